@@ -1,0 +1,214 @@
+"""Plain, typed records passed between pipeline stages.
+
+Every stage reads and returns these frozen dataclasses; none of them holds a spaCy,
+DuckDB or Ray object. Character offsets always refer to the original document text
+(`Document.text`), so a span can be highlighted without re-reading the source.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from datetime import date
+from typing import Any, Literal
+
+SegmentKind = Literal["headline", "article", "update", "comment", "quote", "boilerplate"]
+Factuality = Literal["asserted", "reported", "speculative", "hypothetical", "negated", "question"]
+DatePrecision = Literal["day", "month", "year", "none"]
+PlacePrecision = Literal["city", "district", "admin1", "country", "region"]
+
+
+@dataclass(frozen=True, slots=True)
+class Document:
+    """One input document, as read from a file or a JSON line."""
+
+    doc_id: str
+    text: str
+    path: str
+    line: int | None = None
+    date: str | None = None
+    title: str | None = None
+    url: str | None = None
+    perspective: str | None = None
+    content_type: Literal["text", "html", "jsonl"] = "text"
+
+
+@dataclass(frozen=True, slots=True)
+class Segment:
+    """A part of a document (headline, article body, update, comment, quote)."""
+
+    kind: SegmentKind
+    start: int
+    end: int
+    author: str | None = None
+    posted: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    """One parsed token; `start` is its character offset in the document text."""
+
+    i: int
+    text: str
+    lemma: str
+    pos: str
+    tag: str
+    dep: str
+    head: int
+    start: int
+
+
+@dataclass(frozen=True, slots=True)
+class Sentence:
+    """One sentence of a segment with its parse; token indices are sentence-local."""
+
+    doc_id: str
+    start: int
+    end: int
+    text: str
+    segment: Segment
+    tokens: tuple[Token, ...] = ()
+
+    def children(self, i: int) -> list[Token]:
+        """Return the dependents of token `i`, in text order."""
+        return [t for t in self.tokens if t.head == i and t.i != i]
+
+    def subtree(self, i: int) -> list[Token]:
+        """Return token `i` and everything it dominates, in text order."""
+        keep = {i}
+        changed = True
+        while changed:
+            changed = False
+            for t in self.tokens:
+                if t.i not in keep and t.head in keep and t.head != t.i:
+                    keep.add(t.i)
+                    changed = True
+        return [t for t in self.tokens if t.i in keep]
+
+
+@dataclass(frozen=True, slots=True)
+class Actor:
+    """A resolved actor: CAMEO code plus the words it was read from."""
+
+    text: str
+    code: str
+    name: str | None = None
+    country: str | None = None
+    entry: str | None = None  # the dictionary entry that produced the code, for auditing
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"text": self.text, "code": self.code, "name": self.name, "country": self.country}
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """An actor mention: token span [first, last] of a sentence resolved to an actor."""
+
+    first: int
+    last: int
+    actor: Actor
+    rule: str
+
+
+@dataclass(frozen=True, slots=True)
+class DatePoint:
+    """A date only as precise as the text supports."""
+
+    value: str | None
+    precision: DatePrecision
+    text: str | None = None
+
+    @staticmethod
+    def unknown() -> DatePoint:
+        return DatePoint(None, "none", None)
+
+    @staticmethod
+    def from_date(day: date, text: str | None = None) -> DatePoint:
+        return DatePoint(day.isoformat(), "day", text)
+
+
+@dataclass(frozen=True, slots=True)
+class Place:
+    """A geocoded place mention."""
+
+    text: str
+    name: str
+    country: str | None
+    lat: float | None
+    lon: float | None
+    precision: PlacePrecision
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+@dataclass(frozen=True, slots=True)
+class Event:
+    """One coded event, in the shape of the event contract (event.schema.json)."""
+
+    event_id: str
+    doc_id: str
+    sentence: str
+    char_start: int
+    char_end: int
+    segment: Segment
+    source: Actor
+    target: Actor | None
+    cameo: str
+    quad_class: int
+    goldstein: float
+    plover: str | None
+    date: DatePoint
+    location: Place | None
+    factuality: Factuality
+    attributed_to: Actor | None
+    rule: str
+    confidence: float = 0.5
+    provenance: dict[str, str] = field(default_factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        """Return the contract-shaped JSON object for this event."""
+        return {
+            "event_id": self.event_id,
+            "doc_id": self.doc_id,
+            "sentence": self.sentence,
+            "char_start": self.char_start,
+            "char_end": self.char_end,
+            "segment": {
+                "kind": self.segment.kind,
+                "author": self.segment.author,
+                "posted": self.segment.posted,
+            },
+            "source": self.source.to_dict(),
+            "target": self.target.to_dict() if self.target else None,
+            "cameo": self.cameo,
+            "plover": self.plover,
+            "quad_class": self.quad_class,
+            "goldstein": self.goldstein,
+            "date": self.date.value,
+            "date_precision": self.date.precision,
+            "date_text": self.date.text,
+            "location": self.location.to_dict() if self.location else None,
+            "factuality": self.factuality,
+            "attributed_to": self.attributed_to.to_dict() if self.attributed_to else None,
+            "confidence": self.confidence,
+            "rule": self.rule,
+            "provenance": dict(self.provenance),
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class Rejection:
+    """An input (file, line, document) that could not be coded, and why."""
+
+    path: str
+    reason: str
+    stage: str = "read"
+    line: int | None = None
+    hint: str | None = None
+    doc_id: str | None = None
+
+    def message(self) -> str:
+        """Return the one-line message shown to the user."""
+        where = f"{self.path}:{self.line}" if self.line is not None else self.path
+        hint = f" ({self.hint})" if self.hint else ""
+        return f"{where}: {self.reason}{hint}"
