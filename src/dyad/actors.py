@@ -1,0 +1,287 @@
+"""Resolve noun phrases of a parsed sentence to CAMEO actor codes.
+
+Reads: Sentence tokens (text, dep, head). Adds: Mention(first, last, actor, rule) for
+every dictionary phrase, and `resolve_phrase`, which turns the noun phrase headed by a
+token into one Actor:
+
+- named actors and their dated roles ("Maliki" -> IRQGOV on 2008-08-20);
+- spelling variants by a consonant skeleton ("Ahmadi-Nezhad" ~ "Ahmadinejad");
+- demonyms and adjectives with agents ("Iraqi troops" -> IRQ + MIL = IRQMIL);
+- capitals standing for their governments ("Tehran said" -> IRNGOV);
+- agents alone take the document's context country ("Shiite militias" -> IRQREBMUS);
+- first-person plural resolves to the author's side when the perspective is known.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from dyad.dictionaries import ActorDictionary, skeleton
+from dyad.records import Actor, Mention, Sentence, Token
+
+RESOLVER_NAME = "dyad.actors.cameo.v1"
+
+# Capitals that stand for their governments when they act ("Tehran said", "Washington
+# warned"). The capital alone gives the country (as in the Phoenix dictionary); acting
+# as subject or addressee, it gives the government.
+CAPITALS = {
+    "WASHINGTON": "USA",
+    "TEHRAN": "IRN",
+    "TEHERAN": "IRN",
+    "BAGHDAD": "IRQ",
+    "DAMASCUS": "SYR",
+    "MOSCOW": "RUS",
+    "BEIJING": "CHN",
+    "LONDON": "GBR",
+    "PARIS": "FRA",
+    "BERLIN": "DEU",
+    "ANKARA": "TUR",
+    "RIYADH": "SAU",
+    "CAIRO": "EGY",
+    "AMMAN": "JOR",
+    "BEIRUT": "LBN",
+    "KABUL": "AFG",
+    "ISLAMABAD": "PAK",
+    "NEW DELHI": "IND",
+    "TOKYO": "JPN",
+    "SEOUL": "KOR",
+    "PYONGYANG": "PRK",
+    "KIEV": "UKR",
+    "KYIV": "UKR",
+    "TBILISI": "GEO",
+    "KHARTOUM": "SDN",
+    "TRIPOLI": "LBY",
+    "SANAA": "YEM",
+    "DOHA": "QAT",
+    "ABU DHABI": "ARE",
+    "KUWAIT CITY": "KWT",
+    "MANAMA": "BHR",
+    "MUSCAT": "OMN",
+    "JERUSALEM": "ISR",
+    "TEL AVIV": "ISR",
+    "ROME": "ITA",
+    "MADRID": "ESP",
+    "BRUSSELS": "BEL",
+    "CARACAS": "VEN",
+    "HAVANA": "CUB",
+    "BOGOTA": "COL",
+    "MEXICO CITY": "MEX",
+    "BRASILIA": "BRA",
+    "NAIROBI": "KEN",
+    "ADDIS ABABA": "ETH",
+    "MOGADISHU": "SOM",
+    "ABUJA": "NGA",
+    "PRETORIA": "ZAF",
+    "HANOI": "VNM",
+    "MANILA": "PHL",
+    "JAKARTA": "IDN",
+    "CANBERRA": "AUS",
+    "OTTAWA": "CAN",
+    "MINSK": "BLR",
+    "BELGRADE": "SRB",
+    "WARSAW": "POL",
+    "ATHENS": "GRC",
+    "TASHKENT": "UZB",
+    "YEREVAN": "ARM",
+    "BAKU": "AZE",
+    "DHAKA": "BGD",
+    "COLOMBO": "LKA",
+    "KATHMANDU": "NPL",
+    "YANGON": "MMR",
+    "NAYPYIDAW": "MMR",
+    "TAIPEI": "TWN",
+    "ALGIERS": "DZA",
+    "RABAT": "MAR",
+    "TUNIS": "TUN",
+    "BAMAKO": "MLI",
+    "JUBA": "SSD",
+    "KINSHASA": "COD",
+}
+FIRST_PERSON_PLURAL = frozenset({"we", "us", "our", "ours", "ourselves"})
+_NP_DEPS = frozenset(
+    {
+        "compound",
+        "amod",
+        "det",
+        "poss",
+        "nmod",
+        "nummod",
+        "flat",
+        "appos",
+        "case",
+        "punct",
+        "npadvmod",
+        "quantmod",
+        "predet",
+    }
+)
+_SKIP_TOKENS = frozenset({"-", "\u2013", "\u2014"})
+
+
+def _match_words(tokens: Sequence[Token]) -> list[tuple[int, str, str]]:
+    """Return (token index, upper text, original text) for tokens that take part in matching."""
+    return [(t.i, t.text.upper(), t.text) for t in tokens if t.text not in _SKIP_TOKENS]
+
+
+def find_mentions(
+    sentence: Sentence, dictionary: ActorDictionary, *, on_date: str | None
+) -> list[Mention]:
+    """Return the longest dictionary matches in `sentence`, left to right, without overlap.
+
+    Args:
+        sentence: A parsed sentence.
+        dictionary: Compiled actor and agent dictionary.
+        on_date: ISO date used to choose among dated roles; None keeps undated roles.
+    """
+    words = _match_words(sentence.tokens)
+    mentions: list[Mention] = []
+    position = 0
+    while position < len(words):
+        found = _longest_match(words, position, dictionary, on_date)
+        if found is None:
+            position += 1
+            continue
+        length, mention = found
+        mentions.append(mention)
+        position += length
+    return mentions
+
+
+def _longest_match(
+    words: list[tuple[int, str, str]],
+    position: int,
+    dictionary: ActorDictionary,
+    on_date: str | None,
+) -> tuple[int, Mention] | None:
+    if words[position][1] not in dictionary.first_words:
+        return _variant_match(words, position, dictionary, on_date)
+    limit = min(dictionary.max_words, len(words) - position)
+    for length in range(limit, 0, -1):
+        key = tuple(w[1] for w in words[position : position + length])
+        if length == 1 and len(key[0]) <= 3 and not words[position][2].isupper():
+            continue  # "us", "un": only the capitalised abbreviation is an actor
+        first, last = words[position][0], words[position + length - 1][0]
+        text = " ".join(w[2] for w in words[position : position + length])
+        entry = dictionary.actors.get(key)
+        if entry is not None:
+            code = entry.code_on(on_date)
+            if code:
+                actor = Actor(text, code, entry.name, None, entry.source)
+                return length, Mention(first, last, actor, "actor")
+        role = dictionary.agents.get(key)
+        if role is not None:
+            return length, Mention(first, last, Actor(text, role, None, None), "agent")
+    return _variant_match(words, position, dictionary, on_date)
+
+
+def _variant_match(
+    words: list[tuple[int, str, str]],
+    position: int,
+    dictionary: ActorDictionary,
+    on_date: str | None,
+) -> tuple[int, Mention] | None:
+    """Match a capitalised surname ("Rice") or a name by its skeleton (up to three tokens)."""
+    index, upper, original = words[position]
+    if not original[:1].isupper():
+        return None
+    candidates = [dictionary.actors[k] for k in dictionary.surnames.get(upper, ())]
+    current = [c for c in candidates if c.dated_on(on_date)]
+    entry = current[0] if len(current) == 1 else candidates[0] if len(candidates) == 1 else None
+    if entry is not None and (code := entry.code_on(on_date)):
+        actor = Actor(original, code, entry.name, None, entry.source)
+        return 1, Mention(index, index, actor, "actor-surname")
+    for length in (3, 2, 1):
+        chunk = words[position : position + length]
+        if len(chunk) < length or not all(w[2][:1].isupper() for w in chunk):
+            continue
+        joined = "".join(w[1] for w in chunk)
+        if len(joined) < 7:
+            continue
+        key = dictionary.skeletons.get(skeleton(joined))
+        entry = dictionary.actors.get(key) if key else None
+        if entry is not None and (code := entry.code_on(on_date)):
+            text = " ".join(w[2] for w in chunk)
+            actor = Actor(text, code, entry.name, None, entry.source)
+            return length, Mention(chunk[0][0], chunk[-1][0], actor, "actor-variant")
+    return None
+
+
+def noun_phrase(sentence: Sentence, head: int) -> list[int]:
+    """Return the token indices of the noun phrase headed by `head` (no clauses, no conjuncts).
+
+    Prepositional modifiers are left out ("in Basra" is a place, not the actor) except
+    "of" phrases under a generic head ("remnants of the Mahdi Army").
+    """
+    keep = [head]
+    frontier = [head]
+    while frontier:
+        current = frontier.pop()
+        for child in sentence.children(current):
+            if child.dep in _NP_DEPS:
+                keep.append(child.i)
+                frontier.append(child.i)
+            elif child.dep == "prep" and child.lemma == "of":
+                for grandchild in sentence.children(child.i):
+                    if grandchild.dep == "pobj":
+                        keep.extend([child.i, grandchild.i])
+                        frontier.append(grandchild.i)
+    return sorted(set(keep))
+
+
+def resolve_phrase(
+    sentence: Sentence,
+    head: int,
+    mentions: Sequence[Mention],
+    dictionary: ActorDictionary,
+    *,
+    context_country: str | None = None,
+    perspective: str | None = None,
+    acting: bool = True,
+) -> Actor | None:
+    """Return the actor of the noun phrase headed by token `head`, or None.
+
+    Args:
+        sentence: The parsed sentence.
+        head: Index of the phrase's head token.
+        mentions: `find_mentions` output for the sentence.
+        dictionary: The dictionary the mentions came from (for its country codes).
+        context_country: Country code used for agents that name no country.
+        perspective: Country the author writes from, for "we", "us", "our".
+        acting: Whether the phrase is a participant (then capitals mean governments).
+    """
+    countries = dictionary.countries
+    tokens = noun_phrase(sentence, head)
+    inside = set(tokens)
+    text = " ".join(sentence.tokens[i].text for i in tokens if sentence.tokens[i].dep != "punct")
+    found = [m for m in mentions if m.first in inside and m.last in inside]
+    named = [m for m in found if m.rule != "agent"]
+    roles = [m.actor.code for m in found if m.rule == "agent"]
+    role = roles[-1] if roles else ""
+    if named:
+        specific = [m for m in named if len(m.actor.code) > 3]
+        chosen = min(specific or named, key=lambda m: (abs(m.last - head), -m.last))
+        actor = chosen.actor
+        code = actor.code
+        rule = chosen.rule
+        if len(code) == 3 and role:
+            code, rule = code + role, rule + "+agent"
+        elif len(code) == 3 and acting and chosen.first == chosen.last == head:
+            capital = CAPITALS.get(sentence.tokens[head].text.upper())
+            if capital == code:
+                code, rule = code + "GOV", "capital-metonymy"
+        country = code[:3] if code[:3] in countries else None
+        name = actor.name if len(actor.code) > 3 else None
+        return Actor(text, code, name, country, f"{rule}:{actor.entry}")
+    if role and context_country:
+        return Actor(text, context_country + role, None, context_country, "agent+context")
+    word = sentence.tokens[head].lemma
+    if perspective and (word in FIRST_PERSON_PLURAL or _has_first_person(sentence, tokens)):
+        return Actor(text, perspective + role, None, perspective, "perspective")
+    return None
+
+
+def _has_first_person(sentence: Sentence, tokens: Sequence[int]) -> bool:
+    return any(
+        sentence.tokens[i].lemma in FIRST_PERSON_PLURAL and sentence.tokens[i].dep == "poss"
+        for i in tokens
+    )

@@ -1,0 +1,213 @@
+"""Typed settings loaded from `dyad/data/default_config.toml`, a user file and overrides.
+
+The defaults file is the one documented list of settings: every key there has a comment.
+`load_config` starts from it, applies a user TOML file (which may set any subset of keys),
+then `--set section.key=value` overrides, and checks every key and type on the way; an unknown
+or ill-typed key raises `ConfigError` naming the key and what is allowed.
+"""
+
+from __future__ import annotations
+
+import codecs
+import tomllib
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field, fields
+from importlib.resources import files
+from pathlib import Path
+from typing import Any, get_type_hints
+
+from dyad.errors import ConfigError
+
+DEFAULTS_RESOURCE = "data/default_config.toml"
+
+# Lowest allowed value of integer settings; a limit of 0 would reject every document.
+_MINIMUM = {
+    "input.max_document_chars": 1,
+    "coder.batch_size": 1,
+    "output.progress_min_documents": 0,
+}
+
+
+@dataclass(frozen=True, slots=True)
+class InputConfig:
+    """Settings of `read_documents`."""
+
+    max_document_chars: int = 1_000_000
+    encoding_fallbacks: tuple[str, ...] = ("cp1252", "latin-1")
+
+
+@dataclass(frozen=True, slots=True)
+class CoderConfig:
+    """Settings of event coding."""
+
+    require_dyad: bool = True
+    batch_size: int = 256
+    prefilter: bool = True
+
+
+@dataclass(frozen=True, slots=True)
+class OutputConfig:
+    """Settings of command output."""
+
+    progress_min_documents: int = 5
+
+
+@dataclass(frozen=True, slots=True)
+class Config:
+    """All dyad settings, one nested dataclass per section of the TOML file."""
+
+    input: InputConfig = field(default_factory=InputConfig)
+    coder: CoderConfig = field(default_factory=CoderConfig)
+    output: OutputConfig = field(default_factory=OutputConfig)
+
+    def to_dict(self) -> dict[str, dict[str, Any]]:
+        """Return the settings as `{section: {key: value}}`, with tuples as lists."""
+        result: dict[str, dict[str, Any]] = {}
+        for section in fields(self):
+            values = getattr(self, section.name)
+            result[section.name] = {f.name: _plain(getattr(values, f.name)) for f in fields(values)}
+        return result
+
+
+def documented_keys() -> list[str]:
+    """Return every setting as "section.key", in the order of the defaults file."""
+    return [f"{section}.{key}" for section, keys in _schema().items() for key in keys]
+
+
+def load_config(path: Path | None = None, overrides: Sequence[str] = ()) -> Config:
+    """Return the settings from the defaults, an optional TOML file and overrides.
+
+    Args:
+        path: A TOML file setting any subset of the keys; None uses the defaults only.
+        overrides: Strings "section.key=value", applied last; the value is read as a TOML
+            value (`true`, `12`, `["a", "b"]`) and otherwise taken as a plain string.
+
+    Returns:
+        The checked, frozen settings.
+
+    Raises:
+        ConfigError: A file cannot be read or parsed, or a key is unknown or ill-typed.
+    """
+    defaults_text = files("dyad").joinpath(DEFAULTS_RESOURCE).read_text(encoding="utf-8")
+    values = _parse_toml(defaults_text, DEFAULTS_RESOURCE)
+    _check_keys(values, DEFAULTS_RESOURCE)
+    if path is not None:
+        try:
+            text = path.read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError) as exc:
+            reason = exc.strerror if isinstance(exc, OSError) else "not valid UTF-8"
+            raise ConfigError(f"cannot read config file ({reason})", path=str(path)) from exc
+        user = _parse_toml(text, str(path))
+        _check_keys(user, str(path))
+        for section, keys in user.items():
+            values[section].update(keys)
+    for override in overrides:
+        section, key, value = _parse_override(override)
+        _check_keys({section: {key: value}}, "--set")
+        values[section][key] = value
+    return _build(values)
+
+
+def _schema() -> dict[str, dict[str, Any]]:
+    """Return {section: {key: type}} from the dataclasses."""
+    sections = get_type_hints(Config)
+    return {name: get_type_hints(cls) for name, cls in sections.items()}
+
+
+def _parse_toml(text: str, source: str) -> dict[str, dict[str, Any]]:
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigError(f"not valid TOML ({exc})", path=source) from exc
+    for section, keys in data.items():
+        if not isinstance(keys, dict):
+            raise ConfigError(
+                f"{section} must be a [section] table, not a single value",
+                path=source,
+                hint=f"allowed sections: {', '.join(_schema())}",
+            )
+    return data
+
+
+def _check_keys(values: Mapping[str, Mapping[str, Any]], source: str) -> None:
+    schema = _schema()
+    for section, keys in values.items():
+        if section not in schema:
+            raise ConfigError(
+                f"unknown section [{section}]",
+                path=source,
+                hint=f"allowed sections: {', '.join(schema)}",
+            )
+        for key in keys:
+            if key not in schema[section]:
+                allowed = ", ".join(f"{section}.{k}" for k in schema[section])
+                raise ConfigError(
+                    f"unknown setting {section}.{key}",
+                    path=source,
+                    hint=f"allowed keys in [{section}]: {allowed}",
+                )
+
+
+def _parse_override(override: str) -> tuple[str, str, Any]:
+    name, sep, raw = override.partition("=")
+    section, dot, key = name.strip().partition(".")
+    if not sep or not dot or not section or not key:
+        raise ConfigError(
+            f"cannot read override {override!r}",
+            path="--set",
+            hint="write it as section.key=value, e.g. input.max_document_chars=2000000",
+        )
+    try:
+        value: Any = tomllib.loads(f"value = {raw}")["value"]
+    except tomllib.TOMLDecodeError:
+        value = raw.strip()
+        if _schema().get(section, {}).get(key) == tuple[str, ...]:
+            value = [part.strip() for part in value.split(",") if part.strip()]
+    return section, key, value
+
+
+def _build(values: Mapping[str, Mapping[str, Any]]) -> Config:
+    sections: dict[str, Any] = {}
+    for section, types in _schema().items():
+        cls = get_type_hints(Config)[section]
+        checked = {
+            key: _coerce(f"{section}.{key}", values[section][key], t) for key, t in types.items()
+        }
+        sections[section] = cls(**checked)
+    return Config(**sections)
+
+
+def _coerce(name: str, value: Any, expected: Any) -> Any:
+    """Return `value` as type `expected`, or raise ConfigError naming the setting."""
+    if expected is bool:
+        ok = isinstance(value, bool)
+    elif expected is int:
+        ok = isinstance(value, int) and not isinstance(value, bool)
+    elif expected is str:
+        ok = isinstance(value, str)
+    else:  # tuple[str, ...]
+        ok = isinstance(value, list) and all(isinstance(v, str) for v in value)
+    if not ok:
+        raise ConfigError(
+            f"{name} must be {_type_name(expected)}, not {type(value).__name__} {value!r}",
+            hint="check the value in your config file or --set option",
+        )
+    if name in _MINIMUM and value < _MINIMUM[name]:
+        raise ConfigError(f"{name} must be at least {_MINIMUM[name]}, not {value}")
+    if expected is not bool and expected is not int and expected is not str:
+        for encoding in value:
+            try:
+                codecs.lookup(encoding)
+            except LookupError as exc:
+                raise ConfigError(f"{name}: unknown encoding {encoding!r}") from exc
+        return tuple(value)
+    return value
+
+
+def _type_name(expected: Any) -> str:
+    names = {bool: "true or false", int: "an integer", str: "a string"}
+    return names.get(expected, "a list of strings")
+
+
+def _plain(value: Any) -> Any:
+    return list(value) if isinstance(value, tuple) else value

@@ -1,0 +1,307 @@
+"""Find predicates and their arguments in a parsed sentence and code them with CAMEO.
+
+Reads: Sentence tokens (lemma, dep, head), actor Mentions, the verb dictionary.
+Adds: EventCode(verb, source, target, code, rule) for each (source, target) pair.
+
+For every verb in the dictionary the coder gathers the subject (or, in the passive,
+the `by` agent), the direct and dative objects and prepositional objects, resolves
+each noun phrase to an actor, and picks the code of the most specific verb pattern
+whose words occur around the verb (`- * (TO) &TOWN [042:043]`), else the verb's own
+code. Conjoined actors ("Iran and Syria") give one event each; a pattern's reverse
+code (`042:043`) gives the target's event towards the source.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from dyad.actors import resolve_phrase
+from dyad.dictionaries import ActorDictionary, Pattern, VerbDictionary, VerbEntry
+from dyad.records import Actor, Mention, Sentence, Token
+
+CODER_NAME = "dyad.verbs.cameo.v1"
+_CLAUSE_DEPS = frozenset({"ccomp", "advcl", "parataxis", "relcl", "csubj", "conj", "acl"})
+_SUBJECT_DEPS = frozenset({"nsubj", "csubj"})
+_OBJECT_DEPS = ("dobj", "dative", "iobj", "attr", "oprd")
+_ANAPHORS = frozenset({"it", "they", "he", "she"})
+_VERB_TAGS = frozenset({"VB", "VBD", "VBG", "VBN", "VBP", "VBZ"})
+
+
+@dataclass(frozen=True, slots=True)
+class EventCode:
+    """One coded event in a sentence, before dates, places and factuality are added."""
+
+    verb: int
+    source: Actor
+    target: Actor | None
+    code: str
+    rule: str
+
+
+@dataclass(frozen=True, slots=True)
+class _Match:
+    pattern: Pattern
+    target_after: int | None  # token after which the pattern's "+" target stands
+    source_after: int | None
+
+
+def _words(sentence: Sentence, indices: Sequence[int]) -> list[Token]:
+    return [sentence.tokens[i] for i in indices]
+
+
+def _clause_tokens(sentence: Sentence, verb: int) -> list[int]:
+    """Return the verb's subtree without embedded clauses (their words are not patterns')."""
+    keep = [verb]
+    frontier = [verb]
+    while frontier:
+        current = frontier.pop()
+        for child in sentence.children(current):
+            if current == verb and (child.dep in _CLAUSE_DEPS or child.dep == "agent"):
+                continue
+            keep.append(child.i)
+            frontier.append(child.i)
+    return sorted(keep)
+
+
+def _slot_matches(slot: tuple[str, ...], tokens: list[Token], at: int) -> int:
+    """Return how many tokens from `at` the slot covers (0 when it does not match)."""
+    token = tokens[at]
+    for alternative in slot:
+        parts = alternative.split()
+        if len(parts) == 1:
+            if parts[0] in (token.text.upper(), token.lemma.upper()):
+                return 1
+            continue
+        window = tokens[at : at + len(parts)]
+        if len(window) == len(parts) and all(
+            p in (t.text.upper(), t.lemma.upper()) for p, t in zip(parts, window, strict=True)
+        ):
+            return len(parts)
+    return 0
+
+
+def _match_slots(
+    slots: tuple[tuple[str, ...], ...], tokens: list[Token]
+) -> tuple[bool, int | None, int | None]:
+    """Match slots in order as a subsequence of `tokens`; return (ok, target_at, source_at)."""
+    position = 0
+    last: int | None = None
+    target_at: int | None = None
+    source_at: int | None = None
+    for slot in slots:
+        marker = slot[0]
+        if marker == "(" or marker in ("^", "%"):
+            continue
+        if marker == "+":
+            target_at = tokens[last].i if last is not None else -1
+            continue
+        if marker == "$":
+            source_at = tokens[last].i if last is not None else -1
+            continue
+        while position < len(tokens):
+            covered = _slot_matches(slot, tokens, position)
+            if covered:
+                last = position + covered - 1
+                position += covered
+                break
+            position += 1
+        else:
+            return False, None, None
+    return True, target_at, source_at
+
+
+def match_pattern(sentence: Sentence, verb: int, entry: VerbEntry) -> _Match | None:
+    """Return the most specific pattern of `entry` matching around `verb`, if any."""
+    clause = _clause_tokens(sentence, verb)
+    before = _words(sentence, [i for i in clause if i < verb])
+    after = _words(sentence, [i for i in clause if i > verb])
+    best: _Match | None = None
+    for pattern in entry.patterns:
+        if best is not None and pattern.weight <= best.pattern.weight:
+            continue
+        ok_after, target_at, source_at = _match_slots(pattern.after, after)
+        if not ok_after:
+            continue
+        ok_before, target_before, source_before = _match_slots(pattern.before, before)
+        if not ok_before:
+            continue
+        best = _Match(pattern, target_at, source_at)
+    return best
+
+
+def _entry_for(sentence: Sentence, verb: Token, verbs: VerbDictionary) -> VerbEntry | None:
+    entries = verbs.verbs.get(verb.lemma.upper()) or verbs.verbs.get(verb.text.upper())
+    if not entries:
+        return None
+    particles = [c.text.upper() for c in sentence.children(verb.i) if c.dep in ("prt", "prep")]
+    best: VerbEntry | None = None
+    for entry in entries:
+        if entry.particles and all(p in particles for p in entry.particles):
+            if best is None or len(entry.particles) > len(best.particles):
+                best = entry
+        elif not entry.particles and best is None:
+            best = entry
+    return best
+
+
+def _conjuncts(sentence: Sentence, head: int) -> list[int]:
+    """Return `head` and the heads coordinated with it ("Iran and Syria")."""
+    result = [head]
+    for child in sentence.children(head):
+        if child.dep == "conj" and child.pos in ("PROPN", "NOUN", "PRON"):
+            result.extend(_conjuncts(sentence, child.i))
+    return result
+
+
+def _subjects(sentence: Sentence, verb: int, depth: int = 0) -> tuple[list[int], bool]:
+    """Return (subject heads, passive) for `verb`, inheriting from governing verbs."""
+    children = sentence.children(verb)
+    passive = any(c.dep in ("nsubjpass", "auxpass") for c in children)
+    token = sentence.tokens[verb]
+    for child in children:
+        if child.dep in _SUBJECT_DEPS or child.dep == "nsubjpass":
+            if child.lemma in _ANAPHORS and depth < 4 and token.dep in ("ccomp", "conj", "advcl"):
+                heads, _ = _subjects(sentence, token.head, depth + 1)
+                if heads:
+                    return heads, passive  # "Tehran said it would ..." -> Tehran
+            return _conjuncts(sentence, child.i), passive
+    if depth < 4 and token.head != verb:
+        if token.dep in ("conj", "xcomp", "advcl"):
+            heads, _ = _subjects(sentence, token.head, depth + 1)
+            return heads, passive
+        if token.dep in ("relcl", "acl"):
+            return [token.head], passive or token.tag == "VBN"
+    return [], passive
+
+
+def _objects(sentence: Sentence, verb: int) -> list[tuple[int, str]]:
+    """Return (head, how) candidates for the target, most direct first."""
+    found: list[tuple[int, str]] = []
+    children = sentence.children(verb)
+    for dep in _OBJECT_DEPS:
+        for child in children:
+            if child.dep == dep:
+                found.extend((i, dep) for i in _conjuncts(sentence, child.i))
+    for child in children:
+        if child.dep == "prep":
+            for grandchild in sentence.children(child.i):
+                if grandchild.dep == "pobj":
+                    how = f"prep:{child.lemma}"
+                    found.extend((i, how) for i in _conjuncts(sentence, grandchild.i))
+        if child.dep == "xcomp":
+            found.extend(_objects(sentence, child.i))
+    return found
+
+
+def _agent(sentence: Sentence, verb: int) -> list[int]:
+    for child in sentence.children(verb):
+        if child.dep == "agent":
+            for grandchild in sentence.children(child.i):
+                if grandchild.dep == "pobj":
+                    return _conjuncts(sentence, grandchild.i)
+    return []
+
+
+def _pobj_after(sentence: Sentence, index: int) -> int | None:
+    for child in sentence.children(index):
+        if child.dep == "pobj":
+            return child.i
+    return None
+
+
+def code_events(
+    sentence: Sentence,
+    mentions: Sequence[Mention],
+    actors: ActorDictionary,
+    verbs: VerbDictionary,
+    *,
+    context_country: str | None = None,
+    perspective: str | None = None,
+    require_dyad: bool = True,
+) -> list[EventCode]:
+    """Return the CAMEO events of `sentence`, in verb order.
+
+    Args:
+        sentence: A parsed sentence.
+        mentions: Actor mentions found in it (`actors.find_mentions`).
+        actors: The actor dictionary (country codes for resolution).
+        verbs: The compiled verb dictionary.
+        context_country: Country for agents that name none ("the militias").
+        perspective: Country the author writes from, for "we" and "our".
+        require_dyad: Drop events without a resolved target.
+    """
+    if not mentions and perspective is None:
+        return []
+    events: list[EventCode] = []
+    by_verb: dict[int, set[tuple[str, str | None]]] = {}
+
+    def resolve(head: int) -> Actor | None:
+        return resolve_phrase(
+            sentence,
+            head,
+            mentions,
+            actors,
+            context_country=context_country,
+            perspective=perspective,
+        )
+
+    for token in sentence.tokens:
+        if token.tag not in _VERB_TAGS or token.pos == "AUX":
+            continue
+        entry = _entry_for(sentence, token, verbs)
+        if entry is None:
+            continue
+        match = match_pattern(sentence, token.i, entry)
+        code = match.pattern.code if match else entry.code
+        reverse = match.pattern.reverse_code if match else entry.reverse_code
+        if not code or code == "---":
+            continue
+        subject_heads, passive = _subjects(sentence, token.i)
+        object_heads = [head for head, _how in _objects(sentence, token.i)]
+        if passive:
+            source_heads = _agent(sentence, token.i)
+            object_heads = subject_heads + object_heads
+        else:
+            source_heads = subject_heads
+        if match and match.target_after is not None and match.target_after >= 0:
+            marked = _pobj_after(sentence, match.target_after)
+            if marked is not None:
+                object_heads = [marked, *object_heads]
+        sources = [a for a in (resolve(h) for h in source_heads) if a is not None]
+        targets: list[Actor] = []
+        for head in object_heads:
+            actor = resolve(head)
+            if actor is not None and all(actor.code != s.code for s in sources):
+                targets.append(actor)
+                if sentence.tokens[head].dep != "conj" and not any(
+                    c.dep == "conj" for c in sentence.children(head)
+                ):
+                    break
+        if not targets and require_dyad:
+            continue
+        where = f"{entry.block}@{match.pattern.source_line}" if match else f"{entry.block}:verb"
+        rule = f"{CODER_NAME}:{where}"
+        pairs = by_verb.setdefault(token.i, set())
+        for source in sources:
+            for target in targets or [None]:
+                pairs.add((source.code, target.code if target else None))
+                events.append(EventCode(token.i, source, target, code, rule))
+                if reverse and target is not None:
+                    events.append(EventCode(token.i, target, source, reverse, rule + ":reverse"))
+    return _drop_governed_duplicates(sentence, events, by_verb)
+
+
+def _drop_governed_duplicates(
+    sentence: Sentence, events: list[EventCode], by_verb: dict[int, set[tuple[str, str | None]]]
+) -> list[EventCode]:
+    """Keep one event per dyad when a verb and its xcomp both code it ("agreed to meet")."""
+    kept = []
+    for event in events:
+        token = sentence.tokens[event.verb]
+        governor = token.head if token.dep == "xcomp" else None
+        pair = (event.source.code, event.target.code if event.target else None)
+        if governor is not None and pair in by_verb.get(governor, set()):
+            continue
+        kept.append(event)
+    return kept

@@ -1,0 +1,313 @@
+"""Run the stages in order: documents in, contract-shaped events and rejections out.
+
+The order of the pipeline is the STAGES table, checked once at start-up: each stage
+declares what it reads and what it adds, and a stage may only read what an earlier
+stage (or the input) provides. `dyad stages` prints the table.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import time
+from collections import Counter
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from dyad import actors as actor_stage
+from dyad import cameo, events, modality, parse
+from dyad.config import Config
+from dyad.dictionaries import (
+    ActorDictionary,
+    VerbDictionary,
+    load_actor_dictionary,
+    load_verb_dictionary,
+)
+from dyad.errors import DictionaryError
+from dyad.prefilter import Prefilter
+from dyad.records import Actor, DatePoint, Document, Event, Mention, Rejection, Segment, Sentence
+
+
+@dataclass(frozen=True, slots=True)
+class Stage:
+    """One pipeline stage: its name, entry point, what it reads and what it adds."""
+
+    name: str
+    function: str
+    requires: tuple[str, ...]
+    provides: tuple[str, ...]
+
+
+STAGES = (
+    Stage("read", "read.read_documents", (), ("document.text", "document.date")),
+    Stage("structure", "pipeline.split_segments", ("document.text",), ("segment",)),
+    Stage("split", "parse.split_sentences", ("segment",), ("sentence.span",)),
+    Stage("prefilter", "prefilter.Prefilter.could_hold_event", ("sentence.span",), ()),
+    Stage("parse", "parse.parse_sentences", ("sentence.span",), ("token.dep", "token.lemma")),
+    Stage("actors", "actors.find_mentions", ("token.dep", "document.date"), ("mention",)),
+    Stage("verbs", "events.code_events", ("token.dep", "mention"), ("event.code",)),
+    Stage("modality", "modality.assess_factuality", ("token.dep", "event.code"), ("event.fact",)),
+    Stage("time", "pipeline.event_date", ("document.date", "event.code"), ("event.date",)),
+    Stage("code", "pipeline.assemble_event", ("event.code", "event.fact"), ("event",)),
+)
+
+
+def check_stages(stages: Sequence[Stage] = STAGES) -> None:
+    """Raise ValueError when a stage reads something no earlier stage provides."""
+    available: set[str] = set()
+    for stage in stages:
+        missing = [r for r in stage.requires if r not in available]
+        if missing:
+            raise ValueError(f"stage {stage.name!r} requires {missing} before it is provided")
+        available.update(stage.provides)
+
+
+check_stages()
+
+
+@dataclass(slots=True)
+class Resources:
+    """Everything the coder needs, loaded once per process."""
+
+    actors: ActorDictionary
+    verbs: VerbDictionary
+    config: Config
+    prefilter: Prefilter
+    problems: list[DictionaryError] = field(default_factory=list)
+
+    @staticmethod
+    def load(
+        config: Config,
+        *,
+        actor_files: Sequence[Path] | None = None,
+        agent_files: Sequence[Path] | None = None,
+        verb_files: Sequence[Path] | None = None,
+        extra_files: Sequence[Path] = (),
+    ) -> Resources:
+        """Compile (or fetch from the cache) the dictionaries the coder uses."""
+        actor_dictionary, actor_problems = load_actor_dictionary(
+            actor_files, agent_files, extra_files=extra_files
+        )
+        verb_dictionary, verb_problems = load_verb_dictionary(verb_files)
+        prefilter = Prefilter.build(actor_dictionary, verb_dictionary)
+        return Resources(
+            actor_dictionary,
+            verb_dictionary,
+            config,
+            prefilter,
+            actor_problems + verb_problems,
+        )
+
+
+@dataclass(slots=True)
+class StageTimes:
+    """Seconds spent per stage, summed over a run (printed by `make bench`)."""
+
+    seconds: Counter[str] = field(default_factory=Counter)
+    sentences: int = 0
+    parsed: int = 0
+
+    def add(self, stage: str, began: float) -> float:
+        now = time.perf_counter()
+        self.seconds[stage] += now - began
+        return now
+
+
+_ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+
+
+def split_segments(document: Document) -> list[Segment]:
+    """Return the document's segments: a title line as headline, the rest as article."""
+    text = document.text
+    if document.title and text.startswith(document.title):
+        cut = len(document.title)
+        return [Segment("headline", 0, cut), Segment("article", cut, len(text))]
+    return [Segment("article", 0, len(text))]
+
+
+def event_date(document: Document) -> DatePoint:
+    """Return the event date: the document's date at day precision, else unknown."""
+    if document.date and _ISO_DATE.match(document.date):
+        return DatePoint(document.date, "day", None)
+    return DatePoint.unknown()
+
+
+def event_id(doc_id: str, sentence: Sentence, code: events.EventCode) -> str:
+    """Return a stable id: the same input coded twice gives the same id."""
+    target = code.target.code if code.target else ""
+    key = f"{doc_id}|{sentence.start}|{sentence.end}|{code.verb}|{code.source.code}|{target}"
+    key += f"|{code.code}|{code.rule}"
+    return hashlib.sha256(key.encode()).hexdigest()[:20]
+
+
+def _reporter(
+    sentence: Sentence, span: tuple[int, int] | None, text: str | None, mentions: list[Mention],
+    resources: Resources, context: str | None, perspective: str | None,
+) -> Actor | None:  # fmt: skip
+    if span is None:
+        return Actor(text, "---") if text else None
+    first, last = span
+    heads = [
+        t.i for t in sentence.tokens[first : last + 1] if not first <= t.head <= last or t.head == t.i
+    ]
+    head = heads[0] if heads else last
+    actor = actor_stage.resolve_phrase(
+        sentence, head, mentions, resources.actors,
+        context_country=context, perspective=perspective,
+    )  # fmt: skip
+    words = text or " ".join(t.text for t in sentence.tokens[first : last + 1])
+    return actor if actor is not None else Actor(words, "---")
+
+
+def assemble_event(
+    document: Document,
+    sentence: Sentence,
+    code: events.EventCode,
+    mentions: list[Mention],
+    resources: Resources,
+    context: str | None,
+) -> Event | None:
+    """Return the contract-shaped Event for one coded event, or None for a non-CAMEO code."""
+    described = cameo.describe(code.code)
+    if described is None:
+        return None
+    judged = modality.assess_factuality(sentence, code.verb, described.root)
+    attributed = None
+    if judged.factuality == "reported":
+        attributed = _reporter(
+            sentence, judged.reporter, judged.reporter_text, mentions, resources, context,
+            document.perspective,
+        )  # fmt: skip
+    return Event(
+        event_id=event_id(document.doc_id, sentence, code),
+        doc_id=document.doc_id,
+        sentence=sentence.text,
+        char_start=sentence.start,
+        char_end=sentence.end,
+        segment=sentence.segment,
+        source=code.source,
+        target=code.target,
+        cameo=described.code,
+        quad_class=described.quad_class,
+        goldstein=described.goldstein,
+        plover=described.plover,
+        date=event_date(document),
+        location=None,
+        factuality=judged.factuality,
+        attributed_to=attributed,
+        rule=code.rule,
+        confidence=0.5,
+        provenance={
+            "parser": parse.model_name(),
+            "actors": actor_stage.RESOLVER_NAME,
+            "verbs": events.CODER_NAME,
+            "source_entry": code.source.entry or "",
+            "target_entry": code.target.entry or "" if code.target else "",
+            "modality_cue": judged.cue or "",
+        },
+    )
+
+
+def _context_country(mentions: Iterable[Mention], countries: frozenset[str]) -> str | None:
+    counts = Counter(
+        m.actor.code[:3] for m in mentions if m.rule != "agent" and m.actor.code[:3] in countries
+    )
+    return counts.most_common(1)[0][0] if counts else None
+
+
+def code_documents(
+    documents: Iterable[Document],
+    resources: Resources,
+    *,
+    times: StageTimes | None = None,
+    use_prefilter: bool | None = None,
+) -> Iterator[tuple[Document, list[Event]]]:
+    """Code documents in batches; yield each document with its events, in input order.
+
+    Args:
+        documents: Documents from `read.read_documents`.
+        resources: Loaded dictionaries and config.
+        times: Optional accumulator of per-stage seconds.
+        use_prefilter: Override `coder.prefilter` from the config.
+    """
+    batch: list[Document] = []
+    budget = resources.config.coder.batch_size * 4
+    size = 0
+    for document in documents:
+        batch.append(document)
+        size += document.text.count(".") + 1
+        if size >= budget:
+            yield from _code_batch(batch, resources, times, use_prefilter)
+            batch, size = [], 0
+    if batch:
+        yield from _code_batch(batch, resources, times, use_prefilter)
+
+
+def _code_batch(
+    batch: list[Document],
+    resources: Resources,
+    times: StageTimes | None,
+    use_prefilter: bool | None,
+) -> Iterator[tuple[Document, list[Event]]]:
+    times = times if times is not None else StageTimes()
+    filtering = resources.config.coder.prefilter if use_prefilter is None else use_prefilter
+    began = time.perf_counter()
+    wanted: list[list[tuple[int, int, Segment]]] = []
+    for document in batch:
+        spans = []
+        for segment in split_segments(document):
+            if segment.kind in ("quote", "boilerplate"):
+                continue
+            piece = document.text[segment.start : segment.end]
+            for start, end in parse.split_sentences(piece, segment.start):
+                if end - start > parse.MAX_SENTENCE_CHARS:
+                    continue
+                spans.append((start, end, segment))
+        times.sentences += len(spans)
+        wanted.append(spans)
+    began = times.add("split", began)
+    if filtering:
+        wanted = [
+            [s for s in spans if resources.prefilter.could_hold_event(doc.text[s[0] : s[1]])]
+            for doc, spans in zip(batch, wanted, strict=True)
+        ]
+    began = times.add("prefilter", began)
+    parsed = [
+        parse.parse_sentences(doc.doc_id, doc.text, spans, batch_size=resources.config.coder.batch_size)
+        for doc, spans in zip(batch, wanted, strict=True)
+    ]  # fmt: skip
+    times.parsed += sum(len(p) for p in parsed)
+    began = times.add("parse", began)
+    for document, sentences in zip(batch, parsed, strict=True):
+        yield document, _code_sentences(document, sentences, resources, times)
+
+
+def _code_sentences(
+    document: Document, sentences: list[Sentence], resources: Resources, times: StageTimes
+) -> list[Event]:
+    began = time.perf_counter()
+    day = event_date(document).value
+    all_mentions = [
+        actor_stage.find_mentions(s, resources.actors, on_date=day) for s in sentences
+    ]
+    context = _context_country((m for ms in all_mentions for m in ms), resources.actors.countries)
+    began = times.add("actors", began)
+    result: list[Event] = []
+    for sentence, mentions in zip(sentences, all_mentions, strict=True):
+        coded = events.code_events(
+            sentence,
+            mentions,
+            resources.actors,
+            resources.verbs,
+            context_country=context,
+            perspective=document.perspective,
+            require_dyad=resources.config.coder.require_dyad,
+        )
+        began = times.add("verbs", began)
+        for code in coded:
+            event = assemble_event(document, sentence, code, mentions, resources, context)
+            if event is not None:
+                result.append(event)
+        began = times.add("modality+code", began)
+    return result

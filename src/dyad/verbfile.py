@@ -1,0 +1,144 @@
+"""Read a PETRARCH verb-pattern file (CAMEO.2.0.txt format) into a VerbDictionary.
+
+A file holds synonym sets (`&MILITARY` then `+ARMY` lines) and verb blocks:
+
+    ---  VISIT   [042:043]  ---
+    VISIT
+    CALL_ON {CALLS_ON CALLED_ON}      [042]
+    - * (TO) &TOWN                    [042:043]     # VISIT
+
+Every verb of a block shares the block's patterns; a verb's own code overrides the
+block code; a pattern's code overrides both. `[042:043]` means the source does 042 to
+the target and the target 043 to the source; `[---]` means "no event".
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from dyad.dictionaries import Pattern, VerbDictionary, VerbEntry
+from dyad.errors import DictionaryError
+
+_BLOCK = re.compile(r"^-{3}\s+(\S.*?)\s+\[([^\]]*)\]\s*-{3}")
+_CODE = re.compile(r"\[([^\]]*)\]")
+_FORMS = re.compile(r"\{([^}]*)\}")
+_VALID_CODE = re.compile(r"^[0-9]{2,4}[A-Z]?$")
+
+
+def split_code(body: str) -> tuple[str | None, str | None]:
+    """Split `042:043` into (forward, reverse); `---` and empty parts are None."""
+    forward, _, reverse = body.strip().partition(":")
+
+    def one(part: str) -> str | None:
+        part = part.strip()
+        return part if _VALID_CODE.match(part) else None
+
+    return one(forward), one(reverse)
+
+
+def _tokenize(text: str) -> list[str]:
+    spaced = re.sub(r"([(){}*])", r" \1 ", text)
+    return spaced.split()
+
+
+def _slots(items: list[str], synsets: dict[str, frozenset[str]]) -> tuple[tuple[str, ...], ...]:
+    """Turn pattern items into word slots; markers and "(" stay as single-item slots."""
+    slots: list[tuple[str, ...]] = []
+    for item in items:
+        if item in ("{", "}", ")"):
+            continue
+        if item == "(":
+            slots.append(("(",))
+        elif item in ("$", "+", "^", "%"):
+            slots.append((item,))
+        elif item.startswith("&"):
+            members = synsets.get(item.rstrip("_")) or frozenset({item.lstrip("&").rstrip("_")})
+            slots.append(tuple(sorted(members)))
+        else:
+            for word in item.strip("_").replace("_", " ").split():
+                slots.append((word.upper(),))
+    return tuple(slots)
+
+
+def read_verb_file(
+    path: Path, lines: list[str], into: VerbDictionary, problems: list[DictionaryError]
+) -> None:
+    """Parse `lines` of one verb file into `into`; malformed lines go to `problems`."""
+    synset_name: str | None = None
+    block: str | None = None
+    block_code: tuple[str | None, str | None] = (None, None)
+    verbs: list[tuple[str, tuple[str, ...], tuple[str, ...], str | None, str | None]] = []
+    patterns: list[Pattern] = []
+
+    def flush() -> None:
+        if block is None:
+            return
+        shared = tuple(patterns)
+        for lemma, particles, forms, code, reverse in verbs:
+            entry = VerbEntry(
+                lemma, block, code or block_code[0], reverse or block_code[1], particles, shared
+            )
+            for key in (lemma, *forms):
+                into.verbs.setdefault(key, []).append(entry)
+        verbs.clear()
+        patterns.clear()
+
+    for number, raw in enumerate(lines, start=1):
+        line = raw.split("#", 1)[0].rstrip() if not raw.startswith("- ") else raw.rstrip()
+        stripped = line.strip()
+        if not stripped or stripped.startswith("<!--"):
+            synset_name = None if not stripped else synset_name
+            continue
+        header = _BLOCK.match(stripped)
+        if header:
+            flush()
+            synset_name = None
+            block = header.group(1).strip()
+            block_code = split_code(header.group(2))
+            continue
+        if stripped.startswith("&"):
+            synset_name = stripped.split()[0].rstrip("_")
+            into.synsets[synset_name] = frozenset()
+            continue
+        if synset_name is not None and stripped.startswith("+"):
+            words = stripped.lstrip("+").split()[0].strip("_").replace("_", " ").upper()
+            into.synsets[synset_name] = into.synsets[synset_name] | {words}
+            continue
+        if block is None:
+            continue
+        if stripped.startswith("-"):
+            body = stripped[1:].split("#", 1)[0]
+            match = _CODE.search(body)
+            if match is None or "*" not in body:
+                problems.append(
+                    DictionaryError("pattern without '*' or [code]", path=str(path), line=number)
+                )
+                continue
+            forward, reverse = split_code(match.group(1))
+            before_text, _, after_text = _CODE.sub("", body).partition("*")
+            patterns.append(
+                Pattern(
+                    before=_slots(_tokenize(before_text), into.synsets),
+                    after=_slots(_tokenize(after_text), into.synsets),
+                    code=forward or "---",
+                    reverse_code=reverse,
+                    source_line=number,
+                )
+            )
+            continue
+        forms_match = _FORMS.search(stripped)
+        forms = tuple(
+            f.lstrip("+").strip("_").split("_")[0].upper()
+            for f in (forms_match.group(1).split() if forms_match else [])
+        )
+        code_match = _CODE.search(_FORMS.sub("", stripped))
+        code, reverse = split_code(code_match.group(1)) if code_match else (None, None)
+        head = _CODE.sub("", _FORMS.sub("", stripped)).strip().lstrip("+").strip("_")
+        if not head:
+            continue
+        words = [w.upper() for w in head.replace("_", " ").split()]
+        if code_match and code_match.group(1).strip() == "---":
+            code = "---"
+        verbs.append((words[0], tuple(words[1:]), forms, code, reverse))
+    flush()
