@@ -220,7 +220,7 @@ def noun_phrase(sentence: Sentence, head: int) -> list[int]:
             if child.dep in _NP_DEPS:
                 keep.append(child.i)
                 frontier.append(child.i)
-            elif child.dep == "prep" and child.lemma == "of":
+            elif child.dep == "prep" and child.lemma in ("of", "from"):
                 for grandchild in sentence.children(child.i):
                     if grandchild.dep == "pobj":
                         keep.extend([child.i, grandchild.i])
@@ -272,8 +272,9 @@ def resolve_phrase(
         country = code[:3] if code[:3] in countries else None
         name = actor.name if len(actor.code) > 3 else None
         return Actor(text, code, name, country, f"{rule}:{actor.entry}")
-    if role and context_country:
-        return Actor(text, context_country + role, None, context_country, "agent+context")
+    if role:
+        country = context_country or "---"
+        return Actor(text, country + role, None, context_country, "agent+context")
     word = sentence.tokens[head].lemma
     if perspective and (word in FIRST_PERSON_PLURAL or _has_first_person(sentence, tokens)):
         return Actor(text, perspective + role, None, perspective, "perspective")

@@ -15,16 +15,18 @@ Scores are micro precision / recall / F1 over per-record multiset intersections 
 comparison keys `(source, target, label)`, where label is the CAMEO root (first two digits)
 or, for plover-gsr, the PLOVER type. Full-code scores use the whole CAMEO code. The coder is
 a parameter (`CodeBatch`), so this module neither parses nor codes anything itself.
+`conflibert_cameo_benchmark/` is not a suite: its class labels 0-4 are unnamed and its
+source/target tags carry no codes.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import os
 import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import asdict, dataclass
 from datetime import datetime
 from pathlib import Path
 from typing import Any, Literal
@@ -42,7 +44,7 @@ Triple = Key
 Problems = list[str]
 
 
-@dataclass(frozen=True, slots=True)
+@dataclasses.dataclass(frozen=True, slots=True)
 class Score:
     """Micro precision, recall and F1 from true positives and the two totals."""
 
@@ -63,14 +65,14 @@ class Score:
 
     def to_json(self) -> dict[str, Any]:
         """Return the counts and ratios as a JSON-ready dict."""
-        return asdict(self)
+        return dataclasses.asdict(self)
 
 
 RootScore = Score
 """The score of one root (or PLOVER type) in `SuiteScore.by_root`."""
 
 
-@dataclass(frozen=True, slots=True)
+@dataclasses.dataclass(frozen=True, slots=True)
 class RecordResult:
     """One scored record: the keys compared and what the coder returned."""
 
@@ -87,7 +89,7 @@ class RecordResult:
         return self.tp == len(self.expected) == len(self.found)
 
 
-@dataclass(frozen=True, slots=True)
+@dataclasses.dataclass(frozen=True, slots=True)
 class SuiteScore:
     """The scores of one suite; `skipped` says why a suite could not be run."""
 
@@ -133,7 +135,7 @@ class SuiteScore:
         }
 
 
-@dataclass(frozen=True, slots=True)
+@dataclasses.dataclass(frozen=True, slots=True)
 class GoldRecord:
     """One gold record: its text, date, expected (source, target, label) events, or a skip."""
 
@@ -147,7 +149,7 @@ class GoldRecord:
 Loader = Callable[[Path], tuple[list[GoldRecord], Problems]]
 
 
-@dataclass(frozen=True, slots=True)
+@dataclasses.dataclass(frozen=True, slots=True)
 class SuiteSpec:
     """Where a suite's gold lives, how to read it, and how its events are compared."""
 
@@ -385,7 +387,20 @@ def load_suite(suite: str, data_dir: Path) -> tuple[list[GoldRecord], Problems]:
         FileNotFoundError: The suite's file is not under `data_dir`.
     """
     spec = _spec(suite)
-    return spec.load(data_dir / spec.path)
+    return _load(spec, data_dir / spec.path)
+
+
+def _load(spec: SuiteSpec, path: Path) -> tuple[list[GoldRecord], Problems]:
+    """Load a suite and make record ids unique (two sources reuse an id for two sentences)."""
+    records, problems = spec.load(path)
+    seen: Counter[str] = Counter()
+    for index, record in enumerate(records):
+        seen[record.id] += 1
+        if seen[record.id] > 1:
+            new_id = f"{record.id}#{seen[record.id]}"
+            records[index] = dataclasses.replace(record, id=new_id)
+            problems.append(f"{path}: duplicate id {record.id!r}; the later record is {new_id!r}")
+    return records, problems
 
 
 def default_data_dir() -> Path:
@@ -518,7 +533,7 @@ def evaluate(suites: Sequence[str], code_batch: CodeBatch, data_dir: Path) -> li
             reason = f"{path} not found (set ${DATA_DIR_ENV} or pass the shared data folder)"
             scores.append(SuiteScore.skip(suite, reason, spec.notes))
             continue
-        records, problems = spec.load(path)
+        records, problems = _load(spec, path)
         scored = [r for r in records if r.skip is None]
         found = code_batch(suite, [(r.text, r.date) for r in scored])
         if len(found) != len(scored):

@@ -24,6 +24,7 @@ CODER_NAME = "dyad.verbs.cameo.v1"
 _CLAUSE_DEPS = frozenset({"ccomp", "advcl", "parataxis", "relcl", "csubj", "conj", "acl"})
 _SUBJECT_DEPS = frozenset({"nsubj", "csubj"})
 _OBJECT_DEPS = ("dobj", "dative", "iobj", "attr", "oprd")
+_NOT_TARGET_PREPS = frozenset({"during", "since", "until", "after", "before", "despite"})
 _ANAPHORS = frozenset({"it", "they", "he", "she"})
 _VERB_TAGS = frozenset({"VB", "VBD", "VBG", "VBN", "VBP", "VBZ"})
 
@@ -175,22 +176,39 @@ def _subjects(sentence: Sentence, verb: int, depth: int = 0) -> tuple[list[int],
     return [], passive
 
 
+def _prep_objects(sentence: Sentence, head: int) -> list[tuple[int, str]]:
+    found: list[tuple[int, str]] = []
+    for child in sentence.children(head):
+        if child.dep in ("prep", "agent") and child.lemma not in _NOT_TARGET_PREPS:
+            for grandchild in sentence.children(child.i):
+                if grandchild.dep == "pobj":
+                    how = f"prep:{child.lemma}"
+                    found.extend((i, how) for i in _conjuncts(sentence, grandchild.i))
+    return found
+
+
 def _objects(sentence: Sentence, verb: int) -> list[tuple[int, str]]:
-    """Return (head, how) candidates for the target, most direct first."""
+    """Return (head, how) candidates for the target, most direct first.
+
+    Direct and dative objects come first, then the verb's prepositional objects, then
+    prepositional objects inside the direct object ("restored ties with Gondor").
+    """
     found: list[tuple[int, str]] = []
     children = sentence.children(verb)
     for dep in _OBJECT_DEPS:
         for child in children:
             if child.dep == dep:
                 found.extend((i, dep) for i in _conjuncts(sentence, child.i))
+    direct = [head for head, _how in found]
+    found.extend(p for p in _prep_objects(sentence, verb) if p[1] != "prep:by")
     for child in children:
-        if child.dep == "prep":
-            for grandchild in sentence.children(child.i):
-                if grandchild.dep == "pobj":
-                    how = f"prep:{child.lemma}"
-                    found.extend((i, how) for i in _conjuncts(sentence, grandchild.i))
         if child.dep == "xcomp":
             found.extend(_objects(sentence, child.i))
+    frontier = direct
+    for _depth in range(2):
+        nested = [p for head in frontier for p in _prep_objects(sentence, head)]
+        found.extend(nested)
+        frontier = [head for head, _how in nested]
     return found
 
 
@@ -278,17 +296,20 @@ def code_events(
                     c.dep == "conj" for c in sentence.children(head)
                 ):
                     break
-        if not targets and require_dyad:
+        if not targets and len(sources) >= 2:
+            pairs = [(a, b) for a in sources for b in sources if a.code != b.code]
+        elif not targets and require_dyad:
             continue
+        else:
+            pairs = [(source, target) for source in sources for target in targets or [None]]
         where = f"{entry.block}@{match.pattern.source_line}" if match else f"{entry.block}:verb"
         rule = f"{CODER_NAME}:{where}"
-        pairs = by_verb.setdefault(token.i, set())
-        for source in sources:
-            for target in targets or [None]:
-                pairs.add((source.code, target.code if target else None))
-                events.append(EventCode(token.i, source, target, code, rule))
-                if reverse and target is not None:
-                    events.append(EventCode(token.i, target, source, reverse, rule + ":reverse"))
+        coded = by_verb.setdefault(token.i, set())
+        for source, target in pairs:
+            coded.add((source.code, target.code if target else None))
+            events.append(EventCode(token.i, source, target, code, rule))
+            if reverse and target is not None and targets:
+                events.append(EventCode(token.i, target, source, reverse, rule + ":reverse"))
     return _drop_governed_duplicates(sentence, events, by_verb)
 
 

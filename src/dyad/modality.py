@@ -76,7 +76,9 @@ _PASSES: dict[str, frozenset[str]] = {
     "nominal": frozenset(),
 }
 _LINKS = {"xcomp": "xcomp", "ccomp": "ccomp", "csubj": "ccomp", "parataxis": "ccomp",
-          "pcomp": "ccomp", "advcl": "adjunct", "relcl": "adjunct", "acl": "acl"}  # fmt: skip
+          "pcomp": "ccomp", "acomp": "ccomp", "advcl": "adjunct", "relcl": "adjunct",
+          "acl": "acl"}  # fmt: skip
+_OPAQUE_LINKS = frozenset({"ccomp", "acl", "adjunct"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -117,12 +119,18 @@ def assess_factuality(sentence: Sentence, verb: int, event_root: str | None = No
         raise IndexError(f"verb index {verb} outside sentence of {len(sentence.tokens)} tokens")
     if sentence.text.rstrip(CLOSING_MARKS).endswith("?"):
         return Modality("question", "?")
-    signals = [
-        s for node, link in _governors(sentence, verb) for s in _signals(sentence, node, link)
-    ]
-    signals = _resolve_forecasts(signals, exempt=(event_root or "")[:2] in PROMISE_THREAT_ROOTS)
+    signals: list[_Signal] = []
+    opaque = False  # past a that/whether clause, a governor's "not" no longer reaches the event
+    for node, link in _governors(sentence, verb):
+        given = _signals(sentence, node, link)
+        signals += [s for s in given if not (opaque and s.kind == "negated")]
+        opaque = opaque or link in _OPAQUE_LINKS or any(s.cue in CONDITIONAL_MARKS for s in given)
+    forecast = "asserted" if (event_root or "")[:2] in PROMISE_THREAT_ROOTS else "hypothetical"
+    reported = any(s.kind == "reported" for s in signals)
+    # A "would" under a reporter is the back-shifted "will" of "said it would help".
+    kinds = {"would": forecast if reported else "hypothetical", "forecast": forecast}
     for kind in PRECEDENCE[:-1]:
-        found = next((s for s in signals if s.kind == kind), None)
+        found = next((s for s in signals if kinds.get(s.kind, s.kind) == kind), None)
         if found is not None and found.reporter is None:
             return Modality(kind, found.cue)
         if found is not None and found.reporter is not None:
@@ -130,14 +138,6 @@ def assess_factuality(sentence: Sentence, verb: int, event_root: str | None = No
             text = sentence.text[first.start - sentence.start : last.start - sentence.start]
             return Modality(kind, found.cue, (first.i, last.i), text + last.text)
     return Modality("asserted", None)
-
-
-def _resolve_forecasts(signals: list[_Signal], *, exempt: bool) -> list[_Signal]:
-    """Read will/going-to (and "would" under a reporter) as hypothetical; drop them if exempt."""
-    forecast = "asserted" if exempt else "hypothetical"
-    reported = any(s.kind == "reported" for s in signals)
-    kinds = {"would": forecast if reported else "hypothetical", "forecast": forecast}
-    return [_Signal(kinds.get(s.kind, s.kind), s.cue, s.reporter) for s in signals]
 
 
 def _governors(sentence: Sentence, verb: int) -> Iterator[tuple[Token, str]]:

@@ -114,6 +114,7 @@ class StageTimes:
         return now
 
 
+_CODE_SHAPE = re.compile(r"^[0-9]{2,4}$")
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
 
@@ -168,10 +169,16 @@ def assemble_event(
     resources: Resources,
     context: str | None,
 ) -> Event | None:
-    """Return the contract-shaped Event for one coded event, or None for a non-CAMEO code."""
+    """Return the contract-shaped Event for one coded event.
+
+    A code outside the CAMEO table (a user's verb dictionary may hold some) keeps its
+    digits with QuadClass 0 and Goldstein 0; anything that is not 2-4 digits is dropped.
+    """
     described = cameo.describe(code.code)
     if described is None:
-        return None
+        if not _CODE_SHAPE.match(code.code):
+            return None
+        described = cameo.CameoCode(code.code, code.code[:2], "outside CAMEO", 0, 0.0, None)
     judged = modality.assess_factuality(sentence, code.verb, described.root)
     attributed = None
     if judged.factuality == "reported":
@@ -209,11 +216,8 @@ def assemble_event(
     )
 
 
-def _context_country(mentions: Iterable[Mention], countries: frozenset[str]) -> str | None:
-    counts = Counter(
-        m.actor.code[:3] for m in mentions if m.rule != "agent" and m.actor.code[:3] in countries
-    )
-    return counts.most_common(1)[0][0] if counts else None
+def _countries(mentions: Iterable[Mention], countries: frozenset[str]) -> list[str]:
+    return [m.actor.code[:3] for m in mentions if m.rule != "agent" and m.actor.code[:3] in countries]
 
 
 def code_documents(
@@ -291,10 +295,12 @@ def _code_sentences(
     all_mentions = [
         actor_stage.find_mentions(s, resources.actors, on_date=day) for s in sentences
     ]
-    context = _context_country((m for ms in all_mentions for m in ms), resources.actors.countries)
     began = times.add("actors", began)
     result: list[Event] = []
+    seen: Counter[str] = Counter()  # countries named in earlier sentences of the document
     for sentence, mentions in zip(sentences, all_mentions, strict=True):
+        context = seen.most_common(1)[0][0] if seen else None
+        seen.update(_countries(mentions, resources.actors.countries))
         coded = events.code_events(
             sentence,
             mentions,
