@@ -220,7 +220,7 @@ def noun_phrase(sentence: Sentence, head: int) -> list[int]:
             if child.dep in _NP_DEPS:
                 keep.append(child.i)
                 frontier.append(child.i)
-            elif child.dep == "prep" and child.lemma in ("of", "from"):
+            elif child.dep == "prep" and child.lemma in ("of", "from", "in"):
                 for grandchild in sentence.children(child.i):
                     if grandchild.dep == "pobj":
                         keep.extend([child.i, grandchild.i])
@@ -272,6 +272,11 @@ def resolve_phrase(
         country = code[:3] if code[:3] in countries else None
         name = actor.name if len(actor.code) > 3 else None
         return Actor(text, code, name, country, f"{rule}:{actor.entry}")
+    for child in sentence.children(head):
+        if child.dep == "appos":  # "the government spokesman, Ali al-Dabbagh"
+            named_appos = resolve_phrase(sentence, child.i, mentions, dictionary, acting=acting)
+            if named_appos is not None and not named_appos.code.startswith("---"):
+                return named_appos
     if role:
         country = context_country or "---"
         return Actor(text, country + role, None, context_country, "agent+context")

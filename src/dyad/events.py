@@ -150,8 +150,10 @@ def _conjuncts(sentence: Sentence, head: int) -> list[int]:
     """Return `head` and the heads coordinated with it ("Iran and Syria")."""
     result = [head]
     for child in sentence.children(head):
-        if child.dep == "conj" and child.pos in ("PROPN", "NOUN", "PRON"):
+        if child.dep == "conj" and child.pos not in ("VERB", "AUX"):
             result.extend(_conjuncts(sentence, child.i))
+        elif child.dep == "appos" and child.pos == "PROPN":
+            result.extend(_conjuncts(sentence, child.i))  # "Mordor, the Shire, Arnor and Bree"
     return result
 
 
