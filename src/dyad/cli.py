@@ -33,11 +33,21 @@ def _config(config_path: Path | None, settings: Sequence[str]) -> Config:
 
 
 config_options = [
-    click.option("--config", "config_path", type=click.Path(path_type=Path), default=None,
-                 help="A TOML file of settings (defaults: dyad/data/default_config.toml)."),
-    click.option("--set", "settings", multiple=True, metavar="SECTION.KEY=VALUE",
-                 help="Override one setting, e.g. --set input.max_document_chars=5000000."),
-]  # fmt: skip
+    click.option(
+        "--config",
+        "config_path",
+        type=click.Path(path_type=Path),
+        default=None,
+        help="A TOML file of settings (defaults: dyad/data/default_config.toml).",
+    ),
+    click.option(
+        "--set",
+        "settings",
+        multiple=True,
+        metavar="SECTION.KEY=VALUE",
+        help="Override one setting, e.g. --set input.max_document_chars=5000000.",
+    ),
+]
 
 
 def with_config(function: Any) -> Any:
@@ -53,9 +63,12 @@ def cli() -> None:
 
 
 def _documents(
-    paths: Sequence[Path], config: Config, rejections: list[Rejection], date: str | None,
+    paths: Sequence[Path],
+    config: Config,
+    rejections: list[Rejection],
+    date: str | None,
     perspective: str | None,
-) -> Iterator[Document]:  # fmt: skip
+) -> Iterator[Document]:
     from dataclasses import replace
 
     from dyad.read import read_documents
@@ -113,14 +126,28 @@ def _table(events: Sequence[Event]) -> str:
     from rich.console import Console
     from rich.table import Table
 
-    table = Table("source", "target", "cameo", "quad", "goldstein", "date", "factuality",
-                  "sentence", show_lines=False)  # fmt: skip
+    table = Table(
+        "source",
+        "target",
+        "cameo",
+        "quad",
+        "goldstein",
+        "date",
+        "factuality",
+        "sentence",
+        show_lines=False,
+    )
     for event in events:
         table.add_row(
-            event.source.code, event.target.code if event.target else "-", event.cameo,
-            str(event.quad_class), f"{event.goldstein:+.1f}", event.date.value or "-",
-            event.factuality, event.sentence[:90],
-        )  # fmt: skip
+            event.source.code,
+            event.target.code if event.target else "-",
+            event.cameo,
+            str(event.quad_class),
+            f"{event.goldstein:+.1f}",
+            event.date.value or "-",
+            event.factuality,
+            event.sentence[:90],
+        )
     console = Console(width=200, record=True, file=open("/dev/null", "w"))  # noqa: SIM115
     console.print(table)
     return console.export_text()
@@ -128,17 +155,32 @@ def _table(events: Sequence[Event]) -> str:
 
 @cli.command()
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
-@click.option("--format", "output_format", type=click.Choice(["jsonl", "table"]),
-              default="jsonl", help="JSON Lines for programs (default) or a table for people.")
+@click.option(
+    "--format",
+    "output_format",
+    type=click.Choice(["jsonl", "table"]),
+    default="jsonl",
+    help="JSON Lines for programs (default) or a table for people.",
+)
 @click.option("--date", default=None, help="Reference date YYYY-MM-DD for undated documents.")
 @click.option("--perspective", default=None, help="Country code the authors write from (USA).")
-@click.option("--dictionary", "dictionaries", multiple=True, type=click.Path(path_type=Path),
-              help="An extra actor or agent dictionary file (PETRARCH format); repeatable.")
+@click.option(
+    "--dictionary",
+    "dictionaries",
+    multiple=True,
+    type=click.Path(path_type=Path),
+    help="An extra actor or agent dictionary file (PETRARCH format); repeatable.",
+)
 @with_config
 def code(
-    paths: tuple[Path, ...], output_format: str, date: str | None, perspective: str | None,
-    dictionaries: tuple[Path, ...], config_path: Path | None, settings: tuple[str, ...],
-) -> None:  # fmt: skip
+    paths: tuple[Path, ...],
+    output_format: str,
+    date: str | None,
+    perspective: str | None,
+    dictionaries: tuple[Path, ...],
+    config_path: Path | None,
+    settings: tuple[str, ...],
+) -> None:
     """Code documents (.txt, .html, .jsonl, directories) and print their events."""
     config = _config(config_path, settings)
     events, rejections = code_paths(
@@ -156,15 +198,25 @@ def code(
 @cli.command(name="eval")
 @click.argument("suites", nargs=-1)
 @click.option("--json", "as_json", is_flag=True, help="Print one JSON object keyed by suite.")
-@click.option("--data", "data_dir", type=click.Path(path_type=Path), default=None,
-              help="The shared data folder (default: $DYAD_SHARED_DATA or ../shared/data).")
+@click.option(
+    "--data",
+    "data_dir",
+    type=click.Path(path_type=Path),
+    default=None,
+    help="The shared data folder (default: $DYAD_SHARED_DATA or ../shared/data).",
+)
 @click.option("--show-errors", is_flag=True, help="List the records with misses.")
 @click.option("--no-prefilter", is_flag=True, help="Parse every sentence (to check recall).")
 @with_config
 def eval_command(
-    suites: tuple[str, ...], as_json: bool, data_dir: Path | None, show_errors: bool,
-    no_prefilter: bool, config_path: Path | None, settings: tuple[str, ...],
-) -> None:  # fmt: skip
+    suites: tuple[str, ...],
+    as_json: bool,
+    data_dir: Path | None,
+    show_errors: bool,
+    no_prefilter: bool,
+    config_path: Path | None,
+    settings: tuple[str, ...],
+) -> None:
     """Score the coder on the public validation suites and print the figures."""
     from dyad import evaluate as evaluation
     from dyad.scoring import make_code_batch

@@ -65,9 +65,7 @@ class ActorEntry:
 
     def dated_on(self, day: str | None) -> bool:
         """Return whether a date-restricted code of this entry holds on `day`."""
-        return day is not None and any(
-            (d.start or d.end) and d.valid_on(day) for d in self.codes
-        )
+        return day is not None and any((d.start or d.end) and d.valid_on(day) for d in self.codes)
 
     def code_on(self, day: str | None) -> str | None:
         """Return the code valid on `day`, else an undated one, else the latest's country."""
@@ -250,8 +248,8 @@ def load_agent_entries(path: Path, into: ActorDictionary, problems: list[Diction
         if not line or line.startswith("<"):
             continue
         if line.startswith("!") and "=" in line:
-            name, members = line.split("=", 1)
-            substitutions[name.strip()] = [m.strip() for m in members.split(",") if m.strip()]
+            name, listed = line.split("=", 1)
+            substitutions[name.strip()] = [m.strip() for m in listed.split(",") if m.strip()]
             continue
         match = _CODE_LINE.search(line)
         if match is None:
@@ -274,10 +272,24 @@ def load_agent_entries(path: Path, into: ActorDictionary, problems: list[Diction
 
 
 _SKELETON_STEPS = (
-    ("ZH", "J"), ("DJ", "J"), ("KH", "K"), ("GH", "G"), ("DH", "D"), ("TH", "T"), ("SH", "S"),
-    ("PH", "F"), ("OU", "U"), ("OO", "U"), ("EE", "I"), ("Q", "K"), ("C", "K"), ("Y", "I"),
-    ("W", "V"), ("E", "A"), ("O", "U"),
-)  # fmt: skip
+    ("ZH", "J"),
+    ("DJ", "J"),
+    ("KH", "K"),
+    ("GH", "G"),
+    ("DH", "D"),
+    ("TH", "T"),
+    ("SH", "S"),
+    ("PH", "F"),
+    ("OU", "U"),
+    ("OO", "U"),
+    ("EE", "I"),
+    ("Q", "K"),
+    ("C", "K"),
+    ("Y", "I"),
+    ("W", "V"),
+    ("E", "A"),
+    ("O", "U"),
+)
 
 
 def skeleton(word: str) -> str:
@@ -394,7 +406,7 @@ def load_actor_dictionary(
 
     result = _cached("actors", actors + agents, build)
     assert isinstance(result, tuple)
-    return result  # type: ignore[return-value]
+    return result
 
 
 def load_verb_dictionary(
@@ -413,7 +425,7 @@ def load_verb_dictionary(
 
     result = _cached("verbs", paths, build)
     assert isinstance(result, tuple)
-    return result  # type: ignore[return-value]
+    return result
 
 
 @cache

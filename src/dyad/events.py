@@ -298,12 +298,14 @@ def code_events(
                     c.dep == "conj" for c in sentence.children(head)
                 ):
                     break
+        pairs: list[tuple[Actor, Actor | None]]
         if not targets and len(sources) >= 2:
             pairs = [(a, b) for a in sources for b in sources if a.code != b.code]
         elif not targets and require_dyad:
             continue
         else:
-            pairs = [(source, target) for source in sources for target in targets or [None]]
+            options: list[Actor | None] = list(targets) if targets else [None]
+            pairs = [(source, target) for source in sources for target in options]
         where = f"{entry.block}@{match.pattern.source_line}" if match else f"{entry.block}:verb"
         rule = f"{CODER_NAME}:{where}"
         coded = by_verb.setdefault(token.i, set())

@@ -26,7 +26,7 @@ from dyad.dictionaries import (
 )
 from dyad.errors import DictionaryError
 from dyad.prefilter import Prefilter
-from dyad.records import Actor, DatePoint, Document, Event, Mention, Rejection, Segment, Sentence
+from dyad.records import Actor, DatePoint, Document, Event, Mention, Segment, Sentence
 
 
 @dataclass(frozen=True, slots=True)
@@ -104,13 +104,13 @@ class Resources:
 class StageTimes:
     """Seconds spent per stage, summed over a run (printed by `make bench`)."""
 
-    seconds: Counter[str] = field(default_factory=Counter)
+    seconds: dict[str, float] = field(default_factory=dict)
     sentences: int = 0
     parsed: int = 0
 
     def add(self, stage: str, began: float) -> float:
         now = time.perf_counter()
-        self.seconds[stage] += now - began
+        self.seconds[stage] = self.seconds.get(stage, 0.0) + now - began
         return now
 
 
@@ -143,20 +143,31 @@ def event_id(doc_id: str, sentence: Sentence, code: events.EventCode) -> str:
 
 
 def _reporter(
-    sentence: Sentence, span: tuple[int, int] | None, text: str | None, mentions: list[Mention],
-    resources: Resources, context: str | None, perspective: str | None,
-) -> Actor | None:  # fmt: skip
+    sentence: Sentence,
+    span: tuple[int, int] | None,
+    text: str | None,
+    mentions: list[Mention],
+    resources: Resources,
+    context: str | None,
+    perspective: str | None,
+) -> Actor | None:
     if span is None:
         return Actor(text, "---") if text else None
     first, last = span
     heads = [
-        t.i for t in sentence.tokens[first : last + 1] if not first <= t.head <= last or t.head == t.i
+        t.i
+        for t in sentence.tokens[first : last + 1]
+        if not first <= t.head <= last or t.head == t.i
     ]
     head = heads[0] if heads else last
     actor = actor_stage.resolve_phrase(
-        sentence, head, mentions, resources.actors,
-        context_country=context, perspective=perspective,
-    )  # fmt: skip
+        sentence,
+        head,
+        mentions,
+        resources.actors,
+        context_country=context,
+        perspective=perspective,
+    )
     words = text or " ".join(t.text for t in sentence.tokens[first : last + 1])
     return actor if actor is not None else Actor(words, "---")
 
@@ -183,9 +194,14 @@ def assemble_event(
     attributed = None
     if judged.factuality == "reported":
         attributed = _reporter(
-            sentence, judged.reporter, judged.reporter_text, mentions, resources, context,
+            sentence,
+            judged.reporter,
+            judged.reporter_text,
+            mentions,
+            resources,
+            context,
             document.perspective,
-        )  # fmt: skip
+        )
     return Event(
         event_id=event_id(document.doc_id, sentence, code),
         doc_id=document.doc_id,
@@ -217,7 +233,9 @@ def assemble_event(
 
 
 def _countries(mentions: Iterable[Mention], countries: frozenset[str]) -> list[str]:
-    return [m.actor.code[:3] for m in mentions if m.rule != "agent" and m.actor.code[:3] in countries]
+    return [
+        m.actor.code[:3] for m in mentions if m.rule != "agent" and m.actor.code[:3] in countries
+    ]
 
 
 def code_documents(
@@ -278,9 +296,11 @@ def _code_batch(
         ]
     began = times.add("prefilter", began)
     parsed = [
-        parse.parse_sentences(doc.doc_id, doc.text, spans, batch_size=resources.config.coder.batch_size)
+        parse.parse_sentences(
+            doc.doc_id, doc.text, spans, batch_size=resources.config.coder.batch_size
+        )
         for doc, spans in zip(batch, wanted, strict=True)
-    ]  # fmt: skip
+    ]
     times.parsed += sum(len(p) for p in parsed)
     began = times.add("parse", began)
     for document, sentences in zip(batch, parsed, strict=True):
@@ -292,9 +312,7 @@ def _code_sentences(
 ) -> list[Event]:
     began = time.perf_counter()
     day = event_date(document).value
-    all_mentions = [
-        actor_stage.find_mentions(s, resources.actors, on_date=day) for s in sentences
-    ]
+    all_mentions = [actor_stage.find_mentions(s, resources.actors, on_date=day) for s in sentences]
     began = times.add("actors", began)
     result: list[Event] = []
     seen: Counter[str] = Counter()  # countries named in earlier sentences of the document

@@ -53,11 +53,7 @@ class Prefilter:
         bare = [w.rstrip(".") or w for w in words]
         if not any(w in self.verb_forms for w in bare):
             return False
-        return (
-            self._names_actor(words)
-            or self._names_actor(bare)
-            or self._names_variant(raw)
-        )
+        return self._names_actor(words) or self._names_actor(bare) or self._names_variant(raw)
 
     def _names_actor(self, words: list[str]) -> bool:
         actors = self.actors

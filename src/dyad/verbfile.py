@@ -102,8 +102,8 @@ def read_verb_file(
             into.synsets[synset_name] = frozenset()
             continue
         if synset_name is not None and stripped.startswith("+"):
-            words = stripped.lstrip("+").split()[0].strip("_").replace("_", " ").upper()
-            into.synsets[synset_name] = into.synsets[synset_name] | {words}
+            member = stripped.lstrip("+").split()[0].strip("_").replace("_", " ").upper()
+            into.synsets[synset_name] = into.synsets[synset_name] | {member}
             continue
         if block is None:
             continue
