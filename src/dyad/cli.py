@@ -7,6 +7,7 @@ traceback; the exit code is 3 when any input was rejected.
 
 from __future__ import annotations
 
+import io
 import json
 import sys
 from collections import Counter
@@ -148,9 +149,11 @@ def _table(events: Sequence[Event]) -> str:
             event.factuality,
             event.sentence[:90],
         )
-    console = Console(width=200, record=True, file=open("/dev/null", "w"))  # noqa: SIM115
+    console = Console(width=200, file=io.StringIO())
     console.print(table)
-    return console.export_text()
+    output = console.file
+    assert isinstance(output, io.StringIO)
+    return output.getvalue()
 
 
 @cli.command()

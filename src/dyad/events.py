@@ -310,7 +310,10 @@ def code_events(
         rule = f"{CODER_NAME}:{where}"
         coded = by_verb.setdefault(token.i, set())
         for source, target in pairs:
-            coded.add((source.code, target.code if target else None))
+            pair = (source.code, target.code if target else None)
+            if pair in coded:
+                continue  # one verb, one event per dyad ("Iran's and Syria's ... Iran")
+            coded.add(pair)
             events.append(EventCode(token.i, source, target, code, rule))
             if reverse and target is not None and targets:
                 events.append(EventCode(token.i, target, source, reverse, rule + ":reverse"))

@@ -188,15 +188,26 @@ def _read_whole(path: Path, stream: BinaryIO, config: Config, is_html: bool) -> 
 
 
 def _read_jsonl(path: Path, stream: BinaryIO, config: Config) -> Iterator[Item]:
-    limit = JSON_LINE_BYTES_PER_CHAR * config.input.max_document_chars
-    readline: Callable[[int], bytes] = stream.readline
     bom = stream.read(4)
-    encoding = next((enc for mark, enc in _BOMS if bom.startswith(mark)), None)
     stream.seek(0)
-    if encoding in ("utf-16", "utf-32"):
-        # Windows tools write UTF-16 JSON lines; re-encode so lines split on "\n", not "\n\0".
-        wrapper = io.TextIOWrapper(stream, encoding=encoding, newline="")
-        readline = lambda size: wrapper.readline(size).encode("utf-8", "surrogatepass")  # noqa: E731
+    encoding = next((enc for mark, enc in _BOMS if bom.startswith(mark)), "utf-8")
+    if encoding not in ("utf-16", "utf-32"):
+        yield from _read_jsonl_lines(path, stream.readline, config)
+        return
+    # Windows tools write UTF-16 JSON lines; re-encode so lines split on "\n", not "\n\0".
+    wrapper = io.TextIOWrapper(stream, encoding=encoding, newline="")
+    try:
+        yield from _read_jsonl_lines(
+            path, lambda size: wrapper.readline(size).encode("utf-8", "surrogatepass"), config
+        )
+    finally:
+        wrapper.detach()  # the caller closes `stream`
+
+
+def _read_jsonl_lines(
+    path: Path, readline: Callable[[int], bytes], config: Config
+) -> Iterator[Item]:
+    limit = JSON_LINE_BYTES_PER_CHAR * config.input.max_document_chars
     number = 0
     try:
         for number, raw in _lines(readline, limit):
@@ -292,7 +303,17 @@ def _checked(document: Document, warnings: list[str], config: Config, body: str)
         return
     yield document
     for warning in warnings:
-        yield Rejection(where, warning, "read-warning", line, doc_id=document.doc_id)
+        yield Rejection(
+            where, warning, "read-warning", line, _warning_hint(warning), document.doc_id
+        )
+
+
+def _warning_hint(warning: str) -> str | None:
+    if warning.startswith("date "):
+        return "write dates as YYYY-MM-DD"
+    if "UTF-8" in warning or "NUL" in warning:
+        return "the document was kept; save the input as UTF-8 to avoid the guess"
+    return None
 
 
 def _lines(readline: Callable[[int], bytes], limit: int) -> Iterator[tuple[int, bytes | None]]:
@@ -352,7 +373,8 @@ def _decode_legacy(
     bad = len(_ESCAPED_BYTE.findall(escaped))
     good = sum(1 for char in escaped if char > "\x7f") - bad
     if good >= bad:  # mostly UTF-8, a few stray bytes from another encoding
-        warning = f"mostly UTF-8, but {bad:,} bytes are not (first: {where}); replaced with U+FFFD"
+        count = f"{bad:,} byte is" if bad == 1 else f"{bad:,} bytes are"
+        warning = f"mostly UTF-8, but {count} not (first: {where}); replaced with U+FFFD"
         return _Decoded(data.decode("utf-8", "replace"), (warning,))
     if from_bytes(data).best() is not None:
         for encoding in fallbacks:
@@ -494,7 +516,8 @@ def _html_date(tree: LexborHTMLParser) -> str | None:
 def _json_reason(line: str, exc: json.JSONDecodeError) -> str:
     at_end = exc.pos >= len(line.rstrip()) or exc.msg.startswith("Unterminated string")
     kind = "truncated JSON" if at_end else "malformed JSON"
-    return f"{kind} ({exc.msg} at column {exc.colno}); line skipped"
+    at = "" if exc.msg.endswith(" at") else " at"
+    return f"{kind} ({exc.msg}{at} column {exc.colno}); line skipped"
 
 
 def _json_hint(path: Path) -> str:
