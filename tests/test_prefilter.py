@@ -1,0 +1,63 @@
+"""Tests for dyad.prefilter: sentences skipped before parsing, with the shipped dictionaries."""
+
+from __future__ import annotations
+
+import pytest
+
+from dyad.dictionaries import load_actor_dictionary, load_verb_dictionary
+from dyad.prefilter import Prefilter, inflections
+
+
+@pytest.fixture(scope="module")
+def prefilter() -> Prefilter:
+    return Prefilter.build(load_actor_dictionary()[0], load_verb_dictionary()[0])
+
+
+@pytest.mark.parametrize(
+    ("text", "keep"),
+    [
+        ("Iraq attacked Iran.", True),
+        ("Maliki visited Tehran.", True),
+        ("Iraqi troops attacked a checkpoint.", True),
+        ("Ahmadi-Nezhad condemned Israel.", True),  # actor found by its skeleton
+        ("The cat sat quietly on the mat.", False),  # no actor
+        ("The storm battered the coast yesterday.", False),
+        ("The people of Baghdad.", False),  # actor, but no dictionary verb
+        ("Sunny skies over Baghdad.", False),
+        ("", False),
+    ],
+)
+def test_prefilter_could_hold_event(prefilter: Prefilter, text: str, keep: bool) -> None:
+    assert prefilter.could_hold_event(text) is keep
+
+
+def test_prefilter_keep_one_decision_per_text(prefilter: Prefilter) -> None:
+    texts = ["Iraq attacked Iran.", "The cat sat quietly on the mat.", "Weather in Baghdad."]
+    assert prefilter.keep(texts) == [True, False, False]
+
+
+@pytest.mark.parametrize(
+    ("lemma", "forms"),
+    [
+        ("STOP", {"STOP", "STOPS", "STOPPED", "STOPPING"}),
+        ("CARRY", {"CARRIES", "CARRIED", "CARRYING"}),
+        ("VISIT", {"VISITS", "VISITED", "VISITING"}),
+        ("ACCUSE", {"ACCUSES", "ACCUSED", "ACCUSING"}),
+        ("FIX", {"FIXES", "FIXED", "FIXING"}),
+    ],
+)
+def test_prefilter_inflections_include(lemma: str, forms: set[str]) -> None:
+    assert forms <= inflections(lemma)
+
+
+@pytest.mark.parametrize(
+    ("lemma", "form"),
+    [("FIX", "FIXXED"), ("STAY", "STAYYED"), ("STAY", "STAIED")],
+)
+def test_prefilter_inflections_exclude(lemma: str, form: str) -> None:
+    assert form not in inflections(lemma)
+
+
+@pytest.mark.parametrize("form", ["ATTACKED", "VISITED", "MET", "CONDEMNS"])
+def test_prefilter_build_collects_verb_forms(prefilter: Prefilter, form: str) -> None:
+    assert form in prefilter.verb_forms
