@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import os
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -316,10 +317,17 @@ def test_read_unreadable_directory_is_rejected(
     assert rejection.reason == "cannot read directory (Permission denied)"
 
 
-@pytest.mark.skipif(os.name != "posix" or os.geteuid() == 0, reason="root reads everything")
-def test_read_permission_denied(tmp_path: Path) -> None:
+def test_read_permission_denied(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # CI runs as root, which reads any file whatever its mode: refuse the open instead.
     path = write(tmp_path / "secret.txt", "x")
-    path.chmod(0)
+    real_open = Path.open
+
+    def refuse(self: Path, *args: Any, **kwargs: Any) -> Any:
+        if self == path:
+            raise PermissionError(13, "Permission denied", str(self))
+        return real_open(self, *args, **kwargs)
+
+    monkeypatch.setattr(Path, "open", refuse)
     [rejection] = read(path)
     assert isinstance(rejection, Rejection)
     assert rejection.reason == "cannot read file (Permission denied)"
