@@ -147,3 +147,10 @@ def test_pipeline_stage_table_is_consistent() -> None:
     broken = (Stage("a", "f", ("missing",), ("x",)),)
     with pytest.raises(ValueError, match="missing"):
         check_stages(broken)
+
+
+def test_pipeline_possessor_alone_is_not_the_actor(resources: Resources) -> None:
+    found = triples(code_text(resources, "Iran attacked Iraq's neighbors."))
+    assert not any(target == "IRQ" for _source, target, _root in found)
+    found = triples(code_text(resources, "Iran attacked Iraq's army."))
+    assert ("IRN", "IRQMIL", "19") in found

@@ -97,6 +97,28 @@ CAPITALS = {
     "JUBA": "SSD",
     "KINSHASA": "COD",
 }
+# Heads whose possessor names someone else: "Iraq's neighbors" are not Iraq.
+RELATIONAL_NOUNS = frozenset(
+    {
+        "neighbor",
+        "neighbour",
+        "ally",
+        "enemy",
+        "foe",
+        "friend",
+        "rival",
+        "adversary",
+        "opponent",
+        "critic",
+        "supporter",
+        "backer",
+        "partner",
+        "victim",
+        "hostage",
+        "prisoner",
+        "detainee",
+    }
+)
 FIRST_PERSON_PLURAL = frozenset({"we", "us", "our", "ours", "ourselves"})
 _NP_DEPS = frozenset(
     {
@@ -257,6 +279,10 @@ def resolve_phrase(
     named = [m for m in found if m.rule != "agent"]
     roles = [m.actor.code for m in found if m.rule == "agent"]
     role = roles[-1] if roles else ""
+    possessor = _possessor_tokens(sentence, head)
+    relational = sentence.tokens[head].lemma in RELATIONAL_NOUNS
+    if named and not role and relational and all(m.first in possessor for m in named):
+        named = []  # "Iraq's neighbors" are not Iraq ("Iraq's nuclear program" stays Iraq)
     if named:
         specific = [m for m in named if len(m.actor.code) > 3]
         chosen = min(specific or named, key=lambda m: (abs(m.last - head), -m.last))
@@ -284,6 +310,15 @@ def resolve_phrase(
     if perspective and (word in FIRST_PERSON_PLURAL or _has_first_person(sentence, tokens)):
         return Actor(text, perspective + role, None, perspective, "perspective")
     return None
+
+
+def _possessor_tokens(sentence: Sentence, head: int) -> set[int]:
+    """Return the tokens of the possessive modifiers of `head` ("Iraq's" in "Iraq's allies")."""
+    inside: set[int] = set()
+    for child in sentence.children(head):
+        if child.dep == "poss":
+            inside.update(t.i for t in sentence.subtree(child.i))
+    return inside
 
 
 def _has_first_person(sentence: Sentence, tokens: Sequence[int]) -> bool:
