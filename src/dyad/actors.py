@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from dyad.dictionaries import ActorDictionary, skeleton
+from dyad.dictionaries import ActorDictionary, ActorEntry, skeleton
 from dyad.records import Actor, Mention, Sentence, Token
 
 RESOLVER_NAME = "dyad.actors.cameo.v1"
@@ -184,16 +184,23 @@ def _longest_match(
             continue  # "us", "un": only the capitalised abbreviation is an actor
         first, last = words[position][0], words[position + length - 1][0]
         text = " ".join(w[2] for w in words[position : position + length])
-        entry = dictionary.actors.get(key)
-        if entry is not None:
-            code = entry.code_on(on_date)
-            if code:
-                actor = Actor(text, code, entry.name, None, entry.source)
-                return length, Mention(first, last, actor, "actor")
+        found = _entry_mention(dictionary.actors.get(key), on_date, first, last, text, "actor")
+        if found is not None:
+            return length, found
         role = dictionary.agents.get(key)
         if role is not None:
             return length, Mention(first, last, Actor(text, role, None, None), "agent")
     return _variant_match(words, position, dictionary, on_date)
+
+
+def _entry_mention(
+    entry: ActorEntry | None, on_date: str | None, first: int, last: int, text: str, rule: str
+) -> Mention | None:
+    """Return the mention of a dictionary entry with its role on `on_date`, if it has one."""
+    code = entry.code_on(on_date) if entry is not None else None
+    if entry is None or not code:
+        return None
+    return Mention(first, last, Actor(text, code, entry.name, None, entry.source), rule)
 
 
 def _variant_match(
@@ -209,9 +216,9 @@ def _variant_match(
     candidates = [dictionary.actors[k] for k in dictionary.surnames.get(upper, ())]
     current = [c for c in candidates if c.dated_on(on_date)]
     entry = current[0] if len(current) == 1 else candidates[0] if len(candidates) == 1 else None
-    if entry is not None and (code := entry.code_on(on_date)):
-        actor = Actor(original, code, entry.name, None, entry.source)
-        return 1, Mention(index, index, actor, "actor-surname")
+    found = _entry_mention(entry, on_date, index, index, original, "actor-surname")
+    if found is not None:
+        return 1, found
     for length in (3, 2, 1):
         chunk = words[position : position + length]
         if len(chunk) < length or not all(w[2][:1].isupper() for w in chunk):
@@ -220,11 +227,11 @@ def _variant_match(
         if len(joined) < 7:
             continue
         key = dictionary.skeletons.get(skeleton(joined))
+        text = " ".join(w[2] for w in chunk)
         entry = dictionary.actors.get(key) if key else None
-        if entry is not None and (code := entry.code_on(on_date)):
-            text = " ".join(w[2] for w in chunk)
-            actor = Actor(text, code, entry.name, None, entry.source)
-            return length, Mention(chunk[0][0], chunk[-1][0], actor, "actor-variant")
+        found = _entry_mention(entry, on_date, chunk[0][0], chunk[-1][0], text, "actor-variant")
+        if found is not None:
+            return length, found
     return None
 
 
