@@ -100,28 +100,25 @@ def model_name() -> str:
 
 
 def parse_sentences(
-    doc_id: str,
-    text: str,
-    spans: Sequence[tuple[int, int, Segment]],
+    requests: Sequence[tuple[str, str, int, int, Segment]],
     *,
     batch_size: int = 256,
 ) -> list[Sentence]:
-    """Parse the sentences at `spans` of a document's `text`.
+    """Parse sentences of one or many documents in a single `nlp.pipe` stream.
 
     Args:
-        doc_id: The document's id, copied into every Sentence.
-        text: The whole document text; spans and token offsets refer to it.
-        spans: (start, end, segment) of each sentence to parse.
+        requests: (doc_id, document text, start, end, segment) per sentence; offsets
+            refer to the document text, and so do the tokens' offsets.
         batch_size: Sentences per `nlp.pipe` batch.
 
     Returns:
-        One Sentence per span, in order, with tokens.
+        One Sentence per request, in order, with tokens.
     """
     nlp = load_model()
-    pieces = [text[start:end] for start, end, _segment in spans]
+    pieces = [text[start:end] for _doc_id, text, start, end, _segment in requests]
     sentences = []
-    for (start, end, segment), doc in zip(
-        spans, nlp.pipe(pieces, batch_size=batch_size), strict=True
+    for (doc_id, text, start, end, segment), doc in zip(
+        requests, nlp.pipe(pieces, batch_size=batch_size), strict=True
     ):
         tokens = tuple(
             Token(

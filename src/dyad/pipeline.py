@@ -295,16 +295,19 @@ def _code_batch(
             for doc, spans in zip(batch, wanted, strict=True)
         ]
     began = times.add("prefilter", began)
-    parsed = [
-        parse.parse_sentences(
-            doc.doc_id, doc.text, spans, batch_size=resources.config.coder.batch_size
-        )
+    requests = [
+        (doc.doc_id, doc.text, start, end, segment)
         for doc, spans in zip(batch, wanted, strict=True)
+        for start, end, segment in spans
     ]
-    times.parsed += sum(len(p) for p in parsed)
+    sentences = parse.parse_sentences(requests, batch_size=resources.config.coder.batch_size)
+    times.parsed += len(sentences)
     began = times.add("parse", began)
-    for document, sentences in zip(batch, parsed, strict=True):
-        yield document, _code_sentences(document, sentences, resources, times)
+    position = 0
+    for document, spans in zip(batch, wanted, strict=True):
+        own = sentences[position : position + len(spans)]
+        position += len(spans)
+        yield document, _code_sentences(document, own, resources, times)
 
 
 def _code_sentences(
