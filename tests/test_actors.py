@@ -202,3 +202,19 @@ def test_actors_noun_phrase(name: str, head: int, expected: list[int]) -> None:
 )
 def test_actors_skeleton(left: str, right: str, same: bool) -> None:
     assert (skeleton(left) == skeleton(right)) is same
+
+
+@pytest.mark.parametrize(
+    ("on_date", "expected"),
+    [
+        ("1982-01-01", [("AFGGOV", "actor-surname")]),  # Babrak Karmal in office
+        ("2020-01-01", []),  # a dated text names no one of that surname in office then
+        (None, [("AFGELI", "actor-surname")]),  # undated: the unique candidate's lasting role
+    ],
+)
+def test_actors_bare_surname_needs_a_role_on_the_date(
+    actors: ActorDictionary, on_date: str | None, expected: list[tuple[str, str]]
+) -> None:
+    sentence = make_sentence("Karmal spoke", [1, 1], "nsubj ROOT")
+    found = find_mentions(sentence, actors, on_date=on_date)
+    assert [(m.actor.code, m.rule) for m in found] == expected

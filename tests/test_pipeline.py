@@ -154,3 +154,16 @@ def test_pipeline_possessor_alone_is_not_the_actor(resources: Resources) -> None
     assert not any(target == "IRQ" for _source, target, _root in found)
     found = triples(code_text(resources, "Iran attacked Iraq's army."))
     assert ("IRN", "IRQMIL", "19") in found
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Iran and Syria met on Tuesday.", {("IRN", "SYR", "04"), ("SYR", "IRN", "04")}),
+        ("Iran and Syria commented on Tuesday.", set()),
+    ],
+)
+def test_pipeline_conjoined_subjects_act_on_each_other_only_when_mutual(
+    resources: Resources, text: str, expected: set[tuple[str, str, str]]
+) -> None:
+    assert triples(code_text(resources, text)) == expected

@@ -215,7 +215,12 @@ def _variant_match(
         return None
     candidates = [dictionary.actors[k] for k in dictionary.surnames.get(upper, ())]
     current = [c for c in candidates if c.dated_on(on_date)]
-    entry = current[0] if len(current) == 1 else candidates[0] if len(candidates) == 1 else None
+    # With a date, a bare surname must name someone holding a role then ("Trump" in 2020
+    # is not a Surinamese official of the 1990s); undated text takes a unique candidate.
+    if on_date is not None:
+        entry = current[0] if len(current) == 1 else None
+    else:
+        entry = candidates[0] if len(candidates) == 1 else None
     found = _entry_mention(entry, on_date, index, index, original, "actor-surname")
     if found is not None:
         return 1, found

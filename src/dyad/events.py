@@ -25,6 +25,8 @@ _CLAUSE_DEPS = frozenset({"ccomp", "advcl", "parataxis", "relcl", "csubj", "conj
 _SUBJECT_DEPS = frozenset({"nsubj", "csubj"})
 _OBJECT_DEPS = ("dobj", "dative", "iobj", "attr", "oprd")
 _NOT_TARGET_PREPS = frozenset({"during", "since", "until", "after", "before", "despite"})
+_MUTUAL_ROOTS = frozenset({"03", "04", "05", "06"})
+_RECIPROCAL_CUES = frozenset({"their", "other", "another", "jointly", "together", "mutual"})
 _ANAPHORS = frozenset({"it", "they", "he", "she"})
 _VERB_TAGS = frozenset({"VB", "VBD", "VBG", "VBN", "VBP", "VBZ"})
 
@@ -299,7 +301,7 @@ def code_events(
                 ):
                     break
         pairs: list[tuple[Actor, Actor | None]]
-        if not targets and len(sources) >= 2:
+        if not targets and len(sources) >= 2 and _reciprocal(sentence, token.i, code):
             pairs = [(a, b) for a in sources for b in sources if a.code != b.code]
         elif not targets and require_dyad:
             continue
@@ -318,6 +320,18 @@ def code_events(
             if reverse and target is not None and targets:
                 events.append(EventCode(token.i, target, source, reverse, rule + ":reverse"))
     return _drop_governed_duplicates(sentence, events, by_verb)
+
+
+def _reciprocal(sentence: Sentence, verb: int, code: str) -> bool:
+    """Return whether conjoined subjects act on each other ("X and Y renewed ties").
+
+    Cooperation and consultation codes (roots 03-06) are mutual by nature; any other
+    verb needs a cue in its clause ("their meeting", "each other", "jointly").
+    """
+    if code[:2] in _MUTUAL_ROOTS:
+        return True
+    words = {sentence.tokens[i].lemma for i in _clause_tokens(sentence, verb)}
+    return bool(words & _RECIPROCAL_CUES)
 
 
 def _drop_governed_duplicates(
