@@ -218,3 +218,9 @@ def test_actors_bare_surname_needs_a_role_on_the_date(
     sentence = make_sentence("Karmal spoke", [1, 1], "nsubj ROOT")
     found = find_mentions(sentence, actors, on_date=on_date)
     assert [(m.actor.code, m.rule) for m in found] == expected
+
+
+def test_actors_surname_followed_by_a_name_is_a_given_name(actors: ActorDictionary) -> None:
+    sentence = make_sentence("Karmal Smith spoke", [1, 2, 2], "compound nsubj ROOT")
+    found = find_mentions(sentence, actors, on_date="1982-01-01")
+    assert [m.actor.code for m in found] == []

@@ -213,7 +213,10 @@ def _variant_match(
     index, upper, original = words[position]
     if not original[:1].isupper():
         return None
-    candidates = [dictionary.actors[k] for k in dictionary.surnames.get(upper, ())]
+    following = words[position + 1][2] if position + 1 < len(words) else ""
+    given_name = following[:1].isupper()  # "Donald Trump": a capitalised word follows
+    surnames = () if given_name else dictionary.surnames.get(upper, ())
+    candidates = [dictionary.actors[k] for k in surnames]
     current = [c for c in candidates if c.dated_on(on_date)]
     # With a date, a bare surname must name someone holding a role then ("Trump" in 2020
     # is not a Surinamese official of the 1990s); undated text takes a unique candidate.
@@ -234,6 +237,8 @@ def _variant_match(
         key = dictionary.skeletons.get(skeleton(joined))
         text = " ".join(w[2] for w in chunk)
         entry = dictionary.actors.get(key) if key else None
+        if entry is not None and on_date is not None and not entry.dated_on(on_date):
+            continue  # a fuzzy match must, like a bare surname, name someone in a role then
         found = _entry_mention(entry, on_date, chunk[0][0], chunk[-1][0], text, "actor-variant")
         if found is not None:
             return length, found
