@@ -103,10 +103,54 @@ PARSES: dict[str, tuple[str, list[int], str, str, str]] = {
         "NNS VBD DT NN .",
         "NOUN VERB DET NOUN PUNCT",
     ),
+    "asked_to_help": (
+        "Congress asked Bush to help Iran .",
+        [1, 1, 1, 4, 1, 4, 1],
+        "nsubj ROOT dobj aux xcomp dobj punct",
+        "NNP VBD NNP TO VB NNP .",
+        "PROPN VERB PROPN PART VERB PROPN PUNCT",
+    ),
+    "agreed_to_lift": (
+        "Bush agreed to lift the sanctions on Iran .",
+        [1, 1, 3, 1, 5, 3, 5, 6, 1],
+        "nsubj ROOT aux xcomp det dobj prep pobj punct",
+        "NNP VBD TO VB DT NNS IN NNP .",
+        "PROPN VERB PART VERB DET NOUN ADP PROPN PUNCT",
+    ),
+    "not_provide": (
+        "Bush would not provide support to Israel .",
+        [3, 3, 3, 3, 3, 3, 5, 3],
+        "nsubj aux neg ROOT dobj prep pobj punct",
+        "NNP MD RB VB NN IN NNP .",
+        "PROPN AUX PART VERB NOUN ADP PROPN PUNCT",
+    ),
+    "claimed_attack": (
+        "Iraq claimed that Iran attacked Kuwait .",
+        [1, 1, 4, 4, 1, 4, 1],
+        "nsubj ROOT mark nsubj ccomp dobj punct",
+        "NNP VBD IN NNP VBD NNP .",
+        "PROPN VERB SCONJ PROPN VERB PROPN PUNCT",
+    ),
+    "reported_attack": (
+        "Iran attacked Kuwait , Iraq said .",
+        [1, 5, 1, 5, 5, 5, 5],
+        "nsubj ccomp dobj punct nsubj ROOT punct",
+        "NNP VBD NNP , NNP VBD .",
+        "PROPN VERB PROPN PUNCT PROPN VERB PUNCT",
+    ),
+    "about_to_restore": (
+        "Egypt is about to restore ties with Iran .",
+        [1, 1, 1, 4, 2, 4, 5, 6, 1],
+        "nsubj ROOT acomp aux xcomp dobj prep pobj punct",
+        "NNP VBZ JJ TO VB NNS IN NNP .",
+        "PROPN AUX ADJ PART VERB NOUN ADP PROPN PUNCT",
+    ),
 }
 
 LEMMAS = {"attacked": "attack", "was": "be", "condemned": "condemn", "met": "meet"}
 LEMMAS |= {"visited": "visit", "said": "say", "would": "will", "talks": "talk"}
+LEMMAS |= {"asked": "ask", "agreed": "agree", "sanctions": "sanction", "claimed": "claim"}
+LEMMAS |= {"is": "be", "ties": "tie"}
 
 
 @pytest.fixture(scope="module")
@@ -152,7 +196,13 @@ def dyads(events: list[EventCode]) -> list[tuple[int, str, str | None, str]]:
                 (4, "IRQGOV", "IRNGOV", "04"),
             ],
         ),
-        ("said_it", [(4, "IRNGOV", "IRQ", "19")]),
+        ("said_it", [(4, "IRNGOV", "IRQ", "01")]),  # claims its own attack: 015
+        ("asked_to_help", [(1, "---LEG", "USAGOV", "02")]),  # the help has not happened
+        ("agreed_to_lift", [(3, "USAGOV", "IRN", "08")]),  # one event: eases sanctions
+        ("not_provide", [(3, "USAGOV", "ISR", "12")]),  # refusing aid is a rejection
+        ("claimed_attack", [(1, "IRQ", "IRN", "11")]),  # a claim of aggression accuses
+        ("reported_attack", [(1, "IRN", "KWT", "19")]),  # a plain report keeps the event
+        ("about_to_restore", [(4, "EGY", "IRN", "05")]),  # subject through "is about to"
     ],
 )
 def test_events_code_events_dyads(

@@ -17,6 +17,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from dyad.actors import resolve_phrase
+from dyad.compose import CLAIM_LEMMAS, EventCode, Reading, compose_events, negate
 from dyad.dictionaries import ActorDictionary, Pattern, VerbDictionary, VerbEntry
 from dyad.records import Actor, Mention, Sentence, Token
 
@@ -32,29 +33,23 @@ _VERB_TAGS = frozenset({"VB", "VBD", "VBG", "VBN", "VBP", "VBZ"})
 
 
 @dataclass(frozen=True, slots=True)
-class EventCode:
-    """One coded event in a sentence, before dates, places and factuality are added."""
-
-    verb: int
-    source: Actor
-    target: Actor | None
-    code: str
-    rule: str
-
-
-@dataclass(frozen=True, slots=True)
 class _Match:
     pattern: Pattern
     target_after: int | None  # token after which the pattern's "+" target stands
     source_after: int | None
+    absorbs: bool = False  # the pattern names the verb of the complement ("vowed to WAGE war")
 
 
 def _words(sentence: Sentence, indices: Sequence[int]) -> list[Token]:
     return [sentence.tokens[i] for i in indices]
 
 
-def _clause_tokens(sentence: Sentence, verb: int) -> list[int]:
-    """Return the verb's subtree without embedded clauses (their words are not patterns')."""
+def _clause_tokens(sentence: Sentence, verb: int, complements: bool = True) -> list[int]:
+    """Return the verb's subtree without embedded clauses (their words are not patterns').
+
+    With `complements` False the verbal xcomp is left out too: "agreed to lift the
+    sanctions" is composed from two verbs later, not read as "agree (to sanctions)".
+    """
     keep = [verb]
     frontier = [verb]
     while frontier:
@@ -62,36 +57,46 @@ def _clause_tokens(sentence: Sentence, verb: int) -> list[int]:
         for child in sentence.children(current):
             if current == verb and (child.dep in _CLAUSE_DEPS or child.dep == "agent"):
                 continue
+            if current == verb and not complements and child.dep == "xcomp" and child.pos == "VERB":
+                continue
             keep.append(child.i)
             frontier.append(child.i)
     return sorted(keep)
 
 
-def _slot_matches(slot: tuple[str, ...], tokens: list[Token], at: int) -> int:
-    """Return how many tokens from `at` the slot covers (0 when it does not match)."""
+def _slot_matches(slot: tuple[str, ...], tokens: list[Token], at: int) -> tuple[int, int]:
+    """Return (tokens covered from `at`, how many by their exact form); (0, 0) if none."""
     token = tokens[at]
     for alternative in slot:
         parts = alternative.split()
         if len(parts) == 1:
-            if parts[0] in (token.text.upper(), token.lemma.upper()):
-                return 1
+            if parts[0] == token.text.upper():
+                return 1, 1
+            if parts[0] == token.lemma.upper():
+                return 1, 0
             continue
         window = tokens[at : at + len(parts)]
         if len(window) == len(parts) and all(
             p in (t.text.upper(), t.lemma.upper()) for p, t in zip(parts, window, strict=True)
         ):
-            return len(parts)
-    return 0
+            exact = sum(p == t.text.upper() for p, t in zip(parts, window, strict=True))
+            return len(parts), exact
+    return 0, 0
 
 
 def _match_slots(
     slots: tuple[tuple[str, ...], ...], tokens: list[Token]
-) -> tuple[bool, int | None, int | None]:
-    """Match slots in order as a subsequence of `tokens`; return (ok, target_at, source_at)."""
+) -> tuple[bool, int | None, int | None, int]:
+    """Match slots in order as a subsequence of `tokens`.
+
+    Returns (ok, target_at, source_at, exact): `exact` counts words matched by their
+    surface form, which breaks ties between patterns ("SANCTIONS" over "SANCTION").
+    """
     position = 0
     last: int | None = None
     target_at: int | None = None
     source_at: int | None = None
+    exact = 0
     for slot in slots:
         marker = slot[0]
         if marker == "(" or marker in ("^", "%"):
@@ -103,33 +108,58 @@ def _match_slots(
             source_at = tokens[last].i if last is not None else -1
             continue
         while position < len(tokens):
-            covered = _slot_matches(slot, tokens, position)
+            covered, surface = _slot_matches(slot, tokens, position)
             if covered:
                 last = position + covered - 1
                 position += covered
+                exact += surface
                 break
             position += 1
         else:
-            return False, None, None
-    return True, target_at, source_at
+            return False, None, None, 0
+    return True, target_at, source_at, exact
 
 
 def match_pattern(sentence: Sentence, verb: int, entry: VerbEntry) -> _Match | None:
-    """Return the most specific pattern of `entry` matching around `verb`, if any."""
-    clause = _clause_tokens(sentence, verb)
-    before = _words(sentence, [i for i in clause if i < verb])
-    after = _words(sentence, [i for i in clause if i > verb])
+    """Return the most specific pattern of `entry` matching around `verb`, if any.
+
+    A pattern that names the verb of an xcomp ("* TO WAGE WAR") reads the complement's
+    words and absorbs it; any other pattern reads the verb's own clause only.
+    """
+    narrow = _clause_tokens(sentence, verb, complements=False)
+    wide = _clause_tokens(sentence, verb)
+    complement_verbs = {
+        word
+        for i in set(wide) - set(narrow)
+        if sentence.tokens[i].pos == "VERB"
+        for word in (sentence.tokens[i].text.upper(), sentence.tokens[i].lemma.upper())
+    }
+    views = {}
+    for absorbs, clause in ((False, narrow), (True, wide)):
+        before = _words(sentence, [i for i in clause if i < verb])
+        after = _words(sentence, [i for i in clause if i > verb])
+        views[absorbs] = (before, after)
     best: _Match | None = None
+    best_score = (0, 0)
     for pattern in entry.patterns:
-        if best is not None and pattern.weight <= best.pattern.weight:
+        if best is not None and pattern.weight < best_score[0]:
             continue
-        ok_after, target_at, source_at = _match_slots(pattern.after, after)
+        absorbs = bool(complement_verbs) and any(
+            word in complement_verbs
+            for slot in (*pattern.before, *pattern.after)
+            for alternative in slot
+            for word in alternative.split()
+        )
+        before, after = views[absorbs]
+        ok_after, target_at, source_at, exact_after = _match_slots(pattern.after, after)
         if not ok_after:
             continue
-        ok_before, target_before, source_before = _match_slots(pattern.before, before)
+        ok_before, _target, _source, exact_before = _match_slots(pattern.before, before)
         if not ok_before:
             continue
-        best = _Match(pattern, target_at, source_at)
+        score = (pattern.weight, exact_after + exact_before)
+        if best is None or score > best_score:
+            best, best_score = _Match(pattern, target_at, source_at, absorbs), score
     return best
 
 
@@ -172,12 +202,30 @@ def _subjects(sentence: Sentence, verb: int, depth: int = 0) -> tuple[list[int],
                     return heads, passive  # "Tehran said it would ..." -> Tehran
             return _conjuncts(sentence, child.i), passive
     if depth < 4 and token.head != verb:
-        if token.dep in ("conj", "xcomp", "advcl"):
+        if token.dep == "xcomp":
+            controller = _object_controller(sentence, token.head)
+            if controller:
+                return controller, passive  # "asked Obama to help Iran": Obama helps
+        if token.dep in ("conj", "xcomp", "advcl", "acomp"):
             heads, _ = _subjects(sentence, token.head, depth + 1)
             return heads, passive
         if token.dep in ("relcl", "acl"):
             return [token.head], passive or token.tag == "VBN"
     return [], passive
+
+
+_SUBJECT_CONTROL = frozenset({"promise", "pledge", "vow", "threaten", "offer"})
+
+
+def _object_controller(sentence: Sentence, governor: int) -> list[int]:
+    """Return the object that is the subject of a governor's xcomp ("urged Iran to ...")."""
+    token = sentence.tokens[governor]
+    if token.lemma in _SUBJECT_CONTROL:
+        return []
+    for child in sentence.children(governor):
+        if child.dep in ("dobj", "nsubjpass"):
+            return _conjuncts(sentence, child.i)
+    return []
 
 
 def _prep_objects(sentence: Sentence, head: int) -> list[tuple[int, str]]:
@@ -256,7 +304,7 @@ def code_events(
     if not mentions and perspective is None:
         return []
     events: list[EventCode] = []
-    by_verb: dict[int, set[tuple[str, str | None]]] = {}
+    readings: dict[int, Reading] = {}
 
     def resolve(head: int) -> Actor | None:
         return resolve_phrase(
@@ -273,12 +321,21 @@ def code_events(
             continue
         entry = _entry_for(sentence, token, verbs)
         if entry is None:
+            if token.lemma in CLAIM_LEMMAS:
+                sources = [a for a in map(resolve, _subjects(sentence, token.i)[0]) if a]
+                readings[token.i] = Reading(token.i, "010", tuple(sources), lemma=token.lemma)
             continue
         match = match_pattern(sentence, token.i, entry)
         code = match.pattern.code if match else entry.code
         reverse = match.pattern.reverse_code if match else entry.reverse_code
         if not code or code == "---":
             continue
+        negated = any(c.dep == "neg" for c in sentence.children(token.i))
+        absorbed = False
+        if negated:
+            meaning = negate(code)
+            if meaning is not None:
+                code, reverse, absorbed = meaning, None, True
         subject_heads, passive = _subjects(sentence, token.i)
         object_heads = [head for head, _how in _objects(sentence, token.i)]
         if passive:
@@ -291,6 +348,8 @@ def code_events(
             if marked is not None:
                 object_heads = [marked, *object_heads]
         sources = [a for a in (resolve(h) for h in source_heads) if a is not None]
+        absorbs = match.absorbs if match else False
+        readings[token.i] = Reading(token.i, code, tuple(sources), negated, token.lemma, absorbs)
         targets: list[Actor] = []
         for head in object_heads:
             actor = resolve(head)
@@ -303,23 +362,19 @@ def code_events(
         pairs: list[tuple[Actor, Actor | None]]
         if not targets and len(sources) >= 2 and _reciprocal(sentence, token.i, code):
             pairs = [(a, b) for a in sources for b in sources if a.code != b.code]
-        elif not targets and require_dyad:
-            continue
         else:
             options: list[Actor | None] = list(targets) if targets else [None]
             pairs = [(source, target) for source in sources for target in options]
         where = f"{entry.block}@{match.pattern.source_line}" if match else f"{entry.block}:verb"
-        rule = f"{CODER_NAME}:{where}"
-        coded = by_verb.setdefault(token.i, set())
+        rule = f"{CODER_NAME}:{where}" + (":negated" if absorbed else "")
         for source, target in pairs:
-            pair = (source.code, target.code if target else None)
-            if pair in coded:
-                continue  # one verb, one event per dyad ("Iran's and Syria's ... Iran")
-            coded.add(pair)
-            events.append(EventCode(token.i, source, target, code, rule))
+            events.append(EventCode(token.i, source, target, code, rule, absorbed))
             if reverse and target is not None and targets:
                 events.append(EventCode(token.i, target, source, reverse, rule + ":reverse"))
-    return _drop_governed_duplicates(sentence, events, by_verb)
+    composed = compose_events(sentence, events, readings)
+    if require_dyad:
+        composed = [e for e in composed if e.target is not None]
+    return composed
 
 
 def _reciprocal(sentence: Sentence, verb: int, code: str) -> bool:
@@ -332,18 +387,3 @@ def _reciprocal(sentence: Sentence, verb: int, code: str) -> bool:
         return True
     words = {sentence.tokens[i].lemma for i in _clause_tokens(sentence, verb)}
     return bool(words & _RECIPROCAL_CUES)
-
-
-def _drop_governed_duplicates(
-    sentence: Sentence, events: list[EventCode], by_verb: dict[int, set[tuple[str, str | None]]]
-) -> list[EventCode]:
-    """Keep one event per dyad when a verb and its xcomp both code it ("agreed to meet")."""
-    kept = []
-    for event in events:
-        token = sentence.tokens[event.verb]
-        governor = token.head if token.dep == "xcomp" else None
-        pair = (event.source.code, event.target.code if event.target else None)
-        if governor is not None and pair in by_verb.get(governor, set()):
-            continue
-        kept.append(event)
-    return kept

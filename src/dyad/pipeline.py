@@ -27,6 +27,7 @@ from dyad.dictionaries import (
 from dyad.errors import DictionaryError
 from dyad.prefilter import Prefilter
 from dyad.records import Actor, DatePoint, Document, Event, Mention, Segment, Sentence
+from dyad.structure import split_segments
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,7 +42,7 @@ class Stage:
 
 STAGES = (
     Stage("read", "read.read_documents", (), ("document.text", "document.date")),
-    Stage("structure", "pipeline.split_segments", ("document.text",), ("segment",)),
+    Stage("structure", "structure.split_segments", ("document.text",), ("segment",)),
     Stage("split", "parse.split_sentences", ("segment",), ("sentence.span",)),
     Stage("prefilter", "prefilter.Prefilter.could_hold_event", ("sentence.span",), ()),
     Stage("parse", "parse.parse_sentences", ("sentence.span",), ("token.dep", "token.lemma")),
@@ -118,15 +119,6 @@ _CODE_SHAPE = re.compile(r"^[0-9]{2,4}$")
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
 
-def split_segments(document: Document) -> list[Segment]:
-    """Return the document's segments: a title line as headline, the rest as article."""
-    text = document.text
-    if document.title and text.startswith(document.title):
-        cut = len(document.title)
-        return [Segment("headline", 0, cut), Segment("article", cut, len(text))]
-    return [Segment("article", 0, len(text))]
-
-
 def event_date(document: Document) -> DatePoint:
     """Return the event date: the document's date at day precision, else unknown."""
     if document.date and _ISO_DATE.match(document.date):
@@ -191,6 +183,9 @@ def assemble_event(
             return None
         described = cameo.CameoCode(code.code, code.code[:2], "outside CAMEO", 0, 0.0, None)
     judged = modality.assess_factuality(sentence, code.verb, described.root)
+    factuality = judged.factuality
+    if code.negation_absorbed and factuality == "negated":
+        factuality = "asserted"  # the code already says "not" ("did not clash": 050)
     attributed = None
     if judged.factuality == "reported":
         attributed = _reporter(
@@ -217,7 +212,7 @@ def assemble_event(
         plover=described.plover,
         date=event_date(document),
         location=None,
-        factuality=judged.factuality,
+        factuality=factuality,
         attributed_to=attributed,
         rule=code.rule,
         confidence=0.5,
