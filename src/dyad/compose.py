@@ -27,6 +27,7 @@ COMPOSER_NAME = "dyad.compose.pico.v1"
 ONTOLOGY_FILE = Path(__file__).parent / "data" / "cameo" / "PETR.Internal.Coding.Ontology.txt"
 NEGATION = 0xFFFF
 SAY, APPEAL, INTEND, DEMAND, THREATEN = 0x1000, 0x2000, 0x3000, 0x4000, 0x6000
+_SAY_CODE = "010"
 _ACCUSE_OF_AGGRESSION = "112"
 _THREATEN_FORCE = "138"
 _APPEAL_FOR_FORCE = "021"
@@ -163,6 +164,8 @@ def compose_events(
     superseded: set[tuple[int, str, str | None]] = set()
     for event in events:
         token = sentence.tokens[event.verb]
+        while token.dep == "conj" and token.head != token.i:
+            token = sentence.tokens[token.head]  # "claimed that ISIL attacked X and took Y"
         governor = readings.get(token.head) if token.dep in _COMPLEMENT_DEPS else None
         if governor is None or governor.verb == event.verb or not governor.sources:
             result.append(event)
@@ -209,7 +212,7 @@ def _reported(governor: Reading, event: EventCode, own: bool, rule: str) -> list
     if event.code[:2] not in _FORCE_ROOTS:
         return [event]
     if own:
-        return [replace(event, code=combine(governor.code, event.code), rule=rule)]
+        return [replace(event, code=combine(_SAY_CODE, event.code), rule=rule)]
     speakers = {a.code for a in governor.sources}
     victim = event.target is not None and event.target.code in speakers
     if governor.lemma not in CLAIM_LEMMAS and not victim:

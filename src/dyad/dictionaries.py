@@ -19,7 +19,7 @@ import hashlib
 import pickle
 import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cache
 from pathlib import Path
 
@@ -188,6 +188,21 @@ def _read_lines(path: Path) -> list[str]:
         raise DictionaryError(f"cannot read dictionary ({exc.strerror})", path=str(path)) from exc
 
 
+def _merged(earlier: ActorEntry | None, later: ActorEntry) -> ActorEntry:
+    """Return the entry a phrase keeps when two people share it ("President Bush").
+
+    The earlier entry wins, except that the later person's dated roles are added after
+    the earlier one's, so the role valid on the text's date picks the right person.
+    """
+    if earlier is None:
+        return later
+    if earlier is later or not (earlier.person and later.person):
+        return earlier
+    dated = [c for c in (*earlier.codes, *later.codes) if c.start or c.end]
+    undated = [c for c in earlier.codes if not (c.start or c.end)]
+    return replace(earlier, codes=tuple(dated + undated))
+
+
 def load_actor_entries(path: Path, into: ActorDictionary, problems: list[DictionaryError]) -> None:
     """Add the actor entries of one file to `into`; malformed lines go to `problems`."""
     phrases: list[tuple[tuple[str, ...], str]] = []
@@ -200,7 +215,7 @@ def load_actor_entries(path: Path, into: ActorDictionary, problems: list[Diction
             source = f"{path.name}:{root_line[0]}"
             entry = ActorEntry(phrases[0][1], tuple(codes), source, person[0])
             for key, _name in phrases:
-                into.actors.setdefault(key, entry)
+                into.actors[key] = _merged(into.actors.get(key), entry)
         phrases.clear()
         codes.clear()
 

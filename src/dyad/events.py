@@ -184,9 +184,18 @@ def _conjuncts(sentence: Sentence, head: int) -> list[int]:
     for child in sentence.children(head):
         if child.dep == "conj" and child.pos not in ("VERB", "AUX"):
             result.extend(_conjuncts(sentence, child.i))
-        elif child.dep == "appos" and child.pos == "PROPN":
+        elif child.dep == "appos" and child.pos == "PROPN" and _in_list(sentence, head, child.i):
             result.extend(_conjuncts(sentence, child.i))  # "Mordor, the Shire, Arnor and Bree"
     return result
+
+
+def _in_list(sentence: Sentence, head: int, appos: int) -> bool:
+    """Return whether an apposition is a list member, not a second name for the head.
+
+    "Mordor, the Shire, Arnor and Bree" is a list (a conjunction follows); "the US
+    commander in Iraq, General David Petraeus" names one person twice.
+    """
+    return any(c.dep == "conj" for i in (head, appos) for c in sentence.children(i))
 
 
 def _subjects(sentence: Sentence, verb: int, depth: int = 0) -> tuple[list[int], bool]:
