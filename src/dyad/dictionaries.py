@@ -37,6 +37,8 @@ DEFAULT_VERB_FILES = ("CAMEO.2.0.txt",)
 CACHE_VERSION = "dyad.dictionaries.v1"
 
 _CODE_LINE = re.compile(r"\[([^\]]*)\]")
+# Three-letter codes that stand for a kind of actor, not a country (CAMEO actor codebook).
+_NOT_COUNTRIES = frozenset({"IGO", "NGO", "NGM", "IMG", "MNC", "UAF", "UIS", "INT", "REG", "---"})
 _COMMENT = re.compile(r"\s#.*$|^#.*$")
 
 
@@ -164,7 +166,7 @@ def parse_code(body: str) -> DatedCode | None:
     code = parts[0].upper()
     if len(parts) == 1:
         return DatedCode(code)
-    span = parts[1]
+    span = "".join(parts[1:])  # "19950601 - 19990815" is written with spaces too
     if span.startswith(">"):
         return DatedCode(code, start=_parse_day(span[1:]))
     if span.startswith("<"):
@@ -200,7 +202,7 @@ def _merged(earlier: ActorEntry | None, later: ActorEntry) -> ActorEntry:
         return earlier
     dated = [c for c in (*earlier.codes, *later.codes) if c.start or c.end]
     undated = [c for c in earlier.codes if not (c.start or c.end)]
-    return replace(earlier, codes=tuple(dated + undated))
+    return replace(earlier, codes=tuple(dict.fromkeys(dated + undated)))
 
 
 def load_actor_entries(path: Path, into: ActorDictionary, problems: list[DictionaryError]) -> None:
@@ -225,7 +227,8 @@ def load_actor_entries(path: Path, into: ActorDictionary, problems: list[Diction
             continue
         stripped = line.strip()
         if stripped.startswith("["):
-            dated = parse_code(stripped.strip("[] \t"))
+            bracket = _CODE_LINE.match(stripped)  # "[ZBW]#jw 9/30/91": a comment follows
+            dated = parse_code(bracket.group(1) if bracket else stripped.strip("[] \t"))
             if dated is None:
                 problems.append(DictionaryError("empty code", path=str(path), line=number))
             else:
@@ -329,20 +332,22 @@ def _finish(dictionary: ActorDictionary) -> None:
         same = previous is not None and dictionary.actors[previous] is entry
         seen[variant] = key if same else None
     dictionary.skeletons = {k: v for k, v in seen.items() if v is not None}
-    surnames: dict[str, dict[int, tuple[str, ...]]] = {}
+    surnames: dict[str, dict[object, tuple[str, ...]]] = {}
     for key, entry in dictionary.actors.items():
         last = key[-1]
         if not entry.person or len(key) < 2 or len(last) < 4 or (last,) in dictionary.actors:
             continue
         if (last,) in dictionary.agents or last.endswith("."):
             continue
-        surnames.setdefault(last, {}).setdefault(id(entry), key)
+        # one candidate per root entry: a phrase two people share holds a merged copy
+        surnames.setdefault(last, {}).setdefault(entry.source, key)
     dictionary.surnames = {k: tuple(v.values()) for k, v in surnames.items()}
+    sectors = {code.strip("~")[:3] for code in dictionary.agents.values()} | _NOT_COUNTRIES
     dictionary.countries = frozenset(
         dated.code
         for entry in dictionary.actors.values()
         for dated in entry.codes
-        if len(dated.code) == 3 and dated.code.isalpha() and entry.source.startswith("Phoenix.C")
+        if len(dated.code) == 3 and dated.code.isalpha() and dated.code not in sectors
     )
 
 

@@ -13,11 +13,12 @@ code (`042:043`) gives the target's event towards the source.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, replace
 
 from dyad.actors import resolve_phrase
-from dyad.compose import CLAIM_LEMMAS, EventCode, Reading, compose_events, negate
+from dyad.compose import CLAIM_LEMMAS, Reading, compose_events, negate
+from dyad.compose import EventCode as EventCode  # re-exported: the verbs stage returns it
 from dyad.dictionaries import ActorDictionary, Pattern, VerbDictionary, VerbEntry
 from dyad.records import Actor, Mention, Sentence, Token
 
@@ -186,7 +187,50 @@ def _conjuncts(sentence: Sentence, head: int) -> list[int]:
             result.extend(_conjuncts(sentence, child.i))
         elif child.dep == "appos" and child.pos == "PROPN" and _in_list(sentence, head, child.i):
             result.extend(_conjuncts(sentence, child.i))  # "Mordor, the Shire, Arnor and Bree"
+        elif child.dep in ("nmod", "compound") and child.pos == "PROPN" and child.i < head:
+            if any(c.dep == "conj" for c in sentence.children(child.i)):
+                result.extend(_conjuncts(sentence, child.i))  # a list parsed as a modifier
     return result
+
+
+def _distribute(
+    sentence: Sentence,
+    heads: Sequence[int],
+    resolve: Callable[[int], Actor | None],
+    countries: frozenset[str],
+) -> list[Actor]:
+    """Resolve heads to actors, sharing countries across coordination.
+
+    "Lawmakers in Arnor and Gondor" are the lawmakers of each (ARNLEG, GONLEG);
+    in "Danish media and government" the government is Danish too (DNKGOV).
+    """
+    actors: list[Actor] = []
+    first_country: str | None = None
+    for head in heads:
+        actor = resolve(head)
+        if actor is None:
+            continue
+        if actor.code.startswith("---") and first_country and sentence.tokens[head].dep == "conj":
+            actor = replace(actor, code=first_country + actor.code[3:], country=first_country)
+        if first_country is None and actor.code[:3] in countries:
+            first_country = actor.code[:3]
+        actors.append(actor)
+        if actor.code[:3] not in countries or len(actor.code) == 3:
+            continue
+        for child in sentence.children(head):
+            if child.dep != "prep":
+                continue
+            for place in sentence.children(child.i):
+                if place.dep != "pobj":
+                    continue
+                for other in _conjuncts(sentence, place.i)[1:]:
+                    named = resolve(other)
+                    if named is not None and named.code in countries:
+                        actors.append(replace(actor, code=named.code + actor.code[3:]))
+    unique: dict[str, Actor] = {}
+    for actor in actors:
+        unique.setdefault(actor.code, actor)
+    return list(unique.values())
 
 
 def _in_list(sentence: Sentence, head: int, appos: int) -> bool:
@@ -268,6 +312,13 @@ def _objects(sentence: Sentence, verb: int) -> list[tuple[int, str]]:
     frontier = direct
     for _depth in range(2):
         nested = [p for head in frontier for p in _prep_objects(sentence, head)]
+        nested += [  # "cordoned off the roads leading into Mordor"
+            p
+            for head in frontier
+            for child in sentence.children(head)
+            if child.dep == "acl"
+            for p in _prep_objects(sentence, child.i)
+        ]
         found.extend(nested)
         frontier = [head for head, _how in nested]
     return found
@@ -356,17 +407,19 @@ def code_events(
             marked = _pobj_after(sentence, match.target_after)
             if marked is not None:
                 object_heads = [marked, *object_heads]
-        sources = [a for a in (resolve(h) for h in source_heads) if a is not None]
+        sources = _distribute(sentence, source_heads, resolve, actors.countries)
         absorbs = match.absorbs if match else False
         readings[token.i] = Reading(token.i, code, tuple(sources), negated, token.lemma, absorbs)
         targets: list[Actor] = []
         for head in object_heads:
-            actor = resolve(head)
-            if actor is not None and all(actor.code != s.code for s in sources):
-                targets.append(actor)
-                if sentence.tokens[head].dep != "conj" and not any(
-                    c.dep == "conj" for c in sentence.children(head)
-                ):
+            found = [
+                a
+                for a in _distribute(sentence, [head], resolve, actors.countries)
+                if all(a.code != s.code for s in sources)
+            ]
+            targets.extend(found)
+            if found and len(found) == 1 and sentence.tokens[head].dep != "conj":
+                if not any(c.dep == "conj" for c in sentence.children(head)):
                     break
         pairs: list[tuple[Actor, Actor | None]]
         if not targets and len(sources) >= 2 and _reciprocal(sentence, token.i, code):
