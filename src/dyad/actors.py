@@ -267,6 +267,14 @@ def noun_phrase(sentence: Sentence, head: int) -> list[int]:
     return sorted(set(keep))
 
 
+# Nouns that name an event, not a participant: their place phrase is where it happened.
+EVENT_NOUNS = frozenset(
+    """attack assault offensive raid strike bombing shelling invasion operation campaign
+    visit meeting talks protest demonstration crackdown clash fighting war ceasefire
+    election summit conference negotiation agreement accord deal""".split()
+)
+
+
 def resolve_phrase(
     sentence: Sentence,
     head: int,
@@ -293,6 +301,10 @@ def resolve_phrase(
     inside = set(tokens)
     text = " ".join(sentence.tokens[i].text for i in tokens if sentence.tokens[i].dep != "punct")
     found = [m for m in mentions if m.first in inside and m.last in inside]
+    if sentence.tokens[head].lemma in EVENT_NOUNS:
+        # "an attack in south Ithilen" is not Ithilen (while "targets in Tehran" are Iran's)
+        placed = _place_phrase_tokens(sentence, head)
+        found = [m for m in found if m.first not in placed]
     named = [m for m in found if m.rule != "agent"]
     roles = [m.actor.code for m in found if m.rule == "agent"]
     role = roles[-1] if roles else ""
@@ -327,6 +339,15 @@ def resolve_phrase(
     if perspective and (word in FIRST_PERSON_PLURAL or _has_first_person(sentence, tokens)):
         return Actor(text, perspective + role, None, perspective, "perspective")
     return None
+
+
+def _place_phrase_tokens(sentence: Sentence, head: int) -> set[int]:
+    """Return the tokens of the "in" and "from" phrases attached to `head`."""
+    inside: set[int] = set()
+    for child in sentence.children(head):
+        if child.dep == "prep" and child.lemma in ("in", "from"):
+            inside.update(t.i for t in sentence.subtree(child.i))
+    return inside
 
 
 def _possessor_tokens(sentence: Sentence, head: int) -> set[int]:

@@ -27,6 +27,7 @@ _CLAUSE_DEPS = frozenset({"ccomp", "advcl", "parataxis", "relcl", "csubj", "conj
 _SUBJECT_DEPS = frozenset({"nsubj", "csubj"})
 _OBJECT_DEPS = ("dobj", "dative", "iobj", "attr", "oprd")
 _NOT_TARGET_PREPS = frozenset({"during", "since", "until", "after", "before", "despite"})
+_FORCE_ROOTS = frozenset({"18", "19", "20"})
 _MUTUAL_ROOTS = frozenset({"03", "04", "05", "06"})
 _RECIPROCAL_CUES = frozenset({"their", "other", "another", "jointly", "together", "mutual"})
 _ANAPHORS = frozenset({"it", "they", "he", "she"})
@@ -305,11 +306,12 @@ def _objects(sentence: Sentence, verb: int) -> list[tuple[int, str]]:
             if child.dep == dep:
                 found.extend((i, dep) for i in _conjuncts(sentence, child.i))
     direct = [head for head, _how in found]
-    found.extend(p for p in _prep_objects(sentence, verb) if p[1] != "prep:by")
+    own_preps = [p for p in _prep_objects(sentence, verb) if p[1] != "prep:by"]
+    found.extend(own_preps)
     for child in children:
         if child.dep == "xcomp":
             found.extend(_objects(sentence, child.i))
-    frontier = direct
+    frontier = direct + [head for head, _how in own_preps]  # "acted on a resolution with X"
     for _depth in range(2):
         nested = [p for head in frontier for p in _prep_objects(sentence, head)]
         nested += [  # "cordoned off the roads leading into Mordor"
@@ -366,7 +368,7 @@ def code_events(
     events: list[EventCode] = []
     readings: dict[int, Reading] = {}
 
-    def resolve(head: int) -> Actor | None:
+    def resolve(head: int, acting: bool = True) -> Actor | None:
         return resolve_phrase(
             sentence,
             head,
@@ -374,7 +376,11 @@ def code_events(
             actors,
             context_country=context_country,
             perspective=perspective,
+            acting=acting,
         )
+
+    def resolve_struck(head: int) -> Actor | None:
+        return resolve(head, acting=False)  # "fired shells at Seoul": the city, not its rulers
 
     for token in sentence.tokens:
         if token.tag not in _VERB_TAGS or token.pos == "AUX":
@@ -411,10 +417,11 @@ def code_events(
         absorbs = match.absorbs if match else False
         readings[token.i] = Reading(token.i, code, tuple(sources), negated, token.lemma, absorbs)
         targets: list[Actor] = []
+        aimed = resolve_struck if code[:2] in _FORCE_ROOTS else resolve
         for head in object_heads:
             found = [
                 a
-                for a in _distribute(sentence, [head], resolve, actors.countries)
+                for a in _distribute(sentence, [head], aimed, actors.countries)
                 if all(a.code != s.code for s in sources)
             ]
             targets.extend(found)
