@@ -610,6 +610,56 @@ PARSES: dict[str, tuple[str, list[int], str, str, str, str]] = {
         "NNP VBD PRP VBD NNP .",
         "PROPN VERB PRON VERB PROPN PUNCT",
     ),
+    # Issue 3: parses copied from the model's output on sentences of the factuality set.
+    "was_likely": (
+        "Barrett 's confirmation was likely .",
+        [2, 0, 3, 3, 3, 3],
+        "poss case nsubj ROOT acomp punct",
+        "barrett 's confirmation be likely .",
+        "NNP POS NN VBD JJ .",
+        "PROPN PART NOUN AUX ADJ PUNCT",
+    ),
+    "they_said_mid": (
+        "Society , not the individual , they said , was at fault .",
+        [9, 0, 0, 4, 0, 7, 7, 9, 7, 9, 9, 10, 9],
+        "nsubj punct neg det appos punct nsubj parataxis punct ROOT prep pobj punct",
+        "society , not the individual , they say , be at fault .",
+        "NNP , RB DT NN , PRP VBD , VBD IN NN .",
+        "PROPN PUNCT PART DET NOUN PUNCT PRON VERB PUNCT AUX ADP NOUN PUNCT",
+    ),
+    "not_able": (
+        "We have not been able to bring that about .",
+        [3, 3, 3, 3, 3, 6, 4, 6, 6, 3],
+        "nsubj aux neg ROOT acomp aux xcomp dobj prt punct",
+        "we have not be able to bring that about .",
+        "PRP VBP RB VBN JJ TO VB DT IN .",
+        "PRON AUX PART AUX ADJ PART VERB PRON ADP PUNCT",
+    ),
+    "unable": (
+        "Iraq was unable to stop the attacks .",
+        [1, 1, 1, 4, 2, 6, 4, 1],
+        "nsubj ROOT acomp aux xcomp det dobj punct",
+        "iraq be unable to stop the attack .",
+        "NNP VBD JJ TO VB DT NNS .",
+        "PROPN AUX ADJ PART VERB DET NOUN PUNCT",
+    ),
+    "according_conj": (
+        "People died and 35 were rescued , according to officials .",
+        [1, 1, 1, 5, 5, 1, 5, 5, 7, 8, 5],
+        "nsubj ROOT cc nsubjpass auxpass conj punct prep prep pobj punct",
+        "people die and 35 be rescue , accord to official .",
+        "NNS VBD CC CD VBD VBN , VBG IN NNS .",
+        "NOUN VERB CCONJ NUM AUX VERB PUNCT VERB ADP NOUN PUNCT",
+    ),
+    # Hand-made: an "according to" before its own clause stays with that clause.
+    "according_second": (
+        "Iran attacked and , according to officials , Syria sent arms .",
+        [1, 1, 1, 9, 9, 4, 5, 9, 9, 1, 9, 1],
+        "nsubj ROOT cc punct prep prep pobj punct nsubj conj dobj punct",
+        "iran attack and , accord to official , syria send arm .",
+        "NNP VBD CC , VBG IN NNS , NNP VBD NNS .",
+        "PROPN VERB CCONJ PUNCT VERB ADP NOUN PUNCT PROPN VERB NOUN PUNCT",
+    ),
 }
 
 
@@ -749,6 +799,39 @@ CASES = [
     C("cant_be_sure", "sent", None, "speculative", "n't", None, id="speculative-cant-be-sure"),
     C("said_would", "help", None, "hypothetical", "would", None, id="hypothetical-said-it-would"),
     C("said_would", "help", "03", "reported", "said", "Iran", id="reported-said-it-would-03"),
+    C("was_likely", "was", None, "speculative", "likely", None, id="speculative-copula-likely"),
+    C("they_said_mid", "was", None, "reported", "said", "they", id="reported-mid-parenthetical"),
+    C("not_able", "bring", None, "negated", "not", None, id="negated-not-able-to"),
+    C("unable", "stop", None, "negated", "unable", None, id="negated-unable-to"),
+    C("unable", "was", None, "asserted", None, None, id="asserted-unable-itself"),
+    C(
+        "according_conj",
+        "died",
+        None,
+        "reported",
+        "according to",
+        "officials",
+        id="reported-acc-conj",
+    ),
+    C(
+        "according_conj",
+        "rescued",
+        None,
+        "reported",
+        "according to",
+        "officials",
+        id="reported-acc-own",
+    ),
+    C("according_second", "attacked", None, "asserted", None, None, id="asserted-acc-later-clause"),
+    C(
+        "according_second",
+        "sent",
+        None,
+        "reported",
+        "according to",
+        "officials",
+        id="reported-acc-2",
+    ),
 ]
 
 

@@ -2,6 +2,7 @@
 
 from dyad.errors import DyadError
 from dyad.records import Actor, Document, Event, Rejection, Segment, Sentence
+from dyad.store import open_store
 
 __version__ = "0.1.0"
 
@@ -14,4 +15,5 @@ __all__ = [
     "Segment",
     "Sentence",
     "__version__",
+    "open_store",
 ]

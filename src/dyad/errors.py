@@ -8,7 +8,8 @@
     │   ├── EmptyDocument     nothing but whitespace
     │   └── DocumentTooLarge  over `max_document_chars`
     ├── DictionaryError       a malformed dictionary file (names file and line)
-    ├── StoreError            the store file is missing, foreign or from a newer schema
+    ├── StoreError            the store file is missing, foreign, locked or from a newer schema
+    ├── QueryError            a view's filter or option that cannot be answered (date, dyad)
     └── ConfigError           an unknown or ill-typed setting
 
 `str(exc)` is "{path}:{line}: {reason} ({hint})", the line part only where there is one.
@@ -74,6 +75,10 @@ class DictionaryError(DyadError):
 
 class StoreError(DyadError):
     """The store file cannot be used."""
+
+
+class QueryError(DyadError):
+    """A filter or option of a store view cannot be answered (a bad date, dyad or period)."""
 
 
 class ConfigError(DyadError):

@@ -29,7 +29,7 @@ BELIEF_VERBS = frozenset(
 )
 NEGATING_GOVERNORS = frozenset(
     {"deny", "reject", "dismiss", "refute", "rule out", "fail", "decline", "refuse", "refrain",
-     "neglect", "avoid"}
+     "neglect", "avoid", "unable"}
 )  # fmt: skip
 HEDGING_VERBS = frozenset({"seem", "appear", "allege"})
 INTENT_VERBS = frozenset(
@@ -39,6 +39,8 @@ DIRECTIVE_VERBS = frozenset({"ask", "urge", "demand", "order", "call", "request"
 SPECULATIVE_ADJECTIVES = frozenset(
     {"possible", "likely", "unlikely", "probable", "conceivable", "plausible", "unclear"}
 )
+HEDGING_ADJECTIVES = SPECULATIVE_ADJECTIVES - {"unclear"}
+ABILITY_ADJECTIVES = frozenset({"able", "unable"})  # "not able to bring" negates like "cannot"
 SPECULATIVE_ADVERBS = frozenset(
     {"maybe", "perhaps", "possibly", "probably", "likely", "apparently", "supposedly",
      "allegedly", "presumably", "seemingly", "purportedly"}
@@ -164,6 +166,8 @@ def _link(sentence: Sentence, node: Token) -> str:
             return "conj_own"
         contrast = any(c.lemma in CONTRAST_CONJUNCTIONS for c in sentence.children(node.head))
         return "conj_contrast" if contrast else "conj_shared"
+    if node.dep == "acomp" and node.lemma in ABILITY_ADJECTIVES:
+        return "xcomp"
     return _LINKS.get(node.dep, "nominal")
 
 
@@ -183,7 +187,28 @@ def _signals(sentence: Sentence, node: Token, link: str) -> list[_Signal]:
             found.append(_Signal("negated" if "neg" in passes else "speculative", n.text.lower()))
     for k in kids:
         found += _clause_marker(sentence, node, k, kids, passes)
+    if link == "self" and node.lemma == "be":  # "his confirmation was likely"
+        hedge = next((k for k in kids if k.dep == "acomp" and k.lemma in HEDGING_ADJECTIVES), None)
+        found += [_Signal("speculative", hedge.text.lower())] if hedge else []
+    if "attrib" in passes:
+        found += _attribution_in_adjunct(sentence, kids)
     return found
+
+
+def _attribution_in_adjunct(sentence: Sentence, kids: list[Token]) -> list[_Signal]:
+    """Return a trailing ", according to X" that the parser hung under a coordinated or
+    adverbial clause ("died and 35 were rescued, according to officials"): it covers the
+    whole sentence. One that comes before its clause ("and, according to X, Syria sent")
+    stays with that clause."""
+    for clause in kids:
+        if clause.dep not in ("conj", "advcl"):
+            continue
+        for k in sentence.children(clause.i):
+            before = sentence.tokens[k.i - 1].text if k.i else ""
+            if k.dep == "prep" and k.text.lower() == "according" and k.i > clause.i:
+                if before == ",":
+                    return _clause_marker(sentence, clause, k, [], frozenset({"attrib"}))
+    return []
 
 
 def _clause_marker(
@@ -264,12 +289,14 @@ def _noun(sentence: Sentence, noun: Token, kids: list[Token]) -> list[_Signal]:
 
 
 def _is_parenthetical_report(sentence: Sentence, node: Token, k: Token) -> bool:
-    """Tell whether `k` is a trailing ", officials said" hung under the event clause."""
-    if k.dep not in ("parataxis", "ccomp") or k.lemma not in REPORTING_VERBS or k.i < node.i:
+    """Tell whether `k` is a parenthetical ", officials said" hung under the event clause."""
+    if k.dep not in ("parataxis", "ccomp") or k.lemma not in REPORTING_VERBS:
         return False
     if any(c.dep in ("ccomp", "xcomp") for c in sentence.children(k.i)):
         return False
-    return k.dep == "parataxis" or any(
+    if k.dep == "parataxis":  # "Society, they said, was at fault" as well as a trailing one
+        return True
+    return k.i > node.i and any(
         t.text == "," for t in sentence.tokens[node.i + 1 : k.i] if t.head in (node.i, k.i)
     )
 

@@ -16,7 +16,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from dyad import actors as actor_stage
-from dyad import cameo, events, modality, parse
+from dyad import cameo, dates, events, modality, parse, places
+from dyad.compose import EventCode
 from dyad.config import Config
 from dyad.dictionaries import (
     ActorDictionary,
@@ -26,7 +27,7 @@ from dyad.dictionaries import (
 )
 from dyad.errors import DictionaryError
 from dyad.prefilter import Prefilter
-from dyad.records import Actor, DatePoint, Document, Event, Mention, Segment, Sentence
+from dyad.records import Actor, DatePoint, Document, Event, Mention, Place, Segment, Sentence
 from dyad.structure import split_segments
 
 
@@ -49,7 +50,10 @@ STAGES = (
     Stage("actors", "actors.find_mentions", ("token.dep", "document.date"), ("mention",)),
     Stage("verbs", "events.code_events", ("token.dep", "mention"), ("event.code",)),
     Stage("modality", "modality.assess_factuality", ("token.dep", "event.code"), ("event.fact",)),
-    Stage("time", "pipeline.event_date", ("document.date", "event.code"), ("event.date",)),
+    Stage("time", "dates.resolve_date", ("document.date", "event.code"), ("event.date",)),
+    Stage(
+        "place", "places.geocode_place", ("token.dep", "mention", "event.code"), ("event.place",)
+    ),
     Stage("code", "pipeline.assemble_event", ("event.code", "event.fact"), ("event",)),
 )
 
@@ -171,6 +175,9 @@ def assemble_event(
     mentions: list[Mention],
     resources: Resources,
     context: str | None,
+    *,
+    when: DatePoint | None = None,
+    where: Place | None = None,
 ) -> Event | None:
     """Return the contract-shaped Event for one coded event.
 
@@ -210,8 +217,8 @@ def assemble_event(
         quad_class=described.quad_class,
         goldstein=described.goldstein,
         plover=described.plover,
-        date=event_date(document),
-        location=None,
+        date=when if when is not None else event_date(document),
+        location=where,
         factuality=factuality,
         attributed_to=attributed,
         rule=code.rule,
@@ -223,8 +230,27 @@ def assemble_event(
             "source_entry": code.source.entry or "",
             "target_entry": code.target.entry or "" if code.target else "",
             "modality_cue": judged.cue or "",
+            "dates": dates.RULES_NAME,
+            "gazetteer": places.GAZETTEER_NAME if where is not None else "",
         },
     )
+
+
+def _when_where(
+    document: Document,
+    sentence: Sentence,
+    code: EventCode,
+    seen: Counter[str],
+    references: dict[Segment, DatePoint],
+) -> tuple[DatePoint, Place | None]:
+    """Run the time and place stages for one coded event."""
+    segment = sentence.segment
+    if segment not in references:
+        references[segment] = dates.reference_date(document, segment)
+    when = dates.resolve_date(sentence, references[segment], code.verb)
+    actors = [a.country or a.code[:3] for a in (code.source, code.target) if a is not None]
+    nearby = [country for country, _ in seen.most_common()]
+    return when, places.geocode_place(sentence, code.verb, actors, nearby)
 
 
 def _countries(mentions: Iterable[Mention], countries: frozenset[str]) -> list[str]:
@@ -314,6 +340,7 @@ def _code_sentences(
     began = times.add("actors", began)
     result: list[Event] = []
     seen: Counter[str] = Counter()  # countries named in earlier sentences of the document
+    references: dict[Segment, DatePoint] = {}
     for sentence, mentions in zip(sentences, all_mentions, strict=True):
         context = seen.most_common(1)[0][0] if seen else None
         seen.update(_countries(mentions, resources.actors.countries))
@@ -327,8 +354,12 @@ def _code_sentences(
             require_dyad=resources.config.coder.require_dyad,
         )
         began = times.add("verbs", began)
-        for code in coded:
-            event = assemble_event(document, sentence, code, mentions, resources, context)
+        located = [_when_where(document, sentence, code, seen, references) for code in coded]
+        began = times.add("time+place", began)
+        for code, (when, where) in zip(coded, located, strict=True):
+            event = assemble_event(
+                document, sentence, code, mentions, resources, context, when=when, where=where
+            )
             if event is not None:
                 result.append(event)
         began = times.add("modality+code", began)

@@ -136,6 +136,7 @@ class Place:
     lat: float | None
     lon: float | None
     precision: PlacePrecision
+    admin1: str | None = None  # the province (first-level subdivision) when known
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
