@@ -31,7 +31,7 @@ from dyad.records import Document
 from dyad.store import Store, event_row, open_store
 
 SAMPLE = Path(__file__).resolve().parents[1] / "src" / "dyad" / "data" / "sample" / "sample.jsonl"
-COPIES_PER_BATCH = int(os.environ.get("BENCH_STORE_COPIES", "1000"))
+COPIES_PER_BATCH = int(os.environ.get("BENCH_STORE_COPIES", "2000"))
 INSERT_FLOOR = 50_000  # events per second (issue 5)
 QUERY_CEILING_MS = 200.0
 

@@ -37,6 +37,8 @@ _COOPERATION_ROOTS = frozenset({"05", "06", "07", "08"})
 _COMPLEMENT_DEPS = frozenset({"xcomp", "ccomp"})
 # Verbs that report a claim even when the verb dictionary gives them no code of their own.
 CLAIM_LEMMAS = frozenset({"claim", "allege", "charge", "insist", "assert"})
+# Appeals the verb dictionary lacks ("Rice urged Iran to stop ..."), with their CAMEO code.
+APPEAL_LEMMAS = {"urge": "020", "exhort": "020", "implore": "020", "press": "020"}
 _TERM = re.compile(r"([+-]?)\s*(0x[0-9a-fA-F]+|\d+)")
 
 
@@ -163,10 +165,7 @@ def compose_events(
     result: list[EventCode] = []
     superseded: set[tuple[int, str, str | None]] = set()
     for event in events:
-        token = sentence.tokens[event.verb]
-        while token.dep == "conj" and token.head != token.i:
-            token = sentence.tokens[token.head]  # "claimed that ISIL attacked X and took Y"
-        governor = readings.get(token.head) if token.dep in _COMPLEMENT_DEPS else None
+        governor = _governor(sentence, event.verb, readings)
         if governor is None or governor.verb == event.verb or not governor.sources:
             result.append(event)
             continue
@@ -198,6 +197,24 @@ def compose_events(
             continue
         unique.setdefault(key, e)
     return list(unique.values())
+
+
+def _governor(sentence: Sentence, verb: int, readings: dict[int, Reading]) -> Reading | None:
+    """Return the dictionary verb whose complement `verb` is, if any.
+
+    Coordination is climbed ("claimed that ISIL attacked X and took Y"), and so are
+    complements of verbs without a code ("urged Iran to stop training militants").
+    """
+    token = sentence.tokens[verb]
+    for _step in range(6):
+        while token.dep == "conj" and token.head != token.i:
+            token = sentence.tokens[token.head]
+        if token.dep not in _COMPLEMENT_DEPS or token.head == token.i:
+            return None
+        if token.head in readings:
+            return readings[token.head]
+        token = sentence.tokens[token.head]
+    return None
 
 
 def _reported(governor: Reading, event: EventCode, own: bool, rule: str) -> list[EventCode]:

@@ -96,11 +96,15 @@ def _iso_point(raw: str | None, text: str | None = None) -> DatePoint | None:
 
 
 def _header(text: str) -> str:
-    """Return the lines before the body: up to the first line of twelve or more words."""
-    lines = []
+    """Return the lines before the body: up to the first line of twelve or more words.
+
+    The first line is a title however long it is; a wire story's date line opens the
+    first body line ("BAGHDAD, Aug. 20, 2008 -- ..."), which is kept.
+    """
+    lines: list[str] = []
     for line in text[:HEADER_CHARS].splitlines():
         lines.append(line)
-        if len(line.split()) >= 12:
+        if len(line.split()) >= 12 and any(earlier.strip() for earlier in lines[:-1]):
             break
     return "\n".join(lines)
 

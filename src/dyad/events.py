@@ -17,7 +17,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 
 from dyad.actors import resolve_phrase
-from dyad.compose import CLAIM_LEMMAS, Reading, compose_events, negate
+from dyad.compose import APPEAL_LEMMAS, CLAIM_LEMMAS, Reading, compose_events, negate
 from dyad.compose import EventCode as EventCode  # re-exported: the verbs stage returns it
 from dyad.dictionaries import ActorDictionary, Pattern, VerbDictionary, VerbEntry
 from dyad.records import Actor, Mention, Sentence, Token
@@ -59,11 +59,26 @@ def _clause_tokens(sentence: Sentence, verb: int, complements: bool = True) -> l
         for child in sentence.children(current):
             if current == verb and (child.dep in _CLAUSE_DEPS or child.dep == "agent"):
                 continue
+            if current == verb and child.dep in ("prep", "npadvmod") and _temporal(sentence, child):
+                continue  # "attacked X for the third day" is not "attack ... (FOR)" [111]
             if current == verb and not complements and child.dep == "xcomp" and child.pos == "VERB":
                 continue
             keep.append(child.i)
             frontier.append(child.i)
     return sorted(keep)
+
+
+_TIME_NOUNS = frozenset(
+    "day week month year time hour night weekend morning evening afternoon decade period".split()
+)
+
+
+def _temporal(sentence: Sentence, token: Token) -> bool:
+    """Return whether a prepositional or adverbial modifier only says when."""
+    if token.dep == "npadvmod":
+        return token.lemma in _TIME_NOUNS
+    objects = [c for c in sentence.children(token.i) if c.dep == "pobj"]
+    return bool(objects) and all(o.lemma in _TIME_NOUNS for o in objects)
 
 
 def _slot_matches(slot: tuple[str, ...], tokens: list[Token], at: int) -> tuple[int, int]:
@@ -387,10 +402,15 @@ def code_events(
             continue
         entry = _entry_for(sentence, token, verbs)
         if entry is None:
-            if token.lemma in CLAIM_LEMMAS:
+            fallback = "010" if token.lemma in CLAIM_LEMMAS else APPEAL_LEMMAS.get(token.lemma)
+            if fallback:
                 sources = [a for a in map(resolve, _subjects(sentence, token.i)[0]) if a]
-                readings[token.i] = Reading(token.i, "010", tuple(sources), lemma=token.lemma)
+                readings[token.i] = Reading(token.i, fallback, tuple(sources), lemma=token.lemma)
             continue
+        if token.lemma == "call" and any(
+            c.dep in ("oprd", "ccomp", "xcomp") for c in sentence.children(token.i)
+        ):
+            continue  # "calling it a violation" names something; it is no phone call [041]
         match = match_pattern(sentence, token.i, entry)
         code = match.pattern.code if match else entry.code
         reverse = match.pattern.reverse_code if match else entry.reverse_code

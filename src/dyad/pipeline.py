@@ -335,7 +335,8 @@ def _code_sentences(
     document: Document, sentences: list[Sentence], resources: Resources, times: StageTimes
 ) -> list[Event]:
     began = time.perf_counter()
-    day = event_date(document).value
+    # roles are chosen on the text's own date: the JSONL date, or else its date line
+    day = event_date(document).value or dates.reference_date(document).value
     all_mentions = [actor_stage.find_mentions(s, resources.actors, on_date=day) for s in sentences]
     began = times.add("actors", began)
     result: list[Event] = []

@@ -400,7 +400,9 @@ def open_store(path: str | Path, *, read_only: bool = False) -> Store:
             "no dyad store here", path=str(path), hint="create one with `dyad ingest PATH`"
         )
     try:
-        config = {} if read_only else {"checkpoint_threshold": CHECKPOINT_THRESHOLD}
+        config: dict[str, str | bool | int | float | list[str]] = (
+            {} if read_only else {"checkpoint_threshold": CHECKPOINT_THRESHOLD}
+        )
         connection = duckdb.connect(str(path), read_only=read_only, config=config)
     except duckdb.Error as exc:
         raise _open_error(path, exc) from exc
