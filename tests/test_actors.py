@@ -41,6 +41,27 @@ PARSES: dict[str, tuple[str, list[int], str, str, str]] = {
         "NNP VBD NNS IN NNP .",
         "PROPN VERB NOUN ADP PROPN PUNCT",
     ),
+    "un_troops": (
+        "UN troops withdrew .",
+        [1, 2, 2, 2],
+        "compound nsubj ROOT punct",
+        "NNP NNS VBD .",
+        "PROPN NOUN VERB PUNCT",
+    ),
+    "mayor_appos": (
+        "the mayor of Nablus , a member of Hamas , was freed .",
+        [1, 11, 1, 2, 1, 6, 1, 6, 7, 1, 11, 11, 11],
+        "det nsubjpass prep pobj punct det appos prep pobj punct auxpass ROOT punct",
+        "DT NN IN NNP , DT NN IN NNP , VBD VBN .",
+        "DET NOUN ADP PROPN PUNCT DET NOUN ADP PROPN PUNCT AUX VERB PUNCT",
+    ),
+    "attack_in": (
+        "Syria condemned an attack in Lebanon .",
+        [1, 1, 3, 1, 3, 4, 1],
+        "nsubj ROOT det dobj prep pobj punct",
+        "NNP VBD DT NN IN NNP .",
+        "PROPN VERB DET NOUN ADP PROPN PUNCT",
+    ),
     "mahdi": (
         "the remnants of the Mahdi Army fought on .",
         [1, 6, 1, 5, 5, 2, 6, 6, 6],
@@ -108,6 +129,8 @@ def parse(name: str) -> Sentence:
         ("in_tehran", 2, {}, "IRN"),  # a place, not a government
         ("in_tehran", 0, {}, "IRQ"),
         ("mahdi", 1, {}, "IRQREB"),
+        ("un_troops", 1, {}, "IGOUNOMIL"),  # organisations take agents too
+        ("mayor_appos", 1, {}, "PSEGOV"),  # the head phrase, not the apposition, names him
         ("militias", 1, {"context_country": "IRQ"}, "IRQREBMUS"),
         ("militias", 1, {}, "---REBMUS"),
         ("ahmadinezhad", 2, {}, "IRNGOV"),
@@ -130,6 +153,7 @@ def test_actors_resolve_phrase(
     ("name", "head", "options"),
     [
         ("us_lower", 2, {}),  # "us" is not the United States
+        ("attack_in", 3, {}),  # an event noun's place is not an actor
         ("us_lower", 0, {}),
         ("we", 0, {}),  # no perspective, no actor
         ("militias", 4, {"context_country": "IRQ"}),

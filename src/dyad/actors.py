@@ -267,6 +267,9 @@ def noun_phrase(sentence: Sentence, head: int) -> list[int]:
     return sorted(set(keep))
 
 
+# Prefixes of international and non-state organisations, which take agents like countries.
+ORGANISATIONS = frozenset({"IGO", "NGO", "IMG", "MNC"})
+
 # Nouns that name an event, not a participant: their place phrase is where it happened.
 EVENT_NOUNS = frozenset(
     """attack assault offensive raid strike bombing shelling invasion operation campaign
@@ -305,6 +308,10 @@ def resolve_phrase(
         # "an attack in south Ithilen" is not Ithilen (while "targets in Tehran" are Iran's)
         placed = _place_phrase_tokens(sentence, head)
         found = [m for m in found if m.first not in placed]
+    renamed = _appos_tokens(sentence, head)
+    if any(m.first not in renamed and m.rule != "agent" for m in found):
+        # "the mayor of Nablus, a member of Hamas": the head phrase names the actor
+        found = [m for m in found if m.first not in renamed]
     named = [m for m in found if m.rule != "agent"]
     roles = [m.actor.code for m in found if m.rule == "agent"]
     role = roles[-1] if roles else ""
@@ -320,6 +327,8 @@ def resolve_phrase(
         rule = chosen.rule
         if len(code) == 3 and role:
             code, rule = code + role, rule + "+agent"
+        elif role and code[:3] in ORGANISATIONS and not code.endswith(role):
+            code, rule = code + role, rule + "+agent"  # "UN troops": IGOUNOMIL
         elif len(code) == 3 and acting and chosen.first == chosen.last == head:
             capital = CAPITALS.get(sentence.tokens[head].text.upper())
             if capital == code:
@@ -339,6 +348,15 @@ def resolve_phrase(
     if perspective and (word in FIRST_PERSON_PLURAL or _has_first_person(sentence, tokens)):
         return Actor(text, perspective + role, None, perspective, "perspective")
     return None
+
+
+def _appos_tokens(sentence: Sentence, head: int) -> set[int]:
+    """Return the tokens of the appositions of `head` ("X, a member of Hamas")."""
+    inside: set[int] = set()
+    for child in sentence.children(head):
+        if child.dep == "appos":
+            inside.update(t.i for t in sentence.subtree(child.i))
+    return inside
 
 
 def _place_phrase_tokens(sentence: Sentence, head: int) -> set[int]:
