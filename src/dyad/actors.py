@@ -182,12 +182,15 @@ def _longest_match(
         key = tuple(w[1] for w in words[position : position + length])
         if length == 1 and len(key[0]) <= 3 and not words[position][2].isupper():
             continue  # "us", "un": only the capitalised abbreviation is an actor
+        entry = dictionary.actors.get(key)
+        role = dictionary.agents.get(key)
+        if entry is None and role is None:
+            continue  # most lengths match nothing: skip building their text (speed)
         first, last = words[position][0], words[position + length - 1][0]
         text = " ".join(w[2] for w in words[position : position + length])
-        found = _entry_mention(dictionary.actors.get(key), on_date, first, last, text, "actor")
+        found = _entry_mention(entry, on_date, first, last, text, "actor")
         if found is not None:
             return length, found
-        role = dictionary.agents.get(key)
         if role is not None:
             return length, Mention(first, last, Actor(text, role, None, None), "agent")
     return _variant_match(words, position, dictionary, on_date)

@@ -684,6 +684,30 @@ def demo(limit: int, db: Path, config_path: Path | None, settings: tuple[str, ..
     _show(change.drop_columns(["start"]), "table")
 
 
+@cli.command()
+@db_option
+@click.option("--port", default=8000, show_default=True, help="Port to listen on.")
+@click.option("--host", default=None, help="Interface to bind (default 127.0.0.1: this machine).")
+@click.option("--get", "get_path", metavar="/api/...", help="Print one response and exit.")
+@click.option("--workers", type=click.IntRange(1), default=1, help="Server processes.")
+def serve(db: Path, port: int, host: str | None, get_path: str | None, workers: int) -> None:
+    """Serve the HTTP API and the dashboard over the store, read-only."""
+    from dyad import api
+
+    if get_path is not None:
+        status, body = api.fetch(api.create_app(db), get_path)
+        click.echo(body.decode())
+        sys.exit(0 if status < 400 else 1)
+    if host is not None:
+        click.echo(
+            f"dyad: warning: serving on {host}: anyone who can reach it can read the store "
+            "and run the coder (there is no authentication)",
+            err=True,
+        )
+    click.echo(f"dyad: dashboard at http://{host or '127.0.0.1'}:{port}/", err=True)
+    api.serve(db, host or "127.0.0.1", port, workers=workers)
+
+
 def main() -> None:
     """Run the command line; input errors print one line, never a traceback."""
     try:

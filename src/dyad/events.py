@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
+from functools import cache
 
 from dyad.actors import resolve_phrase
 from dyad.compose import APPEAL_LEMMAS, CLAIM_LEMMAS, Reading, compose_events, negate
@@ -101,6 +102,12 @@ def _slot_matches(slot: tuple[str, ...], tokens: list[Token], at: int) -> tuple[
     return 0, 0
 
 
+@cache
+def _slot_starts(slot: tuple[str, ...]) -> frozenset[str]:
+    """Return the words an alternative of `slot` can begin with."""
+    return frozenset(alternative.split()[0] for alternative in slot if alternative.split())
+
+
 def _match_slots(
     slots: tuple[tuple[str, ...], ...], tokens: list[Token]
 ) -> tuple[bool, int | None, int | None, int]:
@@ -124,7 +131,12 @@ def _match_slots(
         if marker == "$":
             source_at = tokens[last].i if last is not None else -1
             continue
+        starts = _slot_starts(slot)
         while position < len(tokens):
+            token = tokens[position]
+            if token.text.upper() not in starts and token.lemma.upper() not in starts:
+                position += 1  # no alternative can start here (speed: skips most tokens)
+                continue
             covered, surface = _slot_matches(slot, tokens, position)
             if covered:
                 last = position + covered - 1

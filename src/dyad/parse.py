@@ -137,6 +137,31 @@ def parse_sentences(
     return sentences
 
 
+def tokenize_sentences(requests: Sequence[tuple[str, str, int, int, Segment]]) -> list[Sentence]:
+    """Tokenize sentences without parsing them: enough to find their actor mentions.
+
+    The tokens are the parser's own (spaCy's tokenizer runs first in every pipeline), with
+    no tag, lemma or dependency: `dyad.actors.find_mentions` reads only token text.
+
+    Args:
+        requests: As for `parse_sentences`.
+
+    Returns:
+        One Sentence per request, in order; each token is its own head.
+    """
+    tokenizer = load_model().tokenizer
+    pieces = [text[start:end] for _doc_id, text, start, end, _segment in requests]
+    sentences = []
+    for (doc_id, text, start, end, segment), doc in zip(
+        requests, tokenizer.pipe(pieces), strict=True
+    ):
+        tokens = tuple(
+            Token(tok.i, tok.text, "", "", "", "", tok.i, start + tok.idx) for tok in doc
+        )
+        sentences.append(Sentence(doc_id, start, end, text[start:end], segment, tokens))
+    return sentences
+
+
 def spacy_full_pipeline_rate(texts: Sequence[str], batch_size: int = 256) -> float:
     """Return sentences per second of spaCy's full pipeline (all pipes) on `texts`."""
     import time

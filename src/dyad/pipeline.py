@@ -26,7 +26,7 @@ from dyad.dictionaries import (
     load_verb_dictionary,
 )
 from dyad.errors import DictionaryError
-from dyad.prefilter import Prefilter
+from dyad.prefilter import CONTEXT, PARSE, SKIP, Prefilter
 from dyad.records import Actor, DatePoint, Document, Event, Mention, Place, Segment, Sentence
 from dyad.structure import split_segments
 
@@ -95,7 +95,9 @@ class Resources:
             actor_files, agent_files, extra_files=extra_files
         )
         verb_dictionary, verb_problems = load_verb_dictionary(verb_files)
-        prefilter = Prefilter.build(actor_dictionary, verb_dictionary)
+        # an event without a target is dropped under require_dyad: it needs two actors
+        needed = 2 if config.coder.require_dyad else 1
+        prefilter = Prefilter.build(actor_dictionary, verb_dictionary, min_actors=needed)
         return Resources(
             actor_dictionary,
             verb_dictionary,
@@ -310,31 +312,43 @@ def _code_batch(
         times.sentences += len(spans)
         wanted.append(spans)
     began = times.add("split", began)
-    if filtering:
-        wanted = [
-            [s for s in spans if resources.prefilter.could_hold_event(doc.text[s[0] : s[1]])]
-            for doc, spans in zip(batch, wanted, strict=True)
-        ]
-    began = times.add("prefilter", began)
-    requests = [
-        (doc.doc_id, doc.text, start, end, segment)
+    # per sentence: PARSE, CONTEXT (tokenized only: its actors set the context country of
+    # later sentences, as they would if it were parsed) or SKIP (it names no actor)
+    triage = resources.prefilter.triage if filtering else lambda _text: PARSE
+    verdicts = [
+        [triage(doc.text[s[0] : s[1]]) for s in spans]
         for doc, spans in zip(batch, wanted, strict=True)
-        for start, end, segment in spans
     ]
-    sentences = parse.parse_sentences(requests, batch_size=resources.config.coder.batch_size)
-    times.parsed += len(sentences)
+    began = times.add("prefilter", began)
+    requests = {
+        kind: [
+            (doc.doc_id, doc.text, start, end, segment)
+            for doc, spans, marks in zip(batch, wanted, verdicts, strict=True)
+            for (start, end, segment), mark in zip(spans, marks, strict=True)
+            if mark == kind
+        ]
+        for kind in (PARSE, CONTEXT)
+    }
+    parsed = parse.parse_sentences(requests[PARSE], batch_size=resources.config.coder.batch_size)
+    times.parsed += len(parsed)
     began = times.add("parse", began)
-    position = 0
-    for document, spans in zip(batch, wanted, strict=True):
-        own = sentences[position : position + len(spans)]
-        position += len(spans)
+    tokenized = parse.tokenize_sentences(requests[CONTEXT])
+    began = times.add("tokenize", began)
+    pending = {PARSE: iter(parsed), CONTEXT: iter(tokenized)}
+    for document, marks in zip(batch, verdicts, strict=True):
+        own = [(next(pending[m]), m == PARSE) for m in marks if m != SKIP]
         yield document, _code_sentences(document, own, resources, times)
 
 
 def _code_sentences(
-    document: Document, sentences: list[Sentence], resources: Resources, times: StageTimes
+    document: Document,
+    triaged: list[tuple[Sentence, bool]],
+    resources: Resources,
+    times: StageTimes,
 ) -> list[Event]:
+    """Code the parsed sentences of a document; tokenized-only ones just give context."""
     began = time.perf_counter()
+    sentences = [sentence for sentence, _parsed in triaged]
     # roles are chosen on the text's own date: the JSONL date, or else its date line
     day = event_date(document).value or dates.reference_date(document).value
     all_mentions = [actor_stage.find_mentions(s, resources.actors, on_date=day) for s in sentences]
@@ -342,9 +356,11 @@ def _code_sentences(
     result: list[Event] = []
     seen: Counter[str] = Counter()  # countries named in earlier sentences of the document
     references: dict[Segment, DatePoint] = {}
-    for sentence, mentions in zip(sentences, all_mentions, strict=True):
+    for (sentence, parsed), mentions in zip(triaged, all_mentions, strict=True):
         context = seen.most_common(1)[0][0] if seen else None
         seen.update(_countries(mentions, resources.actors.countries))
+        if not parsed:
+            continue
         coded = events.code_events(
             sentence,
             mentions,

@@ -2,10 +2,15 @@
 
 Reads: raw sentence text. Adds: a yes/no per sentence.
 
-A sentence can only yield an event when it names at least one actor or agent from the
-dictionaries and holds a word that is a form of a dictionary verb. Both checks are
-dictionary look-ups over the sentence's words, far cheaper than a parse; `dyad eval`
-runs with and without the filter to show it loses no recall.
+An event needs a dictionary verb, a source actor and (when `coder.require_dyad` is on, the
+default) a target actor; every actor the coder resolves comes from a dictionary phrase, a
+surname or spelling variant of one, an agent word, or "we"/"our" read from the author's
+side. So a sentence is parsed only when it holds a form of a dictionary verb and at least
+`min_actors` word positions where such an actor could start. Both checks are look-ups over
+the sentence's words, far cheaper than a parse, and err on the side of keeping: a position
+counts when any of several spellings of its word (with or without a final full stop or a
+possessive "'s") could start a match. `dyad eval` runs with and without the filter to show
+it loses no recall.
 """
 
 from __future__ import annotations
@@ -16,8 +21,16 @@ from dataclasses import dataclass
 
 from dyad.dictionaries import ActorDictionary, VerbDictionary, skeleton
 
-_WORD = re.compile(r"[A-Za-z][A-Za-z.'\u2019]*")
+_WORD = re.compile(r"[^\W_][\w.'\u2019]*")
 _VOWELS = frozenset("AEIOU")
+_POSSESSIVE = re.compile(r"['\u2019]S$")
+# "we", "us", "our" resolve to the author's country when a document has a perspective
+_FIRST_PERSON_PLURAL = frozenset({"WE", "US", "OUR", "OURS", "OURSELVES"})
+_VARIANT_MIN_CHARS = 7  # as `actors._variant_match`: shorter names are not matched fuzzily
+# `Prefilter.triage` verdicts
+SKIP = 0  # names no actor: nothing to parse, nothing for the document's context
+CONTEXT = 1  # names an actor but cannot hold an event: tokenize it for the context country
+PARSE = 2  # could hold an event: parse and code it
 
 
 def inflections(lemma: str) -> set[str]:
@@ -34,46 +47,83 @@ def inflections(lemma: str) -> set[str]:
 
 @dataclass(frozen=True, slots=True)
 class Prefilter:
-    """Word sets compiled once from the dictionaries."""
+    """Word sets compiled once from the dictionaries.
+
+    `min_actors` is 2 when the coder keeps only events with a target (`require_dyad`),
+    else 1.
+    """
 
     verb_forms: frozenset[str]
     actors: ActorDictionary
+    min_actors: int = 2
 
     @staticmethod
-    def build(actors: ActorDictionary, verbs: VerbDictionary) -> Prefilter:
+    def build(actors: ActorDictionary, verbs: VerbDictionary, *, min_actors: int = 2) -> Prefilter:
         forms: set[str] = set()
         for key in verbs.verbs:
             forms |= inflections(key)
-        return Prefilter(frozenset(forms), actors)
+        return Prefilter(frozenset(forms), actors, min_actors)
 
     def could_hold_event(self, text: str) -> bool:
-        """Return whether `text` names an actor and holds a dictionary verb form."""
+        """Return whether `text` holds a dictionary verb form and enough possible actors."""
+        return self.triage(text) == PARSE
+
+    def triage(self, text: str) -> int:
+        """Return PARSE, CONTEXT (names an actor, cannot hold an event) or SKIP for `text`."""
         raw = _WORD.findall(text)
         words = [w.upper().rstrip("'\u2019") for w in raw]
         bare = [w.rstrip(".") or w for w in words]
-        if not any(w in self.verb_forms for w in bare):
-            return False
-        return self._names_actor(words) or self._names_actor(bare) or self._names_variant(raw)
+        verb = any(w in self.verb_forms for w in bare)
+        found = self.count_actors(raw, words, bare, self.min_actors if verb else 1)
+        if found == 0:
+            return SKIP
+        return PARSE if verb and found >= self.min_actors else CONTEXT
 
-    def _names_actor(self, words: list[str]) -> bool:
+    def count_actors(self, raw: list[str], words: list[str], bare: list[str], enough: int) -> int:
+        """Return how many word positions could start an actor, counting up to `enough`."""
+        owned = [_POSSESSIVE.sub("", w) for w in words]
+        spellings = [words, bare, owned]
         actors = self.actors
         first_words = actors.first_words
-        for position, word in enumerate(words):
-            if word not in first_words:
-                continue
-            limit = min(actors.max_words, len(words) - position)
-            for length in range(1, limit + 1):
-                key = tuple(words[position : position + length])
-                if key in actors.actors or key in actors.agents:
-                    return True
+        count = 0
+        for position in range(len(raw)):
+            if (
+                any(s[position] in first_words for s in spellings)
+                and any(self._phrase_at(s, position) for s in spellings)
+            ) or self._person_at(raw, words, owned, position):
+                count += 1
+                if count >= enough:
+                    break
+        return count
+
+    def _phrase_at(self, words: list[str], position: int) -> bool:
+        actors = self.actors
+        if words[position] not in actors.first_words:
+            return False
+        limit = min(actors.max_words, len(words) - position)
+        for length in range(1, limit + 1):
+            key = tuple(words[position : position + length])
+            if key in actors.actors or key in actors.agents:
+                return True
         return False
 
-    def _names_variant(self, raw: list[str]) -> bool:
-        skeletons = self.actors.skeletons
-        capitalised = [w.upper() if w[:1].isupper() else "" for w in raw]
-        for first, second in zip(capitalised, [*capitalised[1:], ""], strict=True):
-            if first and (skeleton(first) in skeletons or skeleton(first + second) in skeletons):
-                return True
+    def _person_at(self, raw: list[str], words: list[str], owned: list[str], at: int) -> bool:
+        """Return whether a surname, a spelling variant or "we" could start at `at`."""
+        if words[at] in _FIRST_PERSON_PLURAL:
+            return True
+        if not raw[at][:1].isupper():
+            return False
+        dictionary = self.actors
+        if words[at] in dictionary.surnames or owned[at] in dictionary.surnames:
+            return True
+        for spelling in (words, owned):
+            joined = ""
+            for original, word in zip(raw[at : at + 3], spelling[at : at + 3], strict=True):
+                if not original[:1].isupper():
+                    break
+                joined += word
+                if len(joined) >= _VARIANT_MIN_CHARS and skeleton(joined) in dictionary.skeletons:
+                    return True
         return False
 
     def keep(self, texts: Iterable[str]) -> list[bool]:

@@ -67,10 +67,23 @@ class Sentence:
     text: str
     segment: Segment
     tokens: tuple[Token, ...] = ()
+    # head index -> its dependents, built on the first `children` call: the coder asks for
+    # children thousands of times per sentence, and a scan of the tokens each time dominated
+    _children: dict[int, tuple[Token, ...]] | None = field(
+        default=None, init=False, repr=False, compare=False
+    )
 
     def children(self, i: int) -> list[Token]:
         """Return the dependents of token `i`, in text order."""
-        return [t for t in self.tokens if t.head == i and t.i != i]
+        index = self._children
+        if index is None:
+            grouped: dict[int, list[Token]] = {}
+            for t in self.tokens:
+                if t.head != t.i:
+                    grouped.setdefault(t.head, []).append(t)
+            index = {head: tuple(found) for head, found in grouped.items()}
+            object.__setattr__(self, "_children", index)
+        return list(index.get(i, ()))
 
     def subtree(self, i: int) -> list[Token]:
         """Return token `i` and everything it dominates, in text order."""

@@ -1,0 +1,66 @@
+"""The local engine: code partitions in this process, or in a pool of worker processes.
+
+Each worker process loads the spaCy model and the dictionaries once (the pool's
+initializer) and then codes whole partitions, so nothing but partition names and
+small summaries crosses between processes.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+from collections.abc import Sequence
+from concurrent.futures import ProcessPoolExecutor
+from pathlib import Path
+
+from dyad import parse
+from dyad.config import Config
+from dyad.engines.partitions import Partition, PartitionResult, code_partition
+from dyad.pipeline import Resources
+
+_RESOURCES: Resources | None = None
+
+
+def _start_worker(config: Config) -> None:
+    global _RESOURCES
+    _RESOURCES = Resources.load(config)
+    parse.load_model()
+
+
+def _code_in_worker(partition: Partition, output: Path, overwrite: bool) -> PartitionResult:
+    assert _RESOURCES is not None, "worker started without its resources"
+    return code_partition(partition, output, _RESOURCES, overwrite=overwrite)
+
+
+def run_local(
+    partitions: Sequence[Partition],
+    output: Path,
+    config: Config,
+    *,
+    workers: int = 1,
+    overwrite: bool = False,
+) -> PartitionResult:
+    """Code `partitions` into Parquet files under `output` with `workers` processes.
+
+    Args:
+        partitions: From `plan_partitions`.
+        output: Folder for the Parquet partitions.
+        config: Settings.
+        workers: Processes; 1 codes in this process.
+        overwrite: Re-code partitions already complete.
+
+    Returns:
+        The summed result of every partition.
+    """
+    total = PartitionResult()
+    if workers <= 1:
+        resources = Resources.load(config)
+        for partition in partitions:
+            total.add(code_partition(partition, output, resources, overwrite=overwrite))
+        return total
+    # fork shares the imported modules; each worker still loads its own model and dictionaries
+    context = multiprocessing.get_context("fork")
+    with ProcessPoolExecutor(workers, context, _start_worker, (config,)) as pool:
+        futures = [pool.submit(_code_in_worker, p, output, overwrite) for p in partitions]
+        for future in futures:
+            total.add(future.result())
+    return total

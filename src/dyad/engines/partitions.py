@@ -1,0 +1,308 @@
+"""Code one partition of the input and write it as Parquet; read partitions back.
+
+A partition is a slice of the documents of one input file: (path, index, count) is
+the `index`-th of `count` equal slices. Its files are named by a hash of the input
+file's name and bytes, its index and count, so a re-run after a killed job rewrites
+the same names (never a duplicate) and skips partitions already complete:
+
+    DIR/events/part-<key>.parquet       events, in the event contract's shape
+    DIR/documents/part-<key>.parquet    the documents, with their text (for the store)
+    DIR/rejections/part-<key>.parquet   inputs that could not be read or coded
+
+The events file is written last, each file atomically (a temporary name, then a
+rename), so its presence marks a complete partition. A document whose coding raises
+becomes a rejection (stage "code") and the partition goes on.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import time
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from typing import Any
+
+import pyarrow as pa
+import pyarrow.parquet as pq
+
+from dyad.config import Config
+from dyad.pipeline import Resources, StageTimes, code_documents
+from dyad.read import read_documents
+from dyad.records import Actor, DatePoint, Document, Event, Place, Rejection, Segment
+
+TABLES = ("events", "documents", "rejections")
+# Documents per partition: small enough to spread a large JSON Lines file over workers,
+# large enough that the per-partition start-up (reading the file, writing three files) is
+# small beside the coding.
+PARTITION_DOCUMENTS = 500
+
+_ACTOR = pa.struct(
+    [("text", pa.string()), ("code", pa.string()), ("name", pa.string()), ("country", pa.string())]
+)
+EVENT_SCHEMA = pa.schema(
+    [
+        ("event_id", pa.string()),
+        ("doc_id", pa.string()),
+        ("sentence", pa.string()),
+        ("char_start", pa.int64()),
+        ("char_end", pa.int64()),
+        (
+            "segment",
+            pa.struct([("kind", pa.string()), ("author", pa.string()), ("posted", pa.string())]),
+        ),
+        ("source", _ACTOR),
+        ("target", _ACTOR),
+        ("cameo", pa.string()),
+        ("plover", pa.string()),
+        ("quad_class", pa.int64()),
+        ("goldstein", pa.float64()),
+        ("date", pa.string()),
+        ("date_precision", pa.string()),
+        ("date_text", pa.string()),
+        (
+            "location",
+            pa.struct(
+                [
+                    ("text", pa.string()),
+                    ("name", pa.string()),
+                    ("country", pa.string()),
+                    ("lat", pa.float64()),
+                    ("lon", pa.float64()),
+                    ("precision", pa.string()),
+                    ("admin1", pa.string()),
+                ]
+            ),
+        ),
+        ("factuality", pa.string()),
+        ("attributed_to", _ACTOR),
+        ("confidence", pa.float64()),
+        ("rule", pa.string()),
+        ("provenance", pa.string()),  # JSON object, as in `dyad export` Parquet
+    ]
+)
+DOCUMENT_SCHEMA = pa.schema(
+    [(f, pa.int64() if f == "line" else pa.string()) for f in Document.__dataclass_fields__]
+)
+REJECTION_SCHEMA = pa.schema(
+    [(f, pa.int64() if f == "line" else pa.string()) for f in Rejection.__dataclass_fields__]
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Partition:
+    """The `index`-th of `count` slices of the documents of one input file."""
+
+    path: str
+    index: int
+    count: int
+    key: str
+
+
+@dataclass(slots=True)
+class PartitionResult:
+    """What coding one partition did (summed over partitions by the engines)."""
+
+    partitions: int = 0
+    skipped: int = 0  # already complete from an earlier run
+    documents: int = 0
+    events: int = 0
+    rejections: int = 0
+    sentences: int = 0
+    parsed: int = 0
+    seconds: dict[str, float] = field(default_factory=dict)
+
+    def add(self, other: PartitionResult) -> None:
+        for name in ("partitions", "skipped", "documents", "events", "rejections"):
+            setattr(self, name, getattr(self, name) + getattr(other, name))
+        self.sentences += other.sentences
+        self.parsed += other.parsed
+        for stage, seconds in other.seconds.items():
+            self.seconds[stage] = self.seconds.get(stage, 0.0) + seconds
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+def input_files(paths: Iterable[Path]) -> list[Path]:
+    """Return the files under `paths` (directories walked in sorted order)."""
+    files: list[Path] = []
+    for path in paths:
+        if path.is_dir():
+            files.extend(p for p in sorted(path.rglob("*")) if p.is_file())
+        else:
+            files.append(path)
+    return files
+
+
+def plan_partitions(
+    paths: Iterable[Path], config: Config, per_partition: int = PARTITION_DOCUMENTS
+) -> list[Partition]:
+    """Return the partitions of the inputs: each file cut into slices of documents."""
+    plan = []
+    for path in input_files(paths):
+        try:
+            digest = hashlib.sha256(path.name.encode() + b"\0" + path.read_bytes()).hexdigest()
+        except OSError:
+            digest = hashlib.sha256(str(path).encode()).hexdigest()  # the reader rejects it
+        documents = sum(1 for item in read_documents([path], config) if isinstance(item, Document))
+        count = max(1, -(-documents // per_partition))
+        for index in range(count):
+            plan.append(
+                Partition(str(path), index, count, f"{digest[:16]}-{index:05d}-{count:05d}")
+            )
+    return plan
+
+
+def partition_files(output: Path, partition: Partition) -> dict[str, Path]:
+    """Return the Parquet file of each table of `partition` under `output`."""
+    return {table: output / table / f"part-{partition.key}.parquet" for table in TABLES}
+
+
+def _slice(partition: Partition, config: Config) -> tuple[list[Document], list[Rejection]]:
+    documents: list[Document] = []
+    rejections: list[Rejection] = []
+    for item in read_documents([Path(partition.path)], config):
+        if isinstance(item, Rejection):
+            rejections.append(item)
+        else:
+            documents.append(item)
+    size = -(-len(documents) // partition.count) if documents else 0
+    own = documents[partition.index * size : (partition.index + 1) * size]
+    return own, rejections if partition.index == 0 else []
+
+
+def code_robustly(
+    documents: Sequence[Document], resources: Resources, times: StageTimes
+) -> Iterator[tuple[Document, list[Event]] | Rejection]:
+    """Code `documents` in one stream; if that raises, one by one, rejecting the bad ones."""
+    try:
+        yield from list(code_documents(documents, resources, times=times))
+        return
+    except Exception:  # noqa: BLE001 - a bug on one document must not sink the partition
+        pass
+    for document in documents:
+        try:
+            yield from list(code_documents([document], resources, times=times))
+        except Exception as exc:  # noqa: BLE001
+            yield Rejection(
+                document.path,
+                f"coding failed: {type(exc).__name__}: {exc}",
+                "code",
+                document.line,
+                "a bug in dyad; the other documents were coded",
+                document.doc_id,
+            )
+
+
+def code_partition(
+    partition: Partition, output: Path, resources: Resources, *, overwrite: bool = False
+) -> PartitionResult:
+    """Code one partition and write its Parquet files; skip it if already complete."""
+    files = partition_files(output, partition)
+    if files["events"].exists() and not overwrite:
+        return PartitionResult(skipped=1)
+    times = StageTimes()
+    documents, rejections = _slice(partition, resources.config)
+    coded: list[tuple[Document, list[Event]]] = []
+    for item in code_robustly(documents, resources, times):
+        if isinstance(item, Rejection):
+            rejections.append(item)
+        else:
+            coded.append(item)
+    events = [event for _document, found in coded for event in found]
+    began = time.perf_counter()
+    _write(documents_to_arrow([d for d, _ in coded]), files["documents"])
+    _write(rejections_to_arrow(rejections), files["rejections"])
+    _write(events_to_arrow(events), files["events"])  # last: it marks the partition complete
+    times.add("write", began)
+    return PartitionResult(
+        1, 0, len(coded), len(events), len(rejections), times.sentences, times.parsed,
+        dict(times.seconds),
+    )  # fmt: skip
+
+
+def _write(table: pa.Table, path: Path) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    partial = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    pq.write_table(table, partial)
+    os.replace(partial, path)
+
+
+def events_to_arrow(events: Sequence[Event]) -> pa.Table:
+    """Return events as an Arrow table in the event contract's shape."""
+    rows = []
+    for event in events:
+        row = event.to_dict()
+        row["provenance"] = json.dumps(row["provenance"], sort_keys=True)
+        rows.append(row)
+    return pa.Table.from_pylist(rows, schema=EVENT_SCHEMA)
+
+
+def _actor(value: dict[str, Any] | None) -> Actor | None:
+    return Actor(**value) if value else None
+
+
+def arrow_to_events(table: pa.Table) -> list[Event]:
+    """Return the events of a contract-shaped Arrow table (segment offsets are not kept)."""
+    events = []
+    for row in table.to_pylist():
+        segment = row["segment"]
+        place = row["location"]
+        source = _actor(row["source"])
+        assert source is not None
+        events.append(
+            Event(
+                event_id=row["event_id"],
+                doc_id=row["doc_id"],
+                sentence=row["sentence"],
+                char_start=row["char_start"],
+                char_end=row["char_end"],
+                segment=Segment(segment["kind"], 0, 0, segment["author"], segment["posted"]),
+                source=source,
+                target=_actor(row["target"]),
+                cameo=row["cameo"],
+                quad_class=row["quad_class"],
+                goldstein=row["goldstein"],
+                plover=row["plover"],
+                date=DatePoint(row["date"], row["date_precision"], row["date_text"]),
+                location=Place(**place) if place else None,
+                factuality=row["factuality"],
+                attributed_to=_actor(row["attributed_to"]),
+                rule=row["rule"],
+                confidence=row["confidence"],
+                provenance=json.loads(row["provenance"]),
+            )
+        )
+    return events
+
+
+def documents_to_arrow(documents: Sequence[Document]) -> pa.Table:
+    """Return documents (with their text) as an Arrow table."""
+    return pa.Table.from_pylist([asdict(d) for d in documents], schema=DOCUMENT_SCHEMA)
+
+
+def rejections_to_arrow(rejections: Sequence[Rejection]) -> pa.Table:
+    """Return rejections as an Arrow table."""
+    return pa.Table.from_pylist([asdict(r) for r in rejections], schema=REJECTION_SCHEMA)
+
+
+def read_partitions(
+    output: Path,
+) -> Iterator[tuple[list[tuple[Document, list[Event]]], list[Rejection]]]:
+    """Yield each complete partition under `output` as (coded documents, rejections)."""
+    for events_file in sorted((output / "events").glob("part-*.parquet")):
+        name = events_file.name
+        events = arrow_to_events(pq.read_table(events_file))
+        by_document: dict[str, list[Event]] = {}
+        for event in events:
+            by_document.setdefault(event.doc_id, []).append(event)
+        documents = [
+            Document(**row) for row in pq.read_table(output / "documents" / name).to_pylist()
+        ]
+        rejections = [
+            Rejection(**row) for row in pq.read_table(output / "rejections" / name).to_pylist()
+        ]
+        yield [(d, by_document.get(d.doc_id, [])) for d in documents], rejections
