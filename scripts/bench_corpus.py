@@ -18,6 +18,7 @@ folder, never copy them into the package.
 
 from __future__ import annotations
 
+import itertools
 import json
 import re
 import sys
@@ -42,28 +43,48 @@ def count_sentences(text: str) -> int:
     return len(SENTENCE_END_RE.findall(text)) + 1 if text.strip() else 0
 
 
-def iter_bench_sentences(data_dir: Path, limit: int) -> Iterator[tuple[str, str, str | None]]:
-    """Yield (doc_id, text, date) documents until at least ``limit`` sentences were yielded."""
+def _records(path: Path) -> Iterator[tuple[str, str, str | None]]:
+    with path.open(encoding="utf-8") as handle:
+        for line in handle:
+            if not line.strip():
+                continue
+            record = json.loads(line)
+            text = record.get("text")
+            if not text or not text.strip():
+                continue
+            date = record.get("date")
+            yield str(record["id"]), text, date[:10] if date else None
+
+
+def iter_bench_sentences(
+    data_dir: Path, limit: int, *, mixed: bool = False
+) -> Iterator[tuple[str, str, str | None]]:
+    """Yield (doc_id, text, date) documents until at least ``limit`` sentences were yielded.
+
+    With ``mixed``, take one document from each corpus in turn (so 100,000 sentences come
+    from all of them, not Reuters alone) until each is exhausted.
+    """
     total = 0
     if limit <= 0:
         return
-    for relative in CORPORA:
-        path = Path(data_dir) / relative
-        if not path.is_file():
-            continue
-        with path.open(encoding="utf-8") as handle:
-            for line in handle:
-                if not line.strip():
-                    continue
-                record = json.loads(line)
-                text = record.get("text")
-                if not text or not text.strip():
-                    continue
-                date = record.get("date")
-                yield str(record["id"]), text, date[:10] if date else None
-                total += count_sentences(text)
-                if total >= limit:
-                    return
+    sources = [_records(Path(data_dir) / r) for r in CORPORA if (Path(data_dir) / r).is_file()]
+    for item in _round_robin(sources) if mixed else itertools.chain.from_iterable(sources):
+        yield item
+        total += count_sentences(item[1])
+        if total >= limit:
+            return
+
+
+def _round_robin(
+    sources: list[Iterator[tuple[str, str, str | None]]],
+) -> Iterator[tuple[str, str, str | None]]:
+    while sources:
+        for source in list(sources):
+            item = next(source, None)
+            if item is None:
+                sources.remove(source)
+            else:
+                yield item
 
 
 def main(argv: list[str] | None = None) -> int:

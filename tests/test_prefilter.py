@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from dyad.dictionaries import load_actor_dictionary, load_verb_dictionary
-from dyad.prefilter import Prefilter, inflections
+from dyad.prefilter import CONTEXT, PARSE, SKIP, Prefilter, inflections
 
 
 @pytest.fixture(scope="module")
@@ -61,3 +61,25 @@ def test_prefilter_inflections_exclude(lemma: str, form: str) -> None:
 @pytest.mark.parametrize("form", ["ATTACKED", "VISITED", "MET", "CONDEMNS"])
 def test_prefilter_build_collects_verb_forms(prefilter: Prefilter, form: str) -> None:
     assert form in prefilter.verb_forms
+
+
+@pytest.mark.issue(7)
+@pytest.mark.parametrize(
+    ("text", "verdict"),
+    [
+        ("Iraq attacked Iran.", PARSE),
+        ("Iran's ministers met Syria's president.", PARSE),  # possessives
+        ("Iraq attacked a checkpoint.", CONTEXT),  # one actor: no dyad, but context
+        ("The people of Baghdad.", CONTEXT),  # an actor, no verb
+        ("We condemned Israel.", PARSE),  # "we" is the author's side with a perspective
+        ("The cat sat quietly on the mat.", SKIP),
+    ],
+)
+def test_prefilter_triage(prefilter: Prefilter, text: str, verdict: int) -> None:
+    assert prefilter.triage(text) == verdict
+
+
+@pytest.mark.issue(7)
+def test_prefilter_one_actor_is_enough_without_require_dyad() -> None:
+    single = Prefilter.build(load_actor_dictionary()[0], load_verb_dictionary()[0], min_actors=1)
+    assert single.triage("Iraq attacked a checkpoint.") == PARSE

@@ -100,6 +100,42 @@ def _documents(
         yield document
 
 
+def engine_options(function: Any) -> Any:
+    """Add --engine and --workers (engines.code_to_parquet) to a command."""
+    function = click.option(
+        "--workers",
+        type=click.IntRange(1),
+        default=1,
+        show_default=True,
+        help="Worker processes (local) or actors (ray).",
+    )(function)
+    return click.option(
+        "--engine",
+        type=click.Choice(["local", "ray"]),
+        default="local",
+        show_default=True,
+        help="Where to code: this machine, or Ray (RAY_ADDRESS picks a cluster).",
+    )(function)
+
+
+def _code_to_parquet(
+    paths: Sequence[Path], output: Path, config: Config, engine: str, workers: int
+) -> Any:
+    """Code `paths` into Parquet partitions under `output`; print a one-line summary."""
+    from dyad.engines import code_to_parquet
+
+    result = code_to_parquet(
+        paths, output, config, engine="ray" if engine == "ray" else "local", workers=workers
+    )
+    click.echo(
+        f"{result.partitions:,} partitions coded, {result.skipped:,} already complete; "
+        f"{result.documents:,} documents, {result.events:,} events, "
+        f"{result.rejections:,} rejections; Parquet in {output}",
+        err=True,
+    )
+    return result
+
+
 def code_paths(
     paths: Sequence[Path],
     config: Config,
@@ -186,6 +222,13 @@ def _table(events: Sequence[Event]) -> str:
     type=click.Path(path_type=Path),
     help="An extra actor or agent dictionary file (PETRARCH format); repeatable.",
 )
+@engine_options
+@click.option(
+    "--output",
+    type=click.Path(path_type=Path),
+    default=None,
+    help="Write Parquet partitions (events/, documents/, rejections/) to this folder.",
+)
 @with_config
 def code(
     paths: tuple[Path, ...],
@@ -193,11 +236,21 @@ def code(
     date: str | None,
     perspective: str | None,
     dictionaries: tuple[Path, ...],
+    engine: str,
+    workers: int,
+    output: Path | None,
     config_path: Path | None,
     settings: tuple[str, ...],
 ) -> None:
     """Code documents (.txt, .html, .jsonl, directories) and print their events."""
     config = _config(config_path, settings)
+    if output is not None or engine != "local":
+        if output is None:
+            raise click.UsageError("--engine ray writes Parquet partitions: give --output DIR")
+        if date or perspective or dictionaries:
+            raise click.UsageError("--date, --perspective and --dictionary need the default run")
+        result = _code_to_parquet(paths, output, config, engine, workers)
+        sys.exit(EXIT_REJECTED if result.rejections else 0)
     events, rejections = code_paths(
         paths, config, date=date, perspective=perspective, dictionaries=dictionaries
     )
@@ -461,11 +514,19 @@ def _ingest_progress() -> Iterator[Callable[[IngestCounts, int], None]]:
 
 
 @cli.command()
-@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
 @db_option
 @click.option("--date", default=None, help="Reference date YYYY-MM-DD for undated documents.")
 @click.option("--perspective", default=None, help="Country code the authors write from (USA).")
 @click.option("--batch-size", type=click.IntRange(1), default=None, help="Documents per commit.")
+@engine_options
+@click.option(
+    "--from-parquet",
+    "from_parquet",
+    type=click.Path(path_type=Path, file_okay=False),
+    default=None,
+    help="Load Parquet partitions written by `dyad code --output` instead of coding.",
+)
 @with_config
 def ingest(
     paths: tuple[Path, ...],
@@ -473,17 +534,45 @@ def ingest(
     date: str | None,
     perspective: str | None,
     batch_size: int | None,
+    engine: str,
+    workers: int,
+    from_parquet: Path | None,
     config_path: Path | None,
     settings: tuple[str, ...],
 ) -> None:
     """Code documents and add them to the store; safe to re-run, resumes after a crash."""
     config = _config(config_path, settings)
+    if from_parquet is None and not paths:
+        raise click.UsageError("give PATHS to code, or --from-parquet DIR")
+    if from_parquet is not None or engine != "local" or workers > 1:
+        if date or perspective:
+            raise click.UsageError("--date and --perspective need the default run")
+        folder = from_parquet or db.with_name(db.name + ".parts")
+        if paths:
+            _code_to_parquet(paths, folder, config, engine, workers)
+        click.echo(_load_parquet(db, folder))
+        return
     summary = ingest_paths(
         paths, db, config, date=date, perspective=perspective, batch_documents=batch_size
     )
     click.echo(summary.line())
     if summary.counts.rejected:
         sys.exit(EXIT_REJECTED)
+
+
+def _load_parquet(db: Path, folder: Path) -> str:
+    """Add the Parquet partitions under `folder` to the store; return a summary line."""
+    from dyad.engines import load_parquet
+    from dyad.store import open_store
+
+    if not (folder / "events").is_dir():
+        raise click.UsageError(f"{folder}: no events/ partitions (written by dyad code --output)")
+    with open_store(db) as store:
+        counts = load_parquet(store, folder)
+    return (
+        f"{counts.documents:,} documents, {counts.events:,} new events, "
+        f"{counts.rejections:,} new rejections loaded from {folder}; store {db}"
+    )
 
 
 @cli.command()

@@ -52,6 +52,9 @@ class _Coder:
 
 def init_ray(workers: int) -> None:
     """Start (or join, with RAY_ADDRESS) Ray: loopback only and no dashboard when local."""
+    # Read when ray is first imported: with it a local Ray binds 127.0.0.1 only (without
+    # it, every interface); the test checks the node address.
+    os.environ.setdefault("RAY_ENABLE_WINDOWS_OR_OSX_CLUSTER", "0")
     import ray
 
     if ray.is_initialized():
@@ -59,8 +62,6 @@ def init_ray(workers: int) -> None:
     if os.environ.get("RAY_ADDRESS"):
         ray.init(log_to_driver=False)
         return
-    # seen to make a local Ray bind 127.0.0.1 on these machines (the test checks it)
-    os.environ.setdefault("RAY_ENABLE_WINDOWS_OR_OSX_CLUSTER", "0")
     ray.init(
         num_cpus=workers,
         include_dashboard=False,
@@ -97,12 +98,14 @@ def run_ray(
     if not partitions:
         return total
     rows = [asdict(p) for p in partitions]
-    dataset = ray.data.from_items(rows, override_num_blocks=min(len(rows), workers * 4))
+    # one block per partition, so a long partition holds up no other
+    dataset = ray.data.from_items(rows, override_num_blocks=len(rows))
     coded = dataset.map_batches(
         _Coder,
         fn_constructor_args=(config, str(output.resolve()), overwrite),
         batch_size=1,
-        concurrency=workers,
+        # a fixed pool: an autoscaling one starts with one actor and grows too late
+        compute=ray.data.ActorPoolStrategy(size=min(workers, len(rows))),
         num_cpus=1,
     )
     for row in coded.iter_rows():
