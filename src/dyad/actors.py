@@ -270,6 +270,8 @@ def noun_phrase(sentence: Sentence, head: int) -> list[int]:
     return sorted(set(keep))
 
 
+_PLACE_PREPOSITIONS = frozenset({"in", "from"})
+
 # Prefixes of international and non-state organisations, which take agents like countries.
 ORGANISATIONS = frozenset({"IGO", "NGO", "IMG", "MNC"})
 
@@ -309,16 +311,16 @@ def resolve_phrase(
     found = [m for m in mentions if m.first in inside and m.last in inside]
     if sentence.tokens[head].lemma in EVENT_NOUNS:
         # "an attack in south Ithilen" is not Ithilen (while "targets in Tehran" are Iran's)
-        placed = _place_phrase_tokens(sentence, head)
+        placed = _attached_tokens(sentence, head, "prep", _PLACE_PREPOSITIONS)
         found = [m for m in found if m.first not in placed]
-    renamed = _appos_tokens(sentence, head)
+    renamed = _attached_tokens(sentence, head, "appos")
     if any(m.first not in renamed and m.rule != "agent" for m in found):
         # "the mayor of Nablus, a member of Hamas": the head phrase names the actor
         found = [m for m in found if m.first not in renamed]
     named = [m for m in found if m.rule != "agent"]
     roles = [m.actor.code for m in found if m.rule == "agent"]
     role = roles[-1] if roles else ""
-    possessor = _possessor_tokens(sentence, head)
+    possessor = _attached_tokens(sentence, head, "poss")
     relational = sentence.tokens[head].lemma in RELATIONAL_NOUNS
     if named and not role and relational and all(m.first in possessor for m in named):
         named = []  # "Iraq's neighbors" are not Iraq ("Iraq's nuclear program" stays Iraq)
@@ -353,29 +355,17 @@ def resolve_phrase(
     return None
 
 
-def _appos_tokens(sentence: Sentence, head: int) -> set[int]:
-    """Return the tokens of the appositions of `head` ("X, a member of Hamas")."""
+def _attached_tokens(
+    sentence: Sentence, head: int, dep: str, lemmas: frozenset[str] | None = None
+) -> set[int]:
+    """Return the tokens under the `dep` dependents of `head` (with one of `lemmas`, if given).
+
+    Used for the possessor ("Iraq's" in "Iraq's allies"), the apposition ("X, a member of
+    Hamas") and the place phrase ("in Ithilen") of a noun phrase.
+    """
     inside: set[int] = set()
     for child in sentence.children(head):
-        if child.dep == "appos":
-            inside.update(t.i for t in sentence.subtree(child.i))
-    return inside
-
-
-def _place_phrase_tokens(sentence: Sentence, head: int) -> set[int]:
-    """Return the tokens of the "in" and "from" phrases attached to `head`."""
-    inside: set[int] = set()
-    for child in sentence.children(head):
-        if child.dep == "prep" and child.lemma in ("in", "from"):
-            inside.update(t.i for t in sentence.subtree(child.i))
-    return inside
-
-
-def _possessor_tokens(sentence: Sentence, head: int) -> set[int]:
-    """Return the tokens of the possessive modifiers of `head` ("Iraq's" in "Iraq's allies")."""
-    inside: set[int] = set()
-    for child in sentence.children(head):
-        if child.dep == "poss":
+        if child.dep == dep and (lemmas is None or child.lemma in lemmas):
             inside.update(t.i for t in sentence.subtree(child.i))
     return inside
 
