@@ -47,12 +47,8 @@ def _words(sentence: Sentence, indices: Sequence[int]) -> list[Token]:
     return [sentence.tokens[i] for i in indices]
 
 
-def _clause_tokens(sentence: Sentence, verb: int, complements: bool = True) -> list[int]:
-    """Return the verb's subtree without embedded clauses (their words are not patterns').
-
-    With `complements` False the verbal xcomp is left out too: "agreed to lift the
-    sanctions" is composed from two verbs later, not read as "agree (to sanctions)".
-    """
+def _clause_tokens(sentence: Sentence, verb: int) -> list[int]:
+    """Return the verb's subtree without embedded clauses (their words are not patterns')."""
     keep = [verb]
     frontier = [verb]
     while frontier:
@@ -62,8 +58,6 @@ def _clause_tokens(sentence: Sentence, verb: int, complements: bool = True) -> l
                 continue
             if current == verb and child.dep in ("prep", "npadvmod") and _temporal(sentence, child):
                 continue  # "attacked X for the third day" is not "attack ... (FOR)" [111]
-            if current == verb and not complements and child.dep == "xcomp" and child.pos == "VERB":
-                continue
             keep.append(child.i)
             frontier.append(child.i)
     return sorted(keep)
@@ -155,11 +149,19 @@ def match_pattern(sentence: Sentence, verb: int, entry: VerbEntry) -> _Match | N
     A pattern that names the verb of an xcomp ("* TO WAGE WAR") reads the complement's
     words and absorbs it; any other pattern reads the verb's own clause only.
     """
-    narrow = _clause_tokens(sentence, verb, complements=False)
     wide = _clause_tokens(sentence, verb)
+    # "agreed to lift the sanctions" is composed from two verbs later, not read as
+    # "agree (to sanctions)": the verbal xcomp is left out of the narrow view
+    complement = {
+        t.i
+        for child in sentence.children(verb)
+        if child.dep == "xcomp" and child.pos == "VERB"
+        for t in sentence.subtree(child.i)
+    }
+    narrow = [i for i in wide if i not in complement]
     complement_verbs = {
         word
-        for i in set(wide) - set(narrow)
+        for i in complement
         if sentence.tokens[i].pos == "VERB"
         for word in (sentence.tokens[i].text.upper(), sentence.tokens[i].lemma.upper())
     }
