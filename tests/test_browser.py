@@ -82,19 +82,23 @@ def api(server: str, path: str) -> Any:
 
 
 def open_view(browser: Any, url: str) -> None:
-    from selenium.webdriver.support.ui import WebDriverWait
-
     browser.get(url)
-    ready = WebDriverWait(browser, WAIT)
-    ready.until(lambda b: b.execute_script("return document.body.dataset.state") == "ready")
+    wait_ready(browser)
 
 
 def wait_ready(browser: Any) -> None:
+    """Wait until the view of the current URL is rendered.
+
+    A click changes the URL before the router runs ("hashchange"), so "ready" alone may
+    still describe the previous view; the page records which route it rendered.
+    """
     from selenium.webdriver.support.ui import WebDriverWait
 
-    WebDriverWait(browser, WAIT).until(
-        lambda b: b.execute_script("return document.body.dataset.state") == "ready"
+    rendered = (
+        "return document.body.dataset.state === 'ready'"
+        " && document.body.dataset.rendered === location.hash"
     )
+    WebDriverWait(browser, WAIT).until(lambda b: b.execute_script(rendered))
 
 
 def css(browser: Any, selector: str) -> list[Any]:

@@ -413,6 +413,7 @@ async function render() {
     view.replaceChildren(empty("Could not load this view."));
     showError(error);
   }
+  document.body.dataset.rendered = location.hash;  // which route "ready" refers to
   document.body.dataset.state = "ready";
 }
 
