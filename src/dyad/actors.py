@@ -248,6 +248,20 @@ def _variant_match(
     return None
 
 
+# "X-backed", "X-held": the phrase names who stands behind the head, not the head itself
+_AFFILIATIONS = frozenset(
+    """held controlled ruled run linked backed based allied affiliated inspired sponsored
+    funded supported owned occupied dominated aligned leaning friendly oriented""".split()
+)
+
+
+def _affiliation(sentence: Sentence, token: Token) -> bool:
+    """Return whether `token` heads a hyphenated affiliation ("government-held", "UK-based")."""
+    if token.dep != "amod" or token.text.lower() not in _AFFILIATIONS:
+        return False
+    return any(c.text == "-" and c.i < token.i for c in sentence.children(token.i))
+
+
 def noun_phrase(sentence: Sentence, head: int) -> list[int]:
     """Return the token indices of the noun phrase headed by `head` (no clauses, no conjuncts).
 
@@ -259,6 +273,8 @@ def noun_phrase(sentence: Sentence, head: int) -> list[int]:
     while frontier:
         current = frontier.pop()
         for child in sentence.children(current):
+            if _affiliation(sentence, child):
+                continue  # "Iranian-backed militias" are not Iran
             if child.dep in _NP_DEPS:
                 keep.append(child.i)
                 frontier.append(child.i)
@@ -279,8 +295,20 @@ ORGANISATIONS = frozenset({"IGO", "NGO", "IMG", "MNC"})
 EVENT_NOUNS = frozenset(
     """attack assault offensive raid strike bombing shelling invasion operation campaign
     visit meeting talks protest demonstration crackdown clash fighting war ceasefire
-    election summit conference negotiation agreement accord deal""".split()
+    election summit conference negotiation agreement accord deal unrest violence crisis
+    conflict situation tension tensions uprising insurgency turmoil""".split()
 )
+
+
+# Things, not participants: "military support", "US relations", "naval exercises".
+NOT_ACTOR_HEADS = frozenset(
+    """support aid assistance help exercise drill operation relation tie cooperation
+    equipment hardware spending budget presence action activity capability buildup
+    build-up program programme plan policy strategy intervention involvement pressure
+    threat sanction reform interest influence role power spending base facility
+    weapon arm hardware technology training""".split()
+)
+RELATIONS = frozenset("relation tie cooperation exercise drill policy strategy".split())
 
 
 def resolve_phrase(
@@ -313,6 +341,13 @@ def resolve_phrase(
         # "an attack in south Ithilen" is not Ithilen (while "targets in Tehran" are Iran's)
         placed = _attached_tokens(sentence, head, "prep", _PLACE_PREPOSITIONS)
         found = [m for m in found if m.first not in placed]
+    lemma = sentence.tokens[head].lemma
+    if lemma in NOT_ACTOR_HEADS and not any(m.first <= head <= m.last for m in found):
+        # "military support", "US relations": a modifier does not make a thing an actor,
+        # though a country may own it ("Iranian arms"), and a possessor may act for it
+        owner = _attached_tokens(sentence, head, "poss")
+        named_owner = lemma not in RELATIONS
+        found = [m for m in found if m.first in owner or (named_owner and m.rule != "agent")]
     renamed = _attached_tokens(sentence, head, "appos")
     if any(m.first not in renamed and m.rule != "agent" for m in found):
         # "the mayor of Nablus, a member of Hamas": the head phrase names the actor

@@ -205,6 +205,14 @@ def _merged(earlier: ActorEntry | None, later: ActorEntry) -> ActorEntry:
     return replace(earlier, codes=tuple(dict.fromkeys(dated + undated)))
 
 
+PERSONAL_TITLES = frozenset(
+    """PRESIDENT SECRETARY MINISTER SENATOR SEN. GENERAL GEN. KING PRINCE QUEEN AMBASSADOR
+    GOVERNOR CHANCELLOR PREMIER MR. MRS. MS. DR. SHEIKH AYATOLLAH CHAIRMAN REP. SPEAKER
+    MAYOR JUDGE CARDINAL POPE COMMANDER ADMIRAL COLONEL COL. EMIR SULTAN
+    PRIME_MINISTER VICE""".split()
+)
+
+
 def load_actor_entries(path: Path, into: ActorDictionary, problems: list[DictionaryError]) -> None:
     """Add the actor entries of one file to `into`; malformed lines go to `problems`."""
     phrases: list[tuple[tuple[str, ...], str]] = []
@@ -215,11 +223,17 @@ def load_actor_entries(path: Path, into: ActorDictionary, problems: list[Diction
     def flush() -> None:
         if phrases and codes:
             source = f"{path.name}:{root_line[0]}"
-            entry = ActorEntry(phrases[0][1], tuple(codes), source, person[0])
+            entry = ActorEntry(phrases[0][1], tuple(codes), source, person[0] or _titled())
             for key, _name in phrases:
                 into.actors[key] = _merged(into.actors.get(key), entry)
         phrases.clear()
         codes.clear()
+
+    def _titled() -> bool:
+        """A holder of dated roles named with a title ("SECRETARY_KERRY") is a person."""
+        if not any(c.start or c.end for c in codes):
+            return False
+        return any(key[0] in PERSONAL_TITLES and len(key) > 1 for key, _name in phrases)
 
     for number, raw in enumerate(_read_lines(path), start=1):
         line = _clean(raw)
@@ -278,7 +292,7 @@ def load_agent_entries(path: Path, into: ActorDictionary, problems: list[Diction
         variants = [phrase]
         for name, members in substitutions.items():
             if name in phrase:
-                variants = [v.replace(name, "_" + m) for v in variants for m in members]
+                variants = [v.replace(name, m) for v in variants for m in members]  # POLICEMAN
         for variant in variants:
             key = _words(variant)
             if not key:

@@ -29,6 +29,13 @@ _SUBJECT_DEPS = frozenset({"nsubj", "csubj"})
 _OBJECT_DEPS = ("dobj", "dative", "iobj", "attr", "oprd")
 _NOT_TARGET_PREPS = frozenset({"during", "since", "until", "after", "before", "despite"})
 _FORCE_ROOTS = frozenset({"18", "19", "20"})
+_FORUMS = frozenset(
+    """summit talks meeting conference session debate discussion negotiation dialogue
+    report statement remarks speech resolution briefing""".split()
+)
+_TOPIC_PREPS = frozenset({"prep:on", "prep:about", "prep:over", "prep:regarding"})
+_MEETINGS = frozenset({"040", "041", "044", "045", "046"})  # not visits (042, 043)
+_VENUE_PREPS = frozenset({"prep:in", "prep:at", "prep:near", "prep:inside", "prep:outside"})
 _MUTUAL_ROOTS = frozenset({"03", "04", "05", "06"})
 _RECIPROCAL_CUES = frozenset({"their", "other", "another", "jointly", "together", "mutual"})
 _ANAPHORS = frozenset({"it", "they", "he", "she"})
@@ -242,6 +249,9 @@ def _distribute(
             continue
         if actor.code.startswith("---") and first_country and sentence.tokens[head].dep == "conj":
             actor = replace(actor, code=first_country + actor.code[3:], country=first_country)
+        elif actors and len(actor.code) == 3 and _modifies(sentence, head, heads[0]):
+            agent = actors[0].code[3:]  # "US and British activists": GBROPP, not GBR
+            actor = replace(actor, code=actor.code + agent) if agent else actor
         if first_country is None and actor.code[:3] in countries:
             first_country = actor.code[:3]
         actors.append(actor)
@@ -261,6 +271,18 @@ def _distribute(
     for actor in actors:
         unique.setdefault(actor.code, actor)
     return list(unique.values())
+
+
+def _modifies(sentence: Sentence, token: int, head: int) -> bool:
+    """Return whether `token` is a (coordinated) modifier before `head` ("US and British")."""
+    for _step in range(4):
+        current = sentence.tokens[token]
+        if current.head == head:
+            return current.dep in ("nmod", "compound", "amod") and token < head
+        if current.dep != "conj" or current.head == token:
+            return False
+        token = current.head
+    return False
 
 
 def _in_list(sentence: Sentence, head: int, appos: int) -> bool:
@@ -290,7 +312,11 @@ def _subjects(sentence: Sentence, verb: int, depth: int = 0) -> tuple[list[int],
             if controller:
                 return controller, passive  # "asked Obama to help Iran": Obama helps
         if token.dep in ("conj", "xcomp", "advcl", "acomp"):
-            heads, _ = _subjects(sentence, token.head, depth + 1)
+            heads, governed_passive = _subjects(sentence, token.head, depth + 1)
+            if governed_passive and token.dep == "advcl":
+                return [], passive  # "children were killed in shelling": not the shellers
+            if governed_passive and token.dep == "conj" and token.tag == "VBN":
+                return heads, True  # "were attacked and killed": still the patients
             return heads, passive
         if token.dep in ("relcl", "acl"):
             return [token.head], passive or token.tag == "VBN"
@@ -342,7 +368,12 @@ def _objects(sentence: Sentence, verb: int) -> list[tuple[int, str]]:
             found.extend(_objects(sentence, child.i))
     frontier = direct + [head for head, _how in own_preps]  # "acted on a resolution with X"
     for _depth in range(2):
-        nested = [p for head in frontier for p in _prep_objects(sentence, head)]
+        nested = [
+            p
+            for head in frontier
+            for p in _prep_objects(sentence, head)
+            if not (sentence.tokens[head].lemma in _FORUMS and p[1] in _TOPIC_PREPS)
+        ]  # "a summit on the unrest in Iran": Iran is the topic, not a participant
         nested += [  # "cordoned off the roads leading into Mordor"
             p
             for head in frontier
@@ -361,6 +392,35 @@ def _agent(sentence: Sentence, verb: int) -> list[int]:
             for grandchild in sentence.children(child.i):
                 if grandchild.dep == "pobj":
                     return _conjuncts(sentence, grandchild.i)
+    return []
+
+
+# Attacks and weapons: in "killed in an Israeli air strike" the strike's owner is the agent.
+_MEANS_OF_FORCE = frozenset(
+    """attack assault offensive raid strike airstrike bombing bombardment shelling ambush
+    fire gunfire crossfire barrage tank missile rocket mortar drone artillery gunship""".split()
+)
+
+
+def _means_agent(sentence: Sentence, verb: int) -> list[int]:
+    """Return the agent of a passive verb of force given by its means, not by "by".
+
+    "Eight people were killed in an air strike by government forces" -> the forces;
+    "two soldiers were wounded in a Taliban attack" -> the attack, whose phrase names
+    the Taliban.
+    """
+    for child in sentence.children(verb):
+        if child.dep != "prep" or child.lemma not in ("in", "during", "by", "from"):
+            continue
+        for means in sentence.children(child.i):
+            if means.dep != "pobj" or means.lemma not in _MEANS_OF_FORCE:
+                continue
+            for prep in sentence.children(means.i):
+                if prep.dep == "prep" and prep.lemma in ("by", "from"):
+                    owner = _pobj_after(sentence, prep.i)
+                    if owner is not None:
+                        return _conjuncts(sentence, owner)
+            return [means.i]
     return []
 
 
@@ -409,7 +469,7 @@ def code_events(
         )
 
     def resolve_struck(head: int) -> Actor | None:
-        return resolve(head, acting=False)  # "fired shells at Seoul": the city, not its rulers
+        return resolve(head, acting=False)
 
     for token in sentence.tokens:
         if token.tag not in _VERB_TAGS or token.pos == "AUX":
@@ -428,6 +488,9 @@ def code_events(
         match = match_pattern(sentence, token.i, entry)
         code = match.pattern.code if match else entry.code
         reverse = match.pattern.reverse_code if match else entry.reverse_code
+        given = _given(token.lemma, code, reverse)  # "received assurances from X": X acts
+        if given:
+            code, reverse = given, None
         if not code or code == "---":
             continue
         negated = any(c.dep == "neg" for c in sentence.children(token.i))
@@ -437,9 +500,14 @@ def code_events(
             if meaning is not None:
                 code, reverse, absorbed = meaning, None, True
         subject_heads, passive = _subjects(sentence, token.i)
-        object_heads = [head for head, _how in _objects(sentence, token.i)]
+        candidates = _objects(sentence, token.i)
+        venues = {head for head, how in candidates if how in _VENUE_PREPS}
+        # "meet in Zurich": a venue, not a participant
+        object_heads = [h for h, _how in candidates if not (code in _MEETINGS and h in venues)]
         if passive:
             source_heads = _agent(sentence, token.i)
+            if not source_heads and code[:2] in _FORCE_ROOTS:
+                source_heads = _means_agent(sentence, token.i)
             object_heads = subject_heads + object_heads
         else:
             source_heads = subject_heads
@@ -451,8 +519,10 @@ def code_events(
         absorbs = match.absorbs if match else False
         readings[token.i] = Reading(token.i, code, tuple(sources), negated, token.lemma, absorbs)
         targets: list[Actor] = []
-        aimed = resolve_struck if code[:2] in _FORCE_ROOTS else resolve
+        force = code[:2] in _FORCE_ROOTS
         for head in object_heads:
+            # "fired shells at Seoul", "protested in Beijing": the city, not its rulers
+            aimed = resolve_struck if force or head in venues else resolve
             found = [
                 a
                 for a in _distribute(sentence, [head], aimed, actors.countries)
@@ -470,6 +540,9 @@ def code_events(
             pairs = [(source, target) for source in sources for target in options]
         where = f"{entry.block}@{match.pattern.source_line}" if match else f"{entry.block}:verb"
         rule = f"{CODER_NAME}:{where}" + (":negated" if absorbed else "")
+        if given:
+            pairs = [(target, source) for source, target in pairs if target is not None]
+            rule += ":received"
         for source, target in pairs:
             events.append(EventCode(token.i, source, target, code, rule, absorbed))
             if reverse and target is not None and targets:
@@ -478,6 +551,23 @@ def code_events(
     if require_dyad:
         composed = [e for e in composed if e.target is not None]
     return composed
+
+
+_RECEIVING = frozenset({"receive", "get", "obtain", "gain", "procure", "win"})
+
+
+def _given(lemma: str, code: str | None, reverse: str | None) -> str | None:
+    """Return the code of what the object gave the subject, when the verb receives it.
+
+    A pattern with only a reverse code (`* ASSURANCE [:030]`) codes the giver's act; the
+    dictionary also lists aid and support received with a forward code (`* &WEAPON [072]`
+    under RECEIVE), which CAMEO defines as the giver's act too.
+    """
+    if (not code or code == "---") and reverse:
+        return reverse
+    if code and lemma in _RECEIVING and (code[:2] in ("05", "07") or code == "033"):
+        return code
+    return None
 
 
 def _reciprocal(sentence: Sentence, verb: int, code: str) -> bool:

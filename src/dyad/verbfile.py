@@ -61,6 +61,24 @@ def _slots(items: list[str], synsets: dict[str, frozenset[str]]) -> tuple[tuple[
     return tuple(slots)
 
 
+def regular_forms(lemma: str) -> tuple[str, ...]:
+    """Return the regular inflections of a verb, as PETRARCH writes them for a verb
+    listed without {forms}: STAGE -> STAGES STAGED STAGING, CARRY -> CARRIES CARRIED.
+
+    The parser's lemma is sometimes wrong ("staged" -> "stag"), so the coder also looks
+    verbs up by their surface form.
+    """
+    if not lemma.isalpha():
+        return ()
+    if lemma.endswith("Y") and lemma[-2:-1] not in ("A", "E", "O", "U", ""):
+        return (lemma[:-1] + "IES", lemma[:-1] + "IED", lemma + "ING")
+    if lemma.endswith("E"):
+        ing = lemma + "ING" if lemma.endswith(("EE", "YE", "OE")) else lemma[:-1] + "ING"
+        return (lemma + "S", lemma + "D", ing)
+    third = lemma + "ES" if lemma.endswith(("S", "SH", "CH", "X", "Z", "O")) else lemma + "S"
+    return (third, lemma + "ED", lemma + "ING")
+
+
 def read_verb_file(
     path: Path, lines: list[str], into: VerbDictionary, problems: list[DictionaryError]
 ) -> None:
@@ -79,7 +97,7 @@ def read_verb_file(
             entry = VerbEntry(
                 lemma, block, code or block_code[0], reverse or block_code[1], particles, shared
             )
-            for key in (lemma, *forms):
+            for key in (lemma, *(forms or regular_forms(lemma))):
                 into.verbs.setdefault(key, []).append(entry)
         verbs.clear()
         patterns.clear()

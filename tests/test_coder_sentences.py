@@ -1,0 +1,89 @@
+"""The coder on real news sentences, parsed by the real model (marked `model`).
+
+Each case is a construction the coder must read the way an analyst does: who acted on
+whom, with which CAMEO root. The sentences are written in the style of wire copy; none
+is taken from an evaluation suite.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from dyad.config import load_config
+from dyad.pipeline import Resources, code_documents
+from dyad.records import Document
+
+pytestmark = pytest.mark.model
+
+Triple = tuple[str, str | None, str]
+
+
+@pytest.fixture(scope="module")
+def resources() -> Resources:
+    return Resources.load(load_config())
+
+
+def triples(resources: Resources, text: str, date: str) -> set[Triple]:
+    document = Document("t", text, "test", date=date)
+    return {
+        (e.source.code, e.target.code if e.target else None, e.cameo[:2])
+        for _doc, events in code_documents([document], resources)
+        for e in events
+    }
+
+
+@pytest.mark.parametrize(
+    ("text", "date", "expected"),
+    [
+        # the means of a passive verb of force names its agent
+        ("Three Iraqi policemen were killed in a US air strike near Baghdad.", "2008-05-02",
+         {("USA", "IRQCOP", "19")}),
+        ("Four children were killed in Israeli tank shelling on Friday, medics said.",
+         "2014-07-20", {("ISR", "---CVL", "19")}),
+        ("Eight people were killed in an air strike by government forces.", "2014-07-20",
+         {("---MIL", "---PPL", "19")}),
+        # a meeting's venue is not a participant; conjoined subjects meet each other
+        ("Obama and Putin will meet in Zurich.", "2014-08-10",
+         {("USAGOV", "RUSGOV", "04"), ("RUSGOV", "USAGOV", "04")}),
+        ("Maliki and Khamenei met in Tehran on Tuesday.", "2007-08-10",
+         {("IRQGOV", "IRNGOV", "04"), ("IRNGOV", "IRQGOV", "04")}),
+        # a surname alone names the person who held a role on the day
+        ("Kerry held talks with Lavrov on the crisis in Ukraine.", "2014-08-10",
+         {("USAGOV", "RUSGOV", "04"), ("RUSGOV", "USAGOV", "04")}),
+        # one agent over coordinated countries; a protest's city is the country
+        ("US and British activists staged a protest in Beijing on Wednesday.", "2008-08-06",
+         {("USAOPP", "CHN", "14"), ("GBROPP", "CHN", "14")}),
+        # what is received was given by the other side
+        ("Georgian demonstrators received assurances from the Georgian government.",
+         "2008-08-06", {("GEOGOV", "GEOOPP", "03")}),
+        ("Hezbollah received weapons from Iran.", "2008-08-06", {("IRN", "LBNREB", "07")}),
+        # "X-backed", "X-held", "X-linked": X stands behind the phrase, it is not its head
+        ("Iranian-backed militias attacked US troops in Baghdad.", "2008-08-06",
+         {("---UAF", "USAMIL", "19")}),
+        ("The Al Qaeda-linked Somali militant group al-Shabab attacked a mall in Nairobi.",
+         "2013-09-22", {("SOMUAF", "KEN", "19")}),
+        # a modifier does not make a thing an actor
+        ("Russia is conducting military exercises in the Baltic Sea.", "2014-08-10", set()),
+    ],
+)  # fmt: skip
+def test_coder_reads_the_construction(
+    resources: Resources, text: str, date: str, expected: set[Triple]
+) -> None:
+    assert triples(resources, text, date) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "date", "absent"),
+    [
+        # the topic of a summit is not at the table
+        ("Obama is scheduled to attend a summit on the unrest in Iran.", "2014-08-10", "IRN"),
+        ("Kerry held talks with Lavrov on the crisis in Ukraine.", "2014-08-10", "UKR"),
+        # a city that only hosts a meeting is no party to it
+        ("Obama and Putin will meet in Zurich.", "2014-08-10", "CHE"),
+    ],
+)  # fmt: skip
+def test_coder_leaves_out_what_only_frames_the_event(
+    resources: Resources, text: str, date: str, absent: str
+) -> None:
+    assert all(absent not in (source, target) for source, target, _root in
+               triples(resources, text, date))  # fmt: skip
