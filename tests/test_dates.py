@@ -9,7 +9,7 @@ from __future__ import annotations
 import pytest
 
 from dyad.dates import find_dates, reference_date, resolve_date, span_point
-from dyad.records import DatePoint, Document, Segment
+from dyad.records import DatePoint, Document, Segment, Sentence
 from parses import make_sentence
 
 FRIDAY = DatePoint("2013-01-25", "day")
@@ -28,6 +28,8 @@ CASES = [
     ("overnight", "2013-01-25", "day"),
     ("the day before yesterday", "2013-01-23", "day"),
     ("tomorrow", "2013-01-26", "day"),
+    ("early this morning", "2013-01-25", "day"),
+    ("late last night", "2013-01-24", "day"),
     # weekdays: the latest on or before the reference
     ("on Tuesday", "2013-01-22", "day"),
     ("on Friday", "2013-01-25", "day"),
@@ -98,6 +100,14 @@ CASES = [
     ("next year", "2014", "year"),
     ("last weekend", "2013-01", "month"),
     ("the past week", "2013-01", "month"),
+    # "the past N units": every day from then to the reference
+    ("during the past two days", "2013-01", "month"),
+    ("over the past two nights", "2013-01", "month"),
+    ("in the last three weeks", "2013-01", "month"),
+    ("in the last five weeks", None, "none"),
+    ("over the past two months", None, "none"),
+    ("in the past 10 days", "2013-01", "month"),
+    ("during the past two years", None, "none"),
     # years
     ("in 2009", "2009", "year"),
     ("since 2010", None, "none"),
@@ -259,3 +269,157 @@ def test_dates_comment_stamp_wins_over_the_document_date() -> None:
     comment = Segment("comment", 0, 10, author="ann", posted="2012-05-09T10:31:00")
     assert reference_date(document, comment).value == "2012-05-09"
     assert reference_date(document, Segment("article", 0, 10)).value == "2012-05-06"
+
+
+# Real sentences of news and press releases, resolved against their date line "(Jan. 25,
+# 2013)", a Friday; in plain text the first date words of the sentence count.
+SENTENCES = [
+    ("During a security operation in Andar district, Ghazni province, yesterday, an Afghan "
+     "and coalition force killed the Taliban leader, Alaudin.", "2013-01-24", "day"),
+    ("A coalition security force detained numerous suspected insurgents during an operation "
+     "in Marjeh district, Helmand province, yesterday.", "2013-01-24", "day"),
+    ("Afghan and coalition forces killed more than 15 armed insurgents during an operation in "
+     "Sherzad district, Nangarhar province last night.", "2013-01-24", "day"),
+    ("Several armed insurgents were killed by a coalition forces patrol in Shigal wa Sheltan "
+     "district, Kunar province today.", "2013-01-25", "day"),
+    ("International Security Assistance Force killed several armed insurgents during an "
+     "offensive operation early this morning in Kunar province.", "2013-01-25", "day"),
+    ("Afghan and coalition security forces detained several insurgents in Khost province "
+     "overnight, including a Haqqani Network leader.", "2013-01-25", "day"),
+    ("An Afghan and coalition security force captured a Haqqani Network facilitator "
+     "throughout Khost province Saturday.", "2013-01-19", "day"),
+    ("An Afghan National Security and International Security Assistance Force patrol "
+     "arrested a wanted senior Taliban leader in Helmand province, Monday.", "2013-01-21",
+     "day"),
+    ("On Thursday night an ANSF and ISAF combined force conducted a lethal strike in "
+     "Nahr-e-Saraj district, Helmand province.", "2013-01-24", "day"),
+    ("Wednesday afternoon, an MOI and ISAF combined force conducted an operation to disrupt "
+     "a compound in Laghman province.", "2013-01-23", "day"),
+    ("A joint force detained a Taliban leader and facilitator in Musa Qala district, "
+     "Helmand province, Jan. 9.", "2013-01-09", "day"),
+    ("ISAF confirmed a Haqqani Network leader was detained during an operation in Sabari "
+     "district, Khost province Dec. 6.", "2012-12-06", "day"),
+    ("International Security Assistance Force killed more than 30 insurgents in an ongoing "
+     "offensive operation in Helmand province during the past two days.", "2013-01", "month"),
+    ("The Taliban commander was killed in an airstrike two weeks ago, officials said.",
+     "2013-01", "month"),
+    ("Militants attacked the checkpoint three days ago.", "2013-01-22", "day"),
+    ("The governor survived a similar attack last month.", "2012-12", "month"),
+    ("The district had been calm since the summer.", "2012", "year"),
+    ("Insurgents have recently stepped up attacks on the road.", None, "none"),
+    ("In recent days, patrols have found several caches.", "2013-01", "month"),
+    ("The base was attacked the day before yesterday.", "2013-01-23", "day"),
+    ("Police said the men were arrested on Tuesday.", "2013-01-22", "day"),
+    ("The bridge reopened this week after repairs.", "2013-01", "month"),
+    ("Elections are due next month, the commission said.", "2013-02", "month"),
+    ("The attack came a year and a half ago, in the summer.", "2011-07", "month"),
+    ("The ceasefire agreed last year collapsed in August.", "2012", "year"),
+    ("Forces withdrew from the valley in early March.", "2012-03", "month"),
+    ("Talks resumed on Feb. 30 in Doha.", None, "none"),
+    ("The record gives the raid as 2012-02-31.", None, "none"),
+    ("Clashes broke out on 31 April near the border.", None, "none"),
+    ("The convoy was ambushed on 12/25/2012 near Kandahar.", "2012-12-25", "day"),
+]  # fmt: skip
+
+
+@pytest.mark.issue(4)
+@pytest.mark.parametrize(("sentence", "value", "precision"), SENTENCES)
+def test_dates_rule_resolves_real_sentences(
+    sentence: str, value: str | None, precision: str
+) -> None:
+    found = resolve_date(sentence, FRIDAY)
+    assert (found.value, found.precision) == (value, precision)
+    assert found.text is not None and found.text in sentence
+
+
+def test_dates_relative_cases_are_enough() -> None:
+    absolute = [words for words, *_ in CASES if any(ch.isdigit() for ch in words[-4:])]
+    assert len(CASES) - len(absolute) + len(SENTENCES) >= 80
+
+
+def _confirmed(sunday_on_verb: bool) -> Sentence:
+    # "Forces today confirmed the arrest of a leader in Kandahar province Sunday ."
+    return make_sentence(
+        "Forces today confirmed the arrest of a leader in Kandahar province Sunday .",
+        [2, 2, 2, 4, 2, 4, 7, 5, 4, 10, 8, 2 if sunday_on_verb else 10, 2],
+        "nsubj npadvmod ROOT det dobj prep det pobj prep compound pobj npadvmod punct",
+        lemmas="forces today confirm the arrest of a leader in kandahar province sunday .",
+    )
+
+
+@pytest.mark.issue(4)
+@pytest.mark.parametrize("sunday_on_verb", [False, True])
+def test_dates_reporting_verb_dates_the_report_not_the_event(sunday_on_verb: bool) -> None:
+    sentence = _confirmed(sunday_on_verb)
+    assert resolve_date(sentence, FRIDAY, 2) == DatePoint("2013-01-20", "day", "Sunday")
+    # coded as the statement itself, the verb's own "today" is the date
+    assert resolve_date(sentence, FRIDAY, 2, statement=True).text == "today"
+
+
+def test_dates_reported_clause_comes_first() -> None:
+    sentence = make_sentence(
+        "Officials said on Monday that troops attacked the town on Saturday .",
+        [1, 1, 1, 2, 6, 6, 1, 8, 6, 6, 9, 1],
+        "nsubj ROOT prep pobj mark nsubj ccomp det dobj prep pobj punct",
+        lemmas="officials say on monday that troops attack the town on saturday .",
+    )
+    assert resolve_date(sentence, FRIDAY, 1).text == "on Saturday"
+    assert resolve_date(sentence, FRIDAY, 1, statement=True).text == "on Monday"
+
+
+@pytest.mark.parametrize(
+    ("words", "heads", "deps", "pos", "verb", "expected"),
+    [
+        # the date of another event does not date this one: the reference does
+        ("Troops detained a leader behind Tuesday 's attack .", [1, 1, 3, 1, 3, 7, 5, 4, 1],
+         "nsubj ROOT det dobj prep poss case pobj punct",
+         "NOUN VERB DET NOUN ADP PROPN PART NOUN PUNCT", 1,
+         DatePoint("2013-01-25", "day", None)),
+        ("Troops detained a leader behind Tuesday 's attack yesterday .",
+         [1, 1, 3, 1, 3, 7, 5, 4, 1, 1],
+         "nsubj ROOT det dobj prep poss case pobj npadvmod punct",
+         "NOUN VERB DET NOUN ADP PROPN PART NOUN NOUN PUNCT", 1,
+         DatePoint("2013-01-24", "day", "yesterday")),
+        # as the subject the noun is the event itself
+        ("Tuesday 's attack killed five soldiers .", [2, 0, 3, 3, 5, 3, 3],
+         "poss case nsubj ROOT nummod dobj punct", "PROPN PART NOUN VERB NUM NOUN PUNCT", 3,
+         DatePoint("2013-01-22", "day", "Tuesday")),
+        # the object of the verb's own preposition frames the event
+        ("Troops killed two insurgents during an overnight operation .",
+         [1, 1, 3, 1, 1, 7, 7, 4, 1], "nsubj ROOT nummod dobj prep det amod pobj punct",
+         "NOUN VERB NUM NOUN ADP DET ADJ NOUN PUNCT", 1,
+         DatePoint("2013-01-25", "day", "overnight")),
+        # a weekday before a time noun is a time, not an event
+        ("Forces raided a compound Wednesday afternoon .", [1, 1, 3, 1, 5, 1, 1],
+         "nsubj ROOT det dobj compound npadvmod punct", "NOUN VERB DET NOUN PROPN NOUN PUNCT",
+         1, DatePoint("2013-01-23", "day", "Wednesday")),
+        ("A strike on a commander linked to the July 2 attack killed him today .",
+         [1, 11, 1, 4, 2, 4, 5, 9, 9, 8, 6, 11, 11, 11, 11],
+         "det nsubj prep det pobj acl prep det nmod nummod pobj ROOT dobj npadvmod punct",
+         "DET NOUN ADP DET NOUN VERB ADP DET PROPN NUM NOUN VERB PRON NOUN PUNCT", 11,
+         DatePoint("2013-01-25", "day", "today")),
+    ],
+)  # fmt: skip
+def test_dates_of_other_events_do_not_date_the_verb(
+    words: str, heads: list[int], deps: str, pos: str, verb: int, expected: DatePoint
+) -> None:
+    sentence = make_sentence(words, heads, deps, pos=pos)
+    assert resolve_date(sentence, FRIDAY, verb) == expected
+
+
+@pytest.mark.issue(4)
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        # a year in the body's prose is not the release's year
+        ("KABUL, Afghanistan (Jan. 14) - A force searched for a Taliban leader Thursday. The "
+         "leader led an attack against a school-opening ceremony in June 2011.", None),
+        ("Operational Update 2012\nKABUL, Afghanistan (Jan. 14)\nA force captured a leader.",
+         "2012-01-14"),
+        ("2010-09-CA-005 For Immediate Release\nKABUL, Afghanistan (Sept. 1) - A force "
+         "detained several insurgents in Logar province Tuesday.", "2010-09-01"),
+        ("KABUL, Afghanistan (Feb. 30, 2012) - Forces detained two men.", None),
+    ],
+)  # fmt: skip
+def test_dates_date_line_year_comes_from_the_header(text: str, value: str | None) -> None:
+    assert reference_date(Document("d", text, "d.txt")).value == value

@@ -43,3 +43,22 @@ def test_evaluate_isaf_without_data_is_skipped(tmp_path: Path) -> None:
     score = evaluate_isaf(tmp_path, resources=None)
     assert score.skipped and "not found" in score.skipped
     assert format_isaf(score).startswith("isaf: skipped")
+
+
+def test_evaluate_isaf_breaks_down_references_and_misses() -> None:
+    details = [
+        IsafRecord("a", "2013-01-24", None, DatePoint("2013-01-24", "day"), None, None, "event"),
+        IsafRecord("b", "2013-01-24", None, DatePoint("2013-01-25", "day"), None, None, "event"),
+        IsafRecord("c", "2013-01-24", None, DatePoint("2013-01", "month"), None, None, "event",
+                   "", "month"),
+        IsafRecord("d", "2013-01-24", None, DatePoint.unknown(), None, None, "event", "",
+                   "none"),
+    ]  # fmt: skip
+    score = _score(details, [])
+    assert score.references == {"day": 2, "month": 1, "none": 1}
+    assert (score.dated_with_day, score.correct_with_day) == (2, 1)
+    assert score.date_accuracy_with_day == 0.5 and score.date_accuracy == 0.25
+    assert score.to_json()["date_accuracy_with_day_reference"] == 0.5
+    text = format_isaf(score)
+    assert "day in 2, month only in 1, none in 1 releases" in text
+    assert "1 null, 1 one day from the gold, 1 another day" in text

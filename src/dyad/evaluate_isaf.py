@@ -23,6 +23,7 @@ from __future__ import annotations
 import dataclasses
 import json
 from collections import Counter
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -32,7 +33,7 @@ from dyad.structure import split_segments
 
 SUITE = "isaf"
 PATH = "corpus/isaf_press_releases/isaf_press_releases_test.jsonl"
-LEAD_WITHIN = 8  # sentences of the body searched for the lead
+LEAD_WITHIN = 12  # sentences of the body searched for the lead (after stamps and lists)
 DATE_FLOOR = 0.90
 PROVINCE_FLOOR = 0.85
 
@@ -49,6 +50,7 @@ class IsafRecord:
     province: str | None
     source: str  # "event" (the coder's first event) or "sentence" (no event found)
     sentence: str = ""
+    reference: str = "day"  # how precisely the text gives its own date: day, month or none
 
     @property
     def date_correct(self) -> bool:
@@ -72,10 +74,18 @@ class IsafScore:
     notes: tuple[str, ...]
     details: tuple[IsafRecord, ...] = ()
     skipped: str | None = None
+    references: dict[str, int] = dataclasses.field(default_factory=dict)
+    dated_with_day: int = 0  # releases with a gold date whose text gives its day
+    correct_with_day: int = 0
 
     @property
     def date_accuracy(self) -> float:
         return self.date_correct / self.dated if self.dated else 0.0
+
+    @property
+    def date_accuracy_with_day(self) -> float:
+        """Date accuracy over the releases whose text gives the day it was issued."""
+        return self.correct_with_day / self.dated_with_day if self.dated_with_day else 0.0
 
     @property
     def province_accuracy(self) -> float:
@@ -90,6 +100,9 @@ class IsafScore:
             "dated": self.dated,
             "date_correct": self.date_correct,
             "date_accuracy": self.date_accuracy,
+            "references": dict(self.references),
+            "dated_with_day_reference": self.dated_with_day,
+            "date_accuracy_with_day_reference": self.date_accuracy_with_day,
             "with_province": self.with_province,
             "province_correct": self.province_correct,
             "province_accuracy": self.province_accuracy,
@@ -207,6 +220,7 @@ def evaluate_isaf(data_dir: Path, resources: Any, *, limit: int | None = None) -
                 _province(where),
                 source,
                 " ".join(text.split()),
+                dates.reference_date(document).precision,
             )
         )
     return _score(details, notes)
@@ -214,6 +228,7 @@ def evaluate_isaf(data_dir: Path, resources: Any, *, limit: int | None = None) -
 
 def _score(details: list[IsafRecord], notes: list[str]) -> IsafScore:
     counts = Counter(d.source for d in details)
+    with_day = [d for d in details if d.gold_date is not None and d.reference == "day"]
     return IsafScore(
         records=len(details),
         dated=sum(d.gold_date is not None for d in details),
@@ -228,7 +243,32 @@ def _score(details: list[IsafRecord], notes: list[str]) -> IsafScore:
             *notes,
         ),
         details=tuple(details),
+        references=dict(Counter(d.reference for d in details)),
+        dated_with_day=len(with_day),
+        correct_with_day=sum(d.date_correct for d in with_day),
     )
+
+
+def _misses(score: IsafScore) -> Counter[str]:
+    """Sort the date misses: null, one day from the gold, or another day or precision."""
+    kinds: Counter[str] = Counter()
+    for d in score.details:
+        if d.gold_date is None or d.date_correct:
+            continue
+        if d.date.value is None:
+            kinds["null"] += 1
+        elif d.date.precision == "day" and _days_apart(d.date.value, d.gold_date) == 1:
+            kinds["one day"] += 1
+        else:
+            kinds["other"] += 1
+    return kinds
+
+
+def _days_apart(first: str, second: str) -> int | None:
+    try:
+        return abs((date.fromisoformat(first) - date.fromisoformat(second)).days)
+    except ValueError:
+        return None
 
 
 def format_isaf(score: IsafScore, *, show_errors: bool = False) -> str:
@@ -241,6 +281,15 @@ def format_isaf(score: IsafScore, *, show_errors: bool = False) -> str:
         f"({score.date_correct}/{score.dated}; floor {DATE_FLOOR:.2f})",
         f"  province accuracy {score.province_accuracy:.3f}  "
         f"({score.province_correct}/{score.with_province}; floor {PROVINCE_FLOOR:.2f})",
+    ]
+    refs, misses = score.references, _misses(score)
+    lines += [
+        f"  the text's own date: day in {refs.get('day', 0)}, month only in "
+        f"{refs.get('month', 0)}, none in {refs.get('none', 0) + refs.get('year', 0)} releases",
+        f"  date accuracy where the text gives its day {score.date_accuracy_with_day:.3f}  "
+        f"({score.correct_with_day}/{score.dated_with_day})",
+        f"  date misses: {misses['null']} null, {misses['one day']} one day from the gold, "
+        f"{misses['other']} another day or a coarser precision",
     ]
     lines += [f"  note: {note}" for note in score.notes]
     if show_errors:

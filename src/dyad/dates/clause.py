@@ -1,0 +1,164 @@
+"""Choose which date words of a sentence date its event, and resolve them (`resolve_date`).
+
+A sentence can hold several dates: the report's ("ISAF confirmed today ..."), the event's
+("... arrested Sunday") and other events' ("the July 2 attack"). The parse decides which
+belongs to the event verb; README "Dates and places" states the order.
+"""
+
+from __future__ import annotations
+
+from dyad.dates.expressions import Expression, find_dates
+from dyad.records import DatePoint, Sentence
+
+# Verbs whose object or complement clause is the event they report: their own date words
+# date the report (the press release's "today"), not what it reports.
+REPORTING_VERBS = frozenset(
+    "acknowledge announce confirm disclose reveal report say state tell".split()
+)
+REPORTED = ("ccomp", "dobj", "obj", "xcomp")  # the dependent that carries what is reported
+PREMODIFIES = ("poss", "nmod", "compound", "amod")  # "Tuesday's attack", "the July 2 attack"
+SUBJECTS = ("nsubj", "nsubjpass")
+TIME_NOUNS = frozenset("morning afternoon evening night day weekend hours".split())
+OUTSIDE = 1_000  # rank of words outside the verb's subtree: after every word inside it
+
+
+def _depth(sentence: Sentence, token: int, anchor: int) -> int | None:
+    """Return how many heads lie between `token` and `anchor`; None outside its subtree."""
+    steps, current = 0, token
+    while steps <= len(sentence.tokens):
+        if current == anchor:
+            return steps
+        head = sentence.tokens[current].head
+        if head == current:
+            return None
+        current, steps = head, steps + 1
+    return None
+
+
+def _head_of(sentence: Sentence, expression: Expression) -> int | None:
+    """Return the token of the expression whose head lies outside it ("on" of "on Tuesday")."""
+    inside = [
+        t.i
+        for t in sentence.tokens
+        if expression.start <= t.start - sentence.start < expression.end
+    ]
+    for i in inside:
+        if sentence.tokens[i].head not in inside or sentence.tokens[i].head == i:
+            return i
+    return None
+
+
+def _modifies(sentence: Sentence, token: int, verb: int) -> int:
+    """Return 0 for a date of the verb, 1 for one of its own noun, 2 for another event's.
+
+    A date that premodifies a noun dates that noun. The noun is the event's own when it is
+    the verb, its subject ("Tuesday's attack killed five") or the object of the verb's
+    preposition ("killed two insurgents during an overnight operation"); otherwise it
+    names another event ("a leader behind Tuesday's attack"). "Friday afternoon" is a time.
+    """
+    word = sentence.tokens[token]
+    noun = sentence.tokens[word.head]
+    if (
+        word.dep not in PREMODIFIES
+        or noun.i <= word.i
+        or noun.pos not in ("NOUN", "PROPN")
+        or noun.lemma.lower() in TIME_NOUNS
+    ):
+        return 0
+    preposition = sentence.tokens[noun.head]
+    own = (
+        noun.i == verb
+        or (noun.head == verb and noun.dep in SUBJECTS)
+        or (noun.dep == "pobj" and preposition.dep == "prep" and preposition.head == verb)
+    )
+    return 1 if own else 2
+
+
+def _reported(sentence: Sentence, verb: int) -> int | None:
+    """Return the head of what a reporting verb reports ("the arrest", "was arrested")."""
+    if sentence.tokens[verb].lemma.lower() not in REPORTING_VERBS:
+        return None
+    for token in sentence.tokens:
+        if token.head == verb and token.i != verb and token.dep in REPORTED:
+            return token.i
+    return None
+
+
+def _left_edge(sentence: Sentence, token: int) -> int:
+    return min(t.i for t in sentence.tokens if _depth(sentence, t.i, token) is not None)
+
+
+Rank = tuple[int, int, int, int]
+
+
+def _rank(sentence: Sentence, expression: Expression, verb: int, reported: int | None) -> Rank:
+    """Sort key: the verb's own dates first, then the reported words, the clause, the nearest.
+
+    With a reporting verb, date words from where its object or complement begins belong to
+    what is reported, even when the parser hangs them on the verb ("confirmed the capture
+    of X during an operation in Y, June 14"); those before it ("ISAF today confirmed",
+    "confirmed today the arrest") date the report and come later.
+    """
+    token = _head_of(sentence, expression)
+    if token is None:
+        return (0, 3, OUTSIDE, expression.start)
+    other = _modifies(sentence, token, verb)
+    depth = _depth(sentence, token, verb)
+    if reported is not None:
+        inside = _depth(sentence, token, reported)
+        if inside is not None:
+            return (other, 0, inside, abs(token - reported))
+        if depth is not None and token > _left_edge(sentence, reported):
+            return (other, 1, depth, abs(token - verb))
+    if depth is not None:
+        return (other, 2, depth, abs(token - verb))
+    return (other, 3, OUTSIDE, expression.start)
+
+
+def _fallback(reference: DatePoint | None, fall_back: bool) -> DatePoint:
+    if fall_back and reference is not None and reference.value is not None:
+        return DatePoint(reference.value, reference.precision, None)
+    return DatePoint.unknown()
+
+
+def resolve_date(
+    sentence: Sentence | str,
+    reference: DatePoint | None,
+    verb: int | None = None,
+    *,
+    fall_back: bool = True,
+    statement: bool = False,
+) -> DatePoint:
+    """Return the date of the event in `sentence`, as precise as its words allow.
+
+    Date words in the event verb's own clause (its subtree, nearest first) win over date
+    words elsewhere in the sentence, which win in text order. When the verb reports another
+    event ("confirmed today the arrest ... Sunday", "said on Monday that ... on Saturday"),
+    the words of what it reports come first, unless the event is the statement itself. A
+    date that premodifies another noun ("a leader behind Tuesday's attack", "the July 2
+    attack") dates that noun, not the event. A sentence without date words of its event
+    takes the reference date itself, with `text` None to say the words gave nothing.
+
+    Args:
+        sentence: A parsed sentence, or plain text (then no clause preference applies).
+        reference: The segment's reference date (see `reference_date`).
+        verb: Index of the event's verb token in a parsed sentence.
+        fall_back: False returns unknown, not the reference, when there are no date words.
+        statement: The event is the verb's own speech act ("announced on Monday a curfew",
+            coded as a statement), so a reporting verb's date words are its date.
+
+    Returns:
+        The resolved DatePoint; a null value with the words kept in `text` when they cannot
+        be resolved; unknown when there are neither date words nor a reference.
+    """
+    text = sentence if isinstance(sentence, str) else sentence.text
+    found = find_dates(text, reference)
+    if not found:
+        return _fallback(reference, fall_back)
+    if isinstance(sentence, str) or verb is None or not sentence.tokens:
+        return found[0].date
+    reported = None if statement else _reported(sentence, verb)
+    ranked = sorted(found, key=lambda expression: _rank(sentence, expression, verb, reported))
+    if _rank(sentence, ranked[0], verb, reported)[0] == 2:  # only dates of other events
+        return _fallback(reference, fall_back)
+    return ranked[0].date
