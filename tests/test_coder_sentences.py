@@ -87,3 +87,33 @@ def test_coder_leaves_out_what_only_frames_the_event(
 ) -> None:
     assert all(absent not in (source, target) for source, target, _root in
                triples(resources, text, date))  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("text", "date", "present", "absent"),
+    [
+        # "he" and "his" are the person last named, in an earlier sentence
+        ("Iranian President Mahmoud Ahmadinejad arrived in Baghdad on Sunday. "
+         "He met Prime Minister Nouri al-Maliki on Monday.", "2008-03-02",
+         ("IRNGOV", "IRQGOV", "04"), None),
+        ("Iranian President Mahmoud Ahmadinejad arrived in Baghdad on Sunday. "
+         "His government condemned Israel.", "2008-03-02", ("IRNGOV", "ISR", "11"), None),
+        ("Iranian President Mahmoud Ahmadinejad arrived in Baghdad on Sunday. "
+         "He condemned Israel.", "2008-03-02", ("IRNGOV", "ISR", "11"), None),
+        # someone the dictionary does not know comes between: "he" is not Ahmadinejad
+        ("Iranian President Mahmoud Ahmadinejad arrived in Baghdad on Sunday. "
+         "Jones criticized the visit. He condemned Israel.", "2008-03-02",
+         None, ("IRNGOV", "ISR", "11")),
+        # a generic head takes its role from its qualifier
+        ("An opposition leader criticized the government of Iraq.", "2008-03-02",
+         ("---OPP", "IRQGOV", "11"), ("---GOV", "IRQGOV", "11")),
+        ("Hours later, the American leader accused Iran of arming militias.", "2008-03-02",
+         ("USAGOV", "IRN", "11"), ("USA", "IRN", "11")),
+    ],
+)  # fmt: skip
+def test_coder_reads_across_sentences(
+    resources: Resources, text: str, date: str, present: Triple | None, absent: Triple | None
+) -> None:
+    found = triples(resources, text, date)
+    assert present is None or present in found
+    assert absent is None or absent not in found

@@ -15,8 +15,9 @@ token into one Actor:
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 
-from dyad.dictionaries import ActorDictionary, ActorEntry, skeleton
+from dyad.dictionaries import PERSONAL_TITLES, ActorDictionary, ActorEntry, skeleton
 from dyad.records import Actor, Mention, Sentence, Token
 
 RESOLVER_NAME = "dyad.actors.cameo.v1"
@@ -169,6 +170,92 @@ def find_mentions(
     return mentions
 
 
+PERSONAL_PRONOUNS = frozenset({"he", "she", "his", "her", "him"})
+UNKNOWN_PERSON = Actor("", "", None, None, "unknown-person")
+
+
+def last_person(
+    sentence: Sentence,
+    mentions: Sequence[Mention],
+    dictionary: ActorDictionary,
+    context_country: str | None,
+) -> Actor | None:
+    """Return the person named last in `sentence`, if any.
+
+    A person is a dictionary entry for one ("Khamenei") or a title before a name the
+    dictionary does not know ("President Donald Trump", with the context's country).
+    """
+    tokens = sentence.tokens
+    found: Actor | None = None
+    covered = {i for m in mentions for i in range(m.first, m.last + 1)}
+    parsed = any(t.dep for t in tokens)
+    if any(_unknown_name(t, covered) if parsed else _capitalised(t, covered) for t in tokens):
+        found = UNKNOWN_PERSON  # "Trump has criticized ...": someone we cannot name
+    for mention in mentions:
+        name_end = mention.last
+        while name_end + 1 < len(tokens) and tokens[name_end + 1].tag == "NNP":
+            name_end += 1
+        if mention.rule == "anaphora":
+            found = mention.actor
+        elif mention.actor.entry in dictionary.people and tokens[mention.last].tag == "NNP":
+            found = mention.actor  # "Khamenei", not "the Obama administration"
+        elif mention.rule == "agent" and name_end > mention.last:
+            if mention.actor.text.upper() in PERSONAL_TITLES:
+                titled = resolve_phrase(
+                    sentence, name_end, mentions, dictionary, context_country=context_country
+                )
+                found = titled or found
+    return found
+
+
+_FUNCTION_WORDS = frozenset(
+    """the a an in on at but and or as after before when while he she it they this that
+    these those his her their its we our i if for from with by to of last""".split()
+)
+
+
+def _capitalised(token: Token, covered: set[int]) -> bool:
+    """Return whether an unparsed token may be a name the dictionary lacks."""
+    text = token.text
+    return text[:1].isupper() and token.i not in covered and text.lower() not in _FUNCTION_WORDS
+
+
+def _unknown_name(token: Token, covered: set[int]) -> bool:
+    """Return whether `token` is a subject named by a name the dictionary lacks."""
+    if token.dep != "nsubj" or token.i in covered or not token.text[:1].isupper():
+        return False
+    return token.tag in ("NNP", "NNPS", "NN")  # the parser tags "Trump" NN at times
+
+
+def pronoun_mentions(
+    sentence: Sentence,
+    mentions: Sequence[Mention],
+    dictionary: ActorDictionary,
+    antecedent: Actor | None,
+) -> list[Mention]:
+    """Return `mentions` plus he/she/his/her/him read as `antecedent`.
+
+    `antecedent` is the person last named before the sentence ("Khamenei ... He went
+    on to mock Trump"; "Trump ... His administration imposed sanctions"). A pronoun
+    after a person named in the same sentence is left to the parse ("Maliki said he
+    would ..."), which knows which clause it belongs to.
+    """
+    if antecedent is None or antecedent is UNKNOWN_PERSON:
+        return list(mentions)
+    covered = {i for m in mentions for i in range(m.first, m.last + 1)}
+    people = [m.first for m in mentions if m.actor.entry in dictionary.people]
+    people += [t.i for t in sentence.tokens if _unknown_name(t, covered)]
+    first_person = min(people, default=None)
+    added = [
+        Mention(t.i, t.i, replace(antecedent, text=t.text), "anaphora")
+        for t in sentence.tokens
+        if t.text.lower() in PERSONAL_PRONOUNS
+        and t.pos == "PRON"
+        and (first_person is None or t.i < first_person)
+    ]
+    return sorted([*mentions, *added], key=lambda m: m.first)
+
+
 def _longest_match(
     words: list[tuple[int, str, str]],
     position: int,
@@ -300,6 +387,12 @@ EVENT_NOUNS = frozenset(
 )
 
 
+# Heads that take their role from a qualifier when there is one ("rebel spokesman").
+GENERIC_ROLES = frozenset(
+    """LEADER LEADERS OFFICIAL OFFICIALS SPOKESMAN SPOKESWOMAN SPOKESPERSON CHIEF CHIEFS
+    HEAD HEADS""".split()
+)
+
 # Things, not participants: "military support", "US relations", "naval exercises".
 NOT_ACTOR_HEADS = frozenset(
     """support aid assistance help exercise drill operation relation tie cooperation
@@ -353,8 +446,10 @@ def resolve_phrase(
         # "the mayor of Nablus, a member of Hamas": the head phrase names the actor
         found = [m for m in found if m.first not in renamed]
     named = [m for m in found if m.rule != "agent"]
-    roles = [m.actor.code for m in found if m.rule == "agent"]
-    role = roles[-1] if roles else ""
+    agents = [m for m in found if m.rule == "agent"]
+    if len(agents) > 1 and agents[-1].actor.text.upper() in GENERIC_ROLES:
+        agents.pop()  # "an opposition leader" leads the opposition: OPP, not GOV
+    role = agents[-1].actor.code if agents else ""
     possessor = _attached_tokens(sentence, head, "poss")
     relational = sentence.tokens[head].lemma in RELATIONAL_NOUNS
     if named and not role and relational and all(m.first in possessor for m in named):

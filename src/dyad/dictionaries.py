@@ -93,6 +93,7 @@ class ActorDictionary:
     skeletons: dict[str, tuple[str, ...]] = field(default_factory=dict)
     surnames: dict[str, tuple[tuple[str, ...], ...]] = field(default_factory=dict)
     countries: frozenset[str] = frozenset()
+    people: frozenset[str] = frozenset()  # `source` of the entries that name a person
 
 
 @dataclass(frozen=True, slots=True)
@@ -356,6 +357,7 @@ def _finish(dictionary: ActorDictionary) -> None:
         # one candidate per root entry: a phrase two people share holds a merged copy
         surnames.setdefault(last, {}).setdefault(entry.source, key)
     dictionary.surnames = {k: tuple(v.values()) for k, v in surnames.items()}
+    dictionary.people = frozenset(e.source for e in dictionary.actors.values() if e.person)
     sectors = {code.strip("~")[:3] for code in dictionary.agents.values()} | _NOT_COUNTRIES
     dictionary.countries = frozenset(
         dated.code

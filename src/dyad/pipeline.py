@@ -356,9 +356,20 @@ def _code_sentences(
     result: list[Event] = []
     seen: Counter[str] = Counter()  # countries named in earlier sentences of the document
     references: dict[Segment, DatePoint] = {}
-    for (sentence, parsed), mentions in zip(triaged, all_mentions, strict=True):
+    antecedent: Actor | None = None  # the person last named, for he/she/his/her
+    segment: Segment | None = None
+    previous_end = 0
+    for (sentence, parsed), named in zip(triaged, all_mentions, strict=True):
         context = seen.most_common(1)[0][0] if seen else None
-        seen.update(_countries(mentions, resources.actors.countries))
+        seen.update(_countries(named, resources.actors.countries))
+        if sentence.segment != segment:  # a comment's "he" is not the article's
+            antecedent, segment = None, sentence.segment
+        elif len(document.text[previous_end : sentence.start].strip()) > 2:
+            antecedent = None  # a sentence the prefilter skipped may name someone else
+        previous_end = sentence.end
+        mentions = actor_stage.pronoun_mentions(sentence, named, resources.actors, antecedent)
+        named_last = actor_stage.last_person(sentence, mentions, resources.actors, context)
+        antecedent = named_last or antecedent
         if not parsed:
             continue
         coded = events.code_events(

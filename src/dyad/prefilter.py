@@ -26,6 +26,7 @@ _VOWELS = frozenset("AEIOU")
 _POSSESSIVE = re.compile(r"['\u2019]S$")
 # "we", "us", "our" resolve to the author's country when a document has a perspective
 _FIRST_PERSON_PLURAL = frozenset({"WE", "US", "OUR", "OURS", "OURSELVES"})
+_THIRD_PERSON = frozenset({"HE", "SHE", "HIS", "HER", "HIM"})
 _VARIANT_MIN_CHARS = 7  # as `actors._variant_match`: shorter names are not matched fuzzily
 # `Prefilter.triage` verdicts
 SKIP = 0  # names no actor: nothing to parse, nothing for the document's context
@@ -109,8 +110,8 @@ class Prefilter:
 
     def _person_at(self, raw: list[str], words: list[str], owned: list[str], at: int) -> bool:
         """Return whether a surname, a spelling variant or "we" could start at `at`."""
-        if words[at] in _FIRST_PERSON_PLURAL:
-            return True
+        if words[at] in _FIRST_PERSON_PLURAL or words[at] in _THIRD_PERSON:
+            return True  # "he" may be the person named in an earlier sentence
         if not raw[at][:1].isupper():
             return False
         dictionary = self.actors
