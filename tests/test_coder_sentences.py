@@ -64,6 +64,15 @@ def triples(resources: Resources, text: str, date: str) -> set[Triple]:
          "2013-09-22", {("SOMUAF", "KEN", "19")}),
         # a modifier does not make a thing an actor
         ("Russia is conducting military exercises in the Baltic Sea.", "2014-08-10", set()),
+        # the envoy is Dutch wherever he sits; the police are Rotterdam's
+        ("Turkey criticized the Dutch envoy in Ankara.", "2017-03-12",
+         {("TUR", "NLDGOV", "11")}),
+        # a vow to use force threatens it; a vow to help intends aid
+        ("Erdogan vowed to retaliate against the Netherlands.", "2017-03-12",
+         {("TURGOV", "NLD", "13")}),
+        ("Iran vowed to help Iraq.", "2008-03-02", {("IRN", "IRQ", "03")}),
+        # people are not the target of a visit to their own country
+        ("Saddam Hussein and his sons must leave Iraq within 48 hours.", "2003-03-17", set()),
     ],
 )  # fmt: skip
 def test_coder_reads_the_construction(
@@ -104,6 +113,10 @@ def test_coder_leaves_out_what_only_frames_the_event(
         ("Iranian President Mahmoud Ahmadinejad arrived in Baghdad on Sunday. "
          "Jones criticized the visit. He condemned Israel.", "2008-03-02",
          None, ("IRNGOV", "ISR", "11")),
+        # a titled name the dictionary lacks is known by its surname later on
+        ("US Secretary of State Rex Tillerson arrived in Tokyo on Wednesday. "
+         "Tillerson held talks with Foreign Minister Fumio Kishida of Japan.", "2017-03-16",
+         ("USAGOV", "JPNGOV", "04"), None),
         # a generic head takes its role from its qualifier
         ("An opposition leader criticized the government of Iraq.", "2008-03-02",
          ("---OPP", "IRQGOV", "11"), ("---GOV", "IRQGOV", "11")),

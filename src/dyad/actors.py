@@ -17,7 +17,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import replace
 
-from dyad.dictionaries import PERSONAL_TITLES, ActorDictionary, ActorEntry, skeleton
+from dyad.dictionaries import ActorDictionary, ActorEntry, skeleton
 from dyad.records import Actor, Mention, Sentence, Token
 
 RESOLVER_NAME = "dyad.actors.cameo.v1"
@@ -179,11 +179,13 @@ def last_person(
     mentions: Sequence[Mention],
     dictionary: ActorDictionary,
     context_country: str | None,
+    names: dict[str, Actor] | None = None,
 ) -> Actor | None:
     """Return the person named last in `sentence`, if any.
 
     A person is a dictionary entry for one ("Khamenei") or a title before a name the
-    dictionary does not know ("President Donald Trump", with the context's country).
+    dictionary does not know ("US Secretary of State Rex Tillerson"); such a name is
+    added to `names` under its last word, so that "Tillerson" alone is known later.
     """
     tokens = sentence.tokens
     found: Actor | None = None
@@ -193,18 +195,24 @@ def last_person(
         found = UNKNOWN_PERSON  # "Trump has criticized ...": someone we cannot name
     for mention in mentions:
         name_end = mention.last
-        while name_end + 1 < len(tokens) and tokens[name_end + 1].tag == "NNP":
+        while (
+            name_end + 1 < len(tokens)
+            and tokens[name_end + 1].tag == "NNP"
+            and name_end + 1 not in covered
+        ):
             name_end += 1
-        if mention.rule == "anaphora":
+        if mention.rule in ("anaphora", "named-before"):
             found = mention.actor
         elif mention.actor.entry in dictionary.people and tokens[mention.last].tag == "NNP":
             found = mention.actor  # "Khamenei", not "the Obama administration"
-        elif mention.rule == "agent" and name_end > mention.last:
-            if mention.actor.text.upper() in PERSONAL_TITLES:
-                titled = resolve_phrase(
-                    sentence, name_end, mentions, dictionary, context_country=context_country
-                )
-                found = titled or found
+        elif name_end > mention.last and mention.actor.entry not in dictionary.people:
+            titled = resolve_phrase(
+                sentence, name_end, mentions, dictionary, context_country=context_country
+            )
+            if titled is not None and len(titled.code) > 3 and not titled.code.startswith("---"):
+                found = titled
+                if names is not None:
+                    names[tokens[name_end].text] = titled
     return found
 
 
@@ -232,18 +240,30 @@ def pronoun_mentions(
     mentions: Sequence[Mention],
     dictionary: ActorDictionary,
     antecedent: Actor | None,
+    names: dict[str, Actor] | None = None,
 ) -> list[Mention]:
-    """Return `mentions` plus he/she/his/her/him read as `antecedent`.
+    """Return `mentions` plus names met before in the document and he/she/his/her/him.
+
+    `names` maps the last word of a titled name seen earlier to its actor ("Tillerson").
 
     `antecedent` is the person last named before the sentence ("Khamenei ... He went
     on to mock Trump"; "Trump ... His administration imposed sanctions"). A pronoun
     after a person named in the same sentence is left to the parse ("Maliki said he
     would ..."), which knows which clause it belongs to.
     """
-    if antecedent is None or antecedent is UNKNOWN_PERSON:
-        return list(mentions)
     covered = {i for m in mentions for i in range(m.first, m.last + 1)}
-    people = [m.first for m in mentions if m.actor.entry in dictionary.people]
+    known = [
+        Mention(t.i, t.i, replace(names[t.text], text=t.text), "named-before")
+        for t in sentence.tokens
+        if names and t.text in names and t.i not in covered and t.tag == "NNP"
+    ]
+    mentions = sorted([*mentions, *known], key=lambda m: m.first)
+    if antecedent is None or antecedent is UNKNOWN_PERSON:
+        return mentions
+    covered |= {m.first for m in known}
+    people = [
+        m.first for m in mentions if m.actor.entry in dictionary.people or m.rule == "named-before"
+    ]
     people += [t.i for t in sentence.tokens if _unknown_name(t, covered)]
     first_person = min(people, default=None)
     added = [
@@ -399,7 +419,7 @@ NOT_ACTOR_HEADS = frozenset(
     equipment hardware spending budget presence action activity capability buildup
     build-up program programme plan policy strategy intervention involvement pressure
     threat sanction reform interest influence role power spending base facility
-    weapon arm hardware technology training""".split()
+    weapon arm hardware technology training vote""".split()
 )
 RELATIONS = frozenset("relation tie cooperation exercise drill policy strategy".split())
 
@@ -430,17 +450,28 @@ def resolve_phrase(
     inside = set(tokens)
     text = " ".join(sentence.tokens[i].text for i in tokens if sentence.tokens[i].dep != "punct")
     found = [m for m in mentions if m.first in inside and m.last in inside]
-    if sentence.tokens[head].lemma in EVENT_NOUNS:
-        # "an attack in south Ithilen" is not Ithilen (while "targets in Tehran" are Iran's)
-        placed = _attached_tokens(sentence, head, "prep", _PLACE_PREPOSITIONS)
+    placed = _attached_tokens(sentence, head, "prep", _PLACE_PREPOSITIONS)
+    if sentence.tokens[head].lemma in EVENT_NOUNS or any(
+        m.first not in placed and m.rule != "agent" for m in found
+    ):
+        # "an attack in south Ithilen" is not Ithilen, nor are "Dutch envoys in Ankara"
+        # Turkish (while "targets in Tehran" are Iran's)
         found = [m for m in found if m.first not in placed]
     lemma = sentence.tokens[head].lemma
     if lemma in NOT_ACTOR_HEADS and not any(m.first <= head <= m.last for m in found):
         # "military support", "US relations": a modifier does not make a thing an actor,
         # though a country may own it ("Iranian arms"), and a possessor may act for it
-        owner = _attached_tokens(sentence, head, "poss")
+        modifiers = _attached_tokens(sentence, head, "amod") | _attached_tokens(
+            sentence, head, "compound"
+        )
         named_owner = lemma not in RELATIONS
-        found = [m for m in found if m.first in owner or (named_owner and m.rule != "agent")]
+        giver = _attached_tokens(sentence, head, "prep", frozenset({"from", "by"}))
+        found = [
+            m
+            for m in found
+            if m.first not in giver
+            and (m.first not in modifiers or (named_owner and m.rule != "agent"))
+        ]
     renamed = _attached_tokens(sentence, head, "appos")
     if any(m.first not in renamed and m.rule != "agent" for m in found):
         # "the mayor of Nablus, a member of Hamas": the head phrase names the actor

@@ -39,6 +39,8 @@ _COMPLEMENT_DEPS = frozenset({"xcomp", "ccomp"})
 CLAIM_LEMMAS = frozenset({"claim", "allege", "charge", "insist", "assert"})
 # Appeals the verb dictionary lacks ("Rice urged Iran to stop ..."), with their CAMEO code.
 APPEAL_LEMMAS = {"urge": "020", "exhort": "020", "implore": "020", "press": "020"}
+# ... and intentions: "vowed to retaliate" threatens force (138), "vowed to help" is 033.
+APPEAL_LEMMAS |= {"vow": "030", "swear": "030"}
 _TERM = re.compile(r"([+-]?)\s*(0x[0-9a-fA-F]+|\d+)")
 
 

@@ -34,6 +34,7 @@ _FORUMS = frozenset(
     report statement remarks speech resolution briefing""".split()
 )
 _TOPIC_PREPS = frozenset({"prep:on", "prep:about", "prep:over", "prep:regarding"})
+_MOVES = frozenset({"04", "08"})  # visits, meetings, settling: where, not whom
 _MEETINGS = frozenset({"040", "041", "044", "045", "046"})  # not visits (042, 043)
 _VENUE_PREPS = frozenset({"prep:in", "prep:at", "prep:near", "prep:inside", "prep:outside"})
 _MUTUAL_ROOTS = frozenset({"03", "04", "05", "06"})
@@ -476,10 +477,7 @@ def code_events(
             continue
         entry = _entry_for(sentence, token, verbs)
         if entry is None:
-            fallback = "010" if token.lemma in CLAIM_LEMMAS else APPEAL_LEMMAS.get(token.lemma)
-            if fallback:
-                sources = [a for a in map(resolve, _subjects(sentence, token.i)[0]) if a]
-                readings[token.i] = Reading(token.i, fallback, tuple(sources), lemma=token.lemma)
+            _fallback_reading(sentence, token, resolve, readings)
             continue
         if token.lemma == "call" and any(
             c.dep in ("oprd", "ccomp", "xcomp") for c in sentence.children(token.i)
@@ -492,6 +490,7 @@ def code_events(
         if given:
             code, reverse = given, None
         if not code or code == "---":
+            _fallback_reading(sentence, token, resolve, readings)  # "VOW [---]"
             continue
         negated = any(c.dep == "neg" for c in sentence.children(token.i))
         absorbed = False
@@ -550,7 +549,13 @@ def code_events(
     composed = compose_events(sentence, events, readings)
     if require_dyad:
         composed = [e for e in composed if e.target is not None]
-    return composed
+    # "Iraqi troops returned to Iraq", "migrants leaving Libya": a country is no target
+    # of its own people; that is where they are
+    return [
+        e
+        for e in composed
+        if e.target is None or e.target.code != e.source.code[:3] or e.code[:2] not in _MOVES
+    ]
 
 
 _RECEIVING = frozenset({"receive", "get", "obtain", "gain", "procure", "win"})
@@ -568,6 +573,19 @@ def _given(lemma: str, code: str | None, reverse: str | None) -> str | None:
     if code and lemma in _RECEIVING and (code[:2] in ("05", "07") or code == "033"):
         return code
     return None
+
+
+def _fallback_reading(
+    sentence: Sentence,
+    token: Token,
+    resolve: Callable[[int], Actor | None],
+    readings: dict[int, Reading],
+) -> None:
+    """Record a claim, appeal or vow the verb dictionary gives no code, for composition."""
+    fallback = "010" if token.lemma in CLAIM_LEMMAS else APPEAL_LEMMAS.get(token.lemma)
+    if fallback:
+        sources = [a for a in map(resolve, _subjects(sentence, token.i)[0]) if a]
+        readings[token.i] = Reading(token.i, fallback, tuple(sources), lemma=token.lemma)
 
 
 def _reciprocal(sentence: Sentence, verb: int, code: str) -> bool:

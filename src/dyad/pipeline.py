@@ -359,6 +359,7 @@ def _code_sentences(
     antecedent: Actor | None = None  # the person last named, for he/she/his/her
     segment: Segment | None = None
     previous_end = 0
+    names: dict[str, Actor] = {}  # "Tillerson", once "US Secretary of State Rex Tillerson"
     for (sentence, parsed), named in zip(triaged, all_mentions, strict=True):
         context = seen.most_common(1)[0][0] if seen else None
         seen.update(_countries(named, resources.actors.countries))
@@ -367,8 +368,10 @@ def _code_sentences(
         elif len(document.text[previous_end : sentence.start].strip()) > 2:
             antecedent = None  # a sentence the prefilter skipped may name someone else
         previous_end = sentence.end
-        mentions = actor_stage.pronoun_mentions(sentence, named, resources.actors, antecedent)
-        named_last = actor_stage.last_person(sentence, mentions, resources.actors, context)
+        mentions = actor_stage.pronoun_mentions(
+            sentence, named, resources.actors, antecedent, names
+        )
+        named_last = actor_stage.last_person(sentence, mentions, resources.actors, context, names)
         antecedent = named_last or antecedent
         if not parsed:
             continue
