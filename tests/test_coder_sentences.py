@@ -71,6 +71,10 @@ def triples(resources: Resources, text: str, date: str) -> set[Triple]:
         ("Erdogan vowed to retaliate against the Netherlands.", "2017-03-12",
          {("TURGOV", "NLD", "13")}),
         ("Iran vowed to help Iraq.", "2008-03-02", {("IRN", "IRQ", "03")}),
+        # agents without a country belong to the one country their sentence is set in
+        ("The Maliki government is attacking the Mahdi Army in Basra, and Iraqi troops "
+         "arrested dozens of militiamen there.", "2007-11-18",
+         {("IRQGOV", "IRQREB", "19"), ("IRQMIL", "IRQUAF", "17")}),
         # people are not the target of a visit to their own country
         ("Saddam Hussein and his sons must leave Iraq within 48 hours.", "2003-03-17", set()),
     ],

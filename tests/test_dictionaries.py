@@ -335,3 +335,25 @@ def test_verbfile_reports_pattern_without_star(
 ) -> None:
     _dictionary, problems, path = small_verbs
     assert [(p.path, p.line) for p in problems] == [(str(path), 12)]
+
+
+def test_verb_with_its_own_code_skips_another_verbs_pattern_for_another_root() -> None:
+    """ARREST [173] shares a block with TAKE, whose "- &MILITARY * [192] # TAKE" is not its."""
+    from dyad.dictionaries import load_verb_dictionary
+
+    verbs, _problems = load_verb_dictionary()
+    arrest = next(e for e in verbs.verbs["ARREST"] if e.code == "173")
+    take = next(e for e in verbs.verbs["TAKE"] if e.block == arrest.block)
+    assert any(p.code == "192" and p.verb == "TAKE" for p in take.patterns)
+    assert not any(p.code == "192" and p.verb == "TAKE" for p in arrest.patterns)
+    # synonyms listed without a code of their own share every pattern of the block
+    launch = verbs.verbs["LAUNCH"][0]
+    assert any(p.verb == "INITIATE" for p in launch.patterns)
+
+
+def test_regular_verb_forms_are_indexed() -> None:
+    from dyad.dictionaries import load_verb_dictionary
+
+    verbs, _problems = load_verb_dictionary()
+    assert verbs.verbs["STAGED"][0].lemma == "STAGE"
+    assert verbs.verbs["CARRIES"][0].lemma == "CARRY"

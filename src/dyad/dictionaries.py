@@ -110,6 +110,8 @@ class Pattern:
     code: str
     reverse_code: str | None
     source_line: int
+    # the block verb the pattern was written for ("- &MILITARY * [192] # TAKE"), if named
+    verb: str | None = None
 
     @property
     def weight(self) -> int:

@@ -255,6 +255,17 @@ def _when_where(
     return when, places.geocode_place(sentence, code.verb, actors, nearby)
 
 
+def _sentence_country(mentions: Iterable[Mention], countries: frozenset[str]) -> str | None:
+    """Return the one country a sentence's actors belong to, named at least twice.
+
+    "Iraqi troops arrested dozens of militiamen in Basra": the militiamen are Iraqi,
+    whatever country the rest of the document talks about most. A country named once
+    may be the other side ("the government thanked China").
+    """
+    named = _countries(mentions, countries)
+    return named[0] if len(set(named)) == 1 and len(named) >= 2 else None
+
+
 def _countries(mentions: Iterable[Mention], countries: frozenset[str]) -> list[str]:
     return [
         m.actor.code[:3] for m in mentions if m.rule != "agent" and m.actor.code[:3] in countries
@@ -380,7 +391,7 @@ def _code_sentences(
             mentions,
             resources.actors,
             resources.verbs,
-            context_country=context,
+            context_country=_sentence_country(mentions, resources.actors.countries) or context,
             perspective=document.perspective,
             require_dyad=resources.config.coder.require_dyad,
         )

@@ -15,6 +15,7 @@ the target and the target 043 to the source; `[---]` means "no event".
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from pathlib import Path
 
 from dyad.dictionaries import Pattern, VerbDictionary, VerbEntry
@@ -61,6 +62,29 @@ def _slots(items: list[str], synsets: dict[str, frozenset[str]]) -> tuple[tuple[
     return tuple(slots)
 
 
+def _own_patterns(
+    patterns: tuple[Pattern, ...], lemma: str, code: str | None
+) -> tuple[Pattern, ...]:
+    """Return the block's patterns that apply to a verb listed with its own code.
+
+    A block's verbs share its patterns, but a verb with a code of its own ("ARREST [173]")
+    does not take another verb's pattern for a different event root ("- &MILITARY *
+    [192] # TAKE"); synonyms without a code ("LAUNCH" beside "INITIATE") share them all.
+    """
+    if not code or code == "---":
+        return patterns
+    return tuple(
+        p for p in patterns if p.verb in (None, lemma) or p.code == "---" or p.code[:2] == code[:2]
+    )
+
+
+def _comment_verb(line: str) -> str | None:
+    """Return the verb a pattern line's comment names ("... [192]  # TAKE" -> TAKE)."""
+    _body, hash_, comment = line.partition("#")
+    words = comment.split()
+    return words[0].upper() if hash_ and words and words[0].isalpha() else None
+
+
 def regular_forms(lemma: str) -> tuple[str, ...]:
     """Return the regular inflections of a verb, as PETRARCH writes them for a verb
     listed without {forms}: STAGE -> STAGES STAGED STAGING, CARRY -> CARRIES CARRIED.
@@ -92,10 +116,12 @@ def read_verb_file(
     def flush() -> None:
         if block is None:
             return
-        shared = tuple(patterns)
+        members = {lemma for lemma, *_rest in verbs}
+        shared = tuple(p if p.verb in members else replace(p, verb=None) for p in patterns)
         for lemma, particles, forms, code, reverse in verbs:
+            own = _own_patterns(shared, lemma, code)
             entry = VerbEntry(
-                lemma, block, code or block_code[0], reverse or block_code[1], particles, shared
+                lemma, block, code or block_code[0], reverse or block_code[1], particles, own
             )
             for key in (lemma, *(forms or regular_forms(lemma))):
                 into.verbs.setdefault(key, []).append(entry)
@@ -142,6 +168,7 @@ def read_verb_file(
                     code=forward or "---",
                     reverse_code=reverse,
                     source_line=number,
+                    verb=_comment_verb(stripped),
                 )
             )
             continue
