@@ -75,6 +75,15 @@ def triples(resources: Resources, text: str, date: str) -> set[Triple]:
         ("The Maliki government is attacking the Mahdi Army in Basra, and Iraqi troops "
          "arrested dozens of militiamen there.", "2007-11-18",
          {("IRQGOV", "IRQREB", "19"), ("IRQMIL", "IRQUAF", "17")}),
+        # out of office: one of the elite
+        ("Former Iraqi prime minister Ayad Allawi criticized Iran.", "2008-03-02",
+         {("IRQELI", "IRN", "11")}),
+        # a one-word place before another capitalised word is a given name
+        ("Biden addressed the allegations of former staffer Tara Reade.", "2020-05-01",
+         set()),
+        # dying names no killer; considering a run alone is no meeting
+        ("The ambassador died at a hospital in New Delhi.", "2020-05-01", set()),
+        ("Iran and Iraq are considering new elections.", "2020-05-01", set()),
         # people are not the target of a visit to their own country
         ("Saddam Hussein and his sons must leave Iraq within 48 hours.", "2003-03-17", set()),
     ],

@@ -167,7 +167,33 @@ def find_mentions(
         length, mention = found
         mentions.append(mention)
         position += length
-    return mentions
+    starts = {m.first for m in mentions}
+    return [m for m in mentions if not _first_name(sentence.tokens, m, starts, dictionary)]
+
+
+_CALENDAR = frozenset(
+    """monday tuesday wednesday thursday friday saturday sunday january february march
+    april may june july august september october november december""".split()
+)
+
+
+def _first_name(
+    tokens: Sequence[Token], mention: Mention, starts: set[int], dictionary: ActorDictionary
+) -> bool:
+    """Return whether a one-word place is a given name ("Tara Reade", not Tara in Ireland).
+
+    A place named by one word and followed by another capitalised word that starts no
+    actor of its own is part of a longer name the dictionary does not know.
+    """
+    if mention.first != mention.last or mention.actor.code not in dictionary.countries:
+        return False
+    following = mention.last + 1
+    if following >= len(tokens) or following in starts:
+        return False
+    word = tokens[following].text
+    if word.upper() in dictionary.first_words or word.lower() in _CALENDAR:
+        return False  # "Arnor President ...", "Iran Thursday"
+    return word.isalpha() and word.istitle()
 
 
 PERSONAL_PRONOUNS = frozenset({"he", "she", "his", "her", "him"})
@@ -419,7 +445,8 @@ NOT_ACTOR_HEADS = frozenset(
     equipment hardware spending budget presence action activity capability buildup
     build-up program programme plan policy strategy intervention involvement pressure
     threat sanction reform interest influence role power spending base facility
-    weapon arm hardware technology training vote""".split()
+    weapon arm hardware technology training vote allegation accusation claim charge
+    report statement remark comment background issue seat office""".split()
 )
 RELATIONS = frozenset("relation tie cooperation exercise drill policy strategy".split())
 
@@ -481,6 +508,8 @@ def resolve_phrase(
     if len(agents) > 1 and agents[-1].actor.text.upper() in GENERIC_ROLES:
         agents.pop()  # "an opposition leader" leads the opposition: OPP, not GOV
     role = agents[-1].actor.code if agents else ""
+    if role and any(sentence.tokens[i].text.lower() in ("former", "ex") for i in tokens):
+        role = "ELI"  # "former Minnesota governor": out of office, one of the elite
     possessor = _attached_tokens(sentence, head, "poss")
     relational = sentence.tokens[head].lemma in RELATIONAL_NOUNS
     if named and not role and relational and all(m.first in possessor for m in named):

@@ -34,6 +34,12 @@ _FORUMS = frozenset(
     report statement remarks speech resolution briefing""".split()
 )
 _TOPIC_PREPS = frozenset({"prep:on", "prep:about", "prep:over", "prep:regarding"})
+# Verbs whose subject suffers the event; only a pattern names who caused it.
+_PATIENT_VERBS = frozenset({"die", "perish", "succumb"})
+# Consultation verbs one does alone ("X and Y are considering runs" is no meeting).
+_SOLITARY = frozenset(
+    {"consider", "contemplate", "mull", "deliberate", "ponder", "weigh", "muse", "meditate"}
+)
 _MOVES = frozenset({"04", "08"})  # visits, meetings, settling: where, not whom
 _MEETINGS = frozenset({"040", "041", "044", "045", "046"})  # not visits (042, 043)
 _VENUE_PREPS = frozenset({"prep:in", "prep:at", "prep:near", "prep:inside", "prep:outside"})
@@ -484,6 +490,8 @@ def code_events(
         ):
             continue  # "calling it a violation" names something; it is no phone call [041]
         match = match_pattern(sentence, token.i, entry)
+        if match is None and token.lemma in _PATIENT_VERBS:
+            continue  # "he died at the hospital": DIE [190] names no one who killed him
         code = match.pattern.code if match else entry.code
         reverse = match.pattern.reverse_code if match else entry.reverse_code
         given = _given(token.lemma, code, reverse)  # "received assurances from X": X acts
@@ -594,7 +602,7 @@ def _reciprocal(sentence: Sentence, verb: int, code: str) -> bool:
     Cooperation and consultation codes (roots 03-06) are mutual by nature; any other
     verb needs a cue in its clause ("their meeting", "each other", "jointly").
     """
-    if code[:2] in _MUTUAL_ROOTS:
+    if code[:2] in _MUTUAL_ROOTS and sentence.tokens[verb].lemma not in _SOLITARY:
         return True
     words = {sentence.tokens[i].lemma for i in _clause_tokens(sentence, verb)}
     return bool(words & _RECIPROCAL_CUES)
