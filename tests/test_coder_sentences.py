@@ -84,6 +84,10 @@ def triples(resources: Resources, text: str, date: str) -> set[Triple]:
         # dying names no killer; considering a run alone is no meeting
         ("The ambassador died at a hospital in New Delhi.", "2020-05-01", set()),
         ("Iran and Iraq are considering new elections.", "2020-05-01", set()),
+        # an accident is nobody's act; remarks made in a city are no one's there
+        ("Dozens of passengers were killed by the crash of an Iranian airliner.",
+         "2020-01-08", set()),
+        ("The UN chief made his remarks in Doha on Monday.", "2020-01-08", set()),
         # people are not the target of a visit to their own country
         ("Saddam Hussein and his sons must leave Iraq within 48 hours.", "2003-03-17", set()),
     ],

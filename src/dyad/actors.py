@@ -448,6 +448,16 @@ NOT_ACTOR_HEADS = frozenset(
     weapon arm hardware technology training vote allegation accusation claim charge
     report statement remark comment background issue seat office""".split()
 )
+# What was said: "remarks in Doha" are no Qatari's.
+UTTERANCES = frozenset(
+    "remark statement comment report allegation accusation claim speech interview message".split()
+)
+# Misfortunes without an author.
+ACCIDENTS = frozenset(
+    """crash accident collapse earthquake quake flood flooding storm hurricane typhoon
+    cyclone tornado landslide mudslide avalanche tsunami drought famine disease illness
+    virus outbreak epidemic pandemic stampede heatwave wildfire""".split()
+)
 RELATIONS = frozenset("relation tie cooperation exercise drill policy strategy".split())
 
 
@@ -477,14 +487,18 @@ def resolve_phrase(
     inside = set(tokens)
     text = " ".join(sentence.tokens[i].text for i in tokens if sentence.tokens[i].dep != "punct")
     found = [m for m in mentions if m.first in inside and m.last in inside]
-    placed = _attached_tokens(sentence, head, "prep", _PLACE_PREPOSITIONS)
-    if sentence.tokens[head].lemma in EVENT_NOUNS or any(
-        m.first not in placed and m.rule != "agent" for m in found
-    ):
-        # "an attack in south Ithilen" is not Ithilen, nor are "Dutch envoys in Ankara"
-        # Turkish (while "targets in Tehran" are Iran's)
-        found = [m for m in found if m.first not in placed]
     lemma = sentence.tokens[head].lemma
+    if lemma in ACCIDENTS:
+        return None  # "victims killed by the MH17 crash": an accident is nobody's act
+    placed = _attached_tokens(sentence, head, "prep", _PLACE_PREPOSITIONS)
+    if (
+        lemma in EVENT_NOUNS
+        or lemma in UTTERANCES
+        or any(m.first not in placed and m.rule != "agent" for m in found)
+    ):
+        # "an attack in south Ithilen" is not Ithilen, nor are "remarks in Doha" Qatar's
+        # or "Dutch envoys in Ankara" Turkish (while struck "bases in Iraq" are Iraq's)
+        found = [m for m in found if m.first not in placed]
     if lemma in NOT_ACTOR_HEADS and not any(m.first <= head <= m.last for m in found):
         # "military support", "US relations": a modifier does not make a thing an actor,
         # though a country may own it ("Iranian arms"), and a possessor may act for it
