@@ -88,6 +88,9 @@ def triples(resources: Resources, text: str, date: str) -> set[Triple]:
         ("Dozens of passengers were killed by the crash of an Iranian airliner.",
          "2020-01-08", set()),
         ("The UN chief made his remarks in Doha on Monday.", "2020-01-08", set()),
+        # the parser may call "to" a dative: its object is still the recipient
+        ("Obama said he would not provide support to Israel.", "2014-08-10",
+         {("USAGOV", "ISR", "12")}),
         # people are not the target of a visit to their own country
         ("Saddam Hussein and his sons must leave Iraq within 48 hours.", "2003-03-17", set()),
     ],

@@ -365,8 +365,15 @@ def _objects(sentence: Sentence, verb: int) -> list[tuple[int, str]]:
     children = sentence.children(verb)
     for dep in _OBJECT_DEPS:
         for child in children:
-            if child.dep == dep:
-                found.extend((i, dep) for i in _conjuncts(sentence, child.i))
+            if child.dep != dep:
+                continue
+            head = child.i
+            if dep == "dative" and child.tag == "IN":  # "provide support [to] Israel"
+                pobj = _pobj_after(sentence, child.i)
+                if pobj is None:
+                    continue
+                head = pobj
+            found.extend((i, dep) for i in _conjuncts(sentence, head))
     direct = [head for head, _how in found]
     own_preps = [p for p in _prep_objects(sentence, verb) if p[1] != "prep:by"]
     found.extend(own_preps)
