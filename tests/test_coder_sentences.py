@@ -39,7 +39,7 @@ def triples(resources: Resources, text: str, date: str) -> set[Triple]:
         ("Three Iraqi policemen were killed in a US air strike near Baghdad.", "2008-05-02",
          {("USA", "IRQCOP", "19")}),
         ("Four children were killed in Israeli tank shelling on Friday, medics said.",
-         "2014-07-20", {("ISR", "---CVL", "19")}),
+         "2014-07-20", {("ISRMIL", "---CVL", "19")}),
         ("Eight people were killed in an air strike by government forces.", "2014-07-20",
          {("---MIL", "---PPL", "19")}),
         # a meeting's venue is not a participant; conjoined subjects meet each other
@@ -91,6 +91,15 @@ def triples(resources: Resources, text: str, date: str) -> set[Triple]:
         # the parser may call "to" a dative: its object is still the recipient
         ("Obama said he would not provide support to Israel.", "2014-08-10",
          {("USAGOV", "ISR", "12")}),
+        # where something was said is no party to it; aircraft and delegations act
+        ("An Iranian Foreign Ministry spokesman said in Tehran that Iraq was a friend.",
+         "2008-08-20", set()),
+        ("Israeli warplanes struck Gaza on Friday.", "2014-07-20", {("ISRMIL", "PSEGZA", "19")}),
+        ("A delegation from Baghdad met Muqtada al-Sadr in Qom.", "2008-04-02",
+         {("IRQGOV", "IRQREB", "04")}),
+        # "anti-aircraft" names no aircraft
+        ("The United States fired anti-aircraft batteries at Russia.", "2014-08-10",
+         {("USA", "RUS", "19")}),
         # people are not the target of a visit to their own country
         ("Saddam Hussein and his sons must leave Iraq within 48 hours.", "2003-03-17", set()),
     ],

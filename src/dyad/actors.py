@@ -168,7 +168,23 @@ def find_mentions(
         mentions.append(mention)
         position += length
     starts = {m.first for m in mentions}
-    return [m for m in mentions if not _first_name(sentence.tokens, m, starts, dictionary)]
+    return [
+        m
+        for m in mentions
+        if not _first_name(sentence.tokens, m, starts, dictionary)
+        and not _prefixed(sentence.tokens, m)
+    ]
+
+
+def _prefixed(tokens: Sequence[Token], mention: Mention) -> bool:
+    """Return whether an agent word is the stem of "anti-aircraft", "pro-government"."""
+    at = mention.first
+    return (
+        mention.rule == "agent"
+        and at >= 2
+        and tokens[at - 1].text == "-"
+        and tokens[at - 2].text.lower() in ("anti", "pro", "counter", "non")
+    ) or (mention.rule == "agent" and at >= 1 and tokens[at - 1].text.lower() in ("anti-", "pro-"))
 
 
 _CALENDAR = frozenset(
@@ -436,7 +452,7 @@ EVENT_NOUNS = frozenset(
 # Heads that take their role from a qualifier when there is one ("rebel spokesman").
 GENERIC_ROLES = frozenset(
     """LEADER LEADERS OFFICIAL OFFICIALS SPOKESMAN SPOKESWOMAN SPOKESPERSON CHIEF CHIEFS
-    HEAD HEADS""".split()
+    HEAD HEADS UNIT UNITS DELEGATION DELEGATIONS""".split()
 )
 
 # Things, not participants: "military support", "US relations", "naval exercises".

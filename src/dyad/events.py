@@ -515,9 +515,11 @@ def code_events(
                 code, reverse, absorbed = meaning, None, True
         subject_heads, passive = _subjects(sentence, token.i)
         candidates = _objects(sentence, token.i)
-        venues = {head for head, how in candidates if how in _VENUE_PREPS}
+        # the verb's own "in X": where it happened ("an attack at a mall" keeps its mall)
+        venues = {head for head, how in _prep_objects(sentence, token.i) if how in _VENUE_PREPS}
         # "meet in Zurich": a venue, not a participant
-        object_heads = [h for h, _how in candidates if not (code in _MEETINGS and h in venues)]
+        spoken = code in _MEETINGS or code[:2] in ("01", "02")  # "said in Tehran": a venue
+        object_heads = [h for h, _how in candidates if not (spoken and h in venues)]
         if passive:
             source_heads = _agent(sentence, token.i)
             if not source_heads and code[:2] in _FORCE_ROOTS:
