@@ -100,6 +100,11 @@ def triples(resources: Resources, text: str, date: str) -> set[Triple]:
         # "anti-aircraft" names no aircraft
         ("The United States fired anti-aircraft batteries at Russia.", "2014-08-10",
          {("USA", "RUS", "19")}),
+        # the reason is not the target; the go-between is no party
+        ("The European Union imposed new sanctions on Russia over its annexation of Crimea.",
+         "2014-03-20", {("IGOEUREEC", "RUS", "16")}),
+        ("Israel and Hamas agreed to a ceasefire brokered by Egypt.", "2014-08-26",
+         {("ISR", "PSEREBHMS", "03"), ("PSEREBHMS", "ISR", "03")}),
         # people are not the target of a visit to their own country
         ("Saddam Hussein and his sons must leave Iraq within 48 hours.", "2003-03-17", set()),
     ],

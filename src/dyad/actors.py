@@ -462,7 +462,7 @@ NOT_ACTOR_HEADS = frozenset(
     build-up program programme plan policy strategy intervention involvement pressure
     threat sanction reform interest influence role power spending base facility
     weapon arm hardware technology training vote allegation accusation claim charge
-    report statement remark comment background issue seat office""".split()
+    report statement remark comment background issue seat office rule""".split()
 )
 # What was said: "remarks in Doha" are no Qatari's.
 UTTERANCES = frozenset(

@@ -42,6 +42,9 @@ _SOLITARY = frozenset(
 )
 _MOVES = frozenset({"04", "08"})  # visits, meetings, settling: where, not whom
 _MEETINGS = frozenset({"040", "041", "044", "045", "046"})  # not visits (042, 043)
+# "sanctions on Russia over its annexation of Crimea": the reason is a last resort
+_GO_BETWEENS = frozenset({"broker", "mediate", "sponsor", "host", "organize", "organise"})
+_REASON_PREPS = frozenset({"prep:over", "prep:because"})
 _VENUE_PREPS = frozenset({"prep:in", "prep:at", "prep:near", "prep:inside", "prep:outside"})
 _MUTUAL_ROOTS = frozenset({"03", "04", "05", "06"})
 _RECIPROCAL_CUES = frozenset({"their", "other", "another", "jointly", "together", "mutual"})
@@ -376,7 +379,8 @@ def _objects(sentence: Sentence, verb: int) -> list[tuple[int, str]]:
             found.extend((i, dep) for i in _conjuncts(sentence, head))
     direct = [head for head, _how in found]
     own_preps = [p for p in _prep_objects(sentence, verb) if p[1] != "prep:by"]
-    found.extend(own_preps)
+    found.extend(p for p in own_preps if p[1] not in _REASON_PREPS)
+    reasons = [p for p in own_preps if p[1] in _REASON_PREPS]  # tried after the rest
     for child in children:
         if child.dep == "xcomp":
             found.extend(_objects(sentence, child.i))
@@ -394,10 +398,12 @@ def _objects(sentence: Sentence, verb: int) -> list[tuple[int, str]]:
             for child in sentence.children(head)
             if child.dep == "acl"
             for p in _prep_objects(sentence, child.i)
+            # "a ceasefire brokered by Egypt": the go-between is no party to it
+            if not (p[1] == "prep:by" and child.lemma in _GO_BETWEENS)
         ]
         found.extend(nested)
         frontier = [head for head, _how in nested]
-    return found
+    return found + reasons
 
 
 def _agent(sentence: Sentence, verb: int) -> list[int]:
