@@ -105,6 +105,16 @@ def triples(resources: Resources, text: str, date: str) -> set[Triple]:
          "2014-03-20", {("IGOEUREEC", "RUS", "16")}),
         ("Israel and Hamas agreed to a ceasefire brokered by Egypt.", "2014-08-26",
          {("ISR", "PSEREBHMS", "03"), ("PSEREBHMS", "ISR", "03")}),
+        # groups the Phoenix dictionaries predate
+        ("Tehran has been arming the Houthis for years.", "2019-06-15",
+         {("IRNGOV", "YEMREB", "06")}),
+        # "called on X to": X is the one appealed to
+        ("Iraq's prime minister called on the US to withdraw its forces.", "2019-06-15",
+         {("IRQGOV", "USA", "02")}),
+        # what is sent is not whom it is sent to; a capital's offer is its government's
+        ("The US sent troops to Iraq.", "2003-03-20", {("USA", "IRQ", "06")}),
+        ("Pyongyang rejected Seoul's offer of talks.", "2019-06-15",
+         {("PRKGOV", "KORGOV", "12")}),
         # people are not the target of a visit to their own country
         ("Saddam Hussein and his sons must leave Iraq within 48 hours.", "2003-03-17", set()),
     ],

@@ -464,6 +464,11 @@ NOT_ACTOR_HEADS = frozenset(
     weapon arm hardware technology training vote allegation accusation claim charge
     report statement remark comment background issue seat office rule""".split()
 )
+# What a government decides or proposes: "Seoul's offer" is the South Korean government's.
+DECISIONS = frozenset(
+    """offer proposal decision demand request plan call statement policy position response
+    refusal announcement""".split()
+)
 # What was said: "remarks in Doha" are no Qatari's.
 UTTERANCES = frozenset(
     "remark statement comment report allegation accusation claim speech interview message".split()
@@ -554,8 +559,14 @@ def resolve_phrase(
             code, rule = code + role, rule + "+agent"
         elif role and code[:3] in ORGANISATIONS and not code.endswith(role):
             code, rule = code + role, rule + "+agent"  # "UN troops": IGOUNOMIL
-        elif len(code) == 3 and acting and chosen.first == chosen.last == head:
-            capital = CAPITALS.get(sentence.tokens[head].text.upper())
+        elif (
+            len(code) == 3
+            and acting
+            and chosen.first == chosen.last
+            and (chosen.first == head or (chosen.first in possessor and lemma in DECISIONS))
+        ):
+            # "Tehran said", "Seoul's offer": the capital stands for the government
+            capital = CAPITALS.get(sentence.tokens[chosen.first].text.upper())
             if capital == code:
                 code, rule = code + "GOV", "capital-metonymy"
         country = code[:3] if code[:3] in countries else None

@@ -43,6 +43,10 @@ _SOLITARY = frozenset(
 _MOVES = frozenset({"04", "08"})  # visits, meetings, settling: where, not whom
 _MEETINGS = frozenset({"040", "041", "044", "045", "046"})  # not visits (042, 043)
 # "sanctions on Russia over its annexation of Crimea": the reason is a last resort
+_GIVING = frozenset(
+    """send deploy dispatch provide give supply deliver ship offer grant lend transfer sell
+    donate extend pledge""".split()
+)
 _GO_BETWEENS = frozenset({"broker", "mediate", "sponsor", "host", "organize", "organise"})
 _REASON_PREPS = frozenset({"prep:over", "prep:because"})
 _VENUE_PREPS = frozenset({"prep:in", "prep:at", "prep:near", "prep:inside", "prep:outside"})
@@ -344,6 +348,11 @@ def _object_controller(sentence: Sentence, governor: int) -> list[int]:
     for child in sentence.children(governor):
         if child.dep in ("dobj", "nsubjpass"):
             return _conjuncts(sentence, child.i)
+    for child in sentence.children(governor):
+        if child.dep == "prep" and child.lemma in ("on", "upon"):  # "called on the US to"
+            pobj = _pobj_after(sentence, child.i)
+            if pobj is not None:
+                return _conjuncts(sentence, pobj)
     return []
 
 
@@ -498,8 +507,11 @@ def code_events(
         if entry is None:
             _fallback_reading(sentence, token, resolve, readings)
             continue
-        if token.lemma == "call" and any(
-            c.dep in ("oprd", "ccomp", "xcomp") for c in sentence.children(token.i)
+        called = sentence.children(token.i)
+        if (
+            token.lemma == "call"
+            and any(c.dep in ("oprd", "ccomp", "xcomp") for c in called)
+            and not any(c.dep == "prep" and c.lemma in ("on", "upon", "for") for c in called)
         ):
             continue  # "calling it a violation" names something; it is no phone call [041]
         match = match_pattern(sentence, token.i, entry)
@@ -521,6 +533,13 @@ def code_events(
                 code, reverse, absorbed = meaning, None, True
         subject_heads, passive = _subjects(sentence, token.i)
         candidates = _objects(sentence, token.i)
+        recipient = any(
+            how == "prep:to" or (how == "dative" and sentence.tokens[h].dep == "pobj")
+            for h, how in candidates
+        )
+        if token.lemma in _GIVING and recipient:
+            # "sent troops to Iraq": the troops are what is sent, Iraq is whom to
+            candidates = [c for c in candidates if c[1] != "dobj"]
         # the verb's own "in X": where it happened ("an attack at a mall" keeps its mall)
         venues = {head for head, how in _prep_objects(sentence, token.i) if how in _VENUE_PREPS}
         # "meet in Zurich": a venue, not a participant
@@ -536,7 +555,10 @@ def code_events(
         if match and match.target_after is not None and match.target_after >= 0:
             marked = _pobj_after(sentence, match.target_after)
             if marked is not None:
-                object_heads = [marked, *object_heads]
+                # "send TROOPS (TO) +": the troops are what is sent, not whom it is sent to
+                theme = [h for h in object_heads if h < match.target_after]
+                theme = [h for h in theme if sentence.tokens[h].dep == "dobj"]
+                object_heads = [marked, *(h for h in object_heads if h not in theme)]
         sources = _distribute(sentence, source_heads, resolve, actors.countries)
         absorbs = match.absorbs if match else False
         readings[token.i] = Reading(token.i, code, tuple(sources), negated, token.lemma, absorbs)
