@@ -112,7 +112,7 @@ def triples(resources: Resources, text: str, date: str) -> set[Triple]:
         ("Iraq's prime minister called on the US to withdraw its forces.", "2019-06-15",
          {("IRQGOV", "USA", "02")}),
         # what is sent is not whom it is sent to; a capital's offer is its government's
-        ("The US sent troops to Iraq.", "2003-03-20", {("USA", "IRQ", "06")}),
+        ("The US sent troops to Iraq.", "2019-06-15", {("USA", "IRQ", "06")}),
         ("Pyongyang rejected Seoul's offer of talks.", "2019-06-15",
          {("PRKGOV", "KORGOV", "12")}),
         # people are not the target of a visit to their own country
