@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: demo test lint typecheck bench install clean browser load
+.PHONY: demo test lint typecheck bench install clean browser load fuzz crash
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV) || python3 -m venv $(VENV)
@@ -44,6 +44,14 @@ bench: $(STAMP)
 
 load: $(STAMP)
 	$(BIN)/python scripts/load.py
+
+# Over 10,000 hypothesis cases through reading, structure, user files and the whole pipeline.
+fuzz: $(STAMP)
+	$(BIN)/python scripts/fuzz.py
+
+# 20 trials that SIGKILL `dyad ingest` at random points, re-run it and compare the stores.
+crash: $(STAMP)
+	$(BIN)/python scripts/crash_trials.py
 
 clean:
 	rm -rf $(VENV) build src/*.egg-info .pytest_cache .mypy_cache .ruff_cache

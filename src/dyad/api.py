@@ -1,11 +1,13 @@
 """The read-only HTTP API and the dashboard that calls it: `create_app(store_path)`.
 
 Every success is `{"ok": true, "data": ..., "next": cursor or null}`; every failure (a bad
-parameter, 404, 405, 413, 422, 500) is `error_body()`:
+or unknown parameter, 404, 405, 413, 414, 422, 500) is `error_body()`:
 `{"ok": false, "error": "...", "errors": [{"param": ..., "reason": ...}], "status": N}`.
 Filters are checked one by one so the error names the parameter, and reach SQL only as
-bound parameters (`EventFilter.where`). The dashboard is static files under `/` that call
-only these routes. The coder behind `POST /api/code` is loaded on its first use.
+bound parameters (`EventFilter.where`). A query parameter a route does not take is refused,
+not ignored; request bodies and query strings have size limits; no route reads a file named
+by the request. The dashboard is static files under `/` that call only these routes. The
+coder behind `POST /api/code` is loaded on its first use.
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ import asyncio
 import base64
 import binascii
 import hashlib
+import ipaddress
 import json
 import os
 import re
@@ -30,6 +33,7 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import Response
 from fastapi.staticfiles import StaticFiles
 from pydantic import BaseModel
+from starlette.datastructures import Headers
 from starlette.exceptions import HTTPException
 
 from dyad import aggregate, browse
@@ -42,6 +46,10 @@ DEFAULT_PAGE = 50
 MAX_PAGE = 500
 # One pasted text is coded while the caller waits; longer texts belong to `dyad code`.
 MAX_CODE_CHARS = 20_000
+# A JSON body may spell a character as a 12-byte surrogate-pair escape; more is refused unread.
+MAX_BODY_BYTES = 12 * MAX_CODE_CHARS + 1_024
+# Every filter together fits easily; a longer query string is refused before it is parsed.
+MAX_QUERY_BYTES = 4_096
 DASHBOARD = Path(__file__).parent / "dashboard"
 MAX_CACHED_RESPONSES = 512
 MAX_CACHED_BYTES = 1_000_000
@@ -202,6 +210,24 @@ def event_filter(
 Filter = Annotated[EventFilter, Depends(event_filter)]
 
 
+def refuse_unknown_parameters(request: Request) -> None:
+    """Raise ParamError for a query parameter the route does not take (a typo is not ignored)."""
+    route = request.scope.get("route")
+    path = getattr(route, "path_format", None)
+    if path is None:
+        return
+    names: dict[str, frozenset[str]] = request.app.state.query_names
+    if path not in names:
+        operations = request.app.openapi()["paths"].get(path, {}).values()
+        names[path] = frozenset(
+            p["name"] for op in operations for p in op.get("parameters", []) if p["in"] == "query"
+        )
+    unknown = sorted(set(request.query_params) - names[path])
+    if unknown:
+        takes = ", ".join(sorted(names[path])) or "no query parameters"
+        raise ParamError(unknown[0], f"unknown parameter; {path} takes {takes}")
+
+
 def _stores(request: Request) -> _Stores:
     stores: _Stores = request.app.state.stores
     return stores
@@ -351,6 +377,48 @@ def _handlers(app: FastAPI) -> None:
         return _json(error_body(500, [{"param": None, "reason": reason}]), 500)
 
 
+class RequestLimits:
+    """ASGI middleware refusing a body over MAX_BODY_BYTES or a query over MAX_QUERY_BYTES.
+
+    A declared length is refused before anything is read; a body without one (chunked) is
+    counted as it arrives and refused once it passes the limit.
+    """
+
+    def __init__(self, app: Callable[..., Any]) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Any, receive: Any, send: Any) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        declared = Headers(scope=scope).get("content-length", "0")
+        refusal = None
+        if len(scope.get("query_string", b"")) > MAX_QUERY_BYTES:
+            refusal = (414, f"query string over {MAX_QUERY_BYTES:,} bytes")
+        elif not declared.isdigit():
+            refusal = (400, f"content-length {declared[:20]!r} is not a number")
+        elif int(declared) > MAX_BODY_BYTES:
+            refusal = (413, f"request body of {int(declared):,} bytes, over {MAX_BODY_BYTES:,}")
+        if refusal is not None:
+            status, reason = refusal
+            body = json.dumps(error_body(status, [{"param": None, "reason": reason}])).encode()
+            headers = [(b"content-type", b"application/json")]
+            await send({"type": "http.response.start", "status": status, "headers": headers})
+            await send({"type": "http.response.body", "body": body})
+            return
+        received = 0
+
+        async def counted() -> Any:
+            nonlocal received
+            message = await receive()
+            received += len(message.get("body", b""))
+            if received > MAX_BODY_BYTES:  # FastAPI passes HTTPException on to the handler
+                raise HTTPException(413, f"request body over {MAX_BODY_BYTES:,} bytes")
+            return message
+
+        await self.app(scope, counted, send)
+
+
 class ResponseCache:
     """ASGI middleware replaying earlier answers to the same `GET /api/...` URL.
 
@@ -400,7 +468,8 @@ def create_app(store_path: str | Path, *, cors_origins: tuple[str, ...] = ()) ->
 
     Args:
         store_path: A dyad DuckDB file.
-        cors_origins: Origins allowed to call the API from a browser; none by default.
+        cors_origins: Origins allowed to call the API from a browser (`dyad serve --cors`);
+            none by default, so a page elsewhere cannot read the answers.
 
     Raises:
         StoreError: The store is missing, not a dyad store, or locked by a writer.
@@ -411,14 +480,18 @@ def create_app(store_path: str | Path, *, cors_origins: tuple[str, ...] = ()) ->
         openapi_url="/api/openapi.json",
         docs_url=None,  # Swagger UI loads from a CDN; the OpenAPI JSON is enough
         redoc_url=None,
+        dependencies=[Depends(refuse_unknown_parameters)],
     )
     app.state.stores = _Stores(Path(store_path))
     app.state.coder = _Coder()
-    if cors_origins:
+    app.state.query_names = {}
+    app.add_middleware(ResponseCache)
+    if cors_origins:  # outside the cache: an answer cached for one origin must not name it
         from fastapi.middleware.cors import CORSMiddleware
 
-        app.add_middleware(CORSMiddleware, allow_origins=list(cors_origins), allow_methods=["*"])
-    app.add_middleware(ResponseCache)
+        methods = ["GET", "POST"]
+        app.add_middleware(CORSMiddleware, allow_origins=list(cors_origins), allow_methods=methods)
+    app.add_middleware(RequestLimits)
     _routes(app)
     _handlers(app)
     app.mount("/", StaticFiles(directory=DASHBOARD, html=True), name="dashboard")
@@ -464,10 +537,28 @@ def fetch(app: Callable[..., Any], target: str) -> tuple[int, bytes]:
 
 def app_from_environment() -> FastAPI:
     """Return the app over the store named by $DYAD_SERVE_DB (for uvicorn's worker processes)."""
-    return create_app(os.environ["DYAD_SERVE_DB"])
+    origins = tuple(o for o in os.environ.get("DYAD_SERVE_CORS", "").split(" ") if o)
+    return create_app(os.environ["DYAD_SERVE_DB"], cors_origins=origins)
 
 
-def serve(store_path: Path, host: str, port: int, *, workers: int = 1) -> None:
+def is_loopback(host: str) -> bool:
+    """Return whether binding `host` keeps the server reachable from this machine only."""
+    if host.lower() == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host.strip("[]")).is_loopback
+    except ValueError:  # a host name: it may resolve to any interface
+        return False
+
+
+def serve(
+    store_path: Path,
+    host: str,
+    port: int,
+    *,
+    workers: int = 1,
+    cors_origins: tuple[str, ...] = (),
+) -> None:
     """Serve the API and dashboard with uvicorn until interrupted.
 
     With several workers each process opens the store read-only on its own (DuckDB lets
@@ -476,12 +567,12 @@ def serve(store_path: Path, host: str, port: int, *, workers: int = 1) -> None:
     import uvicorn
 
     if workers <= 1:
-        uvicorn.run(
-            create_app(store_path), host=host, port=port, log_level="info", access_log=False
-        )
+        app = create_app(store_path, cors_origins=cors_origins)
+        uvicorn.run(app, host=host, port=port, log_level="info", access_log=False)
         return
     create_app(store_path).state.stores.main.close()
     os.environ["DYAD_SERVE_DB"] = str(store_path)
+    os.environ["DYAD_SERVE_CORS"] = " ".join(cors_origins)
     uvicorn.run(
         "dyad.api:app_from_environment",
         factory=True,

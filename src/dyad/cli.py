@@ -20,7 +20,7 @@ import click
 
 from dyad import __version__
 from dyad.config import Config, load_config
-from dyad.errors import DyadError
+from dyad.errors import ConfigError, DyadError
 from dyad.records import Document, Event, Rejection
 
 if TYPE_CHECKING:
@@ -34,10 +34,14 @@ SAMPLE_CORPUS = Path(__file__).parent / "data" / "sample" / "sample.jsonl"
 
 
 def _config(config_path: Path | None, settings: Sequence[str]) -> Config:
+    problems: list[ConfigError] = []  # malformed lines of the file: reported, the rest loads
     try:
-        return load_config(config_path, settings)
+        config = load_config(config_path, settings, problems=problems)
     except DyadError as exc:
         raise click.UsageError(str(exc)) from exc
+    for problem in problems:
+        click.echo(f"dyad: config: {problem}", err=True)
+    return config
 
 
 config_options = [
@@ -776,25 +780,40 @@ def demo(limit: int, db: Path, config_path: Path | None, settings: tuple[str, ..
 @cli.command()
 @db_option
 @click.option("--port", default=8000, show_default=True, help="Port to listen on.")
-@click.option("--host", default=None, help="Interface to bind (default 127.0.0.1: this machine).")
+@click.option("--host", default="127.0.0.1", show_default=True, help="Interface to bind.")
+@click.option("--public", is_flag=True, help="Allow a --host beyond loopback (no auth!).")
+@click.option("--cors", multiple=True, metavar="ORIGIN", help="Let pages at ORIGIN call the API.")
 @click.option("--get", "get_path", metavar="/api/...", help="Print one response and exit.")
 @click.option("--workers", type=click.IntRange(1), default=1, help="Server processes.")
-def serve(db: Path, port: int, host: str | None, get_path: str | None, workers: int) -> None:
+def serve(
+    db: Path,
+    port: int,
+    host: str,
+    public: bool,
+    cors: tuple[str, ...],
+    get_path: str | None,
+    workers: int,
+) -> None:
     """Serve the HTTP API and the dashboard over the store, read-only."""
     from dyad import api
 
     if get_path is not None:
-        status, body = api.fetch(api.create_app(db), get_path)
+        status, body = api.fetch(api.create_app(db, cors_origins=cors), get_path)
         click.echo(body.decode())
         sys.exit(0 if status < 400 else 1)
-    if host is not None:
+    if not api.is_loopback(host):
+        if not public:
+            raise click.UsageError(
+                f"--host {host} serves beyond this machine, without authentication; "
+                "add --public to do so anyway"
+            )
         click.echo(
             f"dyad: warning: serving on {host}: anyone who can reach it can read the store "
             "and run the coder (there is no authentication)",
             err=True,
         )
-    click.echo(f"dyad: dashboard at http://{host or '127.0.0.1'}:{port}/", err=True)
-    api.serve(db, host or "127.0.0.1", port, workers=workers)
+    click.echo(f"dyad: dashboard at http://{host}:{port}/", err=True)
+    api.serve(db, host, port, workers=workers, cors_origins=cors)
 
 
 def main() -> None:

@@ -3,12 +3,15 @@
 The defaults file is the one documented list of settings: every key there has a comment.
 `load_config` starts from it, applies a user TOML file (which may set any subset of keys),
 then `--set section.key=value` overrides, and checks every key and type on the way; an unknown
-or ill-typed key raises `ConfigError` naming the key and what is allowed.
+or ill-typed key raises `ConfigError` naming the key and what is allowed. Given a `problems`
+list (as the CLI does), a malformed line of the user file is reported there with the file
+and line instead, and the rest of the file loads.
 """
 
 from __future__ import annotations
 
 import codecs
+import re
 import tomllib
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, fields
@@ -26,6 +29,9 @@ _MINIMUM = {
     "coder.batch_size": 1,
     "output.progress_min_documents": 0,
 }
+_TOML_AT = re.compile(r"\(at line (\d+), column \d+\)$")
+_HEADER = re.compile(r"^\s*\[\s*([A-Za-z0-9_-]+)\s*\]")
+_KEY = re.compile(r"^\s*([A-Za-z0-9_-]+)\s*=")
 
 
 @dataclass(frozen=True, slots=True)
@@ -74,13 +80,21 @@ def documented_keys() -> list[str]:
     return [f"{section}.{key}" for section, keys in _schema().items() for key in keys]
 
 
-def load_config(path: Path | None = None, overrides: Sequence[str] = ()) -> Config:
+def load_config(
+    path: Path | None = None,
+    overrides: Sequence[str] = (),
+    *,
+    problems: list[ConfigError] | None = None,
+) -> Config:
     """Return the settings from the defaults, an optional TOML file and overrides.
 
     Args:
         path: A TOML file setting any subset of the keys; None uses the defaults only.
         overrides: Strings "section.key=value", applied last; the value is read as a TOML
             value (`true`, `12`, `["a", "b"]`) and otherwise taken as a plain string.
+        problems: When given, each malformed line of the file at `path` (bad TOML, an
+            unknown or ill-typed key) is skipped and appended here, naming the file and
+            line, and the rest of the file loads. Overrides are always checked strictly.
 
     Returns:
         The checked, frozen settings.
@@ -93,12 +107,16 @@ def load_config(path: Path | None = None, overrides: Sequence[str] = ()) -> Conf
     _check_keys(values, DEFAULTS_RESOURCE)
     if path is not None:
         try:
-            text = path.read_text(encoding="utf-8")
+            data = path.read_bytes().removeprefix(codecs.BOM_UTF8)  # as Windows editors save
+            text = data.decode("utf-8") if problems is None else ""
         except (OSError, UnicodeDecodeError) as exc:
             reason = exc.strerror if isinstance(exc, OSError) else "not valid UTF-8"
             raise ConfigError(f"cannot read config file ({reason})", path=str(path)) from exc
-        user = _parse_toml(text, str(path))
-        _check_keys(user, str(path))
+        if problems is None:
+            user = _parse_toml(text, str(path))
+            _check_keys(user, str(path))
+        else:
+            user = _parse_leniently(data, str(path), problems)
         for section, keys in user.items():
             values[section].update(keys)
     for override in overrides:
@@ -118,7 +136,7 @@ def _parse_toml(text: str, source: str) -> dict[str, dict[str, Any]]:
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
-        raise ConfigError(f"not valid TOML ({exc})", path=source) from exc
+        raise ConfigError(f"not valid TOML ({exc})", path=source, line=_error_line(exc)) from exc
     for section, keys in data.items():
         if not isinstance(keys, dict):
             raise ConfigError(
@@ -127,6 +145,106 @@ def _parse_toml(text: str, source: str) -> dict[str, dict[str, Any]]:
                 hint=f"allowed sections: {', '.join(_schema())}",
             )
     return data
+
+
+def _error_line(exc: tomllib.TOMLDecodeError) -> int | None:
+    match = _TOML_AT.search(str(exc))
+    return int(match.group(1)) if match else None
+
+
+def _parse_leniently(
+    data: bytes, source: str, problems: list[ConfigError]
+) -> dict[str, dict[str, Any]]:
+    """Return the well-formed, known and well-typed keys of a TOML file; report the rest."""
+    found: list[ConfigError] = []
+    lines = []
+    for number, raw in enumerate(data.split(b"\n"), start=1):  # numbered as TOML numbers them
+        try:
+            lines.append(raw.decode("utf-8"))
+        except UnicodeDecodeError as exc:
+            reason = f"not valid UTF-8 ({exc.reason} at column {exc.start + 1}); line skipped"
+            found.append(ConfigError(reason, path=source, line=number, hint="save as UTF-8"))
+            lines.append("")
+    values = _lenient_toml(lines, source, found)
+    problems.extend(sorted(found, key=lambda problem: problem.line or 0))
+    return values
+
+
+def _lenient_toml(
+    lines: list[str], source: str, problems: list[ConfigError]
+) -> dict[str, dict[str, Any]]:
+    """Parse `lines`, blanking each line TOML stops at; keep the known, well-typed keys."""
+    while True:  # ends at the latest when every line is blank
+        try:
+            data = tomllib.loads("\n".join(lines))
+            break
+        except tomllib.TOMLDecodeError as exc:
+            number = _error_line(exc)
+            filled = [i + 1 for i, line in enumerate(lines) if line]
+            if number is None or number not in filled:  # "at end of document"
+                number = filled[-1]
+            reason = f"not valid TOML ({_TOML_AT.sub('', str(exc)).strip()}); line skipped"
+            problems.append(ConfigError(reason, path=source, line=number))
+            lines[number - 1] = ""
+    where = _key_lines(lines)
+
+    def line_of(section: str | None, key: str | None) -> int | None:
+        """The line of a key; a dotted or quoted key is found by its name."""
+        if (section, key) in where:
+            return where[(section, key)]
+        name = key or section or ""
+        return next((n for n, line in enumerate(lines, start=1) if name in line), None)
+
+    schema = _schema()
+    kept: dict[str, dict[str, Any]] = {}
+    for section, keys in data.items():
+        if not isinstance(keys, dict) or section not in schema:
+            reason = (
+                f"{section} must be a [section] table, not a single value"
+                if not isinstance(keys, dict)
+                else f"unknown section [{section}]"
+            )
+            hint = f"allowed sections: {', '.join(schema)}; skipped"
+            line = line_of(section, None) if isinstance(keys, dict) else line_of(None, section)
+            problems.append(ConfigError(reason, path=source, line=line, hint=hint))
+            continue
+        for key, value in keys.items():
+            line = line_of(section, key)
+            if key not in schema[section]:
+                allowed = ", ".join(f"{section}.{k}" for k in schema[section])
+                problems.append(
+                    ConfigError(
+                        f"unknown setting {section}.{key}; line skipped",
+                        path=source,
+                        line=line,
+                        hint=f"allowed keys in [{section}]: {allowed}",
+                    )
+                )
+                continue
+            try:
+                _coerce(f"{section}.{key}", value, schema[section][key])
+            except ConfigError as exc:
+                problems.append(
+                    ConfigError(
+                        f"{exc.reason}; line skipped", path=source, line=line, hint=exc.hint
+                    )
+                )
+                continue
+            kept.setdefault(section, {})[key] = value
+    return kept
+
+
+def _key_lines(lines: Sequence[str]) -> dict[tuple[str | None, str | None], int]:
+    """Return {(section, key): line} of simple `[section]` and `key =` lines."""
+    found: dict[tuple[str | None, str | None], int] = {}
+    section: str | None = None
+    for number, line in enumerate(lines, start=1):
+        if header := _HEADER.match(line):
+            section = header.group(1)
+            found.setdefault((section, None), number)
+        elif key := _KEY.match(line):
+            found.setdefault((section, key.group(1)), number)
+    return found
 
 
 def _check_keys(values: Mapping[str, Mapping[str, Any]], source: str) -> None:

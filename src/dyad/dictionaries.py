@@ -188,7 +188,9 @@ def _clean(line: str) -> str:
 
 def _read_lines(path: Path) -> list[str]:
     try:
-        return path.read_text(encoding="utf-8", errors="replace").splitlines()
+        # read_text turns "\r\n" and "\r" into "\n"; str.splitlines would also split at form
+        # feeds and Unicode separators, and the line numbers reported would drift from an editor's
+        return path.read_text(encoding="utf-8", errors="replace").split("\n")
     except OSError as exc:
         raise DictionaryError(f"cannot read dictionary ({exc.strerror})", path=str(path)) from exc
 

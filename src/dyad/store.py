@@ -96,7 +96,7 @@ def first_day(value: str | None) -> date | None:
         month = int(parts[1]) if len(parts) > 1 else 1
         day = int(parts[2][:2]) if len(parts) > 2 else 1
         return date(year, month, day)
-    except (ValueError, IndexError):
+    except (ValueError, IndexError, OverflowError):  # OverflowError: a year of 400 digits
         return None
 
 

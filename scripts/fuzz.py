@@ -1,0 +1,874 @@
+"""Property-based fuzzing of reading, structure and the whole pipeline: `make fuzz`.
+
+Hypothesis draws hostile inputs — random bytes; text in latin-1, cp1252, UTF-16 with and
+without a byte-order mark, UTF-32 and mixtures of them; NUL bytes; truncated, over-long and
+ill-typed JSON lines; unbalanced and deeply nested HTML; documents of 10 MB and of one
+character; sentences of 5,000 tokens — writes each to a file and runs it through
+`read_documents`, `split_segments` and `split_sentences`, or through the whole pipeline
+(read, structure, code, store); user dictionaries and config files with malformed lines go
+through their loaders. Each case checks that nothing raised, that every input came out as a
+document or a rejection (a JSON line: exactly once), and that every rejection names its file,
+its line where there is one, and a reason (a user file's problem: always its line).
+
+An exception is counted as a crash and its input saved under build/fuzz-crashes/, and the run
+goes on. The run prints cases, crashes and rejections by reason, and exits 1 on any crash.
+
+    python scripts/fuzz.py [--cases 12000] [--seed N] [--only read]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import re
+import sys
+import tempfile
+import time
+import traceback
+from collections import Counter
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from hypothesis import HealthCheck, Phase, given, seed, settings
+from hypothesis import strategies as st
+
+from dyad import cameo
+from dyad.config import Config, load_config
+from dyad.dictionaries import (
+    ActorDictionary,
+    VerbDictionary,
+    load_actor_entries,
+    load_agent_entries,
+)
+from dyad.errors import DyadError
+from dyad.parse import split_sentences
+from dyad.read import JSON_LINE_BYTES_PER_CHAR, read_documents
+from dyad.records import Document, Rejection
+from dyad.store import Store, open_store
+from dyad.structure import split_segments, structure_warnings
+from dyad.verbfile import read_verb_file
+
+ROOT = Path(__file__).resolve().parents[1]
+CRASH_DIR = ROOT / "build" / "fuzz-crashes"
+# Most cases run under a small document limit, so over-long documents and lines are cheap.
+SMALL_LIMIT = 2_000
+BIG_CHARS = 10_000_000
+LONG_SENTENCE_TOKENS = 5_000
+SUFFIXES = (".txt", ".text", ".html", ".htm", ".jsonl", ".json")
+SEGMENT_KINDS = {"headline", "article", "update", "comment", "quote", "boilerplate"}
+READ_STAGES = {"read", "read-warning"}
+
+# Words that reach every stage: actors, verbs with negation and modality, dates, places.
+WORDS = (
+    "Iraq Iran Syria Israel Hamas NATO Baghdad Basra Tehran Damascus Washington "
+    "the United States the UN Iraqi police Iranian officials Prime Minister Nouri al-Maliki "
+    "President Bush Israeli troops insurgents accused met attacked denied visited urged "
+    "condemned killed signed threatened praised will may could did not never reportedly said "
+    "told reporters according to on Monday last week in March 2008 on 2007-11-18 yesterday "
+    "in Baghdad near Kirkuk an agreement talks sanctions the embassy a bomb , ; : - ( ) "
+    "“ ” \" ' ’ . ! ? ... U.S. Gen. Mr. 19 042"
+).split()
+STRUCTURE_LINES = (
+    "Posted at 8:11 pm on November 18, 2007 by Allahpundit",
+    "By Dale Hartigan, March 3, 2008",
+    "BAGHDAD, Aug. 20, 2008 --",
+    "UPDATE: Iran denied it.",
+    "Update (Glen): Syria met Iraq.",
+    "12 Comments",
+    "Comments",
+    "Glen says:",
+    "Dale on November 18, 2007 at 8:25 PM",
+    "On March 3, 2008, Glen wrote:",
+    "Posted by Dale at 8:31 PM",
+    "Related posts",
+    "Tags: iraq, iran",
+    "© 2008 All rights reserved",
+    "Permalink | Reply",
+    '"Iraq accused Iran of shelling Basra on Monday," Glen wrote.',
+)
+HTML_TAGS = (
+    "div p span b i a table tr td th li ul ol h1 h2 title head body html script style "
+    "noscript template svg pre blockquote article section br hr meta link time"
+).split()
+ENCODINGS = (
+    "utf-8",
+    "utf-8-sig",
+    "latin-1",
+    "cp1252",
+    "utf-16",  # with a byte-order mark
+    "utf-16-le",  # without one
+    "utf-16-be",
+    "utf-32",
+    "ascii",
+)
+
+
+# --- strategies -------------------------------------------------------------------------------
+
+
+ACTOR_NAMES = (
+    "Iraq;Iran;Syria;Israel;Hamas;NATO;Turkey;Russia;China;Egypt;the United States;the UN;"
+    "Iraqi police;Iranian officials;Israeli troops;insurgents;Prime Minister Nouri al-Maliki;"
+    "President Bush;the Syrian government;Kurdish rebels"
+).split(";")
+VERBS = (
+    "accused;met;attacked;denied;visited;urged;condemned;killed;signed an agreement with;"
+    "threatened;praised;did not meet;will visit;may attack;could sanction;reportedly met;"
+    "was attacked by;agreed to talks with;rejected;demanded that;expelled;arrested"
+).split(";")
+
+
+def event_sentence() -> st.SearchStrategy[str]:
+    """ "SOURCE VERB TARGET ...": a sentence the coder can code, with a drawn tail."""
+    tail = st.lists(st.sampled_from(WORDS), max_size=8).map(" ".join)
+    return st.tuples(
+        st.sampled_from(ACTOR_NAMES), st.sampled_from(VERBS), st.sampled_from(ACTOR_NAMES), tail
+    ).map(lambda parts: " ".join(p for p in parts if p) + ".")
+
+
+def newsy_text(max_pieces: int = 60) -> st.SearchStrategy[str]:
+    """Text made of coder words, event sentences, structure lines, separators and noise."""
+    piece = st.one_of(
+        event_sentence(),
+        st.sampled_from(WORDS),
+        st.sampled_from(WORDS),
+        st.sampled_from(WORDS),
+        st.sampled_from(STRUCTURE_LINES),
+        st.sampled_from((" ", " ", "\n", "\n\n", ". ", "\r\n", "\t", "\x00", "\u00a0", "\ufeff")),
+        st.text(max_size=6),
+    )
+    return st.lists(piece, min_size=1, max_size=max_pieces).map(_join)
+
+
+def _join(pieces: list[str]) -> str:
+    out: list[str] = []
+    for piece in pieces:
+        if out and piece[:1].isalnum() and out[-1][-1:].isalnum():
+            out.append(" ")
+        out.append(piece)
+    return "".join(out)
+
+
+def any_text() -> st.SearchStrategy[str]:
+    return st.one_of(newsy_text(), st.text(max_size=200), st.text(st.characters(), max_size=20))
+
+
+def encoded(text_strategy: st.SearchStrategy[str]) -> st.SearchStrategy[bytes]:
+    """Text encoded in one encoding, or chunks of it in several (a mixed-encoding file)."""
+    chunk = st.tuples(text_strategy, st.sampled_from(ENCODINGS)).map(
+        lambda pair: pair[0].encode(pair[1], "replace")
+    )
+    return st.one_of(chunk, st.lists(chunk, min_size=2, max_size=4).map(b"".join))
+
+
+@st.composite
+def mutated(draw: st.DrawFn, base: st.SearchStrategy[bytes]) -> bytes:
+    """`base` with NUL bytes, random bytes or a cut inserted at drawn places."""
+    data = bytearray(draw(base))
+    for _ in range(draw(st.integers(0, 3))):
+        kind = draw(st.sampled_from(("nul", "byte", "cut", "bytes")))
+        at = draw(st.integers(0, len(data)))
+        if kind == "nul":
+            data[at:at] = b"\x00" * draw(st.integers(1, 4))
+        elif kind == "byte":
+            data[at:at] = bytes([draw(st.integers(0, 255))])
+        elif kind == "bytes":
+            data[at:at] = draw(st.binary(max_size=16))
+        else:
+            del data[at:]
+    return bytes(data)
+
+
+json_scalar = st.one_of(
+    st.none(),
+    st.booleans(),
+    st.integers(),
+    st.floats(allow_nan=True, allow_infinity=True),
+    st.text(max_size=20),
+)
+json_value = st.recursive(
+    json_scalar,
+    lambda inner: (
+        st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=6), inner, max_size=3)
+    ),
+    max_leaves=8,
+)
+date_value = st.one_of(
+    st.sampled_from(("2008-03-03", "20080303", "2008-02-30", "2008-03-03T10:00:00Z", "last week")),
+    st.text(max_size=12),
+    json_value,
+)
+
+
+@st.composite
+def json_line(draw: st.DrawFn) -> bytes:
+    """One JSON line: a record, another JSON value, a truncated or over-long line, or junk."""
+    record = draw(
+        st.fixed_dictionaries(
+            {},
+            optional={
+                "id": st.one_of(st.text(max_size=12), st.integers(), json_value),
+                "text": st.one_of(newsy_text(), newsy_text(), json_value),
+                "date": date_value,
+                "title": st.one_of(st.text(max_size=30), json_value),
+                "url": st.one_of(st.text(max_size=30), json_value),
+                "perspective": st.one_of(st.sampled_from(("USA", "IRQ")), json_value),
+            },
+        )
+    )
+    value: Any = record if draw(st.integers(0, 5)) else draw(json_value)
+    text = json.dumps(value, ensure_ascii=draw(st.booleans()))
+    kind = draw(st.sampled_from(("whole",) * 5 + ("truncated", "long", "junk", "blank")))
+    if kind == "truncated":
+        text = text[: draw(st.integers(0, max(0, len(text) - 1)))]
+    elif kind == "long":
+        text = json.dumps(
+            {"text": "Iraq met Iran. " * (SMALL_LIMIT * JSON_LINE_BYTES_PER_CHAR // 15)}
+        )
+    elif kind == "junk":
+        return draw(st.binary(max_size=40)).replace(b"\n", b"")
+    elif kind == "blank":
+        text = draw(st.sampled_from(("", " ", "\t", "  \t ")))
+    return text.encode("utf-8", "surrogatepass")
+
+
+@st.composite
+def jsonl_file(draw: st.DrawFn) -> bytes:
+    lines = draw(st.lists(json_line(), min_size=0, max_size=8))
+    ending = draw(st.sampled_from((b"\n", b"\r\n", b"\r", b"\n\n")))
+    data = ending.join(lines) + (ending if draw(st.booleans()) else b"")
+    if draw(st.integers(0, 5)) == 0:  # written by a Windows tool, or in a legacy encoding
+        encoding = draw(st.sampled_from(("utf-16", "utf-16-le", "utf-32", "latin-1", "utf-8-sig")))
+        data = data.decode("utf-8", "replace").encode(encoding, "replace")
+    return data
+
+
+@st.composite
+def html_page(draw: st.DrawFn) -> str:
+    """Tag soup: unbalanced, deeply nested, with scripts, entities, comments and meta dates."""
+    piece = st.one_of(
+        st.sampled_from(HTML_TAGS).map(lambda t: f"<{t}>"),
+        st.sampled_from(HTML_TAGS).map(lambda t: f"</{t}>"),
+        st.sampled_from(
+            (
+                '<meta property="article:published_time" content="2008-03-03">',
+                '<meta name="date" content="Mon, 03 Mar 2008 10:00:00 GMT">',
+                '<meta name="date" content="not a date">',
+                '<link rel="canonical" href="http://example.com/a">',
+                '<time datetime="2007-11-18T20:25">',
+                "<!-- a comment",
+                "-->",
+                "<![CDATA[ x ]]>",
+                "&amp;",
+                "&#0;",
+                "&#x110000;",
+                "&nbsp;",
+                "<",
+                ">",
+                '<div class="a>',
+                "<script>if (a < b) { Iraq.met(Iran) }</script>",
+                "<br/>",
+                "<p/>",
+            )
+        ),
+        newsy_text(12),
+    )
+    body = "".join(draw(st.lists(piece, max_size=40)))
+    depth = draw(st.sampled_from((0, 0, 0, 10, 300, 2_100, 6_000)))
+    tag = draw(st.sampled_from(("div", "span", "b", "blockquote", "td", "li")))
+    closed = draw(st.integers(0, depth))
+    return f"<{tag}>" * depth + body + f"</{tag}>" * closed
+
+
+DICTIONARY_LINES = (
+    "FOOBARISTAN [FBR]",
+    "FOOBARISTAN_ [FBR]  # a comment",
+    "+FOOBAR_REPUBLIC",
+    "+ [XYZ]",
+    "[FBRGOV 080101-081231]",
+    "[FBRGOV >080101]",
+    "[]",
+    "[",
+    "]",
+    "ZORBLAND_",
+    "<!-- a comment -->",
+    "# a comment",
+    "ZORBGUARD [~SEC]",
+    "!MINIST! = MINISTER, MINISTRY",
+    "!EMPTY! =",
+    "CATTLE!PERSON! [~AGR]",
+    "&AUXVERB1_",
+    "+WAS",
+    "--- ACCUSE [112] ---",
+    "ACCUSE {ACCUSES ACCUSED ACCUSING}",
+    "- * ACCESS  [---]  # GET",
+    "- * ENVOY [042:043] # RECEIVE",
+    "- $ * (AT RESIDENCE) + [043:042]",
+    "- * [",
+    "{",
+    "}",
+)
+CONFIG_LINES = (
+    "[input]",
+    "[coder]",
+    "[output]",
+    "[nope]",
+    "[coder",
+    "max_document_chars = 5000",
+    "max_document_chars = 0",
+    "max_document_chars = -1",
+    'max_document_chars = "many"',
+    'encoding_fallbacks = ["cp1252", "latin-1"]',
+    'encoding_fallbacks = ["klingon"]',
+    "encoding_fallbacks = [",
+    "require_dyad = false",
+    "require_dyad = maybe",
+    "batch_size = 7",
+    "coder.batch_size = 9",
+    '"quoted key" = 1',
+    "prefilter = true",
+    "progress_min_documents = 2",
+    "bogus = 1",
+    "color = = 3",
+    'x = """',
+    "# a comment",
+    "",
+)
+
+
+def user_file(lines: tuple[str, ...]) -> st.SearchStrategy[bytes]:
+    """A user's dictionary or config file: known line shapes, junk lines, odd endings."""
+    line = st.one_of(st.sampled_from(lines), st.sampled_from(lines), st.text(max_size=30))
+    text = st.lists(line, max_size=30).map("\n".join)
+    return st.one_of(text.map(lambda t: t.encode("utf-8", "surrogatepass")), mutated(encoded(text)))
+
+
+def any_file() -> st.SearchStrategy[tuple[bytes, str]]:
+    """(bytes, suffix) of a file of any kind."""
+    raw = st.tuples(st.binary(max_size=300), st.sampled_from(SUFFIXES))
+    text = st.tuples(mutated(encoded(any_text())), st.sampled_from(SUFFIXES))
+    jsonl = st.tuples(mutated(jsonl_file()) | jsonl_file(), st.sampled_from((".jsonl", ".json")))
+    page = st.tuples(mutated(encoded(html_page())), st.sampled_from((".html", ".htm")))
+    return st.one_of(raw, text, jsonl, page)
+
+
+# --- checks ------------------------------------------------------------------------------------
+
+
+class Invalid(AssertionError):
+    """An output that breaks a promise of the stage (counted as a crash)."""
+
+
+def expect(condition: bool, message: str) -> None:
+    if not condition:
+        raise Invalid(message)
+
+
+def expected_jsonl_lines(data: bytes, limit: int) -> dict[int, bool]:
+    """Return {line number: has content} as `read` numbers the lines of UTF-8 JSON lines."""
+    lines: dict[int, bool] = {}
+    number = 0
+    pieces = data.split(b"\n")
+    if pieces and pieces[-1] == b"":
+        pieces.pop()
+    for content in pieces:
+        if len(content) > limit:
+            number += 1
+            lines[number] = True
+            continue
+        if number == 0:
+            content = content.removeprefix(b"\xef\xbb\xbf")
+        for part in content.removesuffix(b"\r").split(b"\r"):
+            number += 1
+            lines[number] = bool(part.strip())
+    return lines
+
+
+def check_read(path: Path, data: bytes, items: list[Document | Rejection], config: Config) -> None:
+    """Check the promises of `read_documents` for one file."""
+    limit = config.input.max_document_chars
+    is_jsonl = path.suffix in (".jsonl", ".json")
+    primary: Counter[int | None] = Counter()
+    last_document: Document | None = None
+    for item in items:
+        expect(isinstance(item, Document | Rejection), f"yielded a {type(item).__name__}")
+        expect(item.path == str(path), f"names {item.path!r}, not the file")
+        if isinstance(item, Document):
+            check_document(item, limit)
+            expect(item.line is not None if is_jsonl else item.line is None, "document line")
+            primary[item.line] += 1
+            last_document = item
+            continue
+        check_rejection(item, path)
+        expect(item.stage in READ_STAGES, f"read gave stage {item.stage!r}")
+        if is_jsonl:
+            expect(item.line is not None and item.line >= 1, f"no line: {item.message()}")
+        if item.stage == "read":
+            primary[item.line] += 1
+        else:  # a warning follows the document it describes
+            expect(last_document is not None, "a warning with no document before it")
+            assert last_document is not None
+            expect(item.doc_id == last_document.doc_id, "a warning names another document")
+            expect(item.line == last_document.line, "a warning names another line")
+    if not is_jsonl:
+        expect(sum(primary.values()) == 1, f"{sum(primary.values())} results for one file")
+        return
+    expect(all(n == 1 for n in primary.values()), f"a line came out twice: {primary}")
+    if data[:2] in (b"\xff\xfe", b"\xfe\xff"):  # UTF-16/32: lines re-encoded on the way
+        return
+    lines = expected_jsonl_lines(data, JSON_LINE_BYTES_PER_CHAR * limit)
+    filled = {n for n, full in lines.items() if full}
+    got = sorted(n for n in primary if n is not None)
+    expect(set(primary) == filled, f"lines {sorted(filled)} gave results {got}")
+
+
+def check_document(document: Document, limit: int) -> None:
+    text = document.text
+    expect(bool(document.doc_id), "a document without an id")
+    expect(bool(text.strip()), "an empty document was kept")
+    expect(len(text) <= limit, f"a document of {len(text):,} chars passed a {limit:,} limit")
+    expect("\x00" not in text and "\r" not in text, "NUL or CR left in the text")
+    text.encode("utf-8")  # raises on a lone surrogate, which the store cannot hold
+
+
+def check_rejection(rejection: Rejection, path: Path | None) -> None:
+    expect(bool(rejection.reason.strip()), "a rejection without a reason")
+    expect(bool(rejection.path), "a rejection without a path")
+    if path is not None:
+        expect(rejection.path == str(path), "a rejection names another file")
+    where = f"{rejection.path}:{rejection.line}" if rejection.line else rejection.path
+    expect(rejection.message().startswith(f"{where}: "), "the message hides file or line")
+
+
+def check_problems(problems: Iterable[DyadError], path: Path, lines: int) -> None:
+    """Check that each problem of a user file names the file and a line of it."""
+    for problem in problems:
+        expect(problem.path == str(path), f"a problem names {problem.path!r}")
+        expect(problem.line is not None, f"a problem without a line: {problem}")
+        assert problem.line is not None
+        expect(1 <= problem.line <= max(1, lines), f"line {problem.line} of {lines}")
+        expect(str(problem).startswith(f"{path}:{problem.line}: "), "message hides the line")
+
+
+def check_structure(document: Document) -> None:
+    """Check that segments tile the text and sentences stay inside their segment."""
+    text = document.text
+    segments = split_segments(document)
+    expect(bool(segments), "no segments")
+    expect(segments[0].start == 0 and segments[-1].end == len(text), "segments miss an end")
+    for before, after in zip(segments, segments[1:], strict=False):
+        expect(before.end == after.start, f"gap or overlap at {before.end}/{after.start}")
+    for segment in segments:
+        expect(segment.kind in SEGMENT_KINDS, f"unknown segment kind {segment.kind!r}")
+        expect(segment.start <= segment.end, "a segment ends before it starts")
+        previous = segment.start
+        for start, end in split_sentences(text[segment.start : segment.end], segment.start):
+            expect(previous <= start < end <= segment.end, "a sentence leaves its segment")
+            previous = end
+    for warning in structure_warnings(document):
+        check_rejection(warning, None)
+        expect(warning.path == document.path, "a structure warning names another file")
+
+
+# --- running -----------------------------------------------------------------------------------
+
+
+@dataclass
+class Tally:
+    """Cases run, crashes and rejections, per property."""
+
+    cases: Counter[str] = field(default_factory=Counter)
+    crashes: list[str] = field(default_factory=list)
+    reasons: Counter[str] = field(default_factory=Counter)
+    saved: int = 0
+
+    def reject(self, rejections: Iterable[Rejection]) -> None:
+        for rejection in rejections:
+            self.reasons[f"{rejection.stage}: {reason_kind(rejection.reason)}"] += 1
+
+    def crash(self, name: str, data: bytes, suffix: str, error: BaseException) -> None:
+        summary = f"{name}: {type(error).__name__}: {str(error)[:300]}"
+        self.crashes.append(summary)
+        if self.saved < 50:
+            CRASH_DIR.mkdir(parents=True, exist_ok=True)
+            stem = f"{name.replace(' ', '-')}-{self.saved}"
+            (CRASH_DIR / f"{stem}{suffix or '.bin'}").write_bytes(data)
+            trace = "".join(traceback.format_exception(error))
+            (CRASH_DIR / f"{stem}.traceback").write_text(trace)
+            self.saved += 1
+
+
+def reason_kind(reason: str) -> str:
+    """Return a reason without its numbers and details: what kind of rejection it is."""
+    head = reason.split(" (", 1)[0].split("; ", 1)[0]
+    head = re.sub(r"^date .* is not a valid date", "date … is not a valid date", head)
+    head = re.sub(r'^(field "\w+" is an?) \w+', r"\1 …", head)
+    head = re.sub(r"^unknown (setting|section) .*", r"unknown \1", head)
+    head = re.sub(r"^.* must be a \[section\] table.*", "a key outside any [section]", head)
+    head = re.sub(r"^[\w.]+ must be (an integer|at least|true or false|a list).*", r"not \1", head)
+    head = re.sub(r"'[^']*'", "'…'", head)
+    return re.sub(r"(?<!UTF-)\d[\d,.]*", "N", head)
+
+
+class Fuzzer:
+    """The properties, sharing one temporary folder, one store and one loaded coder."""
+
+    def __init__(self, workdir: Path, tally: Tally) -> None:
+        self.workdir = workdir
+        self.tally = tally
+        self.small = load_config(overrides=[f"input.max_document_chars={SMALL_LIMIT}"])
+        self.default = load_config()
+        self.big = load_config(overrides=[f"input.max_document_chars={BIG_CHARS + 1_000}"])
+        self._store: Store | None = None
+
+    def _file(self, data: bytes, suffix: str) -> Path:
+        path = self.workdir / f"case{suffix}"
+        path.write_bytes(data)
+        return path
+
+    def _run(self, name: str, data: bytes, suffix: str, body: Callable[[], None]) -> None:
+        self.tally.cases[name] += 1
+        try:
+            body()
+        except Exception as error:  # every exception is a finding, recorded and counted
+            self.tally.crash(name, data, suffix, error)
+
+    def read_case(self, name: str, data: bytes, suffix: str, config: Config) -> None:
+        """Read one file and check reading and structure."""
+
+        def body() -> None:
+            path = self._file(data, suffix)
+            items = list(read_documents([path], config))
+            check_read(path, data, items, config)
+            self.tally.reject(i for i in items if isinstance(i, Rejection))
+            for item in items:
+                if isinstance(item, Document):
+                    check_structure(item)
+
+        self._run(name, data, suffix, body)
+
+    def pipeline_case(self, name: str, data: bytes, suffix: str, config: Config) -> None:
+        """Read, structure, code and store one file; check the events and the stored rows."""
+
+        def body() -> None:
+            path = self._file(data, suffix)
+            items = list(read_documents([path], config))
+            check_read(path, data, items, config)
+            documents = [i for i in items if isinstance(i, Document)]
+            rejections = [i for i in items if isinstance(i, Rejection)]
+            for document in documents:
+                rejections += structure_warnings(document)
+            coded = code(documents, config)
+            for document, events in coded:
+                check_events(document, events)
+            store = self.store()
+            store.ingest(coded, rejections)
+            for document, events in coded:
+                rows = store.query(
+                    "SELECT count(*) AS n FROM documents WHERE doc_id = ?", [document.doc_id]
+                )
+                expect(rows.to_pylist() == [{"n": 1}], "document not stored exactly once")
+                ids = {e.event_id for e in events}
+                stored = store.query(
+                    "SELECT event_id FROM events WHERE doc_id = ?", [document.doc_id]
+                ).column("event_id")
+                expect(ids <= set(stored.to_pylist()), "an event was not stored")
+            self.tally.reject(rejections)
+
+        self._run(name, data, suffix, body)
+
+    def user_file_case(self, kind: str, data: bytes) -> None:
+        """Load a user dictionary or config file; check every problem names file and line."""
+
+        def body() -> None:
+            path = self._file(data, ".toml" if kind == "config" else ".txt")
+            lines = len(re.split(rb"\r\n|\r|\n", data))  # as an editor counts them
+            problems: list[Any] = []
+            if kind == "actors":
+                load_actor_entries(path, ActorDictionary(), problems)
+            elif kind == "agents":
+                load_agent_entries(path, ActorDictionary(), problems)
+            elif kind == "verbs":
+                text = path.read_text(encoding="utf-8", errors="replace").splitlines()
+                read_verb_file(path, text, VerbDictionary(), problems)
+            else:
+                load_config(path, problems=problems)
+            check_problems(problems, path, lines)
+            self.tally.reasons.update(f"{kind}: {reason_kind(p.reason)}" for p in problems)
+
+        self._run(kind, data, ".txt", body)
+
+    def store(self) -> Store:
+        if self._store is None:
+            self._store = open_store(self.workdir / "fuzz.duckdb")
+        return self._store
+
+    def close(self) -> None:
+        if self._store is not None:
+            counts = self._store.counts()
+            twice = self._store.query(
+                "SELECT doc_id FROM documents GROUP BY doc_id HAVING count(*) > 1"
+            )
+            self._store.close()
+            self._store = None
+            if twice.num_rows:
+                self.tally.crashes.append(f"store: {twice.num_rows} documents stored twice")
+            print(f"  fuzz store: {counts['documents']:,} documents, {counts['events']:,} events")
+
+
+@cache
+def resources(config: Config) -> Any:
+    from dyad.pipeline import Resources
+
+    return Resources.load(config)
+
+
+def code(documents: list[Document], config: Config) -> list[tuple[Document, list[Any]]]:
+    from dyad.pipeline import code_documents
+
+    return list(code_documents(documents, resources(config)))
+
+
+def check_events(document: Document, events: list[Any]) -> None:
+    table = cameo.load_cameo_table()
+    ids = [e.event_id for e in events]
+    expect(len(ids) == len(set(ids)), "an event id twice in one document")
+    for event in events:
+        expect(event.doc_id == document.doc_id, "an event names another document")
+        expect(0 <= event.char_start < event.char_end <= len(document.text), "span out of text")
+        expect(document.text[event.char_start : event.char_end] == event.sentence, "span text")
+        expect(event.cameo in table or event.quad_class == 0, f"code {event.cameo!r}")
+        expect(0 <= event.quad_class <= 4, f"QuadClass {event.quad_class}")
+
+
+# --- properties --------------------------------------------------------------------------------
+
+Property = Callable[[Fuzzer, int, int | None], None]
+
+
+def _settings(examples: int) -> Callable[[Any], Any]:
+    return settings(
+        max_examples=examples,
+        deadline=None,
+        database=None,
+        phases=[Phase.explicit, Phase.generate],  # a crash is recorded, not shrunk
+        suppress_health_check=list(HealthCheck),
+    )
+
+
+def _seeded(function: Any, seed_value: int | None) -> Any:
+    return seed(seed_value)(function) if seed_value is not None else function
+
+
+def fuzz_read_files(fuzzer: Fuzzer, examples: int, seed_value: int | None) -> None:
+    """Any file: random bytes, mixed encodings, NULs, JSON lines, tag soup."""
+
+    @_settings(examples)
+    @given(any_file(), st.booleans())
+    def case(file: tuple[bytes, str], small: bool) -> None:
+        data, suffix = file
+        fuzzer.read_case("read", data, suffix, fuzzer.small if small else fuzzer.default)
+
+    _seeded(case, seed_value)()
+
+
+def fuzz_jsonl(fuzzer: Fuzzer, examples: int, seed_value: int | None) -> None:
+    """JSON lines: truncated, over-long, ill-typed and blank lines, any line ending."""
+
+    @_settings(examples)
+    @given(jsonl_file(), st.sampled_from((".jsonl", ".json")))
+    def case(data: bytes, suffix: str) -> None:
+        fuzzer.read_case("jsonl", data, suffix, fuzzer.small)
+
+    _seeded(case, seed_value)()
+
+
+def fuzz_html(fuzzer: Fuzzer, examples: int, seed_value: int | None) -> None:
+    """Unbalanced and deeply nested HTML, in any encoding."""
+
+    @_settings(examples)
+    @given(encoded(html_page()), st.sampled_from((".html", ".htm")))
+    def case(data: bytes, suffix: str) -> None:
+        fuzzer.read_case("html", data, suffix, fuzzer.default)
+
+    _seeded(case, seed_value)()
+
+
+def fuzz_structure(fuzzer: Fuzzer, examples: int, seed_value: int | None) -> None:
+    """Blog-like text with bylines, updates and comment threads, straight to `structure`."""
+
+    @_settings(examples)
+    @given(newsy_text(120), st.one_of(st.none(), st.text(max_size=20)))
+    def case(text: str, title: str | None) -> None:
+        document = Document("fuzz", text, "fuzz.txt", title=title)
+        fuzzer._run(
+            "structure", text.encode("utf-8", "replace"), ".txt", lambda: check_one(document)
+        )
+
+    def check_one(document: Document) -> None:
+        if document.text.strip():
+            check_structure(document)
+
+    _seeded(case, seed_value)()
+
+
+def fuzz_pipeline(fuzzer: Fuzzer, examples: int, seed_value: int | None) -> None:
+    """The whole pipeline — read, structure, code, store — on newsy text in any form."""
+    story = st.lists(
+        st.one_of(event_sentence(), event_sentence(), newsy_text(8)), min_size=1, max_size=12
+    ).map(" ".join)
+    encoding = st.sampled_from(("utf-8",) * 4 + ENCODINGS)
+    page = st.tuples(story, encoding, st.sampled_from(SUFFIXES))
+
+    @_settings(examples)
+    @given(st.one_of(page.map(_as_file), st.tuples(jsonl_file(), st.just(".jsonl"))))
+    def case(file: tuple[bytes, str]) -> None:
+        data, suffix = file
+        fuzzer.pipeline_case("pipeline", data, suffix, fuzzer.small)
+
+    _seeded(case, seed_value)()
+
+
+def _as_file(drawn: tuple[str, str, str]) -> tuple[bytes, str]:
+    text, encoding, suffix = drawn
+    if suffix in (".jsonl", ".json"):
+        text = json.dumps({"text": text, "date": "2008-03-03"})
+    elif suffix in (".html", ".htm"):
+        paragraphs = "".join(f"<p>{line}</p>" for line in text.split("\n"))
+        text = f"<html><head><title>Fuzz</title></head><body>{paragraphs}</body></html>"
+    return text.encode(encoding, "replace"), suffix
+
+
+def fuzz_user_files(fuzzer: Fuzzer, examples: int, seed_value: int | None) -> None:
+    """User dictionaries (actors, agents, verbs) and config files with malformed lines."""
+
+    @_settings(examples)
+    @given(st.sampled_from(("actors", "agents", "verbs")), user_file(DICTIONARY_LINES))
+    def dictionary(kind: str, data: bytes) -> None:
+        fuzzer.user_file_case(kind, data)
+
+    @_settings(examples)
+    @given(user_file(CONFIG_LINES))
+    def config(data: bytes) -> None:
+        fuzzer.user_file_case("config", data)
+
+    _seeded(dictionary, seed_value)()
+    _seeded(config, seed_value)()
+
+
+def fuzz_sizes(fuzzer: Fuzzer, examples: int, seed_value: int | None) -> None:
+    """Documents of 10 MB and of one character, and sentences of 5,000 tokens."""
+
+    @_settings(max(1, examples // 10))
+    @given(st.sampled_from(SUFFIXES), st.booleans())
+    def big(suffix: str, raise_limit: bool) -> None:
+        data = _big_file(suffix)
+        config = fuzzer.big if raise_limit else fuzzer.default
+        fuzzer.read_case("10MB", data, suffix, config)
+
+    @_settings(examples)
+    @given(st.characters(), st.sampled_from(SUFFIXES), st.sampled_from(ENCODINGS))
+    def one_char(char: str, suffix: str, encoding: str) -> None:
+        text = json.dumps({"text": char}) if suffix in (".jsonl", ".json") else char
+        data = text.encode(encoding, "replace")
+        fuzzer.pipeline_case("one-char", data, suffix, fuzzer.default)
+
+    @_settings(max(1, examples // 10))
+    @given(st.lists(st.sampled_from(WORDS), min_size=5, max_size=40), st.sampled_from(SUFFIXES))
+    def long_sentence(words: list[str], suffix: str) -> None:
+        tokens = (words * (LONG_SENTENCE_TOKENS // len(words) + 1))[:LONG_SENTENCE_TOKENS]
+        text = " ".join(t for t in tokens if t not in (".", "!", "?", "...")) + "."
+        data, suffix = _as_file((text, "utf-8", suffix))
+        fuzzer.pipeline_case("5000-tokens", data, suffix, fuzzer.default)
+
+    _seeded(big, seed_value)()
+    fuzzer.pipeline_case("10MB", _big_file(".txt"), ".txt", fuzzer.big)  # about a minute
+    _seeded(one_char, seed_value)()
+    _seeded(long_sentence, seed_value)()
+
+
+def _big_file(suffix: str) -> bytes:
+    """A 10 MB file: filler paragraphs with an event sentence in every twentieth."""
+    filler = "The weather was mild and the markets were calm as people went about their day.\n"
+    unit = filler * 19 + "Iraq accused Iran of shelling Basra on Monday. Syria met NATO.\n"
+    text = unit * (BIG_CHARS // len(unit) + 1)
+    if suffix in (".jsonl", ".json"):
+        return json.dumps({"text": text}).encode()
+    if suffix in (".html", ".htm"):
+        return f"<html><body><p>{text.replace(chr(10), '</p><p>')}</p></body></html>".encode()
+    return text.encode()
+
+
+# (property, share of the cases)
+PROPERTIES: tuple[tuple[str, Property, float], ...] = (
+    ("read", fuzz_read_files, 0.36),
+    ("jsonl", fuzz_jsonl, 0.14),
+    ("html", fuzz_html, 0.08),
+    ("structure", fuzz_structure, 0.12),
+    ("pipeline", fuzz_pipeline, 0.12),
+    ("user files", fuzz_user_files, 0.07),
+    ("sizes", fuzz_sizes, 0.03),
+)
+DEFAULT_CASES = 12_000
+
+
+def run(total: int, seed_value: int | None, workdir: Path, only: Iterable[str] = ()) -> Tally:
+    """Run every property (or those named in `only`) with its share of `total` cases."""
+    tally = Tally()
+    fuzzer = Fuzzer(workdir, tally)
+    chosen = [p for p in PROPERTIES if p[0] in only] if only else list(PROPERTIES)
+    try:
+        for name, prop, share in chosen:
+            began = time.perf_counter()
+            before = sum(tally.cases.values())
+            prop(fuzzer, max(1, round(total * share)), seed_value)
+            ran = sum(tally.cases.values()) - before
+            print(f"  {name:<10} {ran:>6,} cases  {time.perf_counter() - began:6.1f} s", flush=True)
+    finally:
+        fuzzer.close()
+    return tally
+
+
+def report(tally: Tally, seconds: float) -> str:
+    lines = [
+        f"fuzz: {sum(tally.cases.values()):,} cases in {seconds:.0f} s",
+        "cases by property: "
+        + ", ".join(f"{name} {count:,}" for name, count in sorted(tally.cases.items())),
+        f"crashes: {len(tally.crashes)}",
+    ]
+    lines += [f"  {crash}" for crash in tally.crashes[:20]]
+    total = sum(tally.reasons.values())
+    lines.append(f"rejections and warnings by reason ({total:,}; each names file, line, reason):")
+    lines += [f"  {count:>7,}  {reason}" for reason, count in tally.reasons.most_common()]
+    return "\n".join(lines)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--cases", type=int, default=DEFAULT_CASES, help="Cases in all.")
+    parser.add_argument("--seed", type=int, default=None, help="Hypothesis seed (default: new).")
+    parser.add_argument(
+        "--only",
+        action="append",
+        default=[],
+        choices=[p[0] for p in PROPERTIES],
+        help="Repeatable.",
+    )
+    args = parser.parse_args(argv)
+    seed_value = random.randrange(2**32) if args.seed is None else args.seed
+    print(f"fuzz: seed {seed_value} (repeat this run with --seed {seed_value})", flush=True)
+    began = time.perf_counter()
+    with tempfile.TemporaryDirectory(prefix="dyad-fuzz-") as folder:
+        tally = run(args.cases, seed_value, Path(folder), args.only)
+    print(report(tally, time.perf_counter() - began))
+    if tally.crashes:
+        print(f"inputs of the first crashes saved under {CRASH_DIR}", file=sys.stderr)
+    return 1 if tally.crashes else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
