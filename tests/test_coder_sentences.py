@@ -157,6 +157,11 @@ def test_coder_leaves_out_what_only_frames_the_event(
         ("Iranian President Mahmoud Ahmadinejad arrived in Baghdad on Sunday. "
          "Jones criticized the visit. He condemned Israel.", "2008-03-02",
          None, ("IRNGOV", "ISR", "11")),
+        # "them" is the one group the sentence before named
+        ("Why would Tehran do that now? Maybe the Americans bought them off somehow.",
+         "2007-11-18", ("USA", "IRN", "06"), None),
+        ("Iran and Syria met on Monday. The Americans criticized them.", "2007-11-18",
+         None, ("USA", "IRN", "11")),
         # a titled name the dictionary lacks is known by its surname later on
         ("US Secretary of State Rex Tillerson arrived in Tokyo on Wednesday. "
          "Tillerson held talks with Foreign Minister Fumio Kishida of Japan.", "2017-03-16",

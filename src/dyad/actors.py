@@ -318,6 +318,42 @@ def pronoun_mentions(
     return sorted([*mentions, *added], key=lambda m: m.first)
 
 
+GROUP_PRONOUNS = frozenset({"they", "them", "their"})
+
+
+def sole_group(mentions: Sequence[Mention], dictionary: ActorDictionary) -> Actor | None:
+    """Return the one country or organisation a sentence names, if it names just one."""
+    groups = {
+        m.actor.code: m.actor
+        for m in mentions
+        if m.rule in ("actor", "actor-variant") and m.actor.entry not in dictionary.people
+    }
+    return next(iter(groups.values())) if len(groups) == 1 else None
+
+
+def group_mentions(
+    sentence: Sentence, mentions: Sequence[Mention], group: Actor | None
+) -> list[Mention]:
+    """Return `mentions` plus they/them/their read as `group`.
+
+    `group` is the one country or organisation the previous sentence named ("Why would
+    Tehran do that now? Maybe we bought them off"); "they" and "their" after a group the
+    sentence names itself are left to the parse.
+    """
+    if group is None:
+        return list(mentions)
+    first_group = min((m.first for m in mentions if m.rule != "agent"), default=None)
+    added = [
+        Mention(t.i, t.i, replace(group, text=t.text), "anaphora")
+        for t in sentence.tokens
+        if t.text.lower() in GROUP_PRONOUNS
+        and t.pos == "PRON"
+        # "them" is never its own clause's subject ("the Americans bought them off")
+        and (first_group is None or t.i < first_group or t.text.lower() == "them")
+    ]
+    return sorted([*mentions, *added], key=lambda m: m.first)
+
+
 def _longest_match(
     words: list[tuple[int, str, str]],
     position: int,

@@ -337,7 +337,22 @@ def skeleton(word: str) -> str:
     return re.sub(r"(.)\1+", r"\1", text)
 
 
+def _add_demonym_plurals(dictionary: ActorDictionary) -> None:
+    """Add "IRANIANS" for "IRANIAN": the Phoenix files list most demonyms singular only."""
+    for key, entry in list(dictionary.actors.items()):
+        word = key[0]
+        if len(key) != 1 or not word.isalpha() or not word.endswith(_DEMONYM_ENDINGS):
+            continue
+        if entry.person or not any(len(c.code) == 3 for c in entry.codes):
+            continue
+        dictionary.actors.setdefault((word + "S",), entry)
+
+
+_DEMONYM_ENDINGS = ("AN", "I", "RK", "RD", "RB", "AB", "OAT")  # Iranian, Iraqi, Turk, Kurd
+
+
 def _finish(dictionary: ActorDictionary) -> None:
+    _add_demonym_plurals(dictionary)
     keys = list(dictionary.actors) + list(dictionary.agents)
     dictionary.max_words = max((len(k) for k in keys), default=1)
     dictionary.first_words = frozenset(k[0] for k in keys)

@@ -368,6 +368,7 @@ def _code_sentences(
     seen: Counter[str] = Counter()  # countries named in earlier sentences of the document
     references: dict[Segment, DatePoint] = {}
     antecedent: Actor | None = None  # the person last named, for he/she/his/her
+    group: Actor | None = None  # the one group the previous sentence named, for they/them
     segment: Segment | None = None
     previous_end = 0
     names: dict[str, Actor] = {}  # "Tillerson", once "US Secretary of State Rex Tillerson"
@@ -375,13 +376,15 @@ def _code_sentences(
         context = seen.most_common(1)[0][0] if seen else None
         seen.update(_countries(named, resources.actors.countries))
         if sentence.segment != segment:  # a comment's "he" is not the article's
-            antecedent, segment = None, sentence.segment
+            antecedent, group, segment = None, None, sentence.segment
         elif len(document.text[previous_end : sentence.start].strip()) > 2:
-            antecedent = None  # a sentence the prefilter skipped may name someone else
+            antecedent = group = None  # a sentence the prefilter skipped may name others
         previous_end = sentence.end
         mentions = actor_stage.pronoun_mentions(
             sentence, named, resources.actors, antecedent, names
         )
+        mentions = actor_stage.group_mentions(sentence, mentions, group)
+        group = actor_stage.sole_group(named, resources.actors)
         named_last = actor_stage.last_person(sentence, mentions, resources.actors, context, names)
         antecedent = named_last or antecedent
         if not parsed:

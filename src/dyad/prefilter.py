@@ -26,7 +26,7 @@ _VOWELS = frozenset("AEIOU")
 _POSSESSIVE = re.compile(r"['\u2019]S$")
 # "we", "us", "our" resolve to the author's country when a document has a perspective
 _FIRST_PERSON_PLURAL = frozenset({"WE", "US", "OUR", "OURS", "OURSELVES"})
-_THIRD_PERSON = frozenset({"HE", "SHE", "HIS", "HER", "HIM"})
+_THIRD_PERSON = frozenset({"HE", "SHE", "HIS", "HER", "HIM", "THEY", "THEM", "THEIR"})
 _VARIANT_MIN_CHARS = 7  # as `actors._variant_match`: shorter names are not matched fuzzily
 # `Prefilter.triage` verdicts
 SKIP = 0  # names no actor: nothing to parse, nothing for the document's context
