@@ -6,9 +6,13 @@ BENCH_FILE_DOCUMENTS documents, then codes them end to end (read -> events writt
 Parquet partitions -> loaded into a DuckDB store) with the local engine and BENCH_WORKERS
 processes (default: the machine's cores). It also measures spaCy's own full pipeline on a
 sample of the same sentences, and the Ray engine with 1 and 2 workers on
-BENCH_RAY_SENTENCES sentences (default 20,000; 0 skips it, as does a missing `ray`).
-Stage times are CPU seconds summed over the workers. The last line is one JSON object
-with `sentences_per_s`, `spacy_full_pipeline_sentences_per_s` and `peak_rss_mb`.
+BENCH_RAY_SENTENCES sentences (default 40,000; 0 skips it, as does a missing `ray`).
+Stage times are CPU seconds measured inside the workers, summed over them; the shares of
+structure + modality (issue 3) and of time + place (issue 4) are of their total. The
+spaCy sample is also parsed by dyad, which must give the stock pipeline's tokens,
+lemmas, tags and labels. The last line is one JSON object with `sentences_per_s`,
+`spacy_full_pipeline_sentences_per_s`, `peak_rss_mb`, `structure_modality_share` and
+`time_place_share`.
 """
 
 from __future__ import annotations
@@ -61,20 +65,40 @@ def _run(inputs: Path, output: Path, engine: str, workers: int) -> tuple[Partiti
 def _ray_rates(data_dir: Path, limit: int, work: Path) -> dict[str, float]:
     if limit <= 0 or importlib.util.find_spec("ray") is None:
         return {}
+    import ray
+
+    from dyad.engines.ray import init_ray
+
     inputs = work / "ray-in"
     inputs.mkdir()
     _write_corpus(data_dir, limit, inputs, 25)
     rates = {}
     for workers in (1, 2):
+        # a fresh local Ray of `workers` CPUs each time, started before the clock (as a
+        # cluster is); the time includes starting the actors and loading their models
+        ray.shutdown()
+        init_ray(workers)
         result, seconds = _run(inputs, work / f"ray-{workers}", "ray", workers)
         rates[f"ray_{workers}_workers_sentences_per_s"] = round(result.sentences / seconds, 1)
-        print(f"Ray, {workers} worker(s)     {result.sentences / seconds:>10,.0f} sentences/s")
-    import ray
-
+        print(
+            f"Ray, {workers} worker(s)     {result.sentences / seconds:>10,.0f} sentences/s "
+            f"({result.sentences:,} sentences, {seconds:.1f} s, {workers} CPU)"
+        )
     ray.shutdown()
     ratio = rates["ray_2_workers_sentences_per_s"] / rates["ray_1_workers_sentences_per_s"]
     print(f"Ray 2 / 1 workers    {ratio:>10.2f} x")
     return rates
+
+
+def _cpu_seconds() -> float:
+    """User + system CPU seconds of this process and its finished children."""
+    own = resource.getrusage(resource.RUSAGE_SELF)
+    children = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return own.ru_utime + own.ru_stime + children.ru_utime + children.ru_stime
+
+
+def _share(result: PartitionResult, stages: tuple[str, ...], total: float) -> float:
+    return sum(result.seconds.get(stage, 0.0) for stage in stages) / total if total else 0.0
 
 
 def main() -> int:
@@ -90,11 +114,13 @@ def main() -> int:
         work = Path(name)
         (work / "in").mkdir()
         texts = _write_corpus(data_dir, limit, work / "in", per_file)
+        cpu_before = _cpu_seconds()
         result, coded_seconds = _run(work / "in", work / "out", "local", workers)
         began = time.perf_counter()
         with open_store(work / "bench.duckdb") as store:
             loaded = load_parquet(store, work / "out")
         store_seconds = time.perf_counter() - began
+        cpu = _cpu_seconds() - cpu_before
         elapsed = coded_seconds + store_seconds
         rate = result.sentences / elapsed
         sample: list[str] = []
@@ -102,10 +128,14 @@ def main() -> int:
             sample.extend(text[start:end] for start, end in parse.split_sentences(text))
             if len(sample) >= SPACY_SAMPLE:
                 break
-        spacy_rate = parse.spacy_full_pipeline_rate(sample[:SPACY_SAMPLE])
+        spacy_rate, differing = parse.spacy_full_pipeline_rate(sample[:SPACY_SAMPLE])
         peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
         worker_mb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
-        cpu = sum(result.seconds.values())
+        total = sum(result.seconds.values())
+        shares = {
+            "structure_modality_share": _share(result, ("structure", "modality"), total),
+            "time_place_share": _share(result, ("time+place",), total),
+        }
         print(f"documents            {result.documents:>10,}")
         print(f"sentences            {result.sentences:>10,}")
         print(f"parsed (prefilter)   {result.parsed:>10,}")
@@ -115,12 +145,23 @@ def main() -> int:
         print(f"Parquet -> store     {store_seconds:>10.2f} s")
         print(f"end to end           {elapsed:>10.2f} s  = {rate:,.0f} sentences/s")
         print(f"per core             {rate / max(1, workers):>10,.0f} sentences/s")
+        print(
+            f"CPU time             {cpu:>10.2f} s  = {result.sentences / cpu:,.0f} sentences per "
+            f"CPU-second (main + workers; the rate {workers} idle cores would give: "
+            f"{workers * result.sentences / cpu:,.0f}/s)"
+        )
         print("stage CPU seconds, summed over workers:")
         for stage, seconds in result.seconds.items():
-            print(f"  {stage:<18} {seconds:>10.2f} s  ({100 * seconds / cpu:4.1f}%)")
+            print(f"  {stage:<18} {seconds:>10.2f} s  ({100 * seconds / total:4.1f}%)")
+        print(f"structure + modality {100 * shares['structure_modality_share']:>10.1f} %")
+        print(f"time + place         {100 * shares['time_place_share']:>10.1f} %")
         print(f"spaCy full pipeline  {spacy_rate:>10,.0f} sentences/s (all pipes, 1 process)")
+        print(
+            f"parse vs stock spaCy {differing:>10} of {len(sample[:SPACY_SAMPLE]):,} sentences "
+            "differ (tokens, lemmas, tags, labels, heads)"
+        )
         print(f"peak RSS             {peak_mb:>10,.0f} MB (main), {worker_mb:,.0f} MB (worker)")
-        ray_limit = int(os.environ.get("BENCH_RAY_SENTENCES", "20000"))
+        ray_limit = int(os.environ.get("BENCH_RAY_SENTENCES", "40000"))
         rays = _ray_rates(data_dir, ray_limit, work)
     summary = {
         "sentences": result.sentences,
@@ -130,9 +171,13 @@ def main() -> int:
         "seconds": round(elapsed, 3),
         "sentences_per_s": round(rate, 1),
         "sentences_per_s_per_core": round(rate / max(1, workers), 1),
+        "cpu_seconds": round(cpu, 3),
+        "sentences_per_cpu_second": round(result.sentences / cpu, 1),
         "spacy_full_pipeline_sentences_per_s": round(spacy_rate, 1),
+        "parse_differs_from_stock": differing,
         "peak_rss_mb": round(max(peak_mb, worker_mb), 1),
-        "stage_cpu_seconds": {k: round(v, 3) for k, v in result.seconds.items()},
+        "stage_seconds": {k: round(v, 3) for k, v in result.seconds.items()},
+        **{k: round(v, 4) for k, v in shares.items()},
         **rays,
     }
     print(json.dumps(summary))

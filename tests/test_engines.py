@@ -148,3 +148,23 @@ def test_engines_ray_matches_local(corpus: Path, tmp_path: Path) -> None:
     assert result.rejections == 1
     names = {p.name for p in (tmp_path / "ray" / "events").iterdir()}
     assert names == {p.name for p in (tmp_path / "local" / "events").iterdir()}
+
+
+@pytest.mark.issue(7)
+@pytest.mark.parametrize(
+    ("documents", "blank_lines", "per_partition", "count"),
+    [
+        (3, 0, 4, 1),  # fewer lines than a partition holds: one, without reading documents
+        (4, 0, 4, 1),  # as many documents as a partition holds
+        (9, 0, 4, 3),
+        (3, 6, 4, 1),  # blank lines make the file long, not the partitions many
+    ],
+)
+def test_engines_plan_counts_partitions(
+    tmp_path: Path, documents: int, blank_lines: int, per_partition: int, count: int
+) -> None:
+    lines = [json.dumps({"id": f"d{i}", "text": "Iraq attacked Iran."}) for i in range(documents)]
+    path = tmp_path / "a.jsonl"
+    path.write_text("\n".join(lines + [""] * blank_lines) + "\n", encoding="utf-8")
+    plan = plan_partitions([path], load_config(), per_partition)
+    assert [(p.index, p.count) for p in plan] == [(i, count) for i in range(count)]

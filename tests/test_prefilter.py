@@ -83,3 +83,15 @@ def test_prefilter_triage(prefilter: Prefilter, text: str, verdict: int) -> None
 def test_prefilter_one_actor_is_enough_without_require_dyad() -> None:
     single = Prefilter.build(load_actor_dictionary()[0], load_verb_dictionary()[0], min_actors=1)
     assert single.triage("Iraq attacked a checkpoint.") == PARSE
+
+
+@pytest.mark.issue(7)
+def test_prefilter_phrase_walk_needs_the_whole_phrase(prefilter: Prefilter) -> None:
+    phrase = next(
+        key
+        for key in sorted(prefilter.phrases)
+        if len(key) >= 3 and key[:1] not in prefilter.phrases and key[:2] not in prefilter.phrases
+    )
+    assert prefilter._phrase_at([*phrase, "LATER"], 0)
+    assert prefilter._phrase_at(["EARLIER", *phrase], 1)
+    assert not prefilter._phrase_at([*phrase[:2], "QQQZ"], 0)

@@ -17,13 +17,14 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from functools import lru_cache
 
 from dyad.dictionaries import ActorDictionary, VerbDictionary, skeleton
 
 _WORD = re.compile(r"[^\W_][\w.'\u2019]*")
 _VOWELS = frozenset("AEIOU")
-_POSSESSIVE = re.compile(r"['\u2019]S$")
+_POSSESSIVE = ("'S", "\u2019S")
 # "we", "us", "our" resolve to the author's country when a document has a perspective
 _FIRST_PERSON_PLURAL = frozenset({"WE", "US", "OUR", "OURS", "OURSELVES"})
 _THIRD_PERSON = frozenset({"HE", "SHE", "HIS", "HER", "HIM", "THEY", "THEM", "THEIR"})
@@ -57,6 +58,16 @@ class Prefilter:
     verb_forms: frozenset[str]
     actors: ActorDictionary
     min_actors: int = 2
+    # every actor and agent phrase, and every first part of one: a walk along the words
+    # stops at the first part that begins no phrase
+    phrases: frozenset[tuple[str, ...]] = field(init=False)
+    prefixes: frozenset[tuple[str, ...]] = field(init=False)
+
+    def __post_init__(self) -> None:
+        phrases = frozenset(self.actors.actors) | frozenset(self.actors.agents)
+        prefixes = frozenset(key[:length] for key in phrases for length in range(1, len(key)))
+        object.__setattr__(self, "phrases", phrases)
+        object.__setattr__(self, "prefixes", prefixes | phrases)
 
     @staticmethod
     def build(actors: ActorDictionary, verbs: VerbDictionary, *, min_actors: int = 2) -> Prefilter:
@@ -82,15 +93,13 @@ class Prefilter:
 
     def count_actors(self, raw: list[str], words: list[str], bare: list[str], enough: int) -> int:
         """Return how many word positions could start an actor, counting up to `enough`."""
-        owned = [_POSSESSIVE.sub("", w) for w in words]
-        spellings = [words, bare, owned]
-        actors = self.actors
-        first_words = actors.first_words
+        owned = [w[:-2] if w.endswith(_POSSESSIVE) else w for w in words]
+        spellings = (words, bare, owned)
+        first_words = self.actors.first_words
         count = 0
         for position in range(len(raw)):
-            if (
-                any(s[position] in first_words for s in spellings)
-                and any(self._phrase_at(s, position) for s in spellings)
+            if any(
+                s[position] in first_words and self._phrase_at(s, position) for s in spellings
             ) or self._person_at(raw, words, owned, position):
                 count += 1
                 if count >= enough:
@@ -98,14 +107,14 @@ class Prefilter:
         return count
 
     def _phrase_at(self, words: list[str], position: int) -> bool:
-        actors = self.actors
-        if words[position] not in actors.first_words:
-            return False
-        limit = min(actors.max_words, len(words) - position)
-        for length in range(1, limit + 1):
-            key = tuple(words[position : position + length])
-            if key in actors.actors or key in actors.agents:
+        phrases, prefixes = self.phrases, self.prefixes
+        key: tuple[str, ...] = ()
+        for word in words[position : position + self.actors.max_words]:
+            key += (word,)
+            if key in phrases:
                 return True
+            if key not in prefixes:
+                return False
         return False
 
     def _person_at(self, raw: list[str], words: list[str], owned: list[str], at: int) -> bool:
@@ -123,10 +132,14 @@ class Prefilter:
                 if not original[:1].isupper():
                     break
                 joined += word
-                if len(joined) >= _VARIANT_MIN_CHARS and skeleton(joined) in dictionary.skeletons:
+                if len(joined) >= _VARIANT_MIN_CHARS and _skeleton(joined) in dictionary.skeletons:
                     return True
         return False
 
     def keep(self, texts: Iterable[str]) -> list[bool]:
         """Return one decision per text."""
         return [self.could_hold_event(t) for t in texts]
+
+
+# names recur across sentences; the skeleton of one is a few regular-expression passes
+_skeleton = lru_cache(maxsize=1 << 16)(skeleton)

@@ -19,7 +19,6 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-import time
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
@@ -29,7 +28,7 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 
 from dyad.config import Config
-from dyad.pipeline import Resources, StageTimes, code_documents
+from dyad.pipeline import Resources, StageTimes, clock, code_documents
 from dyad.read import read_documents
 from dyad.records import Actor, DatePoint, Document, Event, Place, Rejection, Segment
 
@@ -144,11 +143,21 @@ def plan_partitions(
     plan = []
     for path in input_files(paths):
         try:
-            digest = hashlib.sha256(path.name.encode() + b"\0" + path.read_bytes()).hexdigest()
+            data = path.read_bytes()
         except OSError:
+            data = b""
             digest = hashlib.sha256(str(path).encode()).hexdigest()  # the reader rejects it
-        documents = sum(1 for item in read_documents([path], config) if isinstance(item, Document))
-        count = max(1, -(-documents // per_partition))
+        else:
+            digest = hashlib.sha256(path.name.encode() + b"\0" + data).hexdigest()
+        # a document takes at least a line, so a file of few lines is one partition,
+        # known without reading its documents (the driver's work before any worker starts)
+        if data.count(b"\n") + data.count(b"\r") < per_partition:
+            count = 1
+        else:
+            documents = sum(
+                1 for item in read_documents([path], config) if isinstance(item, Document)
+            )
+            count = max(1, -(-documents // per_partition))
         for index in range(count):
             plan.append(
                 Partition(str(path), index, count, f"{digest[:16]}-{index:05d}-{count:05d}")
@@ -205,7 +214,9 @@ def code_partition(
     if files["events"].exists() and not overwrite:
         return PartitionResult(skipped=1)
     times = StageTimes()
+    began = clock()
     documents, rejections = _slice(partition, resources.config)
+    times.add("read", began)
     coded: list[tuple[Document, list[Event]]] = []
     for item in code_robustly(documents, resources, times):
         if isinstance(item, Rejection):
@@ -213,7 +224,7 @@ def code_partition(
         else:
             coded.append(item)
     events = [event for _document, found in coded for event in found]
-    began = time.perf_counter()
+    began = clock()
     _write(documents_to_arrow([d for d, _ in coded]), files["documents"])
     _write(rejections_to_arrow(rejections), files["rejections"])
     _write(events_to_arrow(events), files["events"])  # last: it marks the partition complete

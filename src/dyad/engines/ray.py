@@ -23,6 +23,7 @@ from dyad.config import Config
 from dyad.engines.partitions import Partition, PartitionResult, code_partition
 
 RAY_PIN = "2.60.0"  # the version pinned in pyproject's `ray` extra
+OBJECT_STORE_BYTES = 128 * 1024 * 1024  # of a local Ray; a cluster keeps its own setting
 
 
 class _Coder:
@@ -64,6 +65,8 @@ def init_ray(workers: int) -> None:
         return
     ray.init(
         num_cpus=workers,
+        # only partition names and small summaries travel through it
+        object_store_memory=OBJECT_STORE_BYTES,
         include_dashboard=False,
         _node_ip_address="127.0.0.1",
         log_to_driver=False,
