@@ -1,7 +1,8 @@
 """Build the coder callback `dyad eval` scores: the real pipeline, per-suite dictionaries.
 
 Kept apart from `evaluate` so that module stays free of parsing and can be tested with
-a fake coder; this one is the thin bridge from a suite's texts to `pipeline`.
+a fake coder; this one is the thin bridge from a suite's texts to `pipeline`, and
+`score_suites` runs the suites `dyad eval` names.
 """
 
 from __future__ import annotations
@@ -9,8 +10,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 from pathlib import Path
 
+from dyad import evaluate_isaf
 from dyad.config import Config
-from dyad.evaluate import CodeBatch, Found, suite_dictionaries
+from dyad.evaluate import SUITES, CodeBatch, Found, SuiteScore, evaluate, suite_dictionaries
 from dyad.pipeline import Resources, code_documents
 from dyad.records import Document
 
@@ -48,3 +50,26 @@ def make_code_batch(config: Config, data_dir: Path, *, prefilter: bool = True) -
         return found
 
     return code_batch
+
+
+def score_suites(
+    suites: Sequence[str], config: Config, data_dir: Path, *, prefilter: bool = True
+) -> tuple[list[SuiteScore], evaluate_isaf.IsafScore | None]:
+    """Score the coder on the event suites in `suites` and, if named, on the ISAF suite.
+
+    Args:
+        suites: Suite names; empty means every event suite and ISAF.
+        config: Settings for coding.
+        data_dir: The shared data folder holding the suites.
+        prefilter: False parses every sentence (to check recall).
+
+    Returns:
+        The event suites' scores, in order, and the ISAF score (None when not named).
+    """
+    names = list(suites) or [*SUITES, evaluate_isaf.SUITE]
+    isaf = None
+    if evaluate_isaf.SUITE in names:  # scores dates and places, not events: its own module
+        names.remove(evaluate_isaf.SUITE)
+        isaf = evaluate_isaf.evaluate_isaf(data_dir, Resources.load(config))
+    scores = evaluate(names, make_code_batch(config, data_dir, prefilter=prefilter), data_dir)
+    return scores, isaf

@@ -1,0 +1,52 @@
+"""The `dyad` command line: thin commands over the library.
+
+Each command parses its options, calls one library function and formats the result.
+Input errors are printed as one line each (file, line, reason) and never as a
+traceback; the exit code is 3 when any input was rejected.
+
+Modules: `common` (shared options, output), `code` (code, ingest, stages), `query`
+(commands that read the store), `evaluate` (eval), `demo`, `serve`.
+"""
+
+from __future__ import annotations
+
+import sys
+
+import click
+
+from dyad import __version__
+from dyad.cli import code, demo, evaluate, query, serve
+from dyad.cli.code import code_paths, ingest_paths
+from dyad.cli.common import EXIT_REJECTED
+from dyad.errors import DyadError
+
+__all__ = ["EXIT_REJECTED", "cli", "code_paths", "ingest_paths", "main"]
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="dyad")
+def cli() -> None:
+    """dyad: who did what to whom, when, where, and how sure the text is."""
+
+
+cli.add_command(code.code)
+cli.add_command(code.ingest)
+cli.add_command(code.stages)
+cli.add_command(evaluate.eval_command)
+cli.add_command(query.rejections)
+cli.add_command(query.events_command)
+cli.add_command(query.dyads)
+cli.add_command(query.trend)
+cli.add_command(query.network)
+cli.add_command(query.export)
+cli.add_command(demo.demo)
+cli.add_command(serve.serve)
+
+
+def main() -> None:
+    """Run the command line; input errors print one line, never a traceback."""
+    try:
+        cli()
+    except DyadError as exc:
+        click.echo(f"dyad: {exc}", err=True)
+        sys.exit(2)

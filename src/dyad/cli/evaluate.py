@@ -1,0 +1,79 @@
+"""`dyad eval`: score the coder on the public validation suites."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import click
+
+from dyad.cli.common import config_from_options, with_config
+
+if TYPE_CHECKING:
+    from dyad.evaluate import SuiteScore
+    from dyad.evaluate_isaf import IsafScore
+
+
+@click.command(name="eval")
+@click.argument("suites", nargs=-1)
+@click.option("--json", "as_json", is_flag=True, help="Print one JSON object keyed by suite.")
+@click.option(
+    "--data",
+    "data_dir",
+    type=click.Path(path_type=Path),
+    default=None,
+    help="The shared data folder (default: $DYAD_SHARED_DATA or ../shared/data).",
+)
+@click.option("--show-errors", is_flag=True, help="List the records with misses.")
+@click.option("--no-prefilter", is_flag=True, help="Parse every sentence (to check recall).")
+@with_config
+def eval_command(
+    suites: tuple[str, ...],
+    as_json: bool,
+    data_dir: Path | None,
+    show_errors: bool,
+    no_prefilter: bool,
+    config_path: Path | None,
+    settings: tuple[str, ...],
+) -> None:
+    """Score the coder on the public validation suites and print the figures."""
+    from dyad.evaluate import default_data_dir
+    from dyad.scoring import score_suites
+
+    config = config_from_options(config_path, settings)
+    if "factuality" in suites:  # the modality stage on hand-labelled sentences (issue 3)
+        from dyad import evaluate_factuality as factuality
+
+        figures = factuality.evaluate_factuality()
+        result = json.dumps(figures.to_json(), indent=2) if as_json else None
+        click.echo(result or factuality.format_factuality(figures, show_errors))
+        suites = tuple(name for name in suites if name != "factuality")
+        if not suites:
+            return
+    folder = data_dir or default_data_dir()
+    scores, isaf = score_suites(suites, config, folder, prefilter=not no_prefilter)
+    _echo_scores(scores, isaf, as_json=as_json, show_errors=show_errors)
+
+
+def _echo_scores(
+    scores: Sequence[SuiteScore], isaf: IsafScore | None, *, as_json: bool, show_errors: bool
+) -> None:
+    """Print the event suites' and the ISAF suite's figures, as JSON or as tables."""
+    from dyad import evaluate as evaluation
+    from dyad import evaluate_isaf as isaf_suite
+
+    if as_json:
+        payload = evaluation.scores_to_json(scores)
+        if isaf is not None:
+            payload[isaf_suite.SUITE] = isaf.to_json()
+        click.echo(json.dumps(payload, indent=2))
+        return
+    if scores:
+        click.echo(evaluation.format_scores(scores))
+    if show_errors:
+        for score in scores:
+            click.echo(evaluation.format_errors(score))
+    if isaf is not None:
+        click.echo(isaf_suite.format_isaf(isaf, show_errors=show_errors))
