@@ -357,3 +357,13 @@ def test_regular_verb_forms_are_indexed() -> None:
     verbs, _problems = load_verb_dictionary()
     assert verbs.verbs["STAGED"][0].lemma == "STAGE"
     assert verbs.verbs["CARRIES"][0].lemma == "CARRY"
+
+
+def test_demonyms_have_plurals() -> None:
+    """The Phoenix files list "IRANIAN" but not "IRANIANS"; news writes both."""
+    from dyad.dictionaries import load_actor_dictionary
+
+    actors, _problems = load_actor_dictionary()
+    for plural, code in (("IRANIANS", "IRN"), ("AMERICANS", "USA"), ("SYRIANS", "SYR")):
+        assert actors.actors[(plural,)].codes[0].code == code
+    assert ("KHAMENEIS",) not in actors.actors  # people get no plural
