@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from dyad import actors as actor_stage
-from dyad import cameo, dates, events, modality, parse, places
+from dyad import anaphora, cameo, dates, events, modality, parse, places
 from dyad.compose import EventCode
 from dyad.config import Config
 from dyad.dictionaries import (
@@ -48,6 +48,7 @@ STAGES = (
     Stage("prefilter", "prefilter.Prefilter.could_hold_event", ("sentence.span",), ()),
     Stage("parse", "parse.parse_sentences", ("sentence.span",), ("token.dep", "token.lemma")),
     Stage("actors", "actors.find_mentions", ("token.dep", "document.date"), ("mention",)),
+    Stage("anaphora", "anaphora.pronoun_mentions", ("mention", "segment"), ("mention.context",)),
     Stage("verbs", "events.code_events", ("token.dep", "mention"), ("event.code",)),
     Stage("modality", "modality.assess_factuality", ("token.dep", "event.code"), ("event.fact",)),
     Stage("time", "dates.resolve_date", ("document.date", "event.code"), ("event.date",)),
@@ -399,12 +400,10 @@ def _code_sentences(
         elif len(document.text[previous_end : sentence.start].strip()) > 2:
             antecedent = group = None  # a sentence the prefilter skipped may name others
         previous_end = sentence.end
-        mentions = actor_stage.pronoun_mentions(
-            sentence, named, resources.actors, antecedent, names
-        )
-        mentions = actor_stage.group_mentions(sentence, mentions, group)
-        group = actor_stage.sole_group(named, resources.actors)
-        named_last = actor_stage.last_person(sentence, mentions, resources.actors, context, names)
+        mentions = anaphora.pronoun_mentions(sentence, named, resources.actors, antecedent, names)
+        mentions = anaphora.group_mentions(sentence, mentions, group)
+        group = anaphora.sole_group(named, resources.actors)
+        named_last = anaphora.last_person(sentence, mentions, resources.actors, context, names)
         antecedent = named_last or antecedent
         if not parsed:
             continue
