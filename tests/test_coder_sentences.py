@@ -179,3 +179,14 @@ def test_coder_reads_across_sentences(
     found = triples(resources, text, date)
     assert present is None or present in found
     assert absent is None or absent not in found
+
+
+def test_coder_reads_a_title_case_headline(resources: Resources) -> None:
+    title = "Iraqi Troops Attack Mahdi Army Fighters In Basra"
+    document = Document("t", f"{title}\n\nThe fighting went on.", "test", date="2008-03-25",
+                        title=title)  # fmt: skip
+    events = [e for _doc, found in code_documents([document], resources) for e in found]
+    assert [(e.source.code, e.target.code if e.target else None, e.cameo[:2]) for e in events] == [
+        ("IRQMIL", "IRQREB", "19")
+    ]
+    assert events[0].source.text == "Iraqi Troops"  # the words as written

@@ -95,3 +95,23 @@ def test_prefilter_phrase_walk_needs_the_whole_phrase(prefilter: Prefilter) -> N
     assert prefilter._phrase_at([*phrase, "LATER"], 0)
     assert prefilter._phrase_at(["EARLIER", *phrase], 1)
     assert not prefilter._phrase_at([*phrase[:2], "QQQZ"], 0)
+
+
+@pytest.mark.parametrize(
+    ("headline", "expected"),
+    [
+        ("Maliki Returns From Tehran As Basra Fighting Goes On",
+         "Maliki returns from Tehran as Basra fighting goes on"),
+        ("Iraqi Troops Attack Mahdi Army Fighters In Basra",
+         "Iraqi Troops attack Mahdi Army Fighters in Basra"),
+        # a headline in sentence case, and an all-capitals acronym, stay as written
+        ("Did Iran just decide to stop arming the militias?",
+         "Did Iran just decide to stop arming the militias?"),
+        ("NATO Says It Will Stay", "NATO says it will stay"),
+    ],
+)  # fmt: skip
+def test_headline_case_lowers_verbs_and_small_words(headline: str, expected: str) -> None:
+    actors, verbs = load_actor_dictionary()[0], load_verb_dictionary()[0]
+    recased = Prefilter.build(actors, verbs).headline_case(headline)
+    assert recased == expected
+    assert len(recased) == len(headline)

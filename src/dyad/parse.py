@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import ctypes
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -149,6 +149,7 @@ def parse_sentences(
     requests: Sequence[tuple[str, str, int, int, Segment]],
     *,
     batch_size: int = 256,
+    headline_case: Callable[[str], str] | None = None,
 ) -> list[Sentence]:
     """Parse sentences of one or many documents in a single `nlp.pipe` stream.
 
@@ -156,6 +157,10 @@ def parse_sentences(
         requests: (doc_id, document text, start, end, segment) per sentence; offsets
             refer to the document text, and so do the tokens' offsets.
         batch_size: Sentences per `nlp.pipe` batch.
+        headline_case: Rewrites a headline segment's sentence for the parser without
+            changing its length ("Iran's Top Leader Mocks Trump" -> "... Leader mocks
+            Trump": the model reads Title Case as a row of names). Tokens keep the
+            original words.
 
     Returns:
         One Sentence per request, in order, with tokens.
@@ -163,15 +168,31 @@ def parse_sentences(
     nlp = load_model()
     rules = rule_cache()
     pieces = [text[start:end] for _doc_id, text, start, end, _segment in requests]
+    if headline_case is not None:
+        pieces = [
+            headline_case(piece) if request[4].kind == "headline" else piece
+            for piece, request in zip(pieces, requests, strict=True)
+        ]
     sentences = []
-    for (doc_id, text, start, end, segment), doc in zip(
-        requests, nlp.pipe(pieces, batch_size=batch_size), strict=True
+    for (doc_id, text, start, end, segment), piece, doc in zip(
+        requests, pieces, nlp.pipe(pieces, batch_size=batch_size), strict=True
     ):
+        original = text[start:end]
+        recased = piece is not original and piece != original
         tokens = tuple(
-            Token(i, word, lemma, pos, tag, dep, head, start + idx)
+            Token(
+                i,
+                original[idx : idx + len(word)] if recased else word,
+                lemma,
+                pos,
+                tag,
+                dep,
+                head,
+                start + idx,
+            )
             for i, (word, lemma, pos, tag, dep, head, idx) in enumerate(rules.annotate(doc))
         )
-        sentences.append(Sentence(doc_id, start, end, text[start:end], segment, tokens))
+        sentences.append(Sentence(doc_id, start, end, original, segment, tokens))
     return sentences
 
 

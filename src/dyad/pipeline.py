@@ -360,7 +360,11 @@ def _code_batch(
         ]
         for kind in (PARSE, CONTEXT)
     }
-    parsed = parse.parse_sentences(requests[PARSE], batch_size=resources.config.coder.batch_size)
+    parsed = parse.parse_sentences(
+        requests[PARSE],
+        batch_size=resources.config.coder.batch_size,
+        headline_case=resources.prefilter.headline_case,
+    )
     times.parsed += len(parsed)
     began = times.add("parse", began)
     tokenized = parse.tokenize_sentences(requests[CONTEXT])

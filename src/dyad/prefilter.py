@@ -27,6 +27,13 @@ _VOWELS = frozenset("AEIOU")
 _POSSESSIVE = ("'S", "\u2019S")
 # "we", "us", "our" resolve to the author's country when a document has a perspective
 _FIRST_PERSON_PLURAL = frozenset({"WE", "US", "OUR", "OURS", "OURSELVES"})
+_HEADLINE_WORD = re.compile(r"[A-Za-z][A-Za-z'\u2019-]+")
+# words a Title Case headline capitalises that are no names
+_SMALL_WORDS = frozenset(
+    """TO IN FOR WITH OF AND THE A AN ON AS AT BY FROM AFTER OVER AMID AGAINST INTO UPON
+    BUT OR NOT NO IS ARE WAS WERE BE BEEN HAS HAVE HAD WILL WOULD MAY MIGHT CAN COULD
+    SAYS SAID NEW IT HE SHE THEY WE""".split()
+)
 _THIRD_PERSON = frozenset({"HE", "SHE", "HIS", "HER", "HIM", "THEY", "THEM", "THEIR"})
 _VARIANT_MIN_CHARS = 7  # as `actors._variant_match`: shorter names are not matched fuzzily
 # `Prefilter.triage` verdicts
@@ -135,6 +142,24 @@ class Prefilter:
                 if len(joined) >= _VARIANT_MIN_CHARS and _skeleton(joined) in dictionary.skeletons:
                     return True
         return False
+
+    def headline_case(self, text: str) -> str:
+        """Return a Title Case headline with its verbs and small words in lower case.
+
+        "Maliki Returns From Tehran As Basra Fighting Tests Ties" -> "Maliki returns from
+        Tehran as Basra fighting tests ties": the parser then finds the verb. Names stay
+        as written; the length is unchanged, so offsets still point into the text.
+        """
+        words = list(_HEADLINE_WORD.finditer(text))
+        capitalised = [w for w in words if w.group()[0].isupper()]
+        if len(words) < 4 or len(capitalised) < 0.6 * len(words):
+            return text
+        chars = list(text)
+        for word in capitalised[1:] if capitalised and capitalised[0] is words[0] else capitalised:
+            upper = word.group().upper()
+            if word.group()[1:].islower() and (upper in self.verb_forms or upper in _SMALL_WORDS):
+                chars[word.start()] = chars[word.start()].lower()
+        return "".join(chars)
 
     def keep(self, texts: Iterable[str]) -> list[bool]:
         """Return one decision per text."""
