@@ -115,6 +115,13 @@ def triples(resources: Resources, text: str, date: str) -> set[Triple]:
         ("The US sent troops to Iraq.", "2019-06-15", {("USA", "IRQ", "06")}),
         ("Pyongyang rejected Seoul's offer of talks.", "2019-06-15",
          {("PRKGOV", "KORGOV", "12")}),
+        # a speech's address to its audience is no subject
+        ("My fellow citizens, at this hour, American forces attacked Iraqi positions.",
+         "2003-03-21", {("USAMIL", "IRQOCC", "19")}),
+        # a country is where its own officials act, not whom they act on ...
+        ("Ohio Governor Mike DeWine postponed the election in Ohio.", "2020-03-17", set()),
+        # ... except when they fight or protest there
+        ("Syrian troops shelled Aleppo on Monday.", "2016-08-01", {("SYRMIL", "SYR", "19")}),
         # people are not the target of a visit to their own country
         ("Saddam Hussein and his sons must leave Iraq within 48 hours.", "2003-03-17", set()),
     ],

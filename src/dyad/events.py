@@ -40,7 +40,14 @@ _PATIENT_VERBS = frozenset({"die", "perish", "succumb"})
 _SOLITARY = frozenset(
     {"consider", "contemplate", "mull", "deliberate", "ponder", "weigh", "muse", "meditate"}
 )
-_MOVES = frozenset({"04", "08"})  # visits, meetings, settling: where, not whom
+# Events an actor can direct at its own country as a whole: protest and force ("Syrian
+# troops shelled Aleppo"); anything else aimed at it names where, not whom ("returned to
+# Iraq", "postponed it in Ohio", "withdrew the US from a treaty").
+_CALENDAR = frozenset(
+    """monday tuesday wednesday thursday friday saturday sunday january february march
+    april may june july august september october november december today""".split()
+)
+_AT_HOME = frozenset({"14", "15", "17", "18", "19", "20"})
 _MEETINGS = frozenset({"040", "041", "044", "045", "046"})  # not visits (042, 043)
 # "sanctions on Russia over its annexation of Crimea": the reason is a last resort
 _GIVING = frozenset(
@@ -140,6 +147,10 @@ def _subjects(sentence: Sentence, verb: int, depth: int = 0) -> tuple[list[int],
     passive = any(c.dep in ("nsubjpass", "auxpass") for c in children)
     token = sentence.tokens[verb]
     for child in children:
+        if (child.dep in _SUBJECT_DEPS or child.dep == "nsubjpass") and _vocative(
+            sentence, child.i
+        ):
+            continue  # "My fellow citizens, at this hour, American forces are ..."
         if child.dep in _SUBJECT_DEPS or child.dep == "nsubjpass":
             if child.lemma in _ANAPHORS and depth < 4 and token.dep in ("ccomp", "conj", "advcl"):
                 heads, _ = _subjects(sentence, token.head, depth + 1)
@@ -161,6 +172,15 @@ def _subjects(sentence: Sentence, verb: int, depth: int = 0) -> tuple[list[int],
         if token.dep in ("relcl", "acl"):
             return [token.head], passive or token.tag == "VBN"
     return [], passive
+
+
+def _vocative(sentence: Sentence, head: int) -> bool:
+    """Return whether a phrase addresses the audience ("My fellow citizens, ...")."""
+    words = [t for t in sentence.subtree(head)]
+    if not words or words[0].i != 0 or words[-1].i + 1 >= len(sentence.tokens):
+        return False
+    addressed = any(t.text.lower() in ("my", "our", "fellow") for t in words)
+    return addressed and sentence.tokens[words[-1].i + 1].text == ","
 
 
 _SUBJECT_CONTROL = frozenset({"promise", "pledge", "vow", "threaten", "offer"})
@@ -238,7 +258,13 @@ def _objects(sentence: Sentence, verb: int) -> list[tuple[int, str]]:
         ]
         found.extend(nested)
         frontier = [head for head, _how in nested]
-    return found + reasons
+    # "troops shelled Aleppo": the parser at times takes a bare name for an adverbial
+    misread = [
+        (c.i, "npadvmod")
+        for c in children
+        if c.dep == "npadvmod" and c.tag == "NNP" and c.text.lower() not in _CALENDAR
+    ]
+    return found + reasons + misread
 
 
 def _agent(sentence: Sentence, verb: int) -> list[int]:
@@ -421,11 +447,11 @@ def code_events(
     if require_dyad:
         composed = [e for e in composed if e.target is not None]
     # "Iraqi troops returned to Iraq", "migrants leaving Libya": a country is no target
-    # of its own people; that is where they are
+    # of its own people for most events; that is where they are
     return [
         e
         for e in composed
-        if e.target is None or e.target.code != e.source.code[:3] or e.code[:2] not in _MOVES
+        if e.target is None or e.target.code != e.source.code[:3] or e.code[:2] in _AT_HOME
     ]
 
 
