@@ -122,6 +122,11 @@ def triples(resources: Resources, text: str, date: str) -> set[Triple]:
         ("Ohio Governor Mike DeWine postponed the election in Ohio.", "2020-03-17", set()),
         # ... except when they fight or protest there
         ("Syrian troops shelled Aleppo on Monday.", "2016-08-01", {("SYRMIL", "SYR", "19")}),
+        # the venue of talks is no party to them; the place of a rally is its target
+        ("Iran attended talks in Geneva with the United States.", "2017-02-10",
+         {("IRN", "USA", "04"), ("USA", "IRN", "04")}),
+        ("Nigerian students staged a rally in Lagos on Thursday.", "2000-02-10",
+         {("NGAEDU", "NGA", "14")}),
         # people are not the target of a visit to their own country
         ("Saddam Hussein and his sons must leave Iraq within 48 hours.", "2003-03-17", set()),
     ],

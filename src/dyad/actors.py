@@ -336,7 +336,7 @@ ORGANISATIONS = frozenset({"IGO", "NGO", "IMG", "MNC"})
 # Nouns that name an event, not a participant: their place phrase is where it happened.
 EVENT_NOUNS = frozenset(
     """attack assault offensive raid strike bombing shelling invasion operation campaign
-    visit meeting talks protest demonstration crackdown clash fighting war ceasefire
+    visit meeting talk talks protest demonstration crackdown clash fighting war ceasefire
     election summit conference negotiation agreement accord deal unrest violence crisis
     conflict situation tension tensions uprising insurgency turmoil""".split()
 )

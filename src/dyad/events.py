@@ -16,7 +16,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import replace
 
-from dyad.actors import resolve_phrase
+from dyad.actors import EVENT_NOUNS, resolve_phrase
 from dyad.compose import APPEAL_LEMMAS, CLAIM_LEMMAS, Reading, compose_events, negate
 from dyad.compose import EventCode as EventCode  # re-exported: the verbs stage returns it
 from dyad.dictionaries import ActorDictionary, VerbDictionary
@@ -33,7 +33,9 @@ _FORUMS = frozenset(
     """summit talks meeting conference session debate discussion negotiation dialogue
     report statement remarks speech resolution briefing""".split()
 )
-_TOPIC_PREPS = frozenset({"prep:on", "prep:about", "prep:over", "prep:regarding"})
+_FORUM_ASIDES = frozenset(
+    {"prep:on", "prep:about", "prep:over", "prep:regarding", "prep:in", "prep:at", "prep:near"}
+)
 # Verbs whose subject suffers the event; only a pattern names who caused it.
 _PATIENT_VERBS = frozenset({"die", "perish", "succumb"})
 # Consultation verbs one does alone ("X and Y are considering runs" is no meeting).
@@ -213,8 +215,11 @@ def _prep_objects(sentence: Sentence, head: int) -> list[tuple[int, str]]:
     return found
 
 
-def _objects(sentence: Sentence, verb: int) -> list[tuple[int, str]]:
+def _objects(sentence: Sentence, verb: int, places: bool = False) -> list[tuple[int, str]]:
     """Return (head, how) candidates for the target, most direct first.
+
+    With `places`, the place of an event noun counts too ("a rally in Lagos" for a
+    protest); otherwise "talks in Geneva" and "a meeting in Bonn" name only a venue.
 
     Direct and dative objects come first, then the verb's prepositional objects, then
     prepositional objects inside the direct object ("restored ties with Gondor").
@@ -238,15 +243,18 @@ def _objects(sentence: Sentence, verb: int) -> list[tuple[int, str]]:
     reasons = [p for p in own_preps if p[1] in _REASON_PREPS]  # tried after the rest
     for child in children:
         if child.dep == "xcomp":
-            found.extend(_objects(sentence, child.i))
+            found.extend(_objects(sentence, child.i, places))
     frontier = direct + [head for head, _how in own_preps]  # "acted on a resolution with X"
     for _depth in range(2):
         nested = [
             p
             for head in frontier
             for p in _prep_objects(sentence, head)
-            if not (sentence.tokens[head].lemma in _FORUMS and p[1] in _TOPIC_PREPS)
-        ]  # "a summit on the unrest in Iran": Iran is the topic, not a participant
+            if not (sentence.tokens[head].lemma in _FORUMS and p[1] in _FORUM_ASIDES)
+            and (
+                places or not (sentence.tokens[head].lemma in EVENT_NOUNS and p[1] in _VENUE_PREPS)
+            )
+        ]  # "a summit on the unrest in Iran", "a meeting in Bonn": topic and venue
         nested += [  # "cordoned off the roads leading into Mordor"
             p
             for head in frontier
@@ -384,7 +392,8 @@ def code_events(
             if meaning is not None:
                 code, reverse, absorbed = meaning, None, True
         subject_heads, passive = _subjects(sentence, token.i)
-        candidates = _objects(sentence, token.i)
+        # protest and force are aimed at where they happen ("a rally in Lagos")
+        candidates = _objects(sentence, token.i, places=code[:2] in _AT_HOME)
         recipient = any(
             how == "prep:to" or (how == "dative" and sentence.tokens[h].dep == "pobj")
             for h, how in candidates
