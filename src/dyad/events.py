@@ -42,21 +42,21 @@ _PATIENT_VERBS = frozenset({"die", "perish", "succumb"})
 _SOLITARY = frozenset(
     {"consider", "contemplate", "mull", "deliberate", "ponder", "weigh", "muse", "meditate"}
 )
-# Events an actor can direct at its own country as a whole: protest and force ("Syrian
-# troops shelled Aleppo"); anything else aimed at it names where, not whom ("returned to
-# Iraq", "postponed it in Ohio", "withdrew the US from a treaty").
 _CALENDAR = frozenset(
     """monday tuesday wednesday thursday friday saturday sunday january february march
     april may june july august september october november december today""".split()
 )
+# Events an actor can direct at its own country as a whole: protest and force ("Syrian
+# troops shelled Aleppo"); anything else aimed at it names where, not whom ("returned to
+# Iraq", "postponed it in Ohio", "withdrew the US from a treaty").
 _AT_HOME = frozenset({"14", "15", "17", "18", "19", "20"})
 _MEETINGS = frozenset({"040", "041", "044", "045", "046"})  # not visits (042, 043)
-# "sanctions on Russia over its annexation of Crimea": the reason is a last resort
 _GIVING = frozenset(
     """send deploy dispatch provide give supply deliver ship offer grant lend transfer sell
     donate extend pledge""".split()
 )
 _GO_BETWEENS = frozenset({"broker", "mediate", "sponsor", "host", "organize", "organise"})
+# "sanctions on Russia over its annexation of Crimea": the reason is a last resort
 _REASON_PREPS = frozenset({"prep:over", "prep:because"})
 _VENUE_PREPS = frozenset({"prep:in", "prep:at", "prep:near", "prep:inside", "prep:outside"})
 _MUTUAL_ROOTS = frozenset({"03", "04", "05", "06"})
