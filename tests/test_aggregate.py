@@ -68,6 +68,16 @@ def test_aggregate_dyad_must_have_two_sides() -> None:
         EventFilter(dyad="IRQGOV").where()
 
 
+def test_aggregate_filter_values_are_not_wildcards(db: Store) -> None:
+    events = [e for e in sample_events() if e.factuality in aggregate.DEFAULT_FACTUALITY]
+    named = Counter(e.location.name for e in events if e.location and len(e.location.name) > 3)
+    place = named.most_common(1)[0][0]
+    assert aggregate.totals(db, EventFilter(place=place))["events"] >= named[place]
+    blurred = place[0] + "_" + place[2:]  # "B_ghdad" must not match "Baghdad"
+    assert aggregate.totals(db, EventFilter(place=blurred))["events"] == 0
+    assert aggregate.totals(db, EventFilter(actor="%"))["events"] == 0
+
+
 @pytest.mark.model
 def test_aggregate_default_factuality_leaves_out_hypothetical_and_questions(db: Store) -> None:
     events = sample_events()

@@ -60,15 +60,15 @@ class EventFilter:
         terms: list[str] = []
         params: list[Any] = []
         if self.actor:
-            terms.append(f"({a}source_code LIKE ? OR {a}target_code LIKE ?)")
-            params += [f"{self.actor}%"] * 2
+            terms.append(f"({a}source_code LIKE ? {_ESC} OR {a}target_code LIKE ? {_ESC})")
+            params += [f"{_literal(self.actor)}%"] * 2
         if self.dyad:
             source, target = parse_dyad(self.dyad)
-            terms.append(f"{a}source_code LIKE ? AND {a}target_code LIKE ?")
-            params += [f"{source}%", f"{target}%"]
+            terms.append(f"{a}source_code LIKE ? {_ESC} AND {a}target_code LIKE ? {_ESC}")
+            params += [f"{_literal(source)}%", f"{_literal(target)}%"]
         if self.code:
-            terms.append(f"{a}cameo LIKE ?")
-            params.append(f"{self.code}%")
+            terms.append(f"{a}cameo LIKE ? {_ESC}")
+            params.append(f"{_literal(self.code)}%")
         if self.quad_classes:
             terms.append(f"{a}quad_class IN ({', '.join('?' * len(self.quad_classes))})")
             params += list(self.quad_classes)
@@ -83,13 +83,22 @@ class EventFilter:
             params.append(date_bounds(self.until)[1])
         if self.place:
             terms.append(
-                f"({a}location_name ILIKE ? OR {a}location_text ILIKE ? OR {a}location_country = ?)"
+                f"({a}location_name ILIKE ? {_ESC} OR {a}location_text ILIKE ? {_ESC}"
+                f" OR {a}location_country = ?)"
             )
-            params += [self.place, self.place, self.place.upper()]
+            params += [_literal(self.place), _literal(self.place), self.place.upper()]
         if self.document:
             terms.append(f"{a}doc_id = ?")
             params.append(self.document)
         return (" AND ".join(terms) or "TRUE"), params
+
+
+_ESC = "ESCAPE '\\'"
+
+
+def _literal(text: str) -> str:
+    """Escape LIKE's wildcards: a filter value matches as written ("Bag_dad" is no Baghdad)."""
+    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
 
 
 def parse_dyad(text: str) -> tuple[str, str]:
