@@ -127,6 +127,10 @@ def triples(resources: Resources, text: str, date: str) -> set[Triple]:
          {("IRN", "USA", "04"), ("USA", "IRN", "04")}),
         ("Nigerian students staged a rally in Lagos on Thursday.", "2000-02-10",
          {("NGAEDU", "NGA", "14")}),
+        # stopping what one did is its opposite: aid stopped, fighting halted
+        ("Iran stopped sending weapons to the Mahdi Army.", "2007-11-18",
+         {("IRN", "IRQREB", "16")}),
+        ("Hamas stopped firing rockets at Israel.", "2014-08-26", {("PSEREBHMS", "ISR", "08")}),
         # people are not the target of a visit to their own country
         ("Saddam Hussein and his sons must leave Iraq within 48 hours.", "2003-03-17", set()),
     ],

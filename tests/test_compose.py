@@ -55,3 +55,20 @@ def test_compose_combine(upper: str, lower: str, combined: str) -> None:
 )
 def test_compose_upper_class(code: str, upper: int | None) -> None:
     assert upper_class(code) == upper
+
+
+@pytest.mark.parametrize(
+    ("code", "stopped"),
+    [
+        ("072", "1622"),
+        ("070", "162"),
+        ("190", "087"),
+        ("046", "164"),
+        ("051", "160"),
+        ("111", "111"),
+    ],
+)
+def test_compose_halted_codes_end_what_was_done(code: str, stopped: str) -> None:
+    from dyad.compose import halted
+
+    assert halted(code) == stopped

@@ -41,6 +41,11 @@ CLAIM_LEMMAS = frozenset({"claim", "allege", "charge", "insist", "assert"})
 APPEAL_LEMMAS = {"urge": "020", "exhort": "020", "implore": "020", "press": "020"}
 # ... and intentions: "vowed to retaliate" threatens force (138), "vowed to help" is 033.
 APPEAL_LEMMAS |= {"vow": "030", "swear": "030"}
+# Verbs that end what their complement does: "stopped sending weapons" is no supply of arms.
+HALTING_LEMMAS = frozenset(
+    {"stop", "halt", "cease", "end", "suspend", "quit", "discontinue", "terminate"}
+)
+_HALTED = {"071": "1621", "072": "1622", "073": "1623", "062": "1622", "046": "164"}
 _TERM = re.compile(r"([+-]?)\s*(0x[0-9a-fA-F]+|\d+)")
 
 
@@ -180,6 +185,11 @@ def compose_events(
             if upper == SAY or own:
                 result.append(event)
             continue
+        if governor.lemma in HALTING_LEMMAS:
+            if own:  # "Iran stopped arming the militias": 1622, not 062
+                superseded.add((governor.verb, event.source.code, _code(event.target)))
+                result.append(replace(event, code=halted(event.code), rule=rule))
+            continue
         if upper == SAY:
             result.extend(_reported(governor, event, own, rule))
         elif own:
@@ -240,6 +250,23 @@ def _reported(governor: Reading, event: EventCode, own: bool, rule: str) -> list
         EventCode(governor.verb, author, event.source, _ACCUSE_OF_AGGRESSION, rule)
         for author in governor.sources
     ]
+
+
+def halted(code: str) -> str:
+    """Return the CAMEO code for ending what `code` did.
+
+    Aid stopped is 162x (reduce or stop material aid), fighting stopped 087 (de-escalate
+    military engagement), negotiation halted 164; any other cooperation 160.
+    """
+    if code in _HALTED:
+        return _HALTED[code]
+    if code[:2] == "07":
+        return "162"
+    if code[:2] in _FORCE_ROOTS:
+        return "087"
+    if code[:2] in ("03", "04", "05", "06", "08"):
+        return "160"
+    return code
 
 
 def _appeal_code(governor_code: str, upper: int | None, lower: str) -> str:

@@ -17,7 +17,14 @@ from collections.abc import Callable, Sequence
 from dataclasses import replace
 
 from dyad.actors import EVENT_NOUNS, resolve_phrase
-from dyad.compose import APPEAL_LEMMAS, CLAIM_LEMMAS, Reading, compose_events, negate
+from dyad.compose import (
+    APPEAL_LEMMAS,
+    CLAIM_LEMMAS,
+    HALTING_LEMMAS,
+    Reading,
+    compose_events,
+    negate,
+)
 from dyad.compose import EventCode as EventCode  # re-exported: the verbs stage returns it
 from dyad.dictionaries import ActorDictionary, VerbDictionary
 from dyad.patterns import clause_tokens, entry_for
@@ -489,6 +496,8 @@ def _fallback_reading(
 ) -> None:
     """Record a claim, appeal or vow the verb dictionary gives no code, for composition."""
     fallback = "010" if token.lemma in CLAIM_LEMMAS else APPEAL_LEMMAS.get(token.lemma)
+    if token.lemma in HALTING_LEMMAS:
+        fallback = "160"  # what it stops is coded from its complement (compose.halted)
     if fallback:
         sources = [a for a in map(resolve, _subjects(sentence, token.i)[0]) if a]
         readings[token.i] = Reading(token.i, fallback, tuple(sources), lemma=token.lemma)
