@@ -178,6 +178,8 @@ def test_coder_leaves_out_what_only_frames_the_event(
          "2007-11-18", ("USA", "IRN", "06"), None),
         ("Iran and Syria met on Monday. The Americans criticized them.", "2007-11-18",
          None, ("USA", "IRN", "11")),
+        # a given name before a surname must be the dictionary person's own
+        ("Boris Johnson criticized Russia.", "2019-10-14", None, ("GMBGOVEDU", "RUS", "11")),
         # a titled name the dictionary lacks is known by its surname later on
         ("US Secretary of State Rex Tillerson arrived in Tokyo on Wednesday. "
          "Tillerson held talks with Foreign Minister Fumio Kishida of Japan.", "2017-03-16",

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from dyad.dictionaries import ActorDictionary, ActorEntry, skeleton
+from dyad.dictionaries import PERSONAL_TITLES, ActorDictionary, ActorEntry, skeleton
 from dyad.records import Actor, Mention, Sentence, Token
 
 RESOLVER_NAME = "dyad.actors.cameo.v1"
@@ -261,6 +261,11 @@ def _variant_match(
     following = words[position + 1][2] if position + 1 < len(words) else ""
     given_name = following[:1].isupper()  # "Donald Trump": a capitalised word follows
     surnames = () if given_name else dictionary.surnames.get(upper, ())
+    previous = words[position - 1] if position > 0 else None
+    if previous is not None and previous[2][:1].isupper() and previous[1].isalpha():
+        title = (previous[1],) in dictionary.agents or previous[1].rstrip(".") in PERSONAL_TITLES
+        if not title:  # "Boris Johnson" is no other Johnson; "Minister Johnson" may be
+            surnames = tuple(k for k in surnames if k[0] == previous[1])
     candidates = [dictionary.actors[k] for k in surnames]
     current = [c for c in candidates if c.dated_on(on_date)]
     # With a date, a bare surname must name someone holding a role then ("Trump" in 2020
