@@ -409,6 +409,7 @@ def _code_sentences(
         group = anaphora.sole_group(named, resources.actors)
         named_last = anaphora.last_person(sentence, mentions, resources.actors, context, names)
         antecedent = named_last or antecedent
+        began = times.add("anaphora", began)
         if not parsed:
             continue
         coded = events.code_events(
