@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from dyad.dates.vocabulary import CALENDAR_WORDS
 from dyad.dictionaries import PERSONAL_TITLES, ActorDictionary, ActorEntry, skeleton
 from dyad.records import Actor, Mention, Sentence, Token
 
@@ -178,18 +179,12 @@ def find_mentions(
 def _prefixed(tokens: Sequence[Token], mention: Mention) -> bool:
     """Return whether an agent word is the stem of "anti-aircraft", "pro-government"."""
     at = mention.first
-    return (
-        mention.rule == "agent"
-        and at >= 2
-        and tokens[at - 1].text == "-"
-        and tokens[at - 2].text.lower() in ("anti", "pro", "counter", "non")
-    ) or (mention.rule == "agent" and at >= 1 and tokens[at - 1].text.lower() in ("anti-", "pro-"))
-
-
-_CALENDAR = frozenset(
-    """monday tuesday wednesday thursday friday saturday sunday january february march
-    april may june july august september october november december""".split()
-)
+    if mention.rule != "agent" or at < 1:
+        return False
+    before = tokens[at - 1].text.lower()
+    if before == "-":
+        return at >= 2 and tokens[at - 2].text.lower() in ("anti", "pro", "counter", "non")
+    return before in ("anti-", "pro-")
 
 
 def _first_name(
@@ -206,7 +201,7 @@ def _first_name(
     if following >= len(tokens) or following in starts:
         return False
     word = tokens[following].text
-    if word.upper() in dictionary.first_words or word.lower() in _CALENDAR:
+    if word.upper() in dictionary.first_words or word.lower() in CALENDAR_WORDS:
         return False  # "Arnor President ...", "Iran Thursday"
     return word.isalpha() and word.istitle()
 
@@ -444,7 +439,7 @@ def resolve_phrase(
     if role and any(sentence.tokens[i].text.lower() in ("former", "ex") for i in tokens):
         role = "ELI"  # "former Minnesota governor": out of office, one of the elite
     possessor = _attached_tokens(sentence, head, "poss")
-    relational = sentence.tokens[head].lemma in RELATIONAL_NOUNS
+    relational = lemma in RELATIONAL_NOUNS
     if named and not role and relational and all(m.first in possessor for m in named):
         named = []  # "Iraq's neighbors" are not Iraq ("Iraq's nuclear program" stays Iraq)
     if named:

@@ -39,7 +39,7 @@ def last_person(
     """
     tokens = sentence.tokens
     found: Actor | None = None
-    covered = {i for m in mentions for i in range(m.first, m.last + 1)}
+    covered = _covered(mentions)
     parsed = any(t.dep for t in tokens)
     if any(_unknown_name(t, covered) if parsed else _capitalised(t, covered) for t in tokens):
         found = UNKNOWN_PERSON  # "Trump has criticized ...": someone we cannot name
@@ -64,6 +64,11 @@ def last_person(
                 if names is not None:
                     names[tokens[name_end].text] = titled
     return found
+
+
+def _covered(mentions: Sequence[Mention]) -> set[int]:
+    """Return the token indices inside any of `mentions`."""
+    return {i for m in mentions for i in range(m.first, m.last + 1)}
 
 
 _FUNCTION_WORDS = frozenset(
@@ -101,7 +106,7 @@ def pronoun_mentions(
     after a person named in the same sentence is left to the parse ("Maliki said he
     would ..."), which knows which clause it belongs to.
     """
-    covered = {i for m in mentions for i in range(m.first, m.last + 1)}
+    covered = _covered(mentions)
     known = [
         Mention(t.i, t.i, replace(names[t.text], text=t.text), "named-before")
         for t in sentence.tokens

@@ -26,6 +26,7 @@ from dyad.compose import (
     negate,
 )
 from dyad.compose import EventCode as EventCode  # re-exported: the verbs stage returns it
+from dyad.dates.vocabulary import CALENDAR_WORDS
 from dyad.dictionaries import ActorDictionary, VerbDictionary
 from dyad.patterns import clause_tokens, entry_for
 from dyad.patterns import match_pattern as match_pattern  # re-exported for the tests
@@ -48,10 +49,6 @@ _PATIENT_VERBS = frozenset({"die", "perish", "succumb"})
 # Consultation verbs one does alone ("X and Y are considering runs" is no meeting).
 _SOLITARY = frozenset(
     {"consider", "contemplate", "mull", "deliberate", "ponder", "weigh", "muse", "meditate"}
-)
-_CALENDAR = frozenset(
-    """monday tuesday wednesday thursday friday saturday sunday january february march
-    april may june july august september october november december today""".split()
 )
 # Events an actor can direct at its own country as a whole: protest and force ("Syrian
 # troops shelled Aleppo"); anything else aimed at it names where, not whom ("returned to
@@ -277,7 +274,10 @@ def _objects(sentence: Sentence, verb: int, places: bool = False) -> list[tuple[
     misread = [
         (c.i, "npadvmod")
         for c in children
-        if c.dep == "npadvmod" and c.tag == "NNP" and c.text.lower() not in _CALENDAR
+        if c.dep == "npadvmod"
+        and c.tag == "NNP"
+        and c.text.lower() not in CALENDAR_WORDS
+        and c.text.lower() != "today"
     ]
     return found + reasons + misread
 

@@ -178,7 +178,7 @@ def parse_sentences(
         requests, pieces, nlp.pipe(pieces, batch_size=batch_size), strict=True
     ):
         original = text[start:end]
-        recased = piece is not original and piece != original
+        recased = piece != original
         tokens = tuple(
             Token(
                 i,

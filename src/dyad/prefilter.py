@@ -20,6 +20,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from dyad.anaphora import GROUP_PRONOUNS, PERSONAL_PRONOUNS
 from dyad.dictionaries import ActorDictionary, VerbDictionary, skeleton
 
 _WORD = re.compile(r"[^\W_][\w.'\u2019]*")
@@ -34,7 +35,8 @@ _SMALL_WORDS = frozenset(
     BUT OR NOT NO IS ARE WAS WERE BE BEEN HAS HAVE HAD WILL WOULD MAY MIGHT CAN COULD
     SAYS SAID NEW IT HE SHE THEY WE""".split()
 )
-_THIRD_PERSON = frozenset({"HE", "SHE", "HIS", "HER", "HIM", "THEY", "THEM", "THEIR"})
+# "he" may be the person named in an earlier sentence, "they" the group (dyad.anaphora)
+_THIRD_PERSON = frozenset(w.upper() for w in PERSONAL_PRONOUNS | GROUP_PRONOUNS)
 _VARIANT_MIN_CHARS = 7  # as `actors._variant_match`: shorter names are not matched fuzzily
 # `Prefilter.triage` verdicts
 SKIP = 0  # names no actor: nothing to parse, nothing for the document's context
@@ -127,7 +129,7 @@ class Prefilter:
     def _person_at(self, raw: list[str], words: list[str], owned: list[str], at: int) -> bool:
         """Return whether a surname, a spelling variant or "we" could start at `at`."""
         if words[at] in _FIRST_PERSON_PLURAL or words[at] in _THIRD_PERSON:
-            return True  # "he" may be the person named in an earlier sentence
+            return True
         if not raw[at][:1].isupper():
             return False
         dictionary = self.actors
@@ -155,9 +157,11 @@ class Prefilter:
         if len(words) < 4 or len(capitalised) < 0.6 * len(words):
             return text
         chars = list(text)
-        for word in capitalised[1:] if capitalised and capitalised[0] is words[0] else capitalised:
-            upper = word.group().upper()
-            if word.group()[1:].islower() and (upper in self.verb_forms or upper in _SMALL_WORDS):
+        for word in words[1:]:  # the first word is capitalised as any sentence's is
+            found = word.group()
+            upper = found.upper()
+            capital = found[0].isupper() and found[1:].islower()
+            if capital and (upper in self.verb_forms or upper in _SMALL_WORDS):
                 chars[word.start()] = chars[word.start()].lower()
         return "".join(chars)
 
