@@ -37,9 +37,10 @@ _SUBJECT_DEPS = frozenset({"nsubj", "csubj"})
 _OBJECT_DEPS = ("dobj", "dative", "iobj", "attr", "oprd")
 _NOT_TARGET_PREPS = frozenset({"during", "since", "until", "after", "before", "despite"})
 _FORCE_ROOTS = frozenset({"18", "19", "20"})
+# lemmas, as they are compared: "talks" is "talk"
 _FORUMS = frozenset(
-    """summit talks meeting conference session debate discussion negotiation dialogue
-    report statement remarks speech resolution briefing""".split()
+    """summit talk meeting conference session debate discussion negotiation dialogue
+    report statement remark speech resolution briefing""".split()
 )
 _FORUM_ASIDES = frozenset(
     {"prep:on", "prep:about", "prep:over", "prep:regarding", "prep:in", "prep:at", "prep:near"}
