@@ -140,6 +140,16 @@ def test_places_disambiguate_by_actors_then_document(
     assert place is not None and place.country == country
 
 
+def test_places_a_small_town_abroad_needs_the_texts_countries() -> None:
+    """A namesake town in none of the countries the text names is a false match."""
+    text = "The CIA's role in the Argo rescue remained a secret."
+    assert geocode_place(text) is not None  # no context at all: the name alone decides
+    assert geocode_place(text, None, ["USA"], ["IRN", "CAN"]) is None
+    # a large city abroad is still taken: meetings happen in Geneva
+    place = geocode_place("The talks were held in Geneva.", None, ["IRN", "SYR"], ["IRN"])
+    assert place is not None and place.country == "CHE"
+
+
 def test_places_prefer_the_verbs_own_clause() -> None:
     sentence = make_sentence(
         "Troops who fought in Basra attacked insurgents near Najaf .",

@@ -27,6 +27,9 @@ GAZETTEER_NAME = "dyad.gazetteer.geonames.v1"
 GAZETTEER_PATH = Path(__file__).parent / "data" / "gazetteer" / "gazetteer.tsv.gz"
 MAX_NAME_WORDS = 4
 CLEAR_LEAD = 5  # the most populous candidate wins unaided only when this many times larger
+# A town in none of the countries the event and document name must be this large to be
+# taken: "the Argo rescue" (a CIA operation in Iran) is no event in Argos, Greece.
+FOREIGN_TOWN_MIN_POPULATION = 100_000
 
 PRECISION: dict[str, PlacePrecision] = {
     "city": "city",
@@ -241,10 +244,11 @@ def _choose(
             return None  # "Andar district": a district the gazetteer lacks, not a namesake
         pool = fitting or pool
     # the actors' countries together, then the document's one at a time, most named first
+    foreign = bool(actors or documents)  # the text names countries and none has the place
     for countries in (actors, *([c] for c in documents)):
         near = [e for e in pool if e.country in countries]
         if near:
-            pool = near
+            pool, foreign = near, False
             break
     if any(e.kind == "country" for e in pool):
         pool = [e for e in pool if e.kind == "country"]
@@ -257,7 +261,10 @@ def _choose(
     if wants is None:
         cities = [e for e in pool if e.kind == "city"]
         pool = cities or pool  # "in Kandahar": the city, whose province is Kandahar too
-    return max(pool, key=lambda e: (e.population, -_SPECIFIC[e.kind]))
+    chosen = max(pool, key=lambda e: (e.population, -_SPECIFIC[e.kind]))
+    if foreign and chosen.kind == "city" and chosen.population < FOREIGN_TOWN_MIN_POPULATION:
+        return None
+    return chosen
 
 
 def _place(candidate: Candidate, entry: Entry) -> Place:
