@@ -131,6 +131,9 @@ def triples(resources: Resources, text: str, date: str) -> set[Triple]:
         ("Iran stopped sending weapons to the Mahdi Army.", "2007-11-18",
          {("IRN", "IRQREB", "16")}),
         ("Hamas stopped firing rockets at Israel.", "2014-08-26", {("PSEREBHMS", "ISR", "08")}),
+        # an act ordered against someone targets them, not the act's owner
+        ("Assad ordered a military crackdown on Syrian protesters.", "2011-05-01",
+         {("SYRGOV", "SYROPP", "17")}),
         # what talks are about is no party to them
         ("Iran held talks on Iraq with Syria.", "2014-08-10",
          {("IRN", "SYR", "04"), ("SYR", "IRN", "04")}),

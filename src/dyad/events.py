@@ -243,6 +243,10 @@ def _objects(sentence: Sentence, verb: int, places: bool = False) -> list[tuple[
                 head = pobj
             found.extend((i, dep) for i in _conjuncts(sentence, head))
     direct = [head for head, _how in found]
+    # "ordered a military crackdown on the Brotherhood": the act's own target comes first,
+    # its owner only when that names no one ("condemned the Israeli attack on the reactor")
+    acts = [(h, how) for h, how in found if _aimed_act(sentence, h)]
+    found = [candidate for candidate in found if candidate not in acts]
     own_preps = [p for p in _prep_objects(sentence, verb) if p[1] != "prep:by"]
     found.extend(p for p in own_preps if p[1] not in _REASON_PREPS)
     reasons = [p for p in own_preps if p[1] in _REASON_PREPS]  # tried after the rest
@@ -280,7 +284,14 @@ def _objects(sentence: Sentence, verb: int, places: bool = False) -> list[tuple[
         and c.text.lower() not in CALENDAR_WORDS
         and c.text.lower() != "today"
     ]
-    return found + reasons + misread
+    return found + acts + reasons + misread
+
+
+def _aimed_act(sentence: Sentence, head: int) -> bool:
+    """Return whether `head` is an act with a target of its own ("a crackdown on X")."""
+    if sentence.tokens[head].lemma not in EVENT_NOUNS:
+        return False
+    return any(how in ("prep:on", "prep:against") for _h, how in _prep_objects(sentence, head))
 
 
 def _agent(sentence: Sentence, verb: int) -> list[int]:
