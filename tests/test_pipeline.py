@@ -15,7 +15,7 @@ import pytest
 
 from dyad import cameo
 from dyad.config import load_config
-from dyad.pipeline import STAGES, Resources, Stage, check_stages, code_documents
+from dyad.pipeline import STAGES, Resources, Stage, StageTimes, check_stages, code_documents
 from dyad.records import Document, Event
 
 FIXTURES = Path(__file__).parent / "fixtures"
@@ -140,6 +140,30 @@ def test_pipeline_prefilter_loses_no_event_on_fixture(resources: Resources) -> N
         for e in es
     ]
     assert with_filter == without
+
+
+@pytest.mark.issue(7)
+@pytest.mark.parametrize(
+    ("text", "parsed"),
+    [
+        # "he" is Khamenei: the sentence is parsed and coded
+        ("Khamenei spoke in Tehran on Friday. He then condemned Israel.", 2),
+        # the weather names nobody, so the coder has no one for "he": nothing to parse
+        ("The weather was fine on Friday. He then condemned Israel.", 0),
+        # "they" needs a group named just before: Hamas, not the police
+        ("Hamas met in Gaza on Friday. They then condemned Israel.", 2),
+        ("The police met on Friday. They then condemned Israel.", 0),
+    ],
+)
+def test_pipeline_parses_a_pronoun_sentence_only_after_an_antecedent(
+    resources: Resources, text: str, parsed: int
+) -> None:
+    document = Document("t", text, "test", date="2008-08-20")
+    times = StageTimes()
+    events = [e for _d, es in code_documents([document], resources, times=times) for e in es]
+    assert times.parsed == parsed
+    unfiltered = code_documents([document], resources, use_prefilter=False)
+    assert [e.event_id for e in events] == [e.event_id for _d, es in unfiltered for e in es]
 
 
 def test_pipeline_stage_table_is_consistent() -> None:

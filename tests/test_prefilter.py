@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from dyad.dictionaries import load_actor_dictionary, load_verb_dictionary
-from dyad.prefilter import CONTEXT, PARSE, SKIP, Prefilter, inflections
+from dyad.prefilter import CONTEXT, PARSE, SKIP, Prefilter, inflections, readable_pronouns
 
 
 @pytest.fixture(scope="module")
@@ -71,12 +71,64 @@ def test_prefilter_build_collects_verb_forms(prefilter: Prefilter, form: str) ->
         ("Iran's ministers met Syria's president.", PARSE),  # possessives
         ("Iraq attacked a checkpoint.", CONTEXT),  # one actor: no dyad, but context
         ("The people of Baghdad.", CONTEXT),  # an actor, no verb
-        ("We condemned Israel.", PARSE),  # "we" is the author's side with a perspective
+        ("We condemned Israel.", CONTEXT),  # "we" is nobody without the author's side
         ("The cat sat quietly on the mat.", SKIP),
+        # a verb form inside a name is no verb: "United", "States"
+        ("The United States and Great Britain in 1812.", CONTEXT),
+        # nor one capitalised inside a sentence that is not a headline
+        ("Officials from Iran and Syria at the Attack Memorial.", CONTEXT),
+        ("Iran Attacks Syria Over Border Row", PARSE),
+        ('Iran said: "Attack Israel."', PARSE),
+        # MAKE codes only through its patterns ("make a visit"), none of which fits a cake
+        ("Iran made a cake for Iraq.", CONTEXT),
+        ("Iran made a visit to Iraq.", PARSE),
+        # a name of several words is one actor, however many of its words start one
+        ("The government said so.", CONTEXT),
+        # "us" is no abbreviation of the United States; "CNN's" is CNN
+        ("Iran told us.", CONTEXT),
+        ("Iran told the US.", PARSE),
+        ("Iran told CNN's reporter.", PARSE),
     ],
 )
 def test_prefilter_triage(prefilter: Prefilter, text: str, verdict: int) -> None:
     assert prefilter.triage(text) == verdict
+
+
+@pytest.mark.issue(7)
+@pytest.mark.parametrize(
+    ("text", "perspective", "after_actor", "after_group", "verdict"),
+    [
+        ("We condemned Israel.", True, False, False, PARSE),
+        ("Iran told us.", True, False, False, PARSE),
+        ("He met Iran.", False, False, False, CONTEXT),  # nobody named before: no "he"
+        ("He met Iran.", False, True, False, PARSE),
+        ("They attacked Iran.", False, True, False, CONTEXT),  # no group named before
+        ("They attacked Iran.", False, True, True, PARSE),
+        ("He left.", False, False, False, CONTEXT),  # kept: the coder's antecedents go on
+    ],
+)
+def test_prefilter_reads_pronouns_only_where_they_can_stand_for_someone(
+    prefilter: Prefilter,
+    text: str,
+    perspective: bool,
+    after_actor: bool,
+    after_group: bool,
+    verdict: int,
+) -> None:
+    pronouns = readable_pronouns(perspective, after_actor, after_group)
+    assert prefilter.read(text, pronouns)[0] == verdict
+
+
+@pytest.mark.issue(7)
+@pytest.mark.parametrize(
+    ("text", "group"),
+    [("Hezbollah fired rockets.", True), ("The police left.", False), ("He met Iran.", True)],
+)
+def test_prefilter_says_whether_a_group_was_named(
+    prefilter: Prefilter, text: str, group: bool
+) -> None:
+    pronouns = readable_pronouns(False, True, True)
+    assert prefilter.read(text, pronouns)[1] is group
 
 
 @pytest.mark.issue(7)

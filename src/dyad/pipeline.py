@@ -26,7 +26,7 @@ from dyad.dictionaries import (
     load_verb_dictionary,
 )
 from dyad.errors import DictionaryError
-from dyad.prefilter import CONTEXT, PARSE, SKIP, Prefilter
+from dyad.prefilter import CONTEXT, PARSE, SKIP, Prefilter, readable_pronouns
 from dyad.records import Actor, DatePoint, Document, Event, Mention, Place, Segment, Sentence
 from dyad.structure import split_segments
 
@@ -45,7 +45,7 @@ STAGES = (
     Stage("read", "read.read_documents", (), ("document.text", "document.date")),
     Stage("structure", "structure.split_segments", ("document.text",), ("segment",)),
     Stage("split", "parse.split_sentences", ("segment",), ("sentence.span",)),
-    Stage("prefilter", "prefilter.Prefilter.could_hold_event", ("sentence.span",), ()),
+    Stage("prefilter", "prefilter.Prefilter.read", ("sentence.span",), ()),
     Stage("parse", "parse.parse_sentences", ("sentence.span",), ("token.dep", "token.lemma")),
     Stage("actors", "actors.find_mentions", ("token.dep", "document.date"), ("mention",)),
     Stage("anaphora", "anaphora.pronoun_mentions", ("mention", "segment"), ("mention.context",)),
@@ -132,6 +132,8 @@ class StageTimes:
         self.seconds[outer] = self.seconds.get(outer, 0.0) - seconds
 
 
+# more text than this between two sentences is a sentence the pre-filter skipped
+_GAP_CHARS = 2
 _CODE_SHAPE = re.compile(r"^[0-9]{2,4}$")
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
@@ -345,9 +347,8 @@ def _code_batch(
     began = times.add("split", began)
     # per sentence: PARSE, CONTEXT (tokenized only: its actors set the context country of
     # later sentences, as they would if it were parsed) or SKIP (it names no actor)
-    triage = resources.prefilter.triage if filtering else lambda _text: PARSE
     verdicts = [
-        [triage(doc.text[s[0] : s[1]]) for s in spans]
+        _triage(doc, spans, resources.prefilter) if filtering else [PARSE] * len(spans)
         for doc, spans in zip(batch, wanted, strict=True)
     ]
     began = times.add("prefilter", began)
@@ -373,6 +374,35 @@ def _code_batch(
     for document, marks in zip(batch, verdicts, strict=True):
         own = [(next(pending[m]), m == PARSE) for m in marks if m != SKIP]
         yield document, _code_sentences(document, own, resources, times)
+
+
+def _triage(
+    document: Document, spans: list[tuple[int, int, Segment]], prefilter: Prefilter
+) -> list[int]:
+    """Return the pre-filter's verdict on each sentence of `document`, in order.
+
+    A pronoun can stand for an actor only when the sentence before it, in the same
+    segment, named one (a group, for "they"): the coder forgets its antecedents across
+    a skipped sentence.
+    """
+    verdicts = []
+    previous: tuple[int, Segment, bool] | None = None  # end, segment, names a group
+    for start, end, segment in spans:
+        after_actor = (
+            previous is not None
+            and previous[1] == segment
+            and len(document.text[previous[0] : start].strip()) <= _GAP_CHARS
+        )
+        pronouns = readable_pronouns(
+            document.perspective is not None,
+            after_actor,
+            after_actor and previous is not None and previous[2],
+        )
+        verdict, group = prefilter.read(document.text[start:end], pronouns)
+        if verdict != SKIP:
+            previous = (end, segment, group)
+        verdicts.append(verdict)
+    return verdicts
 
 
 def _code_sentences(
@@ -401,7 +431,7 @@ def _code_sentences(
         seen.update(_countries(named, resources.actors.countries))
         if sentence.segment != segment:  # a comment's "he" is not the article's
             antecedent, group, segment = None, None, sentence.segment
-        elif len(document.text[previous_end : sentence.start].strip()) > 2:
+        elif len(document.text[previous_end : sentence.start].strip()) > _GAP_CHARS:
             antecedent = group = None  # a sentence the prefilter skipped may name others
         previous_end = sentence.end
         mentions = anaphora.pronoun_mentions(sentence, named, resources.actors, antecedent, names)
