@@ -22,7 +22,8 @@ _RESOURCES: Resources | None = None
 
 def _start_worker(config: Config) -> None:
     global _RESOURCES
-    _RESOURCES = Resources.load(config)
+    if _RESOURCES is None:  # forked workers inherit the parent's
+        _RESOURCES = Resources.load(config)
     parse.load_model()
 
 
@@ -57,10 +58,16 @@ def run_local(
         for partition in partitions:
             total.add(code_partition(partition, output, resources, overwrite=overwrite))
         return total
-    # fork shares the imported modules; each worker still loads its own model and dictionaries
+    # the model and the dictionaries are loaded once, here: forked workers share them
+    global _RESOURCES
+    _RESOURCES = Resources.load(config)
+    parse.load_model()
     context = multiprocessing.get_context("fork")
-    with ProcessPoolExecutor(workers, context, _start_worker, (config,)) as pool:
-        futures = [pool.submit(_code_in_worker, p, output, overwrite) for p in partitions]
-        for future in futures:
-            total.add(future.result())
+    try:
+        with ProcessPoolExecutor(workers, context, _start_worker, (config,)) as pool:
+            futures = [pool.submit(_code_in_worker, p, output, overwrite) for p in partitions]
+            for future in futures:
+                total.add(future.result())
+    finally:
+        _RESOURCES = None
     return total
