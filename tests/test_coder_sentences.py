@@ -137,6 +137,12 @@ def triples(resources: Resources, text: str, date: str) -> set[Triple]:
         # what talks are about is no party to them
         ("Iran held talks on Iraq with Syria.", "2014-08-10",
          {("IRN", "SYR", "04"), ("SYR", "IRN", "04")}),
+        # a passive subject is what the active verb has after it: patterns read it there
+        ("Sanctions were imposed on Iran by the European Union.", "2012-01-23",
+         {("IGOEUREEC", "IRN", "16")}),
+        ("Humanitarian aid was sent to Syria by Turkey.", "2013-02-01", {("TUR", "SYR", "07")}),
+        ("A warning was issued to Iran by the United States.", "2012-01-23",
+         {("USA", "IRN", "13")}),
         # people are not the target of a visit to their own country
         ("Saddam Hussein and his sons must leave Iraq within 48 hours.", "2003-03-17", set()),
     ],

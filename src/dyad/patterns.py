@@ -151,10 +151,22 @@ def match_pattern(sentence: Sentence, verb: int, entry: VerbEntry) -> Match | No
         if sentence.tokens[i].pos == "VERB"
         for word in (sentence.tokens[i].text.upper(), sentence.tokens[i].lemma.upper())
     }
+    # "sanctions were imposed on Iran": the passive subject is what the active verb has
+    # after it ("imposed SANCTIONS (ON) +"), so patterns read it first among the words after
+    patient = {
+        t.i
+        for child in sentence.children(verb)
+        if child.dep == "nsubjpass"
+        for t in sentence.subtree(child.i)
+    }
     views = {}
     for absorbs, clause in ((False, narrow), (True, wide)):
-        before = _words(sentence, [i for i in clause if i < verb])
-        after = _words(sentence, [i for i in clause if i > verb])
+        before = _words(sentence, [i for i in clause if i < verb and i not in patient])
+        after = _words(
+            sentence,
+            [i for i in clause if i in patient]
+            + [i for i in clause if i > verb and i not in patient],
+        )
         views[absorbs] = (before, after)
     best: Match | None = None
     best_score = (0, 0)
