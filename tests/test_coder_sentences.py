@@ -143,6 +143,12 @@ def triples(resources: Resources, text: str, date: str) -> set[Triple]:
         ("Humanitarian aid was sent to Syria by Turkey.", "2013-02-01", {("TUR", "SYR", "07")}),
         ("A warning was issued to Iran by the United States.", "2012-01-23",
          {("USA", "IRN", "13")}),
+        # force a speaker says was used against it: the attack, and the accusation
+        ("Houthi rebels fired a missile at a US destroyer, the Pentagon said.", "2024-01-10",
+         {("YEMREB", "USAMIL", "19"), ("USAMIL", "YEMREB", "11")}),
+        # go-betweens of a deal do not mediate between each other
+        ("Israel and Hamas agreed to a truce brokered by Qatar and Egypt.", "2023-11-22",
+         {("ISR", "PSEREBHMS", "03"), ("PSEREBHMS", "ISR", "03")}),
         # people are not the target of a visit to their own country
         ("Saddam Hussein and his sons must leave Iraq within 48 hours.", "2003-03-17", set()),
     ],

@@ -200,7 +200,8 @@ def dyads(events: list[EventCode]) -> list[tuple[int, str, str | None, str]]:
         ("asked_to_help", [(1, "---LEG", "USAGOV", "02")]),  # the help has not happened
         ("agreed_to_lift", [(3, "USAGOV", "IRN", "08")]),  # one event: eases sanctions
         ("not_provide", [(3, "USAGOV", "ISR", "12")]),  # refusing aid is a rejection
-        ("claimed_attack", [(1, "IRQ", "IRN", "11")]),  # a claim of aggression accuses
+        # a claim of aggression accuses, and the attack claimed stays an event (reported)
+        ("claimed_attack", [(4, "IRN", "KWT", "19"), (1, "IRQ", "IRN", "11")]),
         ("reported_attack", [(1, "IRN", "KWT", "19")]),  # a plain report keeps the event
         ("about_to_restore", [(4, "EGY", "IRN", "05")]),  # subject through "is about to"
     ],

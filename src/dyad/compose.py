@@ -246,7 +246,8 @@ def _reported(governor: Reading, event: EventCode, own: bool, rule: str) -> list
     victim = event.target is not None and event.target.code in speakers
     if governor.lemma not in CLAIM_LEMMAS and not victim:
         return [event]
-    return [
+    # the force itself stays an event too: its factuality says who reported it
+    return [event] + [
         EventCode(governor.verb, author, event.source, _ACCUSE_OF_AGGRESSION, rule)
         for author in governor.sources
     ]

@@ -65,6 +65,7 @@ _GO_BETWEENS = frozenset({"broker", "mediate", "sponsor", "host", "organize", "o
 _REASON_PREPS = frozenset({"prep:over", "prep:because"})
 _VENUE_PREPS = frozenset({"prep:in", "prep:at", "prep:near", "prep:inside", "prep:outside"})
 _MUTUAL_ROOTS = frozenset({"03", "04", "05", "06"})
+_MEDIATE = "045"
 _RECIPROCAL_CUES = frozenset({"their", "other", "another", "jointly", "together", "mutual"})
 _ANAPHORS = frozenset({"it", "they", "he", "she"})
 _VERB_TAGS = frozenset({"VB", "VBD", "VBG", "VBN", "VBP", "VBZ"})
@@ -521,6 +522,8 @@ def _reciprocal(sentence: Sentence, verb: int, code: str) -> bool:
     Cooperation and consultation codes (roots 03-06) are mutual by nature; any other
     verb needs a cue in its clause ("their meeting", "each other", "jointly").
     """
+    if code == _MEDIATE:
+        return False  # "a truce brokered by Qatar and Egypt": go-betweens, not parties
     if code[:2] in _MUTUAL_ROOTS and sentence.tokens[verb].lemma not in _SOLITARY:
         return True
     words = {sentence.tokens[i].lemma for i in clause_tokens(sentence, verb)}
