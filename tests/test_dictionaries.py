@@ -312,6 +312,21 @@ def test_verbfile_reads_synset(
     assert dictionary.synsets == {"&PLACE": frozenset({"TOWN", "CITY HALL"})}
 
 
+def test_verbfile_a_set_named_in_an_earlier_file_keeps_its_members(tmp_path: Path) -> None:
+    supplement = "&PLACE\n+EMBASSY\n"
+    dictionary = VerbDictionary()
+    problems: list[DictionaryError] = []
+    read_verb_file(tmp_path / "s.txt", supplement.splitlines(), dictionary, problems)
+    read_verb_file(tmp_path / "v.txt", VERB_FILE.splitlines(), dictionary, problems)
+    assert dictionary.synsets["&PLACE"] == {"EMBASSY", "TOWN", "CITY HALL"}
+    (visit,) = dictionary.verbs["VISIT"]
+    assert set(visit.patterns[0].after[2]) == {"EMBASSY", "TOWN", "CITY HALL"}
+
+
+def test_verbfile_shipped_weapons_include_the_supplement(verbs: VerbDictionary) -> None:
+    assert {"TANK", "HIMARS", "BATTLE TANK", "AMMUNITION"} <= verbs.synsets["&WEAPON"]
+
+
 def test_verbfile_reads_patterns(
     small_verbs: tuple[VerbDictionary, list[DictionaryError], Path],
 ) -> None:

@@ -33,7 +33,7 @@ DEFAULT_ACTOR_FILES = (
     "dyad.supplement.actors.txt",
 )
 DEFAULT_AGENT_FILES = ("Phoenix.agents.txt", "dyad.supplement.agents.txt")
-DEFAULT_VERB_FILES = ("CAMEO.2.0.txt",)
+DEFAULT_VERB_FILES = ("dyad.supplement.verbs.txt", "CAMEO.2.0.txt")
 CACHE_VERSION = "dyad.dictionaries.v1"
 
 _CODE_LINE = re.compile(r"\[([^\]]*)\]")
@@ -467,7 +467,7 @@ def load_actor_dictionary(
 def load_verb_dictionary(
     verb_files: Iterable[Path] | None = None,
 ) -> tuple[VerbDictionary, list[DictionaryError]]:
-    """Compile verb pattern files (default: the shipped CAMEO.2.0.txt)."""
+    """Compile verb pattern files (default: dyad's weapon words, then the shipped CAMEO.2.0.txt)."""
     paths = [DATA_DIR / n for n in DEFAULT_VERB_FILES] if verb_files is None else list(verb_files)
     from dyad.verbfile import read_verb_file
 

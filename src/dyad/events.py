@@ -66,6 +66,11 @@ _REASON_PREPS = frozenset({"prep:over", "prep:because"})
 _VENUE_PREPS = frozenset({"prep:in", "prep:at", "prep:near", "prep:inside", "prep:outside"})
 _MUTUAL_ROOTS = frozenset({"03", "04", "05", "06"})
 _MEDIATE = "045"
+# force both sides use on each other; "attacked" and "struck" go one way
+_MUTUAL_FORCE = frozenset(
+    """battle clash fight skirmish duel grapple wrestle quarrel altercate struggle conflict
+    combat exchange spar""".split()
+)
 _RECIPROCAL_CUES = frozenset({"their", "other", "another", "jointly", "together", "mutual"})
 _ANAPHORS = frozenset({"it", "they", "he", "she"})
 _VERB_TAGS = frozenset({"VB", "VBD", "VBG", "VBN", "VBP", "VBZ"})
@@ -405,6 +410,8 @@ def code_events(
         if not code or code == "---":
             _fallback_reading(sentence, token, resolve, readings)  # "VOW [---]"
             continue
+        if reverse and code[:2] in _FORCE_ROOTS and token.lemma not in _MUTUAL_FORCE:
+            reverse = None  # a block's "&WEAPON * [193:193]" fits "clashed", not "struck"
         negated = any(c.dep == "neg" for c in sentence.children(token.i))
         absorbed = False
         if negated:

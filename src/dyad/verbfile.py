@@ -143,7 +143,8 @@ def read_verb_file(
             continue
         if stripped.startswith("&"):
             synset_name = stripped.split()[0].rstrip("_")
-            into.synsets[synset_name] = frozenset()
+            # a set named by an earlier file (dyad's supplement) keeps its members
+            into.synsets.setdefault(synset_name, frozenset())
             continue
         if synset_name is not None and stripped.startswith("+"):
             member = stripped.lstrip("+").split()[0].strip("_").replace("_", " ").upper()
