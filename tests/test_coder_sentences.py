@@ -156,6 +156,11 @@ def triples(resources: Resources, text: str, date: str) -> set[Triple]:
         # weapons the 2015 dictionary lacks: a supply of tanks is military aid, planned
         ("Germany will send 100 tanks to Ukraine, Chancellor Olaf Scholz announced.",
          "2023-01-25", {("DEU", "UKR", "07")}),
+        # where it happened says whose people the victims are; a patrol is military
+        ("Armed men kidnapped 20 schoolchildren in northern Nigeria.", "2024-03-08",
+         {("NGAUAF", "NGAEDU", "18")}),
+        ("Hezbollah fighters ambushed an Israeli patrol near the border.", "2024-03-08",
+         {("LBNREB", "ISRMIL", "19")}),
         # people are not the target of a visit to their own country
         ("Saddam Hussein and his sons must leave Iraq within 48 hours.", "2003-03-17", set()),
     ],

@@ -132,6 +132,8 @@ class StageTimes:
         self.seconds[outer] = self.seconds.get(outer, 0.0) - seconds
 
 
+# prepositions of where something happened ("in northern Nigeria")
+_WHERE = frozenset({"in", "inside", "across", "throughout"})
 # more text than this between two sentences is a sentence the pre-filter skipped
 _GAP_CHARS = 2
 _CODE_SHAPE = re.compile(r"^[0-9]{2,4}$")
@@ -275,15 +277,30 @@ def _when_where(
     return when, places.geocode_place(sentence, code.verb, actors, nearby)
 
 
-def _sentence_country(mentions: Iterable[Mention], countries: frozenset[str]) -> str | None:
-    """Return the one country a sentence's actors belong to, named at least twice.
+def _sentence_country(
+    sentence: Sentence, mentions: Sequence[Mention], countries: frozenset[str]
+) -> str | None:
+    """Return the one country a sentence's actors belong to: named at least twice, or
+    named once as where it happened.
 
     "Iraqi troops arrested dozens of militiamen in Basra": the militiamen are Iraqi,
-    whatever country the rest of the document talks about most. A country named once
-    may be the other side ("the government thanked China").
+    whatever country the rest of the document talks about most; so are the schoolchildren
+    of "gunmen kidnapped 20 schoolchildren in northern Nigeria". A country named once
+    as an actor may be the other side ("the government thanked China").
     """
     named = _countries(mentions, countries)
-    return named[0] if len(set(named)) == 1 and len(named) >= 2 else None
+    if len(set(named)) != 1:
+        return None
+    if len(named) >= 2:
+        return named[0]
+    (place,) = [m for m in mentions if m.rule != "agent" and m.actor.code[:3] in countries]
+    if place.actor.code not in countries:  # "Basra" is Iraq; "the Iraqi army" is an actor
+        return None
+    head = sentence.tokens[place.last]
+    preposition = sentence.tokens[head.head] if head.dep == "pobj" else None
+    if preposition is not None and preposition.lemma in _WHERE:
+        return named[0]
+    return None
 
 
 def _countries(mentions: Iterable[Mention], countries: frozenset[str]) -> list[str]:
@@ -447,7 +464,8 @@ def _code_sentences(
             mentions,
             resources.actors,
             resources.verbs,
-            context_country=_sentence_country(mentions, resources.actors.countries) or context,
+            context_country=_sentence_country(sentence, mentions, resources.actors.countries)
+            or context,
             perspective=document.perspective,
             require_dyad=resources.config.coder.require_dyad,
         )
