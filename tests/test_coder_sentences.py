@@ -161,6 +161,9 @@ def triples(resources: Resources, text: str, date: str) -> set[Triple]:
          {("NGAUAF", "NGAEDU", "18")}),
         ("Hezbollah fighters ambushed an Israeli patrol near the border.", "2024-03-08",
          {("LBNREB", "ISRMIL", "19")}),
+        # a promise made together is no promise to each other
+        ("Dictators in Iraq and Syria promised the restoration of national honor.",
+         "2007-01-10", set()),
         # people are not the target of a visit to their own country
         ("Saddam Hussein and his sons must leave Iraq within 48 hours.", "2003-03-17", set()),
     ],

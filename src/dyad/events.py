@@ -64,8 +64,9 @@ _GO_BETWEENS = frozenset({"broker", "mediate", "sponsor", "host", "organize", "o
 # "sanctions on Russia over its annexation of Crimea": the reason is a last resort
 _REASON_PREPS = frozenset({"prep:over", "prep:because"})
 _VENUE_PREPS = frozenset({"prep:in", "prep:at", "prep:near", "prep:inside", "prep:outside"})
-_MUTUAL_ROOTS = frozenset({"03", "04", "05", "06"})
+_MUTUAL_ROOTS = frozenset({"04", "05", "06"})
 _MEDIATE = "045"
+_AGREEING = frozenset({"agree", "reach", "sign", "conclude"})
 # force both sides use on each other; "attacked" and "struck" go one way
 _MUTUAL_FORCE = frozenset(
     """battle clash fight skirmish duel grapple wrestle quarrel altercate struggle conflict
@@ -526,12 +527,17 @@ def _fallback_reading(
 def _reciprocal(sentence: Sentence, verb: int, code: str) -> bool:
     """Return whether conjoined subjects act on each other ("X and Y renewed ties").
 
-    Cooperation and consultation codes (roots 03-06) are mutual by nature; any other
-    verb needs a cue in its clause ("their meeting", "each other", "jointly").
+    Consultation and cooperation codes (roots 04-06) are mutual by nature, and so is an
+    agreement between the subjects (03: "agreed to a truce"); any other verb needs a cue
+    in its clause ("their meeting", "each other", "jointly"): "Iraq and Syria promised
+    the restoration of national honour" is no promise to each other.
     """
     if code == _MEDIATE:
         return False  # "a truce brokered by Qatar and Egypt": go-betweens, not parties
-    if code[:2] in _MUTUAL_ROOTS and sentence.tokens[verb].lemma not in _SOLITARY:
+    lemma = sentence.tokens[verb].lemma
+    if code[:2] in _MUTUAL_ROOTS and lemma not in _SOLITARY:
         return True
+    if code[:2] == "03" and lemma in _AGREEING:
+        return True  # "Israel and Hamas agreed to a ceasefire"
     words = {sentence.tokens[i].lemma for i in clause_tokens(sentence, verb)}
     return bool(words & _RECIPROCAL_CUES)
