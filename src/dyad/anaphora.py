@@ -40,8 +40,11 @@ def last_person(
     tokens = sentence.tokens
     found: Actor | None = None
     covered = _covered(mentions)
-    parsed = any(t.dep for t in tokens)
-    if any(_unknown_name(t, covered) if parsed else _capitalised(t, covered) for t in tokens):
+    if any(t.dep for t in tokens):  # parsed
+        unknown = any(_unknown_name(t, covered) for t in tokens if t.dep == "nsubj")
+    else:
+        unknown = any(_capitalised(t, covered) for t in tokens)
+    if unknown:
         found = UNKNOWN_PERSON  # "Trump has criticized ...": someone we cannot name
     for mention in mentions:
         name_end = mention.last
@@ -107,11 +110,15 @@ def pronoun_mentions(
     would ..."), which knows which clause it belongs to.
     """
     covered = _covered(mentions)
-    known = [
-        Mention(t.i, t.i, replace(names[t.text], text=t.text), "named-before")
-        for t in sentence.tokens
-        if names and t.text in names and t.i not in covered and t.tag == "NNP"
-    ]
+    known = (
+        [
+            Mention(t.i, t.i, replace(names[t.text], text=t.text), "named-before")
+            for t in sentence.tokens
+            if t.text in names and t.i not in covered and t.tag == "NNP"
+        ]
+        if names
+        else []
+    )
     mentions = sorted([*mentions, *known], key=lambda m: m.first)
     if antecedent is None or antecedent is UNKNOWN_PERSON:
         return mentions
