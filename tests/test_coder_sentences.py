@@ -213,6 +213,12 @@ def test_coder_leaves_out_what_only_frames_the_event(
          None, ("USA", "IRN", "11")),
         # a given name before a surname must be the dictionary person's own
         ("Boris Johnson criticized Russia.", "2019-10-14", None, ("GMBGOVEDU", "RUS", "11")),
+        # ... and so is a later "Johnson" alone
+        ("Boris Johnson met Macron in Paris. Johnson later criticized Russia.", "2019-10-14",
+         None, ("GMBGOVEDU", "RUS", "11")),
+        # a person named in full is known by the surname later, however many others share it
+        ("Muqtada al-Sadr returned to Najaf on Monday. Sadr's militia later attacked "
+         "American troops.", "2008-04-01", ("IRQUAF", "USAMIL", "19"), None),
         # a titled name the dictionary lacks is known by its surname later on
         ("US Secretary of State Rex Tillerson arrived in Tokyo on Wednesday. "
          "Tillerson held talks with Foreign Minister Fumio Kishida of Japan.", "2017-03-16",

@@ -235,6 +235,8 @@ def test_structure_readable_fixtures_raise_no_warning(name: str) -> None:
         ("Novembr 31st, 2007", None),
         ("February 30, 2008", None),
         ("at 8:25 PM", None),
+        # the long s of old print matches "s" case-insensitively: no crash on "ſep"
+        ("\u017fep 3, 2008", "2008-09-03"),
     ],
 )
 def test_structure_reads_stamp_times(value: str, iso: str | None) -> None:

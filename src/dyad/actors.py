@@ -157,10 +157,16 @@ def find_mentions(
         on_date: ISO date used to choose among dated roles; None keeps undated roles.
     """
     words = _match_words(sentence.tokens)
+    uppers = [w[1] for w in words]
     mentions: list[Mention] = []
     position = 0
+    first_words = dictionary.first_words
     while position < len(words):
-        found = _longest_match(words, position, dictionary, on_date)
+        found = None  # most words: no phrase starts with them, and no name either
+        if uppers[position] in first_words:
+            found = _longest_match(words, uppers, position, dictionary, on_date)
+        if found is None and words[position][2][:1].isupper():
+            found = _variant_match(words, position, dictionary, on_date)
         if found is None:
             position += 1
             continue
@@ -208,21 +214,20 @@ def _first_name(
 
 def _longest_match(
     words: list[tuple[int, str, str]],
+    uppers: list[str],
     position: int,
     dictionary: ActorDictionary,
     on_date: str | None,
 ) -> tuple[int, Mention] | None:
-    if words[position][1] not in dictionary.first_words:
-        return _variant_match(words, position, dictionary, on_date)
-    limit = min(dictionary.max_words, len(words) - position)
-    for length in range(limit, 0, -1):
-        key = tuple(w[1] for w in words[position : position + length])
+    stop = position + min(dictionary.max_words, len(words) - position)
+    for length in dictionary.phrase_lengths(uppers, position, stop):
+        key = tuple(uppers[position : position + length])
         if length == 1 and len(key[0]) <= 3 and not words[position][2].isupper():
             continue  # "us", "un": only the capitalised abbreviation is an actor
         entry = dictionary.actors.get(key)
         role = dictionary.agents.get(key)
         if entry is None and role is None:
-            continue  # most lengths match nothing: skip building their text (speed)
+            continue
         first, last = words[position][0], words[position + length - 1][0]
         text = " ".join(w[2] for w in words[position : position + length])
         found = _entry_mention(entry, on_date, first, last, text, "actor")
@@ -230,7 +235,7 @@ def _longest_match(
             return length, found
         if role is not None:
             return length, Mention(first, last, Actor(text, role, None, None), "agent")
-    return _variant_match(words, position, dictionary, on_date)
+    return None
 
 
 def _entry_mention(
@@ -250,12 +255,49 @@ def _variant_match(
     on_date: str | None,
 ) -> tuple[int, Mention] | None:
     """Match a capitalised surname ("Rice") or a name by its skeleton (up to three tokens)."""
-    index, upper, original = words[position]
+    _index, upper, original = words[position]
     if not original[:1].isupper():
         return None
     following = words[position + 1][2] if position + 1 < len(words) else ""
     given_name = following[:1].isupper()  # "Donald Trump": a capitalised word follows
     surnames = () if given_name else dictionary.surnames.get(upper, ())
+    if surnames:
+        found = _surname_match(words, position, surnames, dictionary, on_date)
+        if found is not None:
+            return 1, found
+    capitalised = 1  # of the (up to) three words from `position`
+    while (
+        capitalised < min(3, len(words) - position)
+        and words[position + capitalised][2][:1].isupper()
+    ):
+        capitalised += 1
+    for length in range(capitalised, 0, -1):
+        chunk = words[position : position + length]
+        joined = "".join(w[1] for w in chunk)
+        if len(joined) < 7:
+            continue
+        key = dictionary.skeletons.get(skeleton(joined))
+        entry = dictionary.actors.get(key) if key else None
+        if entry is None:
+            continue
+        if on_date is not None and not entry.dated_on(on_date):
+            continue  # a fuzzy match must, like a bare surname, name someone in a role then
+        text = " ".join(w[2] for w in chunk)
+        found = _entry_mention(entry, on_date, chunk[0][0], chunk[-1][0], text, "actor-variant")
+        if found is not None:
+            return length, found
+    return None
+
+
+def _surname_match(
+    words: list[tuple[int, str, str]],
+    position: int,
+    surnames: tuple[tuple[str, ...], ...],
+    dictionary: ActorDictionary,
+    on_date: str | None,
+) -> Mention | None:
+    """Return the mention of the one person a bare surname can name, if there is one."""
+    index, _upper, original = words[position]
     previous = words[position - 1] if position > 0 else None
     if previous is not None and previous[2][:1].isupper() and previous[1].isalpha():
         title = (previous[1],) in dictionary.agents or previous[1].rstrip(".") in PERSONAL_TITLES
@@ -269,25 +311,7 @@ def _variant_match(
         entry = current[0] if len(current) == 1 else None
     else:
         entry = candidates[0] if len(candidates) == 1 else None
-    found = _entry_mention(entry, on_date, index, index, original, "actor-surname")
-    if found is not None:
-        return 1, found
-    for length in (3, 2, 1):
-        chunk = words[position : position + length]
-        if len(chunk) < length or not all(w[2][:1].isupper() for w in chunk):
-            continue
-        joined = "".join(w[1] for w in chunk)
-        if len(joined) < 7:
-            continue
-        key = dictionary.skeletons.get(skeleton(joined))
-        text = " ".join(w[2] for w in chunk)
-        entry = dictionary.actors.get(key) if key else None
-        if entry is not None and on_date is not None and not entry.dated_on(on_date):
-            continue  # a fuzzy match must, like a bare surname, name someone in a role then
-        found = _entry_mention(entry, on_date, chunk[0][0], chunk[-1][0], text, "actor-variant")
-        if found is not None:
-            return length, found
-    return None
+    return _entry_mention(entry, on_date, index, index, original, "actor-surname")
 
 
 # "X-backed", "X-held": the phrase names who stands behind the head, not the head itself
@@ -404,33 +428,34 @@ def resolve_phrase(
     lemma = sentence.tokens[head].lemma
     if lemma in ACCIDENTS:
         return None  # "victims killed by the MH17 crash": an accident is nobody's act
-    placed = _attached_tokens(sentence, head, "prep", _PLACE_PREPOSITIONS)
-    if (
-        lemma in EVENT_NOUNS
-        or lemma in UTTERANCES
-        or any(m.first not in placed and m.rule != "agent" for m in found)
-    ):
-        # "an attack in south Ithilen" is not Ithilen, nor are "remarks in Doha" Qatar's
-        # or "Dutch envoys in Ankara" Turkish (while struck "bases in Iraq" are Iraq's)
-        found = [m for m in found if m.first not in placed]
-    if lemma in NOT_ACTOR_HEADS and not any(m.first <= head <= m.last for m in found):
-        # "military support", "US relations": a modifier does not make a thing an actor,
-        # though a country may own it ("Iranian arms"), and a possessor may act for it
-        modifiers = _attached_tokens(sentence, head, "amod") | _attached_tokens(
-            sentence, head, "compound"
-        )
-        named_owner = lemma not in RELATIONS
-        giver = _attached_tokens(sentence, head, "prep", frozenset({"from", "by"}))
-        found = [
-            m
-            for m in found
-            if m.first not in giver
-            and (m.first not in modifiers or (named_owner and m.rule != "agent"))
-        ]
-    renamed = _attached_tokens(sentence, head, "appos")
-    if any(m.first not in renamed and m.rule != "agent" for m in found):
-        # "the mayor of Nablus, a member of Hamas": the head phrase names the actor
-        found = [m for m in found if m.first not in renamed]
+    if found:  # the filters below only drop mentions (speed: most phrases have none)
+        placed = _attached_tokens(sentence, head, "prep", _PLACE_PREPOSITIONS)
+        if (
+            lemma in EVENT_NOUNS
+            or lemma in UTTERANCES
+            or any(m.first not in placed and m.rule != "agent" for m in found)
+        ):
+            # "an attack in south Ithilen" is not Ithilen, nor are "remarks in Doha" Qatar's
+            # or "Dutch envoys in Ankara" Turkish (while struck "bases in Iraq" are Iraq's)
+            found = [m for m in found if m.first not in placed]
+        if lemma in NOT_ACTOR_HEADS and not any(m.first <= head <= m.last for m in found):
+            # "military support", "US relations": a modifier does not make a thing an actor,
+            # though a country may own it ("Iranian arms"), and a possessor may act for it
+            modifiers = _attached_tokens(sentence, head, "amod") | _attached_tokens(
+                sentence, head, "compound"
+            )
+            named_owner = lemma not in RELATIONS
+            giver = _attached_tokens(sentence, head, "prep", frozenset({"from", "by"}))
+            found = [
+                m
+                for m in found
+                if m.first not in giver
+                and (m.first not in modifiers or (named_owner and m.rule != "agent"))
+            ]
+        renamed = _attached_tokens(sentence, head, "appos")
+        if any(m.first not in renamed and m.rule != "agent" for m in found):
+            # "the mayor of Nablus, a member of Hamas": the head phrase names the actor
+            found = [m for m in found if m.first not in renamed]
     named = [m for m in found if m.rule != "agent"]
     agents = [m for m in found if m.rule == "agent"]
     if len(agents) > 1 and agents[-1].actor.text.upper() in GENERIC_ROLES:
@@ -438,7 +463,7 @@ def resolve_phrase(
     role = agents[-1].actor.code if agents else ""
     if role and any(sentence.tokens[i].text.lower() in ("former", "ex") for i in tokens):
         role = "ELI"  # "former Minnesota governor": out of office, one of the elite
-    possessor = _attached_tokens(sentence, head, "poss")
+    possessor = _attached_tokens(sentence, head, "poss") if named else set()
     relational = lemma in RELATIONAL_NOUNS
     if named and not role and relational and all(m.first in possessor for m in named):
         named = []  # "Iraq's neighbors" are not Iraq ("Iraq's nuclear program" stays Iraq)

@@ -34,15 +34,31 @@ def last_person(
     """Return the person named last in `sentence`, if any.
 
     A person is a dictionary entry for one ("Khamenei") or a title before a name the
-    dictionary does not know ("US Secretary of State Rex Tillerson"); such a name is
-    added to `names` under its last word, so that "Tillerson" alone is known later.
+    dictionary does not know ("US Secretary of State Rex Tillerson"). A titled name, or a
+    dictionary person named in full ("Muqtada al-Sadr"), is added to `names` under its
+    last word, so that "Tillerson" or "Sadr" alone is known later, whoever else the
+    dictionary knows by that surname.
     """
     tokens = sentence.tokens
     found: Actor | None = None
     covered = _covered(mentions)
-    parsed = any(t.dep for t in tokens)
-    if any(_unknown_name(t, covered) if parsed else _capitalised(t, covered) for t in tokens):
+    if any(t.dep for t in tokens):  # parsed
+        unknown = any(_unknown_name(t, covered) for t in tokens if t.dep == "nsubj")
+    else:
+        unknown = any(_capitalised(t, covered) for t in tokens)
+    if unknown:
         found = UNKNOWN_PERSON  # "Trump has criticized ...": someone we cannot name
+    if names is not None:
+        # "Boris Johnson", whom the dictionary lacks: a later "Johnson" is no other Johnson
+        for token in tokens[1:]:
+            before = tokens[token.i - 1]
+            if (
+                token.tag == "NNP"
+                and before.tag == "NNP"
+                and not {token.i, before.i} & covered
+                and token.text.upper() in dictionary.surnames
+            ):
+                names.setdefault(token.text, UNKNOWN_PERSON)
     for mention in mentions:
         name_end = mention.last
         while (
@@ -55,6 +71,8 @@ def last_person(
             found = mention.actor
         elif mention.actor.entry in dictionary.people and tokens[mention.last].tag == "NNP":
             found = mention.actor  # "Khamenei", not "the Obama administration"
+            if names is not None and mention.last > mention.first and mention.rule == "actor":
+                names[tokens[mention.last].text] = mention.actor  # "Muqtada al-Sadr"
         elif name_end > mention.last and mention.actor.entry not in dictionary.people:
             titled = resolve_phrase(
                 sentence, name_end, mentions, dictionary, context_country=context_country
@@ -106,12 +124,23 @@ def pronoun_mentions(
     after a person named in the same sentence is left to the parse ("Maliki said he
     would ..."), which knows which clause it belongs to.
     """
+    if names:  # a surname the dictionary gives to someone else is the one named before
+        mentions = [
+            m for m in mentions if not (m.rule == "actor-surname" and m.actor.text in names)
+        ]
     covered = _covered(mentions)
-    known = [
-        Mention(t.i, t.i, replace(names[t.text], text=t.text), "named-before")
-        for t in sentence.tokens
-        if names and t.text in names and t.i not in covered and t.tag == "NNP"
-    ]
+    known = (
+        [
+            Mention(t.i, t.i, replace(names[t.text], text=t.text), "named-before")
+            for t in sentence.tokens
+            if t.text in names
+            and names[t.text] is not UNKNOWN_PERSON
+            and t.i not in covered
+            and t.tag == "NNP"
+        ]
+        if names
+        else []
+    )
     mentions = sorted([*mentions, *known], key=lambda m: m.first)
     if antecedent is None or antecedent is UNKNOWN_PERSON:
         return mentions

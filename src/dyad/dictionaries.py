@@ -15,12 +15,15 @@ Formats (see the headers of the shipped files):
 
 from __future__ import annotations
 
+import gc
 import hashlib
+import itertools
 import pickle
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 from dyad.errors import DictionaryError
@@ -94,6 +97,72 @@ class ActorDictionary:
     surnames: dict[str, tuple[tuple[str, ...], ...]] = field(default_factory=dict)
     countries: frozenset[str] = frozenset()
     people: frozenset[str] = frozenset()  # `source` of the entries that name a person
+    # word trie over the actor and agent keys, built by `phrase_lengths` (again if keys are added)
+    _phrases: _PhraseNode | None = field(default=None, init=False, repr=False, compare=False)
+    _phrase_counts: tuple[int, int] = field(default=(0, 0), init=False, repr=False, compare=False)
+
+    def phrase_lengths(self, words: Sequence[str], start: int, stop: int) -> list[int]:
+        """Return the lengths of the actor or agent keys `words[start:stop]` begins with.
+
+        Longest first. The words are upper case, as the keys; the sentence's words are
+        walked once instead of looking up a tuple for every length up to `max_words`.
+        """
+        counts = (len(self.actors), len(self.agents))
+        root = self._phrases
+        if root is None or counts != self._phrase_counts:
+            with gc_paused():
+                root = _PhraseNode.build(itertools.chain(self.actors, self.agents))
+            self._phrases, self._phrase_counts = root, counts
+        lengths: list[int] = []
+        following = root.following
+        for at in range(start, stop):
+            node = following.get(words[at])
+            if node is None:
+                break
+            if node.complete:
+                lengths.append(at - start + 1)
+            following = node.following
+        lengths.reverse()
+        return lengths
+
+
+@contextmanager
+def gc_paused() -> Iterator[None]:
+    """Pause the cyclic garbage collector while a large acyclic index is built or loaded.
+
+    Each of its many containers counts towards a collection that walks every object the
+    process holds (the model, the dictionaries): the pauses cost more than the building.
+    """
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
+class _PhraseNode:
+    """One word of a key trie: the words that may follow it, and whether a key ends here."""
+
+    __slots__ = ("following", "complete")
+
+    def __init__(self) -> None:
+        self.following: dict[str, _PhraseNode] = {}
+        self.complete = False
+
+    @staticmethod
+    def build(keys: Iterable[tuple[str, ...]]) -> _PhraseNode:
+        root = _PhraseNode()
+        for key in keys:
+            node = root
+            for word in key:
+                found = node.following.get(word)
+                if found is None:
+                    found = node.following[word] = _PhraseNode()
+                node = found
+            node.complete = True
+        return root
 
 
 @dataclass(frozen=True, slots=True)
@@ -329,6 +398,7 @@ _SKELETON_STEPS = (
 )
 
 
+@lru_cache(maxsize=1 << 16)  # asked for every capitalised word of every sentence
 def skeleton(word: str) -> str:
     """Return a spelling-variant key: letters only, digraphs folded, no doubled letters."""
     text = re.sub(r"[^A-Z]", "", word.upper())
@@ -405,12 +475,13 @@ def _cached(kind: str, paths: Sequence[Path], build: object) -> object:
     target = _cache_dir() / f"{kind}-{_fingerprint(paths)}.pickle"
     if target.exists():
         try:
-            with target.open("rb") as handle:
+            with target.open("rb") as handle, gc_paused():
                 return pickle.load(handle)
         except (OSError, pickle.UnpicklingError, EOFError, AttributeError):
             pass
     assert callable(build)
-    value = build()
+    with gc_paused():
+        value = build()
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
         temporary = target.with_suffix(".tmp")

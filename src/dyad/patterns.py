@@ -11,9 +11,7 @@ pattern that names its verb ("vowed to WAGE war").
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import cache
 
 from dyad.dictionaries import Pattern, VerbDictionary, VerbEntry
 from dyad.records import Sentence, Token
@@ -29,23 +27,21 @@ class Match:
     absorbs: bool = False  # the pattern names the verb of the complement ("vowed to WAGE war")
 
 
-def _words(sentence: Sentence, indices: Sequence[int]) -> list[Token]:
-    return [sentence.tokens[i] for i in indices]
-
-
 def clause_tokens(sentence: Sentence, verb: int) -> list[int]:
     """Return the verb's subtree without embedded clauses (their words are not patterns')."""
     keep = [verb]
-    frontier = [verb]
-    while frontier:
-        current = frontier.pop()
-        for child in sentence.children(current):
-            if current == verb and (child.dep in _CLAUSE_DEPS or child.dep == "agent"):
-                continue
-            if current == verb and child.dep in ("prep", "npadvmod") and _temporal(sentence, child):
-                continue  # "attacked X for the third day" is not "attack ... (FOR)" [111]
-            keep.append(child.i)
-            frontier.append(child.i)
+    children = sentence.children
+    for child in children(verb):
+        if child.dep in _CLAUSE_DEPS or child.dep == "agent":
+            continue
+        if child.dep in ("prep", "npadvmod") and _temporal(sentence, child):
+            continue  # "attacked X for the third day" is not "attack ... (FOR)" [111]
+        keep.append(child.i)
+        frontier = [child.i]
+        while frontier:
+            for below in children(frontier.pop()):
+                keep.append(below.i)
+                frontier.append(below.i)
     return sorted(keep)
 
 
@@ -62,36 +58,122 @@ def _temporal(sentence: Sentence, token: Token) -> bool:
     return bool(objects) and all(o.lemma in _TIME_NOUNS for o in objects)
 
 
-def _slot_matches(slot: tuple[str, ...], tokens: list[Token], at: int) -> tuple[int, int]:
+# A clause as the patterns see it: (TEXT, LEMMA, token index) per token, in text order,
+# and every TEXT and LEMMA in it
+_View = tuple[list[tuple[str, str, int]], frozenset[str]]
+# One slot as matched: _WORDS with the words its alternatives can start with and the
+# alternatives split into words, or _TARGET / _SOURCE
+_Step = tuple[int, frozenset[str], tuple[tuple[str, ...], ...]]
+_WORDS, _TARGET, _SOURCE = 0, 1, 2
+
+
+@dataclass(frozen=True, slots=True)
+class _Plan:
+    """What matching needs from a Pattern, worked out once per pattern."""
+
+    before: tuple[_Step, ...]
+    after: tuple[_Step, ...]
+    needed: tuple[frozenset[str], ...]  # the starts of every word slot: one must occur
+    words: frozenset[str]  # every word of every alternative
+    weight: int
+
+
+@dataclass(frozen=True, slots=True)
+class _Index:
+    """An entry's patterns with their plans, and which of them a clause's words can match."""
+
+    plans: tuple[tuple[Pattern, _Plan], ...]
+    by_word: dict[str, tuple[int, ...]]  # a word -> the patterns that need one of its slot
+    always: frozenset[int]  # the patterns with no word slot
+
+
+# id(patterns) -> (patterns, index), id(pattern) -> (pattern, plan): what is kept keeps its id
+_INDEXES: dict[int, tuple[tuple[Pattern, ...], _Index]] = {}
+_PLANS: dict[int, tuple[Pattern, _Plan]] = {}
+
+
+def _index(patterns: tuple[Pattern, ...]) -> _Index:
+    found = _INDEXES.get(id(patterns))
+    if found is not None:
+        return found[1]  # the verbs of a block without a code of their own share one tuple
+    plans = tuple((pattern, _plan(pattern)) for pattern in patterns)
+    by_word: dict[str, list[int]] = {}
+    always: set[int] = set()
+    for number, (_pattern, plan) in enumerate(plans):
+        if not plan.needed:
+            always.add(number)
+            continue
+        for word in min(plan.needed, key=len):  # the slot with fewest words filters best
+            by_word.setdefault(word, []).append(number)
+    index = _Index(plans, {w: tuple(n) for w, n in by_word.items()}, frozenset(always))
+    _INDEXES[id(patterns)] = (patterns, index)
+    return index
+
+
+def _steps(slots: tuple[tuple[str, ...], ...]) -> tuple[_Step, ...]:
+    steps: list[_Step] = []
+    for slot in slots:
+        marker = slot[0]
+        if marker == "(" or marker in ("^", "%"):
+            continue
+        if marker in ("+", "$"):
+            steps.append((_TARGET if marker == "+" else _SOURCE, frozenset(), ()))
+            continue
+        split = tuple(tuple(alternative.split()) for alternative in slot)
+        steps.append((_WORDS, frozenset(parts[0] for parts in split if parts), split))
+    return tuple(steps)
+
+
+def _plan(pattern: Pattern) -> _Plan:
+    found = _PLANS.get(id(pattern))
+    if found is not None:
+        return found[1]  # the verbs of a block share their patterns
+    before, after = _steps(pattern.before), _steps(pattern.after)
+    plan = _Plan(
+        before,
+        after,
+        tuple(starts for kind, starts, _split in before + after if kind == _WORDS),
+        frozenset(
+            word
+            for slot in (*pattern.before, *pattern.after)
+            for alternative in slot
+            for word in alternative.split()
+        ),
+        pattern.weight,
+    )
+    _PLANS[id(pattern)] = (pattern, plan)
+    return plan
+
+
+def _view(words: list[tuple[str, str, int]]) -> _View:
+    return words, frozenset(w for text, lemma, _i in words for w in (text, lemma))
+
+
+def _slot_matches(
+    alternatives: tuple[tuple[str, ...], ...], words: list[tuple[str, str, int]], at: int
+) -> tuple[int, int]:
     """Return (tokens covered from `at`, how many by their exact form); (0, 0) if none."""
-    token = tokens[at]
-    for alternative in slot:
-        parts = alternative.split()
+    text, lemma, _i = words[at]
+    for parts in alternatives:
         if len(parts) == 1:
-            if parts[0] == token.text.upper():
+            if parts[0] == text:
                 return 1, 1
-            if parts[0] == token.lemma.upper():
+            if parts[0] == lemma:
                 return 1, 0
             continue
-        window = tokens[at : at + len(parts)]
+        window = words[at : at + len(parts)]
         if len(window) == len(parts) and all(
-            p in (t.text.upper(), t.lemma.upper()) for p, t in zip(parts, window, strict=True)
+            p == w[0] or p == w[1] for p, w in zip(parts, window, strict=True)
         ):
-            exact = sum(p == t.text.upper() for p, t in zip(parts, window, strict=True))
+            exact = sum(p == w[0] for p, w in zip(parts, window, strict=True))
             return len(parts), exact
     return 0, 0
 
 
-@cache
-def _slot_starts(slot: tuple[str, ...]) -> frozenset[str]:
-    """Return the words an alternative of `slot` can begin with."""
-    return frozenset(alternative.split()[0] for alternative in slot if alternative.split())
-
-
 def _match_slots(
-    slots: tuple[tuple[str, ...], ...], tokens: list[Token]
+    steps: tuple[_Step, ...], words: list[tuple[str, str, int]]
 ) -> tuple[bool, int | None, int | None, int]:
-    """Match slots in order as a subsequence of `tokens`.
+    """Match slots in order as a subsequence of `words`.
 
     Returns (ok, target_at, source_at, exact): `exact` counts words matched by their
     surface form, which breaks ties between patterns ("SANCTIONS" over "SANCTION").
@@ -101,23 +183,20 @@ def _match_slots(
     target_at: int | None = None
     source_at: int | None = None
     exact = 0
-    for slot in slots:
-        marker = slot[0]
-        if marker == "(" or marker in ("^", "%"):
+    count = len(words)
+    for kind, starts, alternatives in steps:
+        if kind == _TARGET:
+            target_at = words[last][2] if last is not None else -1
             continue
-        if marker == "+":
-            target_at = tokens[last].i if last is not None else -1
+        if kind == _SOURCE:
+            source_at = words[last][2] if last is not None else -1
             continue
-        if marker == "$":
-            source_at = tokens[last].i if last is not None else -1
-            continue
-        starts = _slot_starts(slot)
-        while position < len(tokens):
-            token = tokens[position]
-            if token.text.upper() not in starts and token.lemma.upper() not in starts:
+        while position < count:
+            text, lemma, _i = words[position]
+            if text not in starts and lemma not in starts:
                 position += 1  # no alternative can start here (speed: skips most tokens)
                 continue
-            covered, surface = _slot_matches(slot, tokens, position)
+            covered, surface = _slot_matches(alternatives, words, position)
             if covered:
                 last = position + covered - 1
                 position += covered
@@ -135,7 +214,19 @@ def match_pattern(sentence: Sentence, verb: int, entry: VerbEntry) -> Match | No
     A pattern that names the verb of an xcomp ("* TO WAGE WAR") reads the complement's
     words and absorbs it; any other pattern reads the verb's own clause only.
     """
+    if not entry.patterns:
+        return None
     wide = clause_tokens(sentence, verb)
+    tokens = sentence.tokens
+    words = {i: (tokens[i].text.upper(), tokens[i].lemma.upper(), i) for i in wide if i != verb}
+    index = _index(entry.patterns)
+    # the wide view holds the narrow one's words: a pattern none of them can start is skipped
+    candidates = set(index.always)
+    for text, lemma, _i in words.values():
+        candidates.update(index.by_word.get(text, ()))
+        candidates.update(index.by_word.get(lemma, ()))
+    if not candidates:
+        return None  # most verbs: no pattern could match (speed: no views to build)
     # "agreed to lift the sanctions" is composed from two verbs later, not read as
     # "agree (to sanctions)": the verbal xcomp is left out of the narrow view
     complement = {
@@ -148,8 +239,8 @@ def match_pattern(sentence: Sentence, verb: int, entry: VerbEntry) -> Match | No
     complement_verbs = {
         word
         for i in complement
-        if sentence.tokens[i].pos == "VERB"
-        for word in (sentence.tokens[i].text.upper(), sentence.tokens[i].lemma.upper())
+        if tokens[i].pos == "VERB"
+        for word in (tokens[i].text.upper(), tokens[i].lemma.upper())
     }
     # "sanctions were imposed on Iran": the passive subject is what the active verb has
     # after it ("imposed SANCTIONS (ON) +"), so patterns read it first among the words after
@@ -159,34 +250,34 @@ def match_pattern(sentence: Sentence, verb: int, entry: VerbEntry) -> Match | No
         if child.dep == "nsubjpass"
         for t in sentence.subtree(child.i)
     }
-    views = {}
+    views: dict[bool, tuple[_View, _View, frozenset[str]]] = {}
     for absorbs, clause in ((False, narrow), (True, wide)):
-        before = _words(sentence, [i for i in clause if i < verb and i not in patient])
-        after = _words(
-            sentence,
-            [i for i in clause if i in patient]
-            + [i for i in clause if i > verb and i not in patient],
+        if absorbs and not complement:
+            views[True] = views[False]
+            continue
+        before = _view([words[i] for i in clause if i < verb and i not in patient])
+        after = _view(
+            [words[i] for i in clause if i in patient]
+            + [words[i] for i in clause if i > verb and i not in patient]
         )
-        views[absorbs] = (before, after)
+        views[absorbs] = (before, after, before[1] | after[1])
     best: Match | None = None
     best_score = (0, 0)
-    for pattern in entry.patterns:
-        if best is not None and pattern.weight < best_score[0]:
+    for number in sorted(candidates):
+        pattern, plan = index.plans[number]
+        if best is not None and plan.weight < best_score[0]:
             continue
-        absorbs = bool(complement_verbs) and any(
-            word in complement_verbs
-            for slot in (*pattern.before, *pattern.after)
-            for alternative in slot
-            for word in alternative.split()
-        )
-        before, after = views[absorbs]
-        ok_after, target_at, source_at, exact_after = _match_slots(pattern.after, after)
+        absorbs = bool(complement_verbs) and not plan.words.isdisjoint(complement_verbs)
+        before, after, present = views[absorbs]
+        if any(starts.isdisjoint(present) for starts in plan.needed):
+            continue  # a word slot with nothing to match
+        ok_after, target_at, source_at, exact_after = _match_slots(plan.after, after[0])
         if not ok_after:
             continue
-        ok_before, _target, _source, exact_before = _match_slots(pattern.before, before)
+        ok_before, _target, _source, exact_before = _match_slots(plan.before, before[0])
         if not ok_before:
             continue
-        score = (pattern.weight, exact_after + exact_before)
+        score = (plan.weight, exact_after + exact_before)
         if best is None or score > best_score:
             best, best_score = Match(pattern, target_at, source_at, absorbs), score
     return best

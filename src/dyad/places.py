@@ -21,6 +21,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from dyad.dictionaries import gc_paused
 from dyad.records import Place, PlacePrecision, Sentence
 
 GAZETTEER_NAME = "dyad.gazetteer.geonames.v1"
@@ -75,6 +76,7 @@ _WANTS = {
 }
 
 
+@functools.lru_cache(maxsize=1 << 16)  # asked for every capitalised run of every event
 def norm(name: str) -> str:
     """Return the lookup key of a place name: ASCII letters, lowercase, single spaces."""
     folded = unicodedata.normalize("NFKD", name)
@@ -118,7 +120,7 @@ def load_gazetteer(path: Path = GAZETTEER_PATH) -> Gazetteer:
         The indexed gazetteer.
     """
     index: dict[str, list[Entry]] = {}
-    with gzip.open(path, "rt", encoding="utf-8") as lines:
+    with gzip.open(path, "rt", encoding="utf-8") as lines, gc_paused():
         for line in lines:
             if line.startswith("#"):
                 continue
@@ -135,7 +137,7 @@ def load_gazetteer(path: Path = GAZETTEER_PATH) -> Gazetteer:
             for key in keys.split("|"):
                 if key and key not in _NOT_PLACES:
                     index.setdefault(key, []).append(entry)
-    return Gazetteer({key: tuple(entries) for key, entries in index.items()})
+        return Gazetteer({key: tuple(entries) for key, entries in index.items()})
 
 
 @dataclass(frozen=True, slots=True)

@@ -88,13 +88,12 @@ class Sentence:
     def subtree(self, i: int) -> list[Token]:
         """Return token `i` and everything it dominates, in text order."""
         keep = {i}
-        changed = True
-        while changed:
-            changed = False
-            for t in self.tokens:
-                if t.i not in keep and t.head in keep and t.head != t.i:
-                    keep.add(t.i)
-                    changed = True
+        frontier = [i]
+        while frontier:
+            for child in self.children(frontier.pop()):
+                if child.i not in keep:
+                    keep.add(child.i)
+                    frontier.append(child.i)
         return [t for t in self.tokens if t.i in keep]
 
 

@@ -58,6 +58,7 @@ _DATE = re.compile(
     r"|(?P<nm>\d{1,2})/(?P<nd>\d{1,2})/(?P<ny>\d{4}))\b",
     re.IGNORECASE,
 )
+_YEAR = re.compile(r"\d{4}")  # every form of `_DATE` has one
 _TIME = re.compile(r"\b(?P<h>\d{1,2}):(?P<mi>\d{2})(?::\d{2})?\s*(?P<ap>[ap]\.?\s?m\b\.?)?", re.I)
 _SEPARATORS = re.compile(
     r"^[\s,|:;@—–\-]*(?:(?:on|at|said|says|wrote|writes|posted)\b[\s,|:;@—–\-]*)*$", re.I
@@ -86,17 +87,22 @@ _ON_WROTE = re.compile(r"^on (?P<when>.+?),? (?P<name>[^,]{1,60}) (?:wrote|said)
 _POSTED_BY = re.compile(
     r"^posted by:? (?P<name>.+?)\s*(?:\bon\b|\bat\b|\||,|—|-)\s*(?P<when>.+)$", re.I
 )
+_LEGAL = r"|.*\b(?:all rights reserved|terms of (?:use|service)|privacy policy)\b.*"
 _BOILERPLATE = re.compile(
     r"^(?:related (?:posts?|articles?|stories|entries|reading|links)\b.*"
     r"|(?:tags|tagged|filed under|categories|category|posted in|labels)\s*:.*"
     r"|(?:\d+\s+)?(?:trackbacks?|pingbacks?)\b.*|trackback url.*"
     r"|(?:share|tweet|email|print|like)(?: (?:this|on \w+|it|post|story|article))+\b.*"
-    r"|.*\b(?:all rights reserved|terms of (?:use|service)|privacy policy)\b.*"
-    r"|(?:©|\(c\)|copyright)\s.*|subscribe\b.{0,40}|leave a (?:reply|comment)\b.*"
+    + _LEGAL
+    + r"|(?:©|\(c\)|copyright)\s.*|subscribe\b.{0,40}|leave a (?:reply|comment)\b.*"
     r"|you must be logged in.*|powered by\b.{0,40}|(?:read more|continue reading)\b.{0,40}"
     r"|(?:previous|next) (?:post|entry|article)\b.*)$",
     re.I,
 )
+# The same without the legal notices: their leading ".*" makes every long line slow. The
+# hints are words of each notice in letters that, ignoring case, match only themselves.
+_BOILERPLATE_NOT_LEGAL = re.compile(_BOILERPLATE.pattern.replace(_LEGAL, ""), re.I)
+_LEGAL_HINTS = ("erved", "term", "vacy")
 _LISTING = re.compile(r"^(?:\d+\s+)?(?:trackbacks?|pingbacks?|related)\b", re.I)
 _DETERMINER = re.compile(r"^(?:the|a|an|this|that|our|my|his|her|their|its)\s", re.I)
 _WORD = re.compile(r"\w+")
@@ -203,7 +209,7 @@ def _is_headline(document: Document, lines: list[_Line]) -> bool:
         len(lines) > 1
         and words <= 25
         and not head.endswith((".", ",", ":", ";"))
-        and (not _DATELINE.match(head) and _stamp(head) is None and not _BOILERPLATE.match(head))
+        and (not _DATELINE.match(head) and _stamp(head) is None and not _boilerplate(head))
     )
 
 
@@ -274,7 +280,7 @@ def _find_thread(
         )
     first_text = next(
         (i for i in range(heading + 1 if heading is not None else body, len(lines))
-         if not _BOILERPLATE.match(lines[i].text)),
+         if not _boilerplate(lines[i].text)),
         stamps[0],
     )  # fmt: skip
     opens = _stamp(lines[stamps[0]].text)
@@ -308,7 +314,7 @@ def _label_body(
             who = extra if extra and when is None and _is_name(extra) else None
             update = ("update", who, when)
             related = False
-        if _BOILERPLATE.match(line) or (related and len(line.split()) <= 15):
+        if _boilerplate(line) or (related and len(line.split()) <= 15):
             labels[index] = ("boilerplate", None, None)
             related = related or line.lower().startswith("related")
             update = None
@@ -348,7 +354,7 @@ def _label_thread(
             current = stamp if opens else None
             index += 2 if labels[index + 1 : index + 2] == [labels[index]] else 1
             continue
-        if index == start or _BOILERPLATE.match(line) or _COMMENTS_HEADING.match(line):
+        if index == start or _boilerplate(line) or _COMMENTS_HEADING.match(line):
             labels[index] = ("boilerplate", None, None)
             listing = listing or bool(_LISTING.match(line))
             current = None if listing else current
@@ -482,6 +488,8 @@ def _stamp(line: str) -> _Stamp | None:
         if _is_name(head) and '"' not in head and not _DETERMINER.match(head):
             return _Stamp(head, when, True, match.start("rest"))
         return None
+    if _YEAR.search(line) is None:
+        return None  # most lines: no date, and the date search is slow on long lines
     found = _DATE.search(line)
     if found is None or found.start() == 0:
         return None
@@ -495,6 +503,14 @@ def _stamp(line: str) -> _Stamp | None:
     if clock is None and not re.search(r"(?:\bon|\||—|-)\s*$", line[: found.start()]):
         return None  # "Maliki visited Iran November 18, 2007" is no stamp
     return _Stamp(name.strip(), _when(line[found.start() :]), None)
+
+
+def _boilerplate(line: str) -> bool:
+    """Tell whether `line` matches `_BOILERPLATE`."""
+    lower = line.lower()
+    if any(hint in lower for hint in _LEGAL_HINTS):
+        return _BOILERPLATE.match(line) is not None
+    return _BOILERPLATE_NOT_LEGAL.match(line) is not None
 
 
 def _stamp_shaped(line: str) -> bool:
@@ -515,7 +531,7 @@ def _is_name(name: str) -> bool:
         and len(name) <= 60
         and any(ch.isalpha() for ch in name)
         and (initial or not name.endswith((".", "!", "?", ",")))
-        and not _BOILERPLATE.match(name)
+        and not _boilerplate(name)
     )
 
 
@@ -543,7 +559,8 @@ def _when(value: str) -> str | None:
             month = groups["m1"] or groups["m2"]
             number = groups["d1"] or groups["d2"]
             year = groups["y1"] or groups["y2"]
-            day = date(int(year), _MONTHS[month[:3].lower()], int(number))
+            # casefold: the IGNORECASE pattern also matches "ſep" (long s) for "Sep"
+            day = date(int(year), _MONTHS[month[:3].casefold()], int(number))
     except ValueError:
         return None
     clock = _clock(value[: found.start()] + " " + value[found.end() :])

@@ -12,9 +12,14 @@ from collections.abc import Sequence
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
-from dyad import parse
 from dyad.config import Config
-from dyad.engines.partitions import Partition, PartitionResult, code_partition
+from dyad.engines.partitions import (
+    Partition,
+    PartitionResult,
+    code_partition,
+    load_worker,
+    settle_worker,
+)
 from dyad.pipeline import Resources
 
 _RESOURCES: Resources | None = None
@@ -23,8 +28,8 @@ _RESOURCES: Resources | None = None
 def _start_worker(config: Config) -> None:
     global _RESOURCES
     if _RESOURCES is None:  # forked workers inherit the parent's
-        _RESOURCES = Resources.load(config)
-    parse.load_model()
+        _RESOURCES = load_worker(config)
+    settle_worker()
 
 
 def _code_in_worker(partition: Partition, output: Path, overwrite: bool) -> PartitionResult:
@@ -60,8 +65,7 @@ def run_local(
         return total
     # the model and the dictionaries are loaded once, here: forked workers share them
     global _RESOURCES
-    _RESOURCES = Resources.load(config)
-    parse.load_model()
+    _RESOURCES = load_worker(config)
     context = multiprocessing.get_context("fork")
     try:
         with ProcessPoolExecutor(workers, context, _start_worker, (config,)) as pool:

@@ -206,6 +206,33 @@ def code_robustly(
             )
 
 
+def load_worker(config: Config) -> Resources:
+    """Load what a worker codes with, once: dictionaries, model and Arrow's pandas."""
+    import importlib
+    import importlib.util
+
+    from dyad import parse
+
+    resources = Resources.load(config)
+    parse.load_model()
+    if importlib.util.find_spec("pandas") is not None:
+        importlib.import_module("pandas")  # pyarrow imports it on its first conversion
+    return resources
+
+
+def settle_worker() -> None:
+    """Put what a worker process has loaded out of the garbage collector's reach.
+
+    Each full collection would otherwise walk the model's and the dictionaries' million
+    objects (about a quarter of a second, several times a partition). Only for worker
+    processes: frozen objects are hidden from `gc.get_referrers` in that process.
+    """
+    import gc
+
+    gc.collect()
+    gc.freeze()
+
+
 def code_partition(
     partition: Partition, output: Path, resources: Resources, *, overwrite: bool = False
 ) -> PartitionResult:

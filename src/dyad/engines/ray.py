@@ -30,11 +30,10 @@ class _Coder:
     """A Ray actor: resources loaded once, then one partition per row."""
 
     def __init__(self, config: Config, output: str, overwrite: bool) -> None:
-        from dyad import parse
-        from dyad.pipeline import Resources
+        from dyad.engines.partitions import load_worker, settle_worker
 
-        self.resources = Resources.load(config)
-        parse.load_model()
+        self.resources = load_worker(config)
+        settle_worker()
         self.output = Path(output)
         self.overwrite = overwrite
 
