@@ -161,6 +161,10 @@ def triples(resources: Resources, text: str, date: str) -> set[Triple]:
          {("NGAUAF", "NGAEDU", "18")}),
         ("Hezbollah fighters ambushed an Israeli patrol near the border.", "2024-03-08",
          {("LBNREB", "ISRMIL", "19")}),
+        # wanting to help is an intent to help; wanting help is an appeal for it
+        ("The US Secretary of State wants to help Israel.", "2015-01-01",
+         {("USAGOV", "ISR", "03")}),
+        ("Iraq wants help from the United States.", "2015-01-01", {("IRQ", "USA", "02")}),
         # a promise made together is no promise to each other
         ("Dictators in Iraq and Syria promised the restoration of national honor.",
          "2007-01-10", set()),

@@ -242,6 +242,15 @@ def match_pattern(sentence: Sentence, verb: int, entry: VerbEntry) -> Match | No
         if tokens[i].pos == "VERB"
         for word in (tokens[i].text.upper(), tokens[i].lemma.upper())
     }
+    # "wants to help": a pattern naming only HELP means the noun ("wants help"), and the
+    # infinitive is composed later; "believed LINKED to" names the verb it absorbs
+    infinitives = {
+        word
+        for i in complement
+        if tokens[i].pos == "VERB"
+        and any(c.dep == "aux" and c.lemma == "to" for c in sentence.children(i))
+        for word in (tokens[i].text.upper(), tokens[i].lemma.upper())
+    }
     # "sanctions were imposed on Iran": the passive subject is what the active verb has
     # after it ("imposed SANCTIONS (ON) +"), so patterns read it first among the words after
     patient = {
@@ -268,6 +277,8 @@ def match_pattern(sentence: Sentence, verb: int, entry: VerbEntry) -> Match | No
         if best is not None and plan.weight < best_score[0]:
             continue
         absorbs = bool(complement_verbs) and not plan.words.isdisjoint(complement_verbs)
+        if absorbs and plan.words <= infinitives:
+            continue
         before, after, present = views[absorbs]
         if any(starts.isdisjoint(present) for starts in plan.needed):
             continue  # a word slot with nothing to match
