@@ -165,6 +165,10 @@ def triples(resources: Resources, text: str, date: str) -> set[Triple]:
         ("The US Secretary of State wants to help Israel.", "2015-01-01",
          {("USAGOV", "ISR", "03")}),
         ("Iraq wants help from the United States.", "2015-01-01", {("IRQ", "USA", "02")}),
+        # what is sent is not whom it is sent to; the purpose of a refusal does not happen
+        ("Iran sent troops to help Assad.", "2015-10-01", {("IRN", "SYRGOV", "07")}),
+        ("Obama said he would not give permission to Russia to help Israel.", "2015-01-01",
+         {("USAGOV", "RUS", "12")}),
         # a promise made together is no promise to each other
         ("Dictators in Iraq and Syria promised the restoration of national honor.",
          "2007-01-10", set()),

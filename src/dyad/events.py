@@ -60,6 +60,10 @@ _GIVING = frozenset(
     """send deploy dispatch provide give supply deliver ship offer grant lend transfer sell
     donate extend pledge""".split()
 )
+# ... whose object is always what is given ("provide Iraq with arms" is not one of them)
+_SENDING = frozenset(
+    "send deploy dispatch ship deliver donate transfer sell lend pledge extend".split()
+)
 _GO_BETWEENS = frozenset({"broker", "mediate", "sponsor", "host", "organize", "organise"})
 # "sanctions on Russia over its annexation of Crimea": the reason is a last resort
 _REASON_PREPS = frozenset({"prep:over", "prep:because"})
@@ -389,6 +393,8 @@ def code_events(
     for token in sentence.tokens:
         if token.tag not in _VERB_TAGS or token.pos == "AUX":
             continue
+        if _purpose_of_negated(sentence, token):
+            continue  # "would not give permission to Russia to help Israel": no help
         entry = entry_for(sentence, token, verbs)
         if entry is None:
             _fallback_reading(sentence, token, resolve, readings)
@@ -426,8 +432,9 @@ def code_events(
             how == "prep:to" or (how == "dative" and sentence.tokens[h].dep == "pobj")
             for h, how in candidates
         )
-        if token.lemma in _GIVING and recipient:
-            # "sent troops to Iraq": the troops are what is sent, Iraq is whom to
+        if (token.lemma in _GIVING and recipient) or token.lemma in _SENDING:
+            # "sent troops to Iraq": the troops are what is sent, Iraq is whom to; what
+            # is sent is never whom to, with no one named ("Iran sent troops")
             candidates = [c for c in candidates if c[1] != "dobj"]
         # the verb's own "in X": where it happened ("an attack at a mall" keeps its mall)
         venues = {head for head, how in _prep_objects(sentence, token.i) if how in _VENUE_PREPS}
@@ -522,6 +529,15 @@ def _fallback_reading(
     if fallback:
         sources = [a for a in map(resolve, _subjects(sentence, token.i)[0]) if a]
         readings[token.i] = Reading(token.i, fallback, tuple(sources), lemma=token.lemma)
+
+
+def _purpose_of_negated(sentence: Sentence, token: Token) -> bool:
+    """Return whether `token` is the purpose ("to help") of a verb the text negates."""
+    if token.dep != "advcl" or token.head == token.i:
+        return False
+    if not any(c.dep == "aux" and c.lemma == "to" for c in sentence.children(token.i)):
+        return False
+    return any(c.dep == "neg" for c in sentence.children(token.head))
 
 
 def _reciprocal(sentence: Sentence, verb: int, code: str) -> bool:
