@@ -59,7 +59,7 @@ def triples(resources: Resources, text: str, date: str) -> set[Triple]:
         ("Hezbollah received weapons from Iran.", "2008-08-06", {("IRN", "LBNREB", "07")}),
         # "X-backed", "X-held", "X-linked": X stands behind the phrase, it is not its head
         ("Iranian-backed militias attacked US troops in Baghdad.", "2008-08-06",
-         {("---UAF", "USAMIL", "19")}),
+         {("IRQUAF", "USAMIL", "19")}),  # Iraqi: where it happened
         ("The Al Qaeda-linked Somali militant group al-Shabab attacked a mall in Nairobi.",
          "2013-09-22", {("SOMUAF", "KEN", "19")}),
         # a modifier does not make a thing an actor
@@ -159,6 +159,8 @@ def triples(resources: Resources, text: str, date: str) -> set[Triple]:
         # where it happened says whose people the victims are; a patrol is military
         ("Armed men kidnapped 20 schoolchildren in northern Nigeria.", "2024-03-08",
          {("NGAUAF", "NGAEDU", "18")}),
+        ("Four children were killed in Israeli tank shelling in the east of the Gaza Strip.",
+         "2014-07-20", {("ISRMIL", "PSECVL", "19")}),
         ("Hezbollah fighters ambushed an Israeli patrol near the border.", "2024-03-08",
          {("LBNREB", "ISRMIL", "19")}),
         # wanting to help is an intent to help; wanting help is an appeal for it

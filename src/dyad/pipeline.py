@@ -280,27 +280,40 @@ def _when_where(
 def _sentence_country(
     sentence: Sentence, mentions: Sequence[Mention], countries: frozenset[str]
 ) -> str | None:
-    """Return the one country a sentence's actors belong to: named at least twice, or
-    named once as where it happened.
+    """Return the country a sentence's actors without one belong to, if it says.
 
-    "Iraqi troops arrested dozens of militiamen in Basra": the militiamen are Iraqi,
-    whatever country the rest of the document talks about most; so are the schoolchildren
-    of "gunmen kidnapped 20 schoolchildren in northern Nigeria". A country named once
-    as an actor may be the other side ("the government thanked China").
+    That is the one country named as where it happened: the schoolchildren of "gunmen
+    kidnapped 20 schoolchildren in northern Nigeria" are Nigerian, the children "killed in
+    Israeli shelling in the east of the Gaza Strip" Palestinian. Failing that, the one
+    country the sentence names at least twice: "Iraqi troops arrested dozens of militiamen
+    near the Iraqi border" are Iraqi, whatever country the rest of the document talks about
+    most. A country named once as an actor may be the other side ("the government
+    thanked China").
     """
+    places = {
+        m.actor.code[:3]
+        for m in mentions
+        if m.rule != "agent" and m.actor.code[:3] in countries and _where(sentence, m.last)
+    }
+    if len(places) == 1:
+        return places.pop()
     named = _countries(mentions, countries)
-    if len(set(named)) != 1:
-        return None
-    if len(named) >= 2:
-        return named[0]
-    (place,) = [m for m in mentions if m.rule != "agent" and m.actor.code[:3] in countries]
-    if place.actor.code not in countries:  # "Basra" is Iraq; "the Iraqi army" is an actor
-        return None
-    head = sentence.tokens[place.last]
-    preposition = sentence.tokens[head.head] if head.dep == "pobj" else None
-    if preposition is not None and preposition.lemma in _WHERE:
-        return named[0]
-    return None
+    return named[0] if len(set(named)) == 1 and len(named) >= 2 else None
+
+
+def _where(sentence: Sentence, head: int) -> bool:
+    """Return whether the phrase headed at `head` says where ("in the east of X")."""
+    token = sentence.tokens[head]
+    for _step in range(3):  # climb the "of"s
+        if token.dep != "pobj":
+            return False
+        preposition = sentence.tokens[token.head]
+        if preposition.lemma in _WHERE:
+            return True
+        if preposition.lemma != "of" or preposition.head == preposition.i:
+            return False
+        token = sentence.tokens[preposition.head]
+    return False
 
 
 def _countries(mentions: Iterable[Mention], countries: frozenset[str]) -> list[str]:
