@@ -236,21 +236,16 @@ def match_pattern(sentence: Sentence, verb: int, entry: VerbEntry) -> Match | No
         for t in sentence.subtree(child.i)
     }
     narrow = [i for i in wide if i not in complement]
-    complement_verbs = {
-        word
-        for i in complement
-        if tokens[i].pos == "VERB"
-        for word in (tokens[i].text.upper(), tokens[i].lemma.upper())
-    }
     # "wants to help": a pattern naming only HELP means the noun ("wants help"), and the
     # infinitive is composed later; "believed LINKED to" names the verb it absorbs
-    infinitives = {
-        word
-        for i in complement
-        if tokens[i].pos == "VERB"
-        and any(c.dep == "aux" and c.lemma == "to" for c in sentence.children(i))
-        for word in (tokens[i].text.upper(), tokens[i].lemma.upper())
-    }
+    complement_verbs: set[str] = set()
+    infinitives: set[str] = set()
+    for i in complement:
+        if tokens[i].pos == "VERB":
+            forms = (tokens[i].text.upper(), tokens[i].lemma.upper())
+            complement_verbs.update(forms)
+            if any(c.dep == "aux" and c.lemma == "to" for c in sentence.children(i)):
+                infinitives.update(forms)
     # "sanctions were imposed on Iran": the passive subject is what the active verb has
     # after it ("imposed SANCTIONS (ON) +"), so patterns read it first among the words after
     patient = {

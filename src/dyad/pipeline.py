@@ -421,7 +421,7 @@ def _triage(
         after_actor = (
             previous is not None
             and previous[1] == segment
-            and len(document.text[previous[0] : start].strip()) <= _GAP_CHARS
+            and not _skipped_between(document.text, previous[0], start)
         )
         pronouns = readable_pronouns(
             document.perspective is not None,
@@ -433,6 +433,11 @@ def _triage(
             previous = (end, segment, group)
         verdicts.append(verdict)
     return verdicts
+
+
+def _skipped_between(text: str, end: int, start: int) -> bool:
+    """Return whether a sentence the pre-filter skipped lies between `end` and `start`."""
+    return len(text[end:start].strip()) > _GAP_CHARS
 
 
 def _code_sentences(
@@ -461,7 +466,7 @@ def _code_sentences(
         seen.update(_countries(named, resources.actors.countries))
         if sentence.segment != segment:  # a comment's "he" is not the article's
             antecedent, group, segment = None, None, sentence.segment
-        elif len(document.text[previous_end : sentence.start].strip()) > _GAP_CHARS:
+        elif _skipped_between(document.text, previous_end, sentence.start):
             antecedent = group = None  # a sentence the prefilter skipped may name others
         previous_end = sentence.end
         mentions = anaphora.pronoun_mentions(sentence, named, resources.actors, antecedent, names)

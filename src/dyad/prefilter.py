@@ -168,16 +168,6 @@ class Prefilter:
     min_actors: int = 2
     # verb form -> what each of the dictionary entries it may belong to needs
     verb_needs: dict[str, tuple[VerbNeeds, ...]] = field(default_factory=dict)
-    # every actor and agent phrase, and every first part of one: a walk along the words
-    # stops at the first part that begins no phrase
-    phrases: frozenset[tuple[str, ...]] = field(init=False)
-    prefixes: frozenset[tuple[str, ...]] = field(init=False)
-
-    def __post_init__(self) -> None:
-        phrases = frozenset(self.actors.actors) | frozenset(self.actors.agents)
-        prefixes = frozenset(key[:length] for key in phrases for length in range(1, len(key)))
-        object.__setattr__(self, "phrases", phrases)
-        object.__setattr__(self, "prefixes", prefixes | phrases)
 
     @staticmethod
     def build(actors: ActorDictionary, verbs: VerbDictionary, *, min_actors: int = 2) -> Prefilter:
@@ -279,15 +269,9 @@ class Prefilter:
     def _phrase_length(self, words: list[str], raw: list[str], position: int) -> tuple[int, bool]:
         """Return the length of the longest actor or agent phrase starting at `position`,
         and whether it names an actor (not only an agent: "they" cannot stand for one)."""
-        phrases, prefixes = self.phrases, self.prefixes
-        key: tuple[str, ...] = ()
-        longest: tuple[str, ...] = ()
-        for word in words[position : position + self.actors.max_words]:
-            key += (word,)
-            if key in phrases:
-                longest = key
-            if key not in prefixes:
-                break
+        stop = min(len(words), position + self.actors.max_words)
+        lengths = self.actors.phrase_lengths(words, position, stop)  # the longest first
+        longest = tuple(words[position : position + lengths[0]]) if lengths else ()
         short = longest[0] if len(longest) == 1 and len(longest[0]) <= 3 else ""
         if short and not raw[position][: len(short)].isupper():
             return 0, False  # "us", "un": only the capitalised abbreviation is an actor
