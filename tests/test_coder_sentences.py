@@ -221,6 +221,10 @@ def test_coder_leaves_out_what_only_frames_the_event(
          "2007-11-18", ("USA", "IRN", "06"), None),
         ("Iran and Syria met on Monday. The Americans criticized them.", "2007-11-18",
          None, ("USA", "IRN", "11")),
+        # a sentence's first word is no surname when the parser reads it as a determiner
+        ("Some estimated death tolls, provided anonymously by officials to journalists, "
+         "exceeded 100.", "2019-01-24", ("---GOV", "---MED", "06"),
+         ("---GOV", "BFAGOVEDU", "06")),
         # a given name before a surname must be the dictionary person's own
         ("Boris Johnson criticized Russia.", "2019-10-14", None, ("GMBGOVEDU", "RUS", "11")),
         # ... and so is a later "Johnson" alone
