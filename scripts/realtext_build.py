@@ -1,0 +1,141 @@
+"""Build the real-text gold standard from annotators' files (`dyad eval realtext` reads it).
+
+Usage: python scripts/realtext_build.py WORK_DIR CORPUS_DIR OUT_DIR
+
+WORK_DIR holds `manifest.jsonl` (from realtext_select.py), `docs/` and `ann/<annotator>/`.
+Each document's gold is its first annotator's file (the annotator whose batch it is); a
+second annotator's file of the same document goes to `agreement.jsonl`, with the agreement
+figures in `agreement.json`. Documents are split by a hash of their id, per source:
+60 % train, 20 % dev, 20 % test. Offsets are characters of `Document.text` as `dyad code`
+reads the corpus line. Texts of sources whose licence does not allow redistribution
+(Reuters-21578, NewsArticles 2017) are left out: the eval reads them from ../shared/data.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+import sys
+from collections import defaultdict
+from pathlib import Path
+from typing import Any
+
+from dyad.evaluate_realtext import read_corpus_document
+
+REDISTRIBUTABLE = {"isaf", "wikinews", "speeches"}
+SPLITS = (("train", 0.6), ("dev", 0.8), ("test", 1.0))
+FIRST_PERSON = re.compile(r"\b(I|we|We|our|Our|us|my|My)\b")
+QUOTE = re.compile("[\"\u201c\u201d]")
+
+
+def split_of(doc_id: str, rank: int, count: int) -> str:
+    """Return the split of the document ranked `rank` (by id hash) of `count` in its source."""
+    for name, upper in SPLITS:
+        if rank < round(upper * count):
+            return name
+    return "test"
+
+
+def span(sentence_start: int, sentence: str, text: str | None) -> list[int] | None:
+    """Return the document offsets of `text`'s first occurrence in the sentence."""
+    if text is None:
+        return None
+    index = sentence.find(text)
+    if index < 0:
+        raise ValueError(f"{text!r} not in sentence {sentence!r}")
+    return [sentence_start + index, sentence_start + index + len(text)]
+
+
+def actor(start: int, sentence: str, value: dict[str, Any] | None) -> dict[str, Any] | None:
+    """Return an annotated actor with its span as offsets."""
+    if value is None:
+        return None
+    return {"span": span(start, sentence, value.get("text")), "code": value["code"]}
+
+
+def gold_events(doc: dict[str, Any], text: str, annotation: dict[str, Any]) -> list[dict]:
+    """Return the document's sentences, each with its annotated events as offsets."""
+    sentences = []
+    for number, (start, end, kind) in enumerate(doc["sentences"], 1):
+        sentence = text[start:end].replace("\n", " ")
+        events = []
+        for event in annotation["sentences"].get(str(number), []):
+            events.append(
+                {
+                    "trigger": span(start, sentence, event.get("trigger")),
+                    "source": actor(start, sentence, event["source"]),
+                    "target": actor(start, sentence, event.get("target")),
+                    "cameo": event["cameo"],
+                    "factuality": event["factuality"],
+                    "reported_by": actor(start, sentence, event.get("reported_by")),
+                    "date": event.get("date"),
+                    "place": event.get("place"),
+                }
+            )
+        commentary = doc["source"] == "speeches" or bool(
+            FIRST_PERSON.search(sentence) or QUOTE.search(sentence)
+        )
+        sentences.append(
+            {"start": start, "end": end, "kind": kind, "commentary": commentary, "events": events}
+        )
+    return sentences
+
+
+def main() -> int:
+    work, corpus, out = Path(sys.argv[1]), Path(sys.argv[2]), Path(sys.argv[3])
+    manifest = [json.loads(line) for line in (work / "manifest.jsonl").open(encoding="utf-8")]
+    annotations: dict[str, dict[str, dict[str, Any]]] = defaultdict(dict)
+    for path in sorted((work / "ann").glob("A*/*.json")):
+        data = json.loads(path.read_text(encoding="utf-8"))
+        annotations[data["doc_id"]][path.parent.name] = data
+    by_source: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    for doc in manifest:
+        first = f"A{doc['batch'][1:]}"
+        if first in annotations.get(doc["doc_id"], {}):
+            by_source[doc["source"]].append(doc)
+    records: dict[str, list[dict[str, Any]]] = {name: [] for name, _ in SPLITS}
+    second: list[dict[str, Any]] = []
+    for source, docs in sorted(by_source.items()):
+        docs.sort(key=lambda d: hashlib.sha256(d["doc_id"].encode()).hexdigest())
+        for rank, doc in enumerate(docs):
+            document = read_corpus_document(corpus, doc["file"], doc["line"])
+            text = document.text
+            first = f"A{doc['batch'][1:]}"
+            record = {
+                "doc_id": doc["doc_id"],
+                "source": source,
+                "corpus_file": doc["file"],
+                "corpus_line": doc["line"],
+                "date": doc["date"],
+                "text_sha256": hashlib.sha256(text.encode("utf-8")).hexdigest(),
+                "text": text if source in REDISTRIBUTABLE else None,
+                "title": document.title if source in REDISTRIBUTABLE else None,
+                "annotator": first,
+                "sentences": gold_events(doc, text, annotations[doc["doc_id"]][first]),
+            }
+            records[split_of(doc["doc_id"], rank, len(docs))].append(record)
+            others = [name for name in annotations[doc["doc_id"]] if name != first]
+            if others:  # both annotations, so agreement never needs another split's file
+                second.append(dict(record, text=None, title=None))
+                for name in others:
+                    other = dict(record, annotator=name, text=None, title=None)
+                    other["sentences"] = gold_events(doc, text, annotations[doc["doc_id"]][name])
+                    second.append(other)
+    out.mkdir(parents=True, exist_ok=True)
+    for name, found in records.items():
+        found.sort(key=lambda r: r["doc_id"])
+        with open(out / f"{name}.jsonl", "w", encoding="utf-8") as stream:
+            for record in found:
+                stream.write(json.dumps(record, ensure_ascii=False, sort_keys=True) + "\n")
+        sentences = sum(len(r["sentences"]) for r in found)
+        print(f"{name}: {len(found)} documents, {sentences} sentences")
+    with open(out / "agreement.jsonl", "w", encoding="utf-8") as stream:
+        for record in sorted(second, key=lambda r: r["doc_id"]):  # stable: first annotator first
+            stream.write(json.dumps(record, ensure_ascii=False, sort_keys=True) + "\n")
+    print(f"second annotations: {len(second)} documents")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
