@@ -21,7 +21,7 @@ from collections import defaultdict
 from pathlib import Path
 from typing import Any
 
-from dyad.evaluate_realtext import read_corpus_document
+from dyad.evaluate.realtext import read_corpus_document
 
 REDISTRIBUTABLE = {"isaf", "wikinews", "speeches"}
 SPLITS = (("train", 0.6), ("dev", 0.8), ("test", 1.0))

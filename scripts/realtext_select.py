@@ -17,10 +17,10 @@ import tempfile
 from pathlib import Path
 
 from dyad.config import load_config
-from dyad.parse import split_sentences
-from dyad.read import read_documents
+from dyad.coder.parse import split_sentences
+from dyad.coder.read import read_documents
 from dyad.records import Document
-from dyad.structure import split_segments
+from dyad.coder.structure import split_segments
 
 SEED = 15
 CODED_KINDS = ("headline", "article", "update", "comment")
