@@ -26,7 +26,7 @@ from dyad.evaluate.realtext import read_corpus_document
 REDISTRIBUTABLE = {"isaf", "wikinews", "speeches"}
 SPLITS = (("train", 0.6), ("dev", 0.8), ("test", 1.0))
 FIRST_PERSON = re.compile(r"\b(I|we|We|our|Our|us|my|My)\b")
-QUOTE = re.compile("[\"\u201c\u201d]")
+QUOTE = re.compile('["\u201c\u201d]')
 
 
 def split_of(doc_id: str, rank: int, count: int) -> str:

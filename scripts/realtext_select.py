@@ -16,11 +16,11 @@ import re
 import tempfile
 from pathlib import Path
 
-from dyad.config import load_config
 from dyad.coder.parse import split_sentences
 from dyad.coder.read import read_documents
-from dyad.records import Document
 from dyad.coder.structure import split_segments
+from dyad.config import load_config
+from dyad.records import Document
 
 SEED = 15
 CODED_KINDS = ("headline", "article", "update", "comment")
@@ -101,13 +101,21 @@ def main() -> None:
             if not fewest <= len(spans) <= most:
                 continue
             chosen.append(
-                {"doc_id": document.doc_id, "source": name, "file": file, "line": number,
-                 "date": document.date, "text": document.text, "sentences": spans}
+                {
+                    "doc_id": document.doc_id,
+                    "source": name,
+                    "file": file,
+                    "line": number,
+                    "date": document.date,
+                    "text": document.text,
+                    "sentences": spans,
+                }
             )
             taken += 1
             if taken == count:
                 break
-        print(f"{name}: {taken} documents, {sum(len(c['sentences']) for c in chosen if c['source'] == name)} sentences")
+        sentences = sum(len(c["sentences"]) for c in chosen if c["source"] == name)
+        print(f"{name}: {taken} documents, {sentences} sentences")
     order = sorted(chosen, key=lambda c: (c["source"], c["doc_id"]))
     rng.shuffle(order)
     args.work.mkdir(parents=True, exist_ok=True)

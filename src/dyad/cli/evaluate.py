@@ -62,7 +62,7 @@ def eval_command(
             return
     folder = data_dir or default_data_dir()
     if "realtext" in suites:  # real text annotated blind (issue 15)
-        from dyad.scoring import score_realtext
+        from dyad.evaluate.scoring import score_realtext
 
         click.echo(score_realtext(splits or ("dev",), config, folder, as_json, show_errors))
         suites = tuple(name for name in suites if name != "realtext")

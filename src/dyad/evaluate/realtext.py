@@ -23,6 +23,7 @@ The test split is frozen: it is read only when `--split test` is asked for.
 from __future__ import annotations
 
 import hashlib
+import itertools
 import json
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
@@ -94,7 +95,9 @@ class GoldDocument:
 def _coded(event: dict[str, Any]) -> Coded:
     target = event.get("target")
     return Coded(
-        event["source"]["code"], target["code"] if target else "", event["cameo"],
+        event["source"]["code"],
+        target["code"] if target else "",
+        event["cameo"],
         event["factuality"],
     )
 
@@ -116,8 +119,15 @@ def _gold_from_record(record: dict[str, Any]) -> GoldDocument:
         for s in record["sentences"]
     )
     return GoldDocument(
-        record["doc_id"], record["source"], record["corpus_file"], record["corpus_line"],
-        record["date"], record["text_sha256"], record["text"], record.get("title"), sentences,
+        record["doc_id"],
+        record["source"],
+        record["corpus_file"],
+        record["corpus_line"],
+        record["date"],
+        record["text_sha256"],
+        record["text"],
+        record.get("title"),
+        sentences,
     )
 
 
@@ -129,15 +139,13 @@ def read_corpus_document(corpus: Path, file: str, line: int) -> Document:
     """
     import tempfile
 
-    from dyad.config import load_config
     from dyad.coder.read import read_documents
+    from dyad.config import load_config
 
     with open(corpus / file, encoding="utf-8") as stream:
-        for number, text in enumerate(stream, 1):
-            if number == line:
-                break
-        else:
-            raise ValueError(f"{file} has no line {line}")
+        text = next(itertools.islice(stream, line - 1, None), None)
+    if text is None:
+        raise ValueError(f"{file} has no line {line}")
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / "document.jsonl"
         path.write_text(text, encoding="utf-8")
@@ -151,15 +159,18 @@ def gold_document(gold: GoldDocument, data_dir: Path) -> Document | None:
     """Return the document as `dyad code` reads it, or None if its text is absent or changed."""
     if gold.text is None:
         try:
-            document = read_corpus_document(
-                data_dir / "corpus", gold.corpus_file, gold.corpus_line
-            )
+            document = read_corpus_document(data_dir / "corpus", gold.corpus_file, gold.corpus_line)
         except (OSError, ValueError):
             return None
     else:
         document = Document(
-            gold.doc_id, gold.text, gold.corpus_file, gold.corpus_line, gold.date,
-            title=gold.title, content_type="jsonl",
+            gold.doc_id,
+            gold.text,
+            gold.corpus_file,
+            gold.corpus_line,
+            gold.date,
+            title=gold.title,
+            content_type="jsonl",
         )
     if hashlib.sha256(document.text.encode("utf-8")).hexdigest() != gold.text_sha256:
         return None
@@ -184,8 +195,12 @@ class Tally:
         recall = self.tp / self.gold if self.gold else 0.0
         f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
         return {
-            "precision": round(precision, 3), "recall": round(recall, 3), "f1": round(f1, 3),
-            "tp": self.tp, "predicted": self.predicted, "gold": self.gold,
+            "precision": round(precision, 3),
+            "recall": round(recall, 3),
+            "f1": round(f1, 3),
+            "tp": self.tp,
+            "predicted": self.predicted,
+            "gold": self.gold,
         }
 
 
@@ -242,9 +257,7 @@ def assign(sentences: Sequence[GoldSentence], events: Iterable[Event]) -> list[l
     """Return, per gold sentence, the coded events whose sentence overlaps it most."""
     found: list[list[Coded]] = [[] for _ in sentences]
     for event in events:
-        overlaps = [
-            min(event.char_end, s.end) - max(event.char_start, s.start) for s in sentences
-        ]
+        overlaps = [min(event.char_end, s.end) - max(event.char_start, s.start) for s in sentences]
         best = max(range(len(sentences)), key=overlaps.__getitem__, default=None)
         if best is None or overlaps[best] <= 0:
             continue
@@ -272,16 +285,21 @@ def score_document(
                 _by_root(score, sentence.events, found, pairs)
                 if len(pairs) != len(found) or len(pairs) != len(sentence.events):
                     score.errors.append(
-                        {"doc_id": gold.doc_id, "sentence": text[sentence.start : sentence.end],
-                         "gold": [e.show() for e in sentence.events],
-                         "coded": [e.show() for e in found]}
+                        {
+                            "doc_id": gold.doc_id,
+                            "sentence": text[sentence.start : sentence.end],
+                            "gold": [e.show() for e in sentence.events],
+                            "coded": [e.show() for e in found],
+                        }
                     )
         if not any(e.cameo[:2] in CONFLICT_ROOTS for e in sentence.events):
             score.conflict_false_positives += sum(e.cameo[:2] in CONFLICT_ROOTS for e in found)
 
 
 def _by_root(
-    score: SplitScore, gold: Sequence[Coded], found: Sequence[Coded],
+    score: SplitScore,
+    gold: Sequence[Coded],
+    found: Sequence[Coded],
     pairs: Sequence[tuple[Coded, Coded]],
 ) -> None:
     for event in gold:
@@ -296,7 +314,9 @@ CodeDocuments = Callable[[Sequence[Document]], Iterable[tuple[Document, list[Eve
 
 
 def evaluate_realtext(
-    splits: Sequence[str], code_documents: CodeDocuments, data_dir: Path,
+    splits: Sequence[str],
+    code_documents: CodeDocuments,
+    data_dir: Path,
     folder: Path = GOLD_FOLDER,
 ) -> dict[str, SplitScore]:
     """Code each split's documents and score them against the gold.
@@ -401,7 +421,8 @@ def format_realtext(
             )
         lines.append("by CAMEO root (actor_root): root gold coded tp")
         lines.append(
-            "  " + "  ".join(
+            "  "
+            + "  ".join(
                 f"{root}:{row['gold']}/{row['predicted']}/{row['tp']}"
                 for root, row in figures["by_root"].items()
             )
