@@ -4,11 +4,12 @@ Usage: python scripts/realtext_build.py WORK_DIR CORPUS_DIR OUT_DIR
 
 WORK_DIR holds `manifest.jsonl` (from realtext_select.py), `docs/` and `ann/<annotator>/`.
 Each document's gold is its first annotator's file (the annotator whose batch it is); a
-second annotator's file of the same document goes to `agreement.jsonl`, with the agreement
-figures in `agreement.json`. Documents are split by a hash of their id, per source:
-60 % train, 20 % dev, 20 % test. Offsets are characters of `Document.text` as `dyad code`
-reads the corpus line. Texts of sources whose licence does not allow redistribution
-(Reuters-21578, NewsArticles 2017) are left out: the eval reads them from ../shared/data.
+document annotated twice goes, with both annotations, to `agreement.jsonl`. Documents are
+split per source (60 % train, 20 % dev, 20 % test) and each one's split is recorded in
+`splits.tsv`, which later builds keep. Offsets are characters of `Document.text` as
+`dyad code` reads the corpus line. Texts of sources whose licence does not allow
+redistribution (Reuters-21578, NewsArticles 2017) are left out: the eval reads them from
+../shared/data.
 """
 
 from __future__ import annotations
@@ -29,12 +30,27 @@ FIRST_PERSON = re.compile(r"\b(I|we|We|our|Our|us|my|My)\b")
 QUOTE = re.compile('["\u201c\u201d]')
 
 
-def split_of(doc_id: str, rank: int, count: int) -> str:
-    """Return the split of the document ranked `rank` (by id hash) of `count` in its source."""
-    for name, upper in SPLITS:
-        if rank < round(upper * count):
-            return name
-    return "test"
+def assign_splits(
+    by_source: dict[str, list[dict[str, Any]]], fixed: dict[str, str]
+) -> dict[str, str]:
+    """Return doc_id -> split: the recorded split where there is one, else a new one.
+
+    New documents are split per source by the rank of a hash of their id (60 % train,
+    20 % dev, 20 % test), so each source is spread over the splits; once recorded in
+    `splits.tsv` a document never changes split, and the frozen test split never gains or
+    loses a document when the corpus grows.
+    """
+    splits = dict(fixed)
+    for docs in by_source.values():
+        new = sorted(
+            (d["doc_id"] for d in docs if d["doc_id"] not in fixed),
+            key=lambda doc_id: hashlib.sha256(doc_id.encode("utf-8")).hexdigest(),
+        )
+        for rank, doc_id in enumerate(new):
+            splits[doc_id] = next(
+                name for name, upper in SPLITS if rank < round(upper * len(new)) or upper == 1.0
+            )
+    return splits
 
 
 def span(sentence_start: int, sentence: str, text: str | None) -> list[int] | None:
@@ -95,10 +111,14 @@ def main() -> int:
         if first in annotations.get(doc["doc_id"], {}):
             by_source[doc["source"]].append(doc)
     records: dict[str, list[dict[str, Any]]] = {name: [] for name, _ in SPLITS}
+    recorded = out / "splits.tsv"
+    fixed = {}
+    if recorded.exists():
+        fixed = dict(line.split("\t") for line in recorded.read_text().splitlines()[1:])
+    splits = assign_splits(by_source, fixed)
     second: list[dict[str, Any]] = []
     for source, docs in sorted(by_source.items()):
-        docs.sort(key=lambda d: hashlib.sha256(d["doc_id"].encode()).hexdigest())
-        for rank, doc in enumerate(docs):
+        for doc in docs:
             document = read_corpus_document(corpus, doc["file"], doc["line"])
             text = document.text
             first = f"A{doc['batch'][1:]}"
@@ -114,7 +134,7 @@ def main() -> int:
                 "annotator": first,
                 "sentences": gold_events(doc, text, annotations[doc["doc_id"]][first]),
             }
-            records[split_of(doc["doc_id"], rank, len(docs))].append(record)
+            records[splits[doc["doc_id"]]].append(record)
             others = [name for name in annotations[doc["doc_id"]] if name != first]
             if others:  # both annotations, so agreement never needs another split's file
                 second.append(dict(record, text=None, title=None))
@@ -130,6 +150,8 @@ def main() -> int:
                 stream.write(json.dumps(record, ensure_ascii=False, sort_keys=True) + "\n")
         sentences = sum(len(r["sentences"]) for r in found)
         print(f"{name}: {len(found)} documents, {sentences} sentences")
+    rows = "".join(f"{doc_id}\t{name}\n" for doc_id, name in sorted(splits.items()))
+    recorded.write_text("doc_id\tsplit\n" + rows, encoding="utf-8")
     with open(out / "agreement.jsonl", "w", encoding="utf-8") as stream:
         for record in sorted(second, key=lambda r: r["doc_id"]):  # stable: first annotator first
             stream.write(json.dumps(record, ensure_ascii=False, sort_keys=True) + "\n")
