@@ -117,11 +117,26 @@ def fake_coder(events: list[Event]) -> Any:
         (Coded("AFGMIL", "AFGREB", "171", "asserted"), "actor_root", 1),
         (Coded("AFGMIL", "PAKREB", "173", "asserted"), "country_quad", 0),
         (Coded("AFGMIL", "AFGREB", "051", "asserted"), "country_quad", 0),  # other QuadClass
+        (Coded("AFGMIL", "AFG", "173", "asserted"), "actor_root", 0),  # AFG is AFGGOV
     ],
 )
 def test_realtext_levels_compare_what_they_say(coded: Coded, level: str, expected: int) -> None:
     gold = [Coded("AFGMIL", "AFGREB", "173", "asserted")]
     assert len(match(gold, [coded], level)) == expected
+
+
+@pytest.mark.parametrize(
+    ("gold", "coded", "expected"),
+    [
+        ("TURGOV", "TUR", 1),  # a bare country is its government
+        ("IGOWSTNATMIL", "IGOWSTNAT", 1),  # six characters: IGOWST
+        ("IGO", "IGOGOV", 0),  # an organisation prefix is no country with a government
+        ("---", "---GOV", 0),
+    ],
+)
+def test_realtext_bare_country_is_its_government(gold: str, coded: str, expected: int) -> None:
+    found = [Coded(coded, "", "173", "asserted")]
+    assert len(match([Coded(gold, "", "173", "asserted")], found, "actor_root")) == expected
 
 
 def test_realtext_match_is_one_to_one() -> None:
@@ -210,7 +225,8 @@ SHIPPED = [s for s in ("train", "dev") if (GOLD_FOLDER / f"{s}.jsonl").exists()]
 def test_realtext_shipped_gold_is_well_formed(split: str) -> None:
     codes = load_cameo_table()
     actor = re.compile(r"^(---|[A-Z]{3})([A-Z]{3})*$")
-    records = [json.loads(line) for line in (GOLD_FOLDER / f"{split}.jsonl").open()]
+    lines = (GOLD_FOLDER / f"{split}.jsonl").read_text(encoding="utf-8").splitlines()
+    records = [json.loads(line) for line in lines]
     for record in records:
         for sentence in record["sentences"]:
             assert sentence["start"] < sentence["end"]

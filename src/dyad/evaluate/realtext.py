@@ -38,6 +38,7 @@ SUITE = "realtext"
 SPLITS = ("train", "dev", "test")
 LEVELS = ("country_quad", "actor_root", "full_code")
 GOLD_FOLDER = Path(__file__).parents[1] / "data" / "validation" / "realtext"
+NO_COUNTRY = frozenset({"IGO", "NGO", "MNC", "IMG"})  # organisation prefixes, no government
 CONFLICT_ROOTS = frozenset(f"{root:02d}" for root in range(10, 21))
 
 
@@ -56,7 +57,7 @@ class Coded:
             entry = describe(self.cameo)
             quad = str(entry.quad_class) if entry else "?"
             return (_country(self.source), _country(self.target), quad)
-        actors = (self.source[:6], self.target[:6])
+        actors = (_actor(self.source), _actor(self.target))
         return (*actors, self.cameo[:2] if level == "actor_root" else self.cameo)
 
     def show(self) -> str:
@@ -65,6 +66,13 @@ class Coded:
 
 def _country(code: str) -> str:
     return code[:3]
+
+
+def _actor(code: str) -> str:
+    """Return country + first role; a bare country is its government (guide, section 3)."""
+    if len(code) == 3 and code.isalpha() and code not in NO_COUNTRY:
+        return code + "GOV"
+    return code[:6]
 
 
 @dataclass(frozen=True, slots=True)
