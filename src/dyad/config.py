@@ -46,9 +46,11 @@ class InputConfig:
 class CoderConfig:
     """Settings of event coding."""
 
-    require_dyad: bool = True
+    require_dyad: bool = False
     batch_size: int = 256
     prefilter: bool = True
+    learned: bool = True
+    min_confidence: float = 0.5
 
 
 @dataclass(frozen=True, slots=True)
@@ -303,6 +305,11 @@ def _coerce(name: str, value: Any, expected: Any) -> Any:
         ok = isinstance(value, int) and not isinstance(value, bool)
     elif expected is str:
         ok = isinstance(value, str)
+    elif expected is float:
+        ok = isinstance(value, int | float) and not isinstance(value, bool)
+        if ok and not 0.0 <= value <= 1.0:
+            raise ConfigError(f"{name} must be between 0 and 1, not {value}")
+        value = float(value) if ok else value
     else:  # tuple[str, ...]
         ok = isinstance(value, list) and all(isinstance(v, str) for v in value)
     if not ok:
@@ -312,7 +319,7 @@ def _coerce(name: str, value: Any, expected: Any) -> Any:
         )
     if name in _MINIMUM and value < _MINIMUM[name]:
         raise ConfigError(f"{name} must be at least {_MINIMUM[name]}, not {value}")
-    if expected is not bool and expected is not int and expected is not str:
+    if expected not in (bool, int, str, float):
         for encoding in value:
             try:
                 codecs.lookup(encoding)
@@ -323,7 +330,7 @@ def _coerce(name: str, value: Any, expected: Any) -> Any:
 
 
 def _type_name(expected: Any) -> str:
-    names = {bool: "true or false", int: "an integer", str: "a string"}
+    names = {bool: "true or false", int: "an integer", str: "a string", float: "a number"}
     return names.get(expected, "a list of strings")
 
 

@@ -180,7 +180,20 @@ def find_mentions(
         if not _first_name(sentence.tokens, m, starts, dictionary)
         and not _prefixed(sentence.tokens, m)
         and not (m.rule == "actor-surname" and sentence.tokens[m.first].pos in _FUNCTION_POS)
+        and not _common_word(sentence.tokens, m)
     ]
+
+
+def _common_word(tokens: Sequence[Token], mention: Mention) -> bool:
+    """Return whether a one-word country-file match is a lower-case common word.
+
+    Places and people are written with a capital: "a male-only draft" names no Male
+    (Maldives), "turkey" no Turkey.
+    """
+    if mention.rule != "actor" or mention.first != mention.last:
+        return False
+    entry = mention.actor.entry or ""
+    return entry.startswith("Phoenix.Countries") and tokens[mention.first].text.islower()
 
 
 # a capitalised word the parser reads as one of these is no surname: "Some estimated

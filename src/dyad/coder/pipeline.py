@@ -11,9 +11,10 @@ import hashlib
 import re
 import time
 from collections import Counter
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Protocol
 
 from dyad import dates
 from dyad.coder import actors as actor_stage
@@ -83,6 +84,8 @@ class Resources:
     config: Config
     prefilter: Prefilter
     problems: list[DictionaryError] = field(default_factory=list)
+    # Coder v2 (`dyad.learn`): ranks the rule coder's events and learned ones; None = rules only
+    learned: SentenceCoder | None = None
 
     @staticmethod
     def load(
@@ -101,13 +104,33 @@ class Resources:
         # an event without a target is dropped under require_dyad: it needs two actors
         needed = 2 if config.coder.require_dyad else 1
         prefilter = Prefilter.build(actor_dictionary, verb_dictionary, min_actors=needed)
+        learned = None
+        if config.coder.learned:
+            from dyad.learn.coder import LearnedCoder, Models
+
+            learned = LearnedCoder(Models.read(), verb_dictionary, config.coder.min_confidence)
         return Resources(
             actor_dictionary,
             verb_dictionary,
             config,
             prefilter,
             actor_problems + verb_problems,
+            learned,
         )
+
+
+class SentenceCoder(Protocol):
+    """Codes one parsed sentence from its mentions and the rule coder's events (Coder v2)."""
+
+    def code_sentence(
+        self,
+        document: Document,
+        sentence: Sentence,
+        mentions: Sequence[Mention],
+        rule_codes: Sequence[EventCode],
+        context: str | None,
+        assemble: Callable[[EventCode], Event | None],
+    ) -> list[Event]: ...
 
 
 # CPU seconds of this process: stage shares hold on a machine busy with other work
@@ -479,17 +502,21 @@ def _code_sentences(
         began = times.add("anaphora", began)
         if not parsed:
             continue
+        country = _sentence_country(sentence, mentions, resources.actors.countries) or context
         coded = events.code_events(
             sentence,
             mentions,
             resources.actors,
             resources.verbs,
-            context_country=_sentence_country(sentence, mentions, resources.actors.countries)
-            or context,
+            context_country=country,
             perspective=document.perspective,
-            require_dyad=resources.config.coder.require_dyad,
+            require_dyad=resources.config.coder.require_dyad and resources.learned is None,
         )
         began = times.add("verbs", began)
+        if resources.learned is not None:  # Coder v2 ranks these and its own candidates
+            result += _ranked(document, sentence, mentions, coded, country, resources, seen)
+            began = times.add("ranker", began)
+            continue
         located = [_when_where(document, sentence, code, seen, references) for code in coded]
         began = times.add("time+place", began)
         for code, (when, where) in zip(coded, located, strict=True):
@@ -508,3 +535,31 @@ def _code_sentences(
                 result.append(event)
         began = times.add("code", began)
     return result
+
+
+def _ranked(
+    document: Document,
+    sentence: Sentence,
+    mentions: list[Mention],
+    coded: list[EventCode],
+    country: str | None,
+    resources: Resources,
+    seen: Counter[str],
+) -> list[Event]:
+    """Return Coder v2's events of one sentence (`resources.learned` is set)."""
+    assert resources.learned is not None
+    references: dict[Segment, DatePoint] = {}
+    context = seen.most_common(1)[0][0] if seen else None
+
+    def assemble(code: EventCode) -> Event | None:
+        when, where = _when_where(document, sentence, code, seen, references)
+        return assemble_event(
+            document, sentence, code, mentions, resources, context, when=when, where=where
+        )
+
+    found = resources.learned.code_sentence(
+        document, sentence, mentions, coded, country, assemble
+    )
+    if resources.config.coder.require_dyad:
+        found = [event for event in found if event.target is not None]
+    return found

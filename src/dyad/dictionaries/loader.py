@@ -35,7 +35,8 @@ DEFAULT_ACTOR_FILES = (
     "Phoenix.MilNonState.actors.txt",
     "dyad.supplement.actors.txt",
 )
-DEFAULT_AGENT_FILES = ("Phoenix.agents.txt", "dyad.supplement.agents.txt")
+# the supplement first: its corrections (a "security force" is MIL) win over Phoenix entries
+DEFAULT_AGENT_FILES = ("dyad.supplement.agents.txt", "Phoenix.agents.txt")
 DEFAULT_VERB_FILES = ("dyad.supplement.verbs.txt", "CAMEO.2.0.txt")
 CACHE_VERSION = "dyad.dictionaries.v1"
 

@@ -83,6 +83,8 @@ class GoldSentence:
     end: int
     commentary: bool
     events: tuple[Coded, ...]
+    # each event's trigger span (document offsets), for training Coder v2
+    triggers: tuple[tuple[int, int] | None, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -123,7 +125,13 @@ def load_split(name: str, folder: Path = GOLD_FOLDER) -> list[GoldDocument]:
 
 def _gold_from_record(record: dict[str, Any]) -> GoldDocument:
     sentences = tuple(
-        GoldSentence(s["start"], s["end"], s["commentary"], tuple(_coded(e) for e in s["events"]))
+        GoldSentence(
+            s["start"],
+            s["end"],
+            s["commentary"],
+            tuple(_coded(e) for e in s["events"]),
+            tuple(tuple(e["trigger"]) if e.get("trigger") else None for e in s["events"]),
+        )
         for s in record["sentences"]
     )
     return GoldDocument(

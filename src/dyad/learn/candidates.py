@@ -1,0 +1,224 @@
+"""Learned event candidates: which words are event triggers, and who acts on whom.
+
+Reads: Sentence tokens (lemma, dep, head), actor Mentions, the verb dictionary.
+Adds: trigger feature rows (one per verb or noun) and, for a trigger, its source and target
+actor codes read from the dependency tree: subject (or the `by` agent) is the source, the
+direct object, a prepositional object or the passive subject is the target, and a passive
+without agent has the unknown source `---` (guide, section 2).
+
+Argument phrases are coded from the mentions inside them, as the guide codes them: a
+country plus a role noun is one actor ("Afghan security force": AFGMIL), a full code stands
+alone ("coalition": IGOWSTNATMIL), so "an Afghan and coalition security force" is two
+sources; a role noun alone takes the sentence's context country; PPL is CVL.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from dyad.coder.patterns import entry_for
+from dyad.dictionaries.loader import VerbDictionary
+from dyad.records import Mention, Sentence, Token
+
+TRIGGER_POS = frozenset({"VERB", "NOUN", "PROPN", "ADJ"})
+SUBJECT_DEPS = frozenset({"nsubj", "csubj"})
+OBJECT_DEPS = frozenset({"dobj", "dative", "iobj", "oprd"})
+# prepositions whose object is a party: "met with", "attack on", "aid to", "arrest of"
+TARGET_PREPS = frozenset(
+    "to with against on at from toward towards into over upon of for by".split()
+)
+# never parties: where, when, and what a phrase is about (guide, section 2)
+CLAUSE_DEPS = frozenset({"relcl", "acl", "advcl", "ccomp", "xcomp", "parataxis", "appos"})
+PLACE_PREPS = frozenset("in at near inside across throughout during since until after".split())
+MODALS = frozenset("will would may might could can should must shall".split())
+ROLE_RENAMES = {"PPL": "CVL"}
+UNKNOWN = "---"
+
+
+@dataclass(frozen=True, slots=True)
+class Party:
+    """One actor code read from an argument phrase, and how it was read."""
+
+    code: str
+    text: str
+    kind: str  # "full", "country", "country+role", "context+role", "unknown", "memory"
+    entry: str | None = None
+
+
+@dataclass(slots=True)
+class DocumentMemory:
+    """What earlier sentences of the document said: the joint force ("Afghan and coalition")."""
+
+    doc_id: str = ""
+    joint: tuple[Party, ...] = ()
+    extra: dict[str, str] = field(default_factory=dict)
+
+
+def _passive(sentence: Sentence, i: int) -> bool:
+    return any(c.dep in ("nsubjpass", "auxpass") for c in sentence.children(i)) or (
+        sentence.tokens[i].tag == "VBN" and sentence.tokens[i].dep in ("acl", "amod", "ROOT")
+    )
+
+
+def trigger_features(
+    sentence: Sentence, i: int, mentions: Sequence[Mention], verbs: VerbDictionary
+) -> list[tuple[str, float]]:
+    """Return the feature row of token `i` as a possible event trigger."""
+    token = sentence.tokens[i]
+    lemma = token.lemma.lower()
+    head = sentence.tokens[token.head]
+    children = sentence.children(i)
+    owner = _mention_owner(sentence, mentions)
+    features = [
+        f"lemma={lemma}",
+        f"pos={token.pos}",
+        f"tag={token.tag}",
+        f"dep={token.dep}",
+        f"lemma|pos={lemma}|{token.pos}",
+        f"lemma|dep={lemma}|{token.dep}",
+        f"head={head.lemma.lower()}",
+        f"head|lemma={head.lemma.lower()}|{lemma}",
+        f"segment={sentence.segment.kind}",
+        f"suffix={lemma[-3:]}",
+    ]
+    if _passive(sentence, i):
+        features.append("passive")
+    for child in children:
+        dep = child.dep
+        features.append(f"child={dep}")
+        if dep == "neg":
+            features.append("negated")
+        elif dep in ("aux", "auxpass") and child.lemma.lower() in MODALS:
+            features.append(f"modal={child.lemma.lower()}")
+        elif dep in ("prep", "prt", "agent"):
+            features.append(f"lemma|{dep}={lemma}|{child.lemma.lower()}")
+        elif dep in OBJECT_DEPS:
+            features.append(f"lemma|obj={lemma}|{child.lemma.lower()}")
+        kind = owner.get(child.i)
+        if kind is not None:
+            features.append(f"arg={dep}|{kind}")
+            features.append(f"lemma|arg={lemma}|{dep}")
+        elif any(owner.get(t.i) for t in sentence.subtree(child.i)):
+            features.append(f"arg_inside={dep}")
+    if i in owner:
+        features.append(f"is_mention={owner[i]}")
+    entry = entry_for(sentence, token, verbs) if token.pos == "VERB" else None
+    if entry is not None and entry.code:
+        features.append(f"dict={entry.code[:2]}")
+        features.append(f"dict|lemma={entry.code[:2]}|{lemma}")
+    return [(name, 1.0) for name in features]
+
+
+def _mention_owner(sentence: Sentence, mentions: Sequence[Mention]) -> dict[int, str]:
+    """Token index -> kind of the mention it heads ("actor" or "agent")."""
+    owner = {}
+    for m in mentions:
+        owner[m.last] = "agent" if m.rule == "agent" else "actor"
+    return owner
+
+
+def trigger_tokens(sentence: Sentence) -> list[int]:
+    """Return the tokens that may trigger an event, in text order."""
+    return [t.i for t in sentence.tokens if t.pos in TRIGGER_POS and t.text.isalpha()]
+
+
+def _subjects(sentence: Sentence, i: int, depth: int = 0) -> list[int]:
+    found = [c.i for c in sentence.children(i) if c.dep in SUBJECT_DEPS]
+    token = sentence.tokens[i]
+    if not found and depth < 3 and token.head != i and token.dep in ("conj", "xcomp", "advcl"):
+        return _subjects(sentence, token.head, depth + 1)
+    if not found and token.pos == "NOUN":
+        found = [c.i for c in sentence.children(i) if c.dep in ("poss", "compound", "amod")]
+        if not found and token.dep in ("dobj", "pobj") and depth < 3:
+            governor = token.head if token.dep == "dobj" else sentence.tokens[token.head].head
+            return _subjects(sentence, governor, depth + 1)
+    return found
+
+
+def arguments(sentence: Sentence, i: int) -> tuple[list[int], list[int], bool]:
+    """Return (source heads, target heads, passive without agent) of trigger `i`."""
+    token = sentence.tokens[i]
+    passive = _passive(sentence, i)
+    sources: list[int] = []
+    targets: list[int] = []
+    agentless = False
+    for child in sentence.children(i):
+        if child.dep in OBJECT_DEPS:
+            targets.append(child.i)
+        elif child.dep == "nsubjpass":
+            targets.append(child.i)
+        elif child.dep == "agent":
+            sources += [g.i for g in sentence.children(child.i) if g.dep == "pobj"]
+        elif child.dep == "prep" and child.lemma.lower() in TARGET_PREPS:
+            targets += [g.i for g in sentence.children(child.i) if g.dep == "pobj"]
+    if passive:
+        if token.dep in ("acl", "amod") and token.head != i:
+            targets.append(token.head)  # "insurgents captured", "the detained man"
+        if not sources:
+            agentless = True
+    else:
+        sources = _subjects(sentence, i)
+    return sources, [t for t in targets if t not in sources], agentless
+
+
+def _phrase(sentence: Sentence, head: int) -> set[int]:
+    """Return the tokens of the argument phrase at `head`, less places, times and clauses."""
+    keep = {head}
+    frontier = [head]
+    while frontier:
+        current = frontier.pop()
+        for child in sentence.children(current):
+            if child.dep in CLAUSE_DEPS:
+                continue
+            if child.dep == "prep" and child.lemma.lower() in PLACE_PREPS:
+                continue
+            keep.add(child.i)
+            frontier.append(child.i)
+    return keep
+
+
+def parties(
+    sentence: Sentence,
+    head: int,
+    mentions: Sequence[Mention],
+    context: str | None,
+    memory: DocumentMemory,
+) -> list[Party]:
+    """Return the actors the argument phrase at `head` names (several for a joint force)."""
+    inside = _phrase(sentence, head)
+    found = [m for m in mentions if m.last in inside or m.first in inside]
+    if not found:
+        return []
+    text = " ".join(sentence.tokens[t].text for t in sorted(inside))
+    full = [m for m in found if m.rule != "agent" and len(m.actor.code) > 3]
+    countries = [m for m in found if m.rule != "agent" and len(m.actor.code) == 3]
+    roles = [m for m in found if m.rule == "agent"]
+    role = _role(roles[-1].actor.code) if roles else ""
+    result = [Party(_rename(m.actor.code), m.actor.text, "full", m.actor.entry) for m in full]
+    for m in countries:
+        code = m.actor.code + role if m.actor.code not in ("IGO", "NGO") else m.actor.code
+        kind = "country+role" if role else "country"
+        result.append(Party(code, m.actor.text, kind, m.actor.entry))
+    if result:
+        result = list({p.code: p for p in result}.values())
+        if len(result) > 1 and role == "MIL":
+            memory.joint = tuple(result)
+        return result
+    if role == "MIL" and memory.joint and sentence.tokens[head].lemma.lower() == "force":
+        return list(memory.joint)  # "the security force" after "an Afghan and coalition force"
+    if role:
+        country = context or UNKNOWN
+        return [Party(country + role, text, "context+role" if context else "unknown")]
+    return []
+
+
+def _role(code: str) -> str:
+    role = code.strip("~")[:3]
+    return ROLE_RENAMES.get(role, role)
+
+
+def _rename(code: str) -> str:
+    if len(code) >= 6 and code[3:6] in ROLE_RENAMES:
+        return code[:3] + ROLE_RENAMES[code[3:6]] + code[6:]
+    return code

@@ -1,0 +1,233 @@
+"""Coder v2: the rule coder's events plus learned candidates, ranked by a calibrated model.
+
+Reads: a parsed Sentence, its actor Mentions, the rule coder's EventCodes.
+Adds: Events whose `confidence` is the ranker's probability that the event is right
+(source and target actor and CAMEO root, as `dyad eval realtext` scores `actor_root`).
+
+Candidates come from two places. The rule coder's events (the verb dictionary's patterns)
+and, for recall, a trigger model: a softmax regression over every verb or noun whose lemma
+was a trigger in the train split or is in the verb dictionary, predicting a CAMEO root or
+none, with arguments read from the dependency tree (`candidates.arguments`). A ranker (a
+logistic regression over what kind of candidate it is) gives each its probability; events
+under `coder.min_confidence` are dropped, and of equal (source, target, root) only the
+likeliest is kept. Weights: `data/models/coder2.json`, rebuilt by `make train`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, replace
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from dyad.coder.compose import EventCode
+from dyad.coder.patterns import entry_for
+from dyad.dictionaries.loader import VerbDictionary
+from dyad.learn import candidates as cand
+from dyad.learn.linear import LinearModel, Row, load
+from dyad.records import Actor, Document, Event, Mention, Sentence
+
+CODER_NAME = "dyad.coder.ranked.v2"
+MODEL_FILE = Path(__file__).parents[1] / "data" / "models" / "coder2.json"
+NONE = "none"
+# a learned candidate needs at least this trigger probability for its root
+MIN_TRIGGER = 0.15
+Assemble = Callable[[EventCode], "Event | None"]
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    """One possible event of a sentence, with what the ranker reads about it."""
+
+    code: EventCode
+    origin: str  # "rule", "learned" or "both"
+    trigger_p: float
+    source_kind: str
+    target_kind: str
+    lemma: str
+
+
+@dataclass(frozen=True)
+class Models:
+    """The trained trigger model, ranker and tables (see `scripts/train.py`)."""
+
+    trigger: LinearModel
+    ranker: LinearModel
+    lexicon: frozenset[str]
+    subcodes: dict[str, str]
+
+    @staticmethod
+    def read(path: Path = MODEL_FILE) -> Models:
+        models, extra = load(path)
+        return Models(
+            models["trigger"], models["ranker"], frozenset(extra["lexicon"]), extra["subcodes"]
+        )
+
+
+def trigger_probabilities(
+    sentence: Sentence,
+    mentions: Sequence[Mention],
+    verbs: VerbDictionary,
+    trigger: LinearModel,
+    lexicon: frozenset[str],
+) -> dict[int, dict[str, float]]:
+    """Return token index -> root -> probability for the sentence's possible triggers."""
+    result = {}
+    for i in cand.trigger_tokens(sentence):
+        token = sentence.tokens[i]
+        if token.lemma.lower() not in lexicon and entry_for(sentence, token, verbs) is None:
+            continue
+        probs = trigger.probabilities(cand.trigger_features(sentence, i, mentions, verbs))
+        result[i] = dict(zip(trigger.classes, (float(p) for p in probs), strict=True))
+    return result
+
+
+def propose(
+    sentence: Sentence,
+    mentions: Sequence[Mention],
+    rule_codes: Sequence[EventCode],
+    context: str | None,
+    verbs: VerbDictionary,
+    models: Models,
+    memory: cand.DocumentMemory,
+    trigger: LinearModel | None = None,
+) -> list[Candidate]:
+    """Return the sentence's candidates: rule events first, then new learned ones."""
+    probs = trigger_probabilities(
+        sentence, mentions, verbs, trigger or models.trigger, models.lexicon
+    )
+    found: dict[tuple[str, str, str], Candidate] = {}
+    for code in rule_codes:
+        source = replace(code.source, code=cand._rename(code.source.code))
+        target = replace(code.target, code=cand._rename(code.target.code)) if code.target else None
+        code = replace(code, source=source, target=target)
+        key = (source.code, target.code if target else "", code.code[:2])
+        p = probs.get(code.verb, {}).get(code.code[:2], 0.0)
+        lemma = sentence.tokens[code.verb].lemma.lower() if code.verb < len(sentence.tokens) else ""
+        found.setdefault(key, Candidate(code, "rule", p, "rule", "rule", lemma))
+    for i, by_root in probs.items():
+        root, p = max(((r, p) for r, p in by_root.items() if r != NONE), key=lambda x: x[1])
+        if p < MIN_TRIGGER:
+            continue
+        token = sentence.tokens[i]
+        lemma = token.lemma.lower()
+        source_heads, target_heads, agentless = cand.arguments(sentence, i)
+        sources = [
+            p for h in source_heads for p in cand.parties(sentence, h, mentions, context, memory)
+        ]
+        if not sources and agentless:
+            sources = [cand.Party(cand.UNKNOWN, "", "unknown")]
+        targets: list[cand.Party | None] = [
+            p for h in target_heads for p in cand.parties(sentence, h, mentions, context, memory)
+        ]
+        targets = targets or [None]
+        entry = entry_for(sentence, token, verbs) if token.pos == "VERB" else None
+        subcode = (
+            entry.code
+            if entry is not None and entry.code and entry.code[:2] == root
+            else models.subcodes.get(f"{lemma}|{root}", root + "0")
+        )
+        for source in sources:
+            for target in targets:
+                if target is not None and target.code == source.code:
+                    continue
+                key = (source.code, target.code if target else "", root)
+                if key in found:
+                    if found[key].origin == "rule":
+                        found[key] = replace(found[key], origin="both", trigger_p=p)
+                    continue
+                event = EventCode(
+                    i,
+                    Actor(source.text, source.code, entry=source.entry),
+                    Actor(target.text, target.code, entry=target.entry) if target else None,
+                    subcode,
+                    f"learned:{lemma}",
+                )
+                kind = target.kind if target else "none"
+                found[key] = Candidate(event, "learned", p, source.kind, kind, lemma)
+    return list(found.values())
+
+
+def rank_features(candidate: Candidate, event: Event, count: int) -> Row:
+    """Return the ranker's feature row for one assembled candidate."""
+    code = candidate.code
+    root = code.code[:2]
+    source = event.source.code
+    target = event.target.code if event.target else ""
+    p = candidate.trigger_p
+    names = [
+        f"origin={candidate.origin}",
+        f"root={root}",
+        f"origin|root={candidate.origin}|{root}",
+        f"skind={candidate.source_kind}",
+        f"tkind={candidate.target_kind}",
+        f"kinds={candidate.source_kind}|{candidate.target_kind}",
+        f"fact={event.factuality}",
+        f"segment={event.segment.kind}",
+        f"srole={source[3:6] or source[:3]}",
+        f"trole={target[3:6] or target[:3] or 'none'}",
+        f"same_country={bool(target) and source[:3] == target[:3]}",
+        f"lemma|root={candidate.lemma}|{root}",
+        f"count={min(count, 6)}",
+        f"rule={code.rule.split(':')[0]}",
+    ]
+    names += [f"p>{t / 10:.1f}" for t in range(1, 10) if p > t / 10]
+    row: list[tuple[str, float]] = [(name, 1.0) for name in names]
+    row.append(("p", p))
+    return row
+
+
+class LearnedCoder:
+    """The v2 coder's hook in the pipeline: candidates in, ranked events out."""
+
+    def __init__(self, models: Models, verbs: VerbDictionary, min_confidence: float) -> None:
+        self.models = models
+        self.verbs = verbs
+        self.min_confidence = min_confidence
+        self.memory = cand.DocumentMemory()
+
+    def code_sentence(
+        self,
+        document: Document,
+        sentence: Sentence,
+        mentions: Sequence[Mention],
+        rule_codes: Sequence[EventCode],
+        context: str | None,
+        assemble: Assemble,
+    ) -> list[Event]:
+        """Return the sentence's events at or above `min_confidence`, likeliest first."""
+        if self.memory.doc_id != document.doc_id:
+            self.memory = cand.DocumentMemory(document.doc_id)
+        found = propose(
+            sentence, mentions, rule_codes, context, self.verbs, self.models, self.memory
+        )
+        scored = score_candidates(found, assemble, self.models.ranker)
+        return [e for e in scored if e.confidence >= self.min_confidence]
+
+
+def score_candidates(
+    found: Sequence[Candidate], assemble: Assemble, ranker: LinearModel
+) -> list[Event]:
+    """Assemble and rank candidates; keep the likeliest of equal (source, target, root)."""
+    best: dict[tuple[str, str, str], Event] = {}
+    positive = ranker.classes.index("1")
+    for candidate in found:
+        event = assemble(candidate.code)
+        if event is None:
+            continue
+        p = float(ranker.probabilities(rank_features(candidate, event, len(found)))[positive])
+        event = replace(event, confidence=round(p, 4))
+        key = (event.source.code, event.target.code if event.target else "", event.cameo[:2])
+        if key not in best or best[key].confidence < event.confidence:
+            best[key] = event
+    return sorted(best.values(), key=lambda e: -e.confidence)
+
+
+def model_card(extra: dict[str, Any]) -> str:
+    """Return a one-line description of the models (for `dyad stages`-like listings)."""
+    return f"{CODER_NAME}: trigger + ranker, {len(extra.get('lexicon', ()))} trigger lemmas"
+
+
+__all__ = ["CODER_NAME", "MODEL_FILE", "Candidate", "LearnedCoder", "Models", "np"]

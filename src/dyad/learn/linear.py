@@ -1,0 +1,153 @@
+"""Multinomial logistic regression over named sparse features, trained and run with numpy.
+
+A row is a list of `(feature name, value)` pairs; binary features have value 1. Training is
+full-batch gradient descent (Adam) with an L2 penalty, from zero weights: no random state,
+so the same rows give the same weights bit for bit. The weights are kept only for
+features seen at least `min_count` times and stored as JSON with 4 decimals, so the runtime
+needs numpy (a spaCy dependency) and nothing else.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+from numpy.typing import NDArray
+
+Row = Sequence[tuple[str, float]]
+BIAS = "bias"
+
+
+@dataclass(frozen=True)
+class LinearModel:
+    """Class names, feature name -> weight row, and the bias row."""
+
+    classes: tuple[str, ...]
+    index: dict[str, int]
+    weights: NDArray[np.float64]  # (features + 1, classes); the last row is the bias
+
+    def probabilities(self, row: Row) -> NDArray[np.float64]:
+        """Return the probability of each class for one row, in `classes` order."""
+        scores = self.weights[-1].copy()
+        for name, value in row:
+            at = self.index.get(name)
+            if at is not None:
+                scores += value * self.weights[at]
+        scores -= scores.max()
+        exp = np.exp(scores)
+        result: NDArray[np.float64] = exp / exp.sum()
+        return result
+
+    def to_json(self) -> dict[str, Any]:
+        names = sorted(self.index, key=self.index.__getitem__)
+        return {
+            "classes": list(self.classes),
+            "bias": [round(float(w), 4) for w in self.weights[-1]],
+            "features": {
+                name: [round(float(w), 4) for w in self.weights[self.index[name]]]
+                for name in names
+            },
+        }
+
+    @staticmethod
+    def from_json(data: dict[str, Any]) -> LinearModel:
+        names = list(data["features"])
+        rows = [data["features"][n] for n in names] + [data["bias"]]
+        return LinearModel(
+            tuple(data["classes"]),
+            {name: i for i, name in enumerate(names)},
+            np.array(rows, dtype=np.float64).reshape(len(rows), len(data["classes"])),
+        )
+
+
+def train(
+    rows: Sequence[Row],
+    labels: Sequence[str],
+    *,
+    l2: float = 1.0,
+    steps: int = 300,
+    rate: float = 0.1,
+    min_count: int = 2,
+    classes: Sequence[str] | None = None,
+) -> LinearModel:
+    """Fit a softmax regression to `rows` and `labels`; deterministic for equal inputs.
+
+    Args:
+        rows: Feature rows.
+        labels: The class of each row.
+        l2: Penalty on the squared weights (not on the bias), summed over rows.
+        steps: Gradient steps.
+        rate: Adam step size.
+        min_count: Features seen in fewer rows are dropped.
+        classes: Class order; default the sorted labels.
+    """
+    names = tuple(classes) if classes is not None else tuple(sorted(set(labels)))
+    counts = Counter(name for row in rows for name, _ in row)
+    kept = sorted(name for name, n in counts.items() if n >= min_count)
+    index = {name: i for i, name in enumerate(kept)}
+    bias = len(kept)
+    columns, values, owners = [], [], []
+    for r, row in enumerate(rows):
+        for name, value in row:
+            at = index.get(name)
+            if at is not None:
+                columns.append(at)
+                values.append(value)
+                owners.append(r)
+        columns.append(bias)
+        values.append(1.0)
+        owners.append(r)
+    col = np.array(columns, dtype=np.int64)
+    val = np.array(values, dtype=np.float64)[:, None]
+    own = np.array(owners, dtype=np.int64)
+    order = np.argsort(col, kind="stable")
+    sorted_col = col[order]
+    starts = np.flatnonzero(np.r_[True, sorted_col[1:] != sorted_col[:-1]])
+    present = sorted_col[starts]
+    target = np.zeros((len(rows), len(names)))
+    target[np.arange(len(rows)), [names.index(label) for label in labels]] = 1.0
+    weights = np.zeros((bias + 1, len(names)))
+    moment, square = np.zeros_like(weights), np.zeros_like(weights)
+    penalty = np.ones((bias + 1, 1)) * l2
+    penalty[bias] = 0.0
+    for step in range(1, steps + 1):
+        contributions = weights[col] * val
+        scores = np.zeros((len(rows), len(names)))
+        _row_sums(scores, own, contributions)
+        scores -= scores.max(axis=1, keepdims=True)
+        probs = np.exp(scores)
+        probs /= probs.sum(axis=1, keepdims=True)
+        error = (probs - target)[own] * val
+        gradient = np.zeros_like(weights)
+        gradient[present] = np.add.reduceat(error[order], starts, axis=0)
+        gradient += penalty * weights
+        gradient /= len(rows)
+        moment = 0.9 * moment + 0.1 * gradient
+        square = 0.999 * square + 0.001 * gradient * gradient
+        corrected = moment / (1 - 0.9**step)
+        weights -= rate * corrected / (np.sqrt(square / (1 - 0.999**step)) + 1e-8)
+    return LinearModel(names, index, np.round(weights, 4))
+
+
+def _row_sums(into: NDArray[np.float64], owners: NDArray[np.int64], values: Any) -> None:
+    """Add each entry of `values` to its row of `into` (owners are sorted ascending)."""
+    starts = np.flatnonzero(np.r_[True, owners[1:] != owners[:-1]])
+    into[owners[starts]] += np.add.reduceat(values, starts, axis=0)
+
+
+def save(models: dict[str, LinearModel], extra: dict[str, Any], path: Path) -> None:
+    """Write the models and any extra tables to one JSON file (sorted keys, stable bytes)."""
+    data = {"models": {k: m.to_json() for k, m in models.items()}, **extra}
+    path.write_text(json.dumps(data, sort_keys=True, separators=(",", ":")) + "\n")
+
+
+def load(path: Path) -> tuple[dict[str, LinearModel], dict[str, Any]]:
+    """Read what `save` wrote: the models, then the extra tables."""
+    data = json.loads(path.read_text(encoding="utf-8"))
+    models = {k: LinearModel.from_json(m) for k, m in data.pop("models").items()}
+    return models, data

@@ -1,0 +1,232 @@
+"""Train Coder v2's trigger model and ranker on the train split of the real-text gold.
+
+Used by `make train` (`scripts/train.py`); never at run time. Every train document is run
+through the real pipeline with a recorder in the learned coder's place, so the models see
+exactly the sentences, parses, mentions and rule events the runtime sees. Then:
+
+1. Trigger rows: every possible trigger token (a verb or noun in the lexicon of the train
+   triggers or in the verb dictionary), labelled with the CAMEO root of the gold event whose
+   trigger span holds it, else "none".
+2. Cross-fitting: the documents fall in 5 folds (by sorted id); for each fold a trigger
+   model trained on the other four proposes the fold's candidates, so the ranker learns
+   from candidates as good (and as bad) as those it meets on unseen text.
+3. Ranker rows: each candidate, assembled like a runtime event, labelled 1 when it matches a
+   gold event of its sentence at `actor_root` (one to one).
+4. The final trigger model is trained on all train documents.
+
+No randomness: folds by sorted id, zero-initialised full-batch optimisation.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from dyad.coder.compose import EventCode
+from dyad.coder.pipeline import Resources, code_documents
+from dyad.config import load_config
+from dyad.dictionaries.loader import VerbDictionary
+from dyad.evaluate.realtext import Coded, GoldDocument, gold_document, load_split
+from dyad.learn import candidates as cand
+from dyad.learn import linear
+from dyad.learn.coder import NONE, Candidate, Models, propose, rank_features
+from dyad.records import Document, Event, Mention, Sentence
+
+FOLDS = 5
+TRIGGER_L2 = 2.0
+RANKER_L2 = 4.0
+STEPS = 300
+
+
+@dataclass(slots=True)
+class Recorded:
+    """One parsed sentence as the learned coder's hook saw it."""
+
+    document: Document
+    sentence: Sentence
+    mentions: Sequence[Mention]
+    rule_codes: Sequence[EventCode]
+    context: str | None
+    assemble: Callable[[EventCode], Event | None]
+    gold: tuple[Coded, ...] = ()
+    triggers: tuple[tuple[int, str, str], ...] = ()  # token, root, full code
+
+
+class Recorder:
+    """Stands in for the learned coder: keeps each sentence, codes nothing."""
+
+    def __init__(self) -> None:
+        self.records: list[Recorded] = []
+
+    def code_sentence(
+        self,
+        document: Document,
+        sentence: Sentence,
+        mentions: Sequence[Mention],
+        rule_codes: Sequence[EventCode],
+        context: str | None,
+        assemble: Callable[[EventCode], Event | None],
+    ) -> list[Event]:
+        self.records.append(Recorded(document, sentence, mentions, rule_codes, context, assemble))
+        return []
+
+
+def record_split(split: str, data_dir: Path) -> tuple[list[Recorded], Resources]:
+    """Run the pipeline over a split's documents and return its sentences with their gold."""
+    config = load_config(overrides=["coder.learned=false", "coder.require_dyad=false"])
+    resources = Resources.load(config)
+    recorder = Recorder()
+    resources.learned = recorder
+    golds: dict[str, GoldDocument] = {}
+    documents = []
+    for gold in load_split(split):
+        document = gold_document(gold, data_dir)
+        if document is not None:
+            golds[gold.doc_id] = gold
+            documents.append(document)
+    for _ in code_documents(documents, resources):
+        pass
+    for record in recorder.records:
+        _attach_gold(record, golds[record.document.doc_id])
+    return recorder.records, resources
+
+
+def _attach_gold(record: Recorded, gold: GoldDocument) -> None:
+    sentence = record.sentence
+    overlaps = [min(sentence.end, s.end) - max(sentence.start, s.start) for s in gold.sentences]
+    best = max(range(len(overlaps)), key=overlaps.__getitem__, default=None)
+    if best is None or overlaps[best] <= 0:
+        return
+    record.gold = gold.sentences[best].events
+    triggers = []
+    for span, event in zip(gold.sentences[best].triggers, record.gold, strict=True):
+        token = _trigger_token(sentence, span)
+        if token is not None:
+            triggers.append((token, event.cameo[:2], event.cameo))
+    record.triggers = tuple(triggers)
+
+
+def _trigger_token(sentence: Sentence, span: tuple[int, int] | None) -> int | None:
+    """Return the token of a gold trigger span that the trigger model scores."""
+    if span is None:
+        return None
+    inside = [t for t in sentence.tokens if span[0] <= t.start < span[1]]
+    usable = [t for t in inside if t.pos in cand.TRIGGER_POS and t.text.isalpha()]
+    verbs = [t for t in usable if t.pos == "VERB"]
+    chosen = verbs[-1] if verbs else usable[-1] if usable else None
+    return chosen.i if chosen is not None else None
+
+
+def _lexicon(records: Sequence[Recorded]) -> frozenset[str]:
+    return frozenset(r.sentence.tokens[i].lemma.lower() for r in records for i, _, _ in r.triggers)
+
+
+def trigger_rows(
+    records: Sequence[Recorded], verbs: VerbDictionary, lexicon: frozenset[str]
+) -> tuple[list[linear.Row], list[str]]:
+    """Return the trigger model's rows and labels for `records`."""
+    from dyad.coder.patterns import entry_for
+
+    rows, labels = [], []
+    for record in records:
+        sentence = record.sentence
+        roots = Counter({i: root for i, root, _ in record.triggers}.items())
+        wanted = {i: root for (i, root), _ in roots.most_common()}
+        for i in cand.trigger_tokens(sentence):
+            token = sentence.tokens[i]
+            if token.lemma.lower() not in lexicon and entry_for(sentence, token, verbs) is None:
+                continue
+            rows.append(cand.trigger_features(sentence, i, record.mentions, verbs))
+            labels.append(wanted.get(i, NONE))
+    return rows, labels
+
+
+def rank_rows(
+    records: Sequence[Recorded], verbs: VerbDictionary, models: Models
+) -> tuple[list[linear.Row], list[str]]:
+    """Return the ranker's rows and labels: each candidate, matched against the gold."""
+    rows, labels = [], []
+    memory = cand.DocumentMemory()
+    for record in records:
+        if memory.doc_id != record.document.doc_id:
+            memory = cand.DocumentMemory(record.document.doc_id)
+        found = propose(
+            record.sentence,
+            record.mentions,
+            record.rule_codes,
+            record.context,
+            verbs,
+            models,
+            memory,
+        )
+        free = [g.key("actor_root") for g in record.gold]
+        for candidate, event in _assembled(found, record):
+            key = Coded(
+                event.source.code,
+                event.target.code if event.target else "",
+                event.cameo,
+                event.factuality,
+            ).key("actor_root")
+            right = key in free
+            if right:
+                free.remove(key)
+            rows.append(rank_features(candidate, event, len(found)))
+            labels.append("1" if right else "0")
+    return rows, labels
+
+
+def _assembled(found: Sequence[Candidate], record: Recorded) -> list[tuple[Candidate, Event]]:
+    pairs = []
+    for candidate in sorted(found, key=lambda c: -c.trigger_p):
+        event = record.assemble(candidate.code)
+        if event is not None:
+            pairs.append((candidate, event))
+    return pairs
+
+
+def subcode_table(records: Sequence[Recorded]) -> dict[str, str]:
+    """Return "lemma|root" -> the most frequent full CAMEO code of that trigger in train."""
+    counts: Counter[tuple[str, str]] = Counter()
+    for record in records:
+        for i, root, code in record.triggers:
+            counts[(f"{record.sentence.tokens[i].lemma.lower()}|{root}", code)] += 1
+    table: dict[str, str] = {}
+    for (key, code), _ in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])):
+        table.setdefault(key, code)
+    return table
+
+
+def train_models(records: Sequence[Recorded], verbs: VerbDictionary) -> tuple[Models, dict[str, Any]]:
+    """Return the trained models and a summary (rows, labels, folds) for the model card."""
+    doc_ids = sorted({r.document.doc_id for r in records})
+    fold_of = {doc_id: n % FOLDS for n, doc_id in enumerate(doc_ids)}
+    subcodes = subcode_table(records)
+    classes = (NONE, *[f"{n:02d}" for n in range(1, 21)])
+    rank_x: list[linear.Row] = []
+    rank_y: list[str] = []
+    for fold in range(FOLDS):
+        inside = [r for r in records if fold_of[r.document.doc_id] != fold]
+        held = [r for r in records if fold_of[r.document.doc_id] == fold]
+        lexicon = _lexicon(inside)
+        x, y = trigger_rows(inside, verbs, lexicon)
+        trigger = linear.train(x, y, l2=TRIGGER_L2, steps=STEPS, classes=classes)
+        interim = Models(trigger, trigger, lexicon, subcodes)
+        x, y = rank_rows(held, verbs, interim)
+        rank_x += x
+        rank_y += y
+    lexicon = _lexicon(records)
+    x, y = trigger_rows(records, verbs, lexicon)
+    trigger = linear.train(x, y, l2=TRIGGER_L2, steps=STEPS, classes=classes)
+    ranker = linear.train(rank_x, rank_y, l2=RANKER_L2, steps=STEPS, classes=("0", "1"))
+    summary = {
+        "documents": len(doc_ids),
+        "sentences": len(records),
+        "trigger_rows": len(x),
+        "trigger_positive": sum(label != NONE for label in y),
+        "rank_rows": len(rank_x),
+        "rank_positive": rank_y.count("1"),
+    }
+    return Models(trigger, ranker, lexicon, subcodes), summary
