@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: demo test lint typecheck bench install clean browser load fuzz crash
+.PHONY: demo test lint typecheck bench install clean browser load fuzz crash train
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV) || python3 -m venv $(VENV)
@@ -37,6 +37,11 @@ test: $(STAMP) browser lint typecheck
 	$(BIN)/python -W error -c "import dyad"
 	$(BIN)/dyad --help > /dev/null
 	$(BIN)/pytest -q
+
+# Rebuild Coder v2's weights (src/dyad/data/models/coder2.json) from the train split of the
+# real-text gold: deterministic, a few minutes on 2 cores. `make test` never trains.
+train: $(STAMP)
+	$(BIN)/python scripts/train.py
 
 bench: $(STAMP)
 	$(BIN)/python scripts/bench.py

@@ -139,6 +139,13 @@ def _load_parquet(db: Path, folder: Path) -> str:
     type=click.Path(path_type=Path),
     help="An extra actor or agent dictionary file (PETRARCH format); repeatable.",
 )
+@click.option(
+    "--min-confidence",
+    "min_confidence",
+    type=click.FloatRange(0.0, 1.0),
+    default=None,
+    help="Drop events less likely than P to be right (default: coder.min_confidence).",
+)
 @engine_options
 @click.option(
     "--output",
@@ -153,6 +160,7 @@ def code(
     date: str | None,
     perspective: str | None,
     dictionaries: tuple[Path, ...],
+    min_confidence: float | None,
     engine: str,
     workers: int,
     output: Path | None,
@@ -160,6 +168,8 @@ def code(
     settings: tuple[str, ...],
 ) -> None:
     """Code documents (.txt, .html, .jsonl, directories) and print their events."""
+    if min_confidence is not None:
+        settings = (*settings, f"coder.min_confidence={min_confidence}")
     config = config_from_options(config_path, settings)
     if output is not None or engine != "local":
         if output is None:

@@ -557,9 +557,7 @@ def _ranked(
             document, sentence, code, mentions, resources, context, when=when, where=where
         )
 
-    found = resources.learned.code_sentence(
-        document, sentence, mentions, coded, country, assemble
-    )
+    found = resources.learned.code_sentence(document, sentence, mentions, coded, country, assemble)
     if resources.config.coder.require_dyad:
         found = [event for event in found if event.target is not None]
     return found

@@ -32,6 +32,7 @@ from pathlib import Path
 from typing import Any
 
 from dyad.dictionaries.cameo import describe
+from dyad.evaluate import calibration
 from dyad.records import Document, Event
 
 SUITE = "realtext"
@@ -50,6 +51,7 @@ class Coded:
     target: str
     cameo: str
     factuality: str
+    confidence: float = field(default=0.5, compare=False)
 
     def key(self, level: str) -> tuple[str, str, str]:
         """Return the tuple compared at `level`."""
@@ -235,11 +237,15 @@ class SplitScore:
     factuality: Counter[tuple[str, str]] = field(default_factory=Counter)
     conflict_false_positives: int = 0
     errors: list[dict[str, Any]] = field(default_factory=list)
+    # each coded event's confidence and whether it matched a gold event at `actor_root`
+    confidences: list[tuple[float, bool]] = field(default_factory=list)
+    error_kinds: Counter[str] = field(default_factory=Counter)
 
     def to_json(self) -> dict[str, Any]:
         matched = sum(self.factuality.values())
         right = sum(n for (gold, found), n in self.factuality.items() if gold == found)
         per_100 = 100 * self.conflict_false_positives / self.sentences if self.sentences else 0
+        table = calibration.reliability(self.confidences)
         return {
             "documents": self.documents,
             "sentences": self.sentences,
@@ -251,6 +257,9 @@ class SplitScore:
             "factuality_matched": matched,
             "conflict_false_positives": self.conflict_false_positives,
             "conflict_false_positives_per_100_sentences": round(per_100, 2),
+            "ece": round(calibration.expected_calibration_error(table), 3),
+            "reliability": [b.to_json() for b in table],
+            "errors_by_kind": dict(sorted(self.error_kinds.items())),
             "by_source": {k: v.to_json() for k, v in sorted(self.by_source.items())},
             "by_root": {k: v.to_json() for k, v in sorted(self.by_root.items())},
             "skipped_documents": list(self.skipped),
@@ -278,7 +287,9 @@ def assign(sentences: Sequence[GoldSentence], events: Iterable[Event]) -> list[l
         if best is None or overlaps[best] <= 0:
             continue
         target = event.target.code if event.target else ""
-        found[best].append(Coded(event.source.code, target, event.cameo, event.factuality))
+        found[best].append(
+            Coded(event.source.code, target, event.cameo, event.factuality, event.confidence)
+        )
     return found
 
 
@@ -298,6 +309,9 @@ def score_document(
                 tally.add(len(pairs), len(found), len(sentence.events))
                 for wanted, candidate in pairs:
                     score.factuality[(wanted.factuality, candidate.factuality)] += 1
+                right = [any(c is e for _, c in pairs) for e in found]
+                score.confidences += [(e.confidence, r) for e, r in zip(found, right, strict=True)]
+                score.error_kinds.update(error_kinds(sentence.events, found, pairs))
                 _by_root(score, sentence.events, found, pairs)
                 if len(pairs) != len(found) or len(pairs) != len(sentence.events):
                     score.errors.append(
@@ -310,6 +324,45 @@ def score_document(
                     )
         if not any(e.cameo[:2] in CONFLICT_ROOTS for e in sentence.events):
             score.conflict_false_positives += sum(e.cameo[:2] in CONFLICT_ROOTS for e in found)
+
+
+ERROR_KINDS = (
+    "coded, sentence has no gold event",
+    "right root and target, wrong source",
+    "right root and source, wrong target",
+    "right root, wrong actors",
+    "right actors, wrong root",
+    "coded, matching nothing",
+    "gold event missed",
+)
+
+
+def error_kinds(
+    gold: Sequence[Coded], found: Sequence[Coded], pairs: Sequence[tuple[Coded, Coded]]
+) -> Counter[str]:
+    """Return how many of a sentence's unmatched events (at `actor_root`) are of each kind."""
+    kinds: Counter[str] = Counter()
+    left = [g for g in gold if not any(g is w for w, _ in pairs)]
+    kinds[ERROR_KINDS[6]] += len(left)
+    for event in found:
+        if any(event is c for _, c in pairs):
+            continue
+        source, target, root = event.key("actor_root")
+        keys = [g.key("actor_root") for g in left]
+        if not gold:
+            kind = ERROR_KINDS[0]
+        elif any(k[2] == root and k[1] == target for k in keys):
+            kind = ERROR_KINDS[1]
+        elif any(k[2] == root and k[0] == source for k in keys):
+            kind = ERROR_KINDS[2]
+        elif any(k[2] == root for k in keys):
+            kind = ERROR_KINDS[3]
+        elif any(k[:2] == (source, target) for k in keys):
+            kind = ERROR_KINDS[4]
+        else:
+            kind = ERROR_KINDS[5]
+        kinds[kind] += 1
+    return kinds
 
 
 def _by_root(
@@ -429,6 +482,19 @@ def format_realtext(
             f"{figures['conflict_false_positives']} "
             f"({figures['conflict_false_positives_per_100_sentences']:.2f} per 100 sentences)"
         )
+        lines.append(
+            f"confidence (actor_root right), expected calibration error {figures['ece']:.3f}:"
+        )
+        lines.append(f"  {'bin':<11}{'events':>7}{'mean conf':>11}{'share right':>13}")
+        for row in figures["reliability"]:
+            if row["count"]:
+                lines.append(
+                    f"  {row['low']:.1f}-{row['high']:.1f}  {row['count']:>7}"
+                    f"{row['confidence']:>11.3f}{row['accuracy']:>13.3f}"
+                )
+        lines.append("errors by kind (actor_root):")
+        for kind in ERROR_KINDS:
+            lines.append(f"  {figures['errors_by_kind'].get(kind, 0):>5}  {kind}")
         lines.append("by source (actor_root):")
         for source, row in figures["by_source"].items():
             lines.append(

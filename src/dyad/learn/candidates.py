@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 
 from dyad.coder.patterns import entry_for
 from dyad.dictionaries.loader import VerbDictionary
-from dyad.records import Mention, Sentence, Token
+from dyad.records import Mention, Sentence
 
 TRIGGER_POS = frozenset({"VERB", "NOUN", "PROPN", "ADJ"})
 SUBJECT_DEPS = frozenset({"nsubj", "csubj"})
@@ -34,6 +34,10 @@ PLACE_PREPS = frozenset("in at near inside across throughout during since until 
 MODALS = frozenset("will would may might could can should must shall".split())
 ROLE_RENAMES = {"PPL": "CVL"}
 UNKNOWN = "---"
+FIRST_PERSON = frozenset({"i", "we", "my", "our", "us", "me"})
+FORCE_HEADS = frozenset({"force", "troop", "soldier", "army"})
+# a nearby mention is offered as a party when the tree gives none, at most this many
+NEARBY = 2
 
 
 @dataclass(frozen=True, slots=True)
@@ -189,12 +193,17 @@ def parties(
     inside = _phrase(sentence, head)
     found = [m for m in mentions if m.last in inside or m.first in inside]
     if not found:
+        word = sentence.tokens[head].text.lower()
+        if word in FIRST_PERSON and context:  # a speech's "we" is its country's government
+            return [Party(context + "GOV", sentence.tokens[head].text, "first-person")]
         return []
     text = " ".join(sentence.tokens[t].text for t in sorted(inside))
     full = [m for m in found if m.rule != "agent" and len(m.actor.code) > 3]
     countries = [m for m in found if m.rule != "agent" and len(m.actor.code) == 3]
     roles = [m for m in found if m.rule == "agent"]
     role = _role(roles[-1].actor.code) if roles else ""
+    if not role and sentence.tokens[head].lemma.lower() in FORCE_HEADS:
+        role = "MIL"  # "Afghan and coalition forces": "coalition forces" took the noun
     result = [Party(_rename(m.actor.code), m.actor.text, "full", m.actor.entry) for m in full]
     for m in countries:
         code = m.actor.code + role if m.actor.code not in ("IGO", "NGO") else m.actor.code
@@ -222,3 +231,50 @@ def _rename(code: str) -> str:
     if len(code) >= 6 and code[3:6] in ROLE_RENAMES:
         return code[:3] + ROLE_RENAMES[code[3:6]] + code[6:]
     return code
+
+
+def nearby(
+    sentence: Sentence,
+    i: int,
+    mentions: Sequence[Mention],
+    taken: set[int],
+    *,
+    before: bool,
+) -> list[Party]:
+    """Return up to NEARBY actors named near trigger `i` (before or after it), nearest first.
+
+    Used when the tree gives no source or target: a parse error or a long phrase in
+    between; the ranker weighs these ("near" kind) apart from tree arguments.
+    """
+    side = [
+        m
+        for m in mentions
+        if (m.last < i if before else m.first > i)
+        and m.last not in taken
+        and m.rule != "agent"
+        and not _placed(sentence, m.last)
+    ]
+    side.sort(key=lambda m: abs(m.last - i))
+    return [Party(_rename(m.actor.code), m.actor.text, "near", m.actor.entry) for m in side][
+        :NEARBY
+    ]
+
+
+def _placed(sentence: Sentence, token: int) -> bool:
+    """Return whether the mention at `token` says where ("in Helmand") or when."""
+    current = sentence.tokens[token]
+    for _step in range(3):
+        if current.dep != "pobj" and current.dep != "compound":
+            return False
+        parent = sentence.tokens[current.head]
+        if parent.dep == "prep" and parent.lemma.lower() in PLACE_PREPS:
+            return True
+        if parent.i == current.i:
+            return False
+        current = parent
+    return False
+
+
+def subtree_set(sentence: Sentence, head: int) -> set[int]:
+    """Return the token indices of `head`'s subtree."""
+    return {t.i for t in sentence.subtree(head)}

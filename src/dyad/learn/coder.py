@@ -18,9 +18,6 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Any
-
-import numpy as np
 
 from dyad.coder.compose import EventCode
 from dyad.coder.patterns import entry_for
@@ -34,6 +31,8 @@ MODEL_FILE = Path(__file__).parents[1] / "data" / "models" / "coder2.json"
 NONE = "none"
 # a learned candidate needs at least this trigger probability for its root
 MIN_TRIGGER = 0.15
+# a trigger offers at most this many roots ("fire" may be 190 or 120 in context)
+ROOTS = 2
 Assemble = Callable[[EventCode], "Event | None"]
 
 
@@ -100,54 +99,88 @@ def propose(
     )
     found: dict[tuple[str, str, str], Candidate] = {}
     for code in rule_codes:
-        source = replace(code.source, code=cand._rename(code.source.code))
-        target = replace(code.target, code=cand._rename(code.target.code)) if code.target else None
-        code = replace(code, source=source, target=target)
-        key = (source.code, target.code if target else "", code.code[:2])
+        renamed = replace(
+            code,
+            source=_renamed(code.source),
+            target=_renamed(code.target) if code.target else None,
+        )
+        key = (renamed.source.code, renamed.target.code if renamed.target else "", code.code[:2])
         p = probs.get(code.verb, {}).get(code.code[:2], 0.0)
         lemma = sentence.tokens[code.verb].lemma.lower() if code.verb < len(sentence.tokens) else ""
-        found.setdefault(key, Candidate(code, "rule", p, "rule", "rule", lemma))
-    for i, by_root in probs.items():
-        root, p = max(((r, p) for r, p in by_root.items() if r != NONE), key=lambda x: x[1])
-        if p < MIN_TRIGGER:
-            continue
-        token = sentence.tokens[i]
-        lemma = token.lemma.lower()
-        source_heads, target_heads, agentless = cand.arguments(sentence, i)
-        sources = [
-            p for h in source_heads for p in cand.parties(sentence, h, mentions, context, memory)
-        ]
-        if not sources and agentless:
-            sources = [cand.Party(cand.UNKNOWN, "", "unknown")]
-        targets: list[cand.Party | None] = [
-            p for h in target_heads for p in cand.parties(sentence, h, mentions, context, memory)
-        ]
-        targets = targets or [None]
-        entry = entry_for(sentence, token, verbs) if token.pos == "VERB" else None
-        subcode = (
-            entry.code
-            if entry is not None and entry.code and entry.code[:2] == root
-            else models.subcodes.get(f"{lemma}|{root}", root + "0")
-        )
-        for source in sources:
-            for target in targets:
-                if target is not None and target.code == source.code:
-                    continue
-                key = (source.code, target.code if target else "", root)
-                if key in found:
-                    if found[key].origin == "rule":
-                        found[key] = replace(found[key], origin="both", trigger_p=p)
-                    continue
-                event = EventCode(
-                    i,
-                    Actor(source.text, source.code, entry=source.entry),
-                    Actor(target.text, target.code, entry=target.entry) if target else None,
-                    subcode,
-                    f"learned:{lemma}",
-                )
-                kind = target.kind if target else "none"
-                found[key] = Candidate(event, "learned", p, source.kind, kind, lemma)
+        found.setdefault(key, Candidate(renamed, "rule", p, "rule", "rule", lemma))
+    for i, root, p in _roots(probs):
+        for candidate in _learned(sentence, i, root, p, mentions, context, verbs, models, memory):
+            code = candidate.code
+            key = (code.source.code, code.target.code if code.target else "", root)
+            if key not in found:
+                found[key] = candidate
+            elif found[key].origin == "rule":
+                found[key] = replace(found[key], origin="both", trigger_p=p)
     return list(found.values())
+
+
+def _renamed(actor: Actor) -> Actor:
+    return replace(actor, code=cand._rename(actor.code))
+
+
+def _learned(
+    sentence: Sentence,
+    i: int,
+    root: str,
+    p: float,
+    mentions: Sequence[Mention],
+    context: str | None,
+    verbs: VerbDictionary,
+    models: Models,
+    memory: cand.DocumentMemory,
+) -> list[Candidate]:
+    """Return the candidates of trigger `i` read as `root`: each source with each target."""
+    token = sentence.tokens[i]
+    lemma = token.lemma.lower()
+    source_heads, target_heads, agentless = cand.arguments(sentence, i)
+    sources = [
+        s for h in source_heads for s in cand.parties(sentence, h, mentions, context, memory)
+    ]
+    if not sources and agentless:
+        sources = [cand.Party(cand.UNKNOWN, "", "unknown")]
+    taken = {t for h in source_heads + target_heads for t in cand.subtree_set(sentence, h)}
+    if not sources:
+        sources = cand.nearby(sentence, i, mentions, taken, before=True)
+    targets = [
+        t for h in target_heads for t in cand.parties(sentence, h, mentions, context, memory)
+    ]
+    if not targets and not target_heads:
+        targets = cand.nearby(sentence, i, mentions, taken, before=False)
+    entry = entry_for(sentence, token, verbs) if token.pos == "VERB" else None
+    subcode = (
+        entry.code
+        if entry is not None and entry.code and entry.code[:2] == root
+        else models.subcodes.get(f"{lemma}|{root}", root + "0")
+    )
+    result = []
+    for source in sources:
+        for target in [*targets, None]:  # many events have no stated target: offer both
+            if target is not None and target.text == source.text:
+                continue
+            event = EventCode(
+                i,
+                Actor(source.text, source.code, entry=source.entry),
+                Actor(target.text, target.code, entry=target.entry) if target else None,
+                subcode,
+                f"learned:{lemma}",
+            )
+            kind = target.kind if target else "none"
+            result.append(Candidate(event, "learned", p, source.kind, kind, lemma))
+    return result
+
+
+def _roots(probs: dict[int, dict[str, float]]) -> list[tuple[int, str, float]]:
+    """Return (token, root, probability) of each token's likeliest roots over MIN_TRIGGER."""
+    found = []
+    for i, by_root in probs.items():
+        ranked = sorted(((p, r) for r, p in by_root.items() if r != NONE), reverse=True)
+        found += [(i, r, p) for p, r in ranked[:ROOTS] if p >= MIN_TRIGGER]
+    return found
 
 
 def rank_features(candidate: Candidate, event: Event, count: int) -> Row:
@@ -169,6 +202,7 @@ def rank_features(candidate: Candidate, event: Event, count: int) -> Row:
         f"srole={source[3:6] or source[:3]}",
         f"trole={target[3:6] or target[:3] or 'none'}",
         f"same_country={bool(target) and source[:3] == target[:3]}",
+        f"same_code={source == target}",
         f"lemma|root={candidate.lemma}|{root}",
         f"count={min(count, 6)}",
         f"rule={code.rule.split(':')[0]}",
@@ -223,11 +257,3 @@ def score_candidates(
         if key not in best or best[key].confidence < event.confidence:
             best[key] = event
     return sorted(best.values(), key=lambda e: -e.confidence)
-
-
-def model_card(extra: dict[str, Any]) -> str:
-    """Return a one-line description of the models (for `dyad stages`-like listings)."""
-    return f"{CODER_NAME}: trigger + ranker, {len(extra.get('lexicon', ()))} trigger lemmas"
-
-
-__all__ = ["CODER_NAME", "MODEL_FILE", "Candidate", "LearnedCoder", "Models", "np"]

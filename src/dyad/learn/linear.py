@@ -49,8 +49,7 @@ class LinearModel:
             "classes": list(self.classes),
             "bias": [round(float(w), 4) for w in self.weights[-1]],
             "features": {
-                name: [round(float(w), 4) for w in self.weights[self.index[name]]]
-                for name in names
+                name: [round(float(w), 4) for w in self.weights[self.index[name]]] for name in names
             },
         }
 

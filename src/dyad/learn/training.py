@@ -130,7 +130,8 @@ def trigger_rows(
     """Return the trigger model's rows and labels for `records`."""
     from dyad.coder.patterns import entry_for
 
-    rows, labels = [], []
+    rows: list[linear.Row] = []
+    labels: list[str] = []
     for record in records:
         sentence = record.sentence
         roots = Counter({i: root for i, root, _ in record.triggers}.items())
@@ -199,7 +200,9 @@ def subcode_table(records: Sequence[Recorded]) -> dict[str, str]:
     return table
 
 
-def train_models(records: Sequence[Recorded], verbs: VerbDictionary) -> tuple[Models, dict[str, Any]]:
+def train_models(
+    records: Sequence[Recorded], verbs: VerbDictionary
+) -> tuple[Models, dict[str, Any]]:
     """Return the trained models and a summary (rows, labels, folds) for the model card."""
     doc_ids = sorted({r.document.doc_id for r in records})
     fold_of = {doc_id: n % FOLDS for n, doc_id in enumerate(doc_ids)}

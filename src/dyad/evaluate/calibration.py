@@ -1,0 +1,62 @@
+"""How well a coder's confidence matches how often its events are right.
+
+A confidence is calibrated when, of the events coded with confidence near p, a share near p
+is right. `reliability` bins the events by confidence (10 equal-width bins) and gives each
+bin's mean confidence and share right; the expected calibration error (ECE) is the mean gap
+between the two, weighted by the events in each bin.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+BINS = 10
+
+
+@dataclass(frozen=True, slots=True)
+class Bin:
+    """One confidence bin: [low, high), its events, mean confidence and share right."""
+
+    low: float
+    high: float
+    count: int
+    confidence: float
+    accuracy: float
+
+    def to_json(self) -> dict[str, float | int]:
+        return {
+            "low": self.low,
+            "high": self.high,
+            "count": self.count,
+            "confidence": round(self.confidence, 3),
+            "accuracy": round(self.accuracy, 3),
+        }
+
+
+def reliability(scored: Sequence[tuple[float, bool]], bins: int = BINS) -> list[Bin]:
+    """Return the reliability table of (confidence, right) pairs (a confidence of 1: last bin)."""
+    grouped: list[list[tuple[float, bool]]] = [[] for _ in range(bins)]
+    for confidence, right in scored:
+        grouped[min(int(confidence * bins), bins - 1)].append((confidence, right))
+    table = []
+    for n, members in enumerate(grouped):
+        count = len(members)
+        table.append(
+            Bin(
+                round(n / bins, 3),
+                round((n + 1) / bins, 3),
+                count,
+                sum(c for c, _ in members) / count if count else 0.0,
+                sum(r for _, r in members) / count if count else 0.0,
+            )
+        )
+    return table
+
+
+def expected_calibration_error(table: Sequence[Bin]) -> float:
+    """Return the count-weighted mean |accuracy - confidence| over the bins of `table`."""
+    total = sum(b.count for b in table)
+    if not total:
+        return 0.0
+    return sum(b.count * abs(b.accuracy - b.confidence) for b in table) / total

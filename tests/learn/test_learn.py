@@ -1,0 +1,214 @@
+"""Coder v2's learned parts: the linear models, calibration, candidates and the hook.
+
+Rule-like tests build their parse by hand (`parses.make_sentence`); the shipped weights are
+only checked for shape and loading, never for exact outputs.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from dyad.coder.compose import EventCode
+from dyad.config import load_config
+from dyad.errors import ConfigError
+from dyad.evaluate.calibration import Bin, expected_calibration_error, reliability
+from dyad.learn import candidates as cand
+from dyad.learn import linear
+from dyad.learn.coder import MODEL_FILE, LearnedCoder, Models, score_candidates
+from dyad.records import Actor, DatePoint, Event, Mention
+from parses import make_sentence
+
+TOY = [
+    ([("word=attack", 1.0)], "19"),
+    ([("word=attack", 1.0), ("neg", 1.0)], "none"),
+    ([("word=meet", 1.0)], "04"),
+    ([("word=meet", 1.0)], "04"),
+    ([("word=table", 1.0)], "none"),
+    ([("word=attack", 1.0)], "19"),
+    ([("word=table", 1.0)], "none"),
+    ([("neg", 1.0), ("word=table", 1.0)], "none"),
+]
+
+
+def _toy_model() -> linear.LinearModel:
+    rows, labels = zip(*TOY, strict=True)
+    return linear.train(rows, labels, l2=0.1, steps=200, min_count=1)
+
+
+def test_linear_learns_and_is_deterministic() -> None:
+    first, second = _toy_model(), _toy_model()
+    assert np.array_equal(first.weights, second.weights)
+    probs = first.probabilities([("word=attack", 1.0)])
+    assert first.classes[int(np.argmax(probs))] == "19"
+    assert probs.sum() == pytest.approx(1.0)
+
+
+def test_linear_json_round_trip_keeps_probabilities(tmp_path: Path) -> None:
+    model = _toy_model()
+    linear.save({"m": model}, {"table": {"a": 1}}, tmp_path / "w.json")
+    loaded, extra = linear.load(tmp_path / "w.json")
+    row = [("word=meet", 1.0), ("unseen", 1.0)]
+    assert np.allclose(loaded["m"].probabilities(row), model.probabilities(row), atol=1e-3)
+    assert extra == {"table": {"a": 1}}
+
+
+def test_linear_drops_rare_features() -> None:
+    rows, labels = zip(*TOY, strict=True)
+    model = linear.train(rows, labels, steps=5, min_count=2)
+    assert "neg" in model.index and "word=attack" in model.index
+    assert set(model.index) <= {"neg", "word=attack", "word=meet", "word=table"}
+
+
+@pytest.mark.parametrize(
+    ("scored", "ece"),
+    [
+        ([(0.25, True), (0.25, False), (0.25, False), (0.25, False)], 0.0),
+        ([(0.95, False), (0.95, False)], 0.95),
+        ([], 0.0),
+    ],
+)
+def test_calibration_error(scored: list[tuple[float, bool]], ece: float) -> None:
+    assert expected_calibration_error(reliability(scored)) == pytest.approx(ece)
+
+
+def test_reliability_table_is_consistent() -> None:
+    scored = [(n / 20, n % 3 == 0) for n in range(21)]  # 0.0 .. 1.0
+    table = reliability(scored)
+    assert len(table) == 10
+    assert sum(b.count for b in table) == len(scored)
+    assert table[-1].count == 3  # 0.9, 0.95 and 1.0: a confidence of 1 is binned last
+    for b in table:
+        assert b.count == 0 or b.low <= b.confidence <= b.high
+        assert 0.0 <= b.accuracy <= 1.0
+    assert isinstance(table[0], Bin)
+
+
+def _joint_sentence():  # "An Afghan and coalition force detained two insurgents ."
+    sentence = make_sentence(
+        "An Afghan and coalition force detained two insurgents .",
+        [4, 4, 1, 1, 5, 5, 7, 5, 5],
+        "det amod cc conj nsubj ROOT nummod dobj punct",
+        lemmas="an afghan and coalition force detain two insurgent .",
+        tags="DT JJ CC NN NN VBD CD NNS .",
+        pos="DET ADJ CCONJ NOUN NOUN VERB NUM NOUN PUNCT",
+    )
+    mentions = [
+        Mention(1, 1, Actor("Afghan", "AFG"), "actor"),
+        Mention(3, 3, Actor("coalition", "IGOWSTNATMIL"), "actor"),
+        Mention(4, 4, Actor("force", "~MIL"), "agent"),
+        Mention(7, 7, Actor("insurgents", "REB"), "agent"),
+    ]
+    return sentence, mentions
+
+
+def test_joint_force_is_two_sources_and_remembered() -> None:
+    sentence, mentions = _joint_sentence()
+    memory = cand.DocumentMemory("d")
+    sources, targets, agentless = cand.arguments(sentence, 5)
+    assert (sources, targets, agentless) == ([4], [7], False)
+    codes = {p.code for p in cand.parties(sentence, 4, mentions, "AFG", memory)}
+    assert codes == {"AFGMIL", "IGOWSTNATMIL"}
+    assert [p.code for p in cand.parties(sentence, 7, mentions, "AFG", memory)] == ["AFGREB"]
+    later = make_sentence("The force searched .", [1, 2, 2, 2], "det nsubj ROOT punct")
+    remembered = cand.parties(
+        later, 1, [Mention(1, 1, Actor("force", "~MIL"), "agent")], "AFG", memory
+    )
+    assert {p.code for p in remembered} == {"AFGMIL", "IGOWSTNATMIL"}
+
+
+@pytest.mark.parametrize(("code", "renamed"), [("USAPPL", "USACVL"), ("AFGMIL", "AFGMIL")])
+def test_people_are_civilians(code: str, renamed: str) -> None:
+    assert cand._rename(code) == renamed
+
+
+def test_passive_without_agent_has_unknown_source() -> None:
+    sentence = make_sentence(
+        "Two insurgents were detained .",
+        [1, 3, 3, 3, 3],
+        "nummod nsubjpass auxpass ROOT punct",
+        lemmas="two insurgent be detain .",
+        tags="CD NNS VBD VBN .",
+        pos="NUM NOUN AUX VERB PUNCT",
+    )
+    assert cand.arguments(sentence, 3) == ([], [1], True)
+
+
+def test_trigger_features_are_deterministic() -> None:
+    sentence, mentions = _joint_sentence()
+    verbs = _models_and_verbs()[1]
+    first = cand.trigger_features(sentence, 5, mentions, verbs)
+    assert first == cand.trigger_features(sentence, 5, mentions, verbs)
+    assert ("lemma=detain", 1.0) in first and ("arg=dobj|agent", 1.0) in first
+
+
+def _models_and_verbs():
+    from dyad.dictionaries.loader import load_verb_dictionary
+
+    verbs, _ = load_verb_dictionary(None)
+    return Models.read(), verbs
+
+
+def test_shipped_weights_load() -> None:
+    models = Models.read()
+    assert models.trigger.classes[0] == "none" and len(models.trigger.classes) == 21
+    assert models.ranker.classes == ("0", "1")
+    assert "detain" in models.lexicon
+    data = json.loads(MODEL_FILE.read_text())
+    assert data["summary"]["rank_positive"] > 0
+
+
+def _assemble(sentence):
+    def assemble(code: EventCode) -> Event:
+        return Event(
+            "e", "d", sentence.text, sentence.start, sentence.end, sentence.segment,
+            code.source, code.target, code.code, 4, -5.0, None, DatePoint.unknown(), None,
+            "asserted", None, code.rule,
+        )  # fmt: skip
+
+    return assemble
+
+
+@pytest.mark.parametrize("threshold", [0.0, 0.3, 1.0])
+def test_min_confidence_filters(threshold: float) -> None:
+    sentence, mentions = _joint_sentence()
+    models, verbs = _models_and_verbs()
+    coder = LearnedCoder(models, verbs, threshold)
+    document = _document(sentence.text)
+    found = coder.code_sentence(document, sentence, mentions, [], "AFG", _assemble(sentence))
+    everything = LearnedCoder(models, verbs, 0.0).code_sentence(
+        document, sentence, mentions, [], "AFG", _assemble(sentence)
+    )
+    assert all(0.0 <= e.confidence <= 1.0 for e in everything)
+    assert [e for e in everything if e.confidence >= threshold] == found
+    assert [e.confidence for e in found] == sorted((e.confidence for e in found), reverse=True)
+
+
+def test_equal_events_keep_the_likeliest() -> None:
+    sentence, _ = _joint_sentence()
+    models = Models.read()
+    code = EventCode(5, Actor("x", "AFGMIL"), Actor("y", "AFGREB"), "173", "learned:detain")
+    candidates = [_candidate(code, 0.9), _candidate(code, 0.2)]
+    events = score_candidates(candidates, _assemble(sentence), models.ranker)
+    assert len(events) == 1
+
+
+def _candidate(code: EventCode, p: float):
+    from dyad.learn.coder import Candidate
+
+    return Candidate(code, "learned", p, "country+role", "context+role", "detain")
+
+
+def _document(text: str):
+    from dyad.records import Document
+
+    return Document("d", text, "test")
+
+
+@pytest.mark.parametrize("value", ["1.5", "-0.1", "true"])
+def test_min_confidence_setting_is_checked(value: str) -> None:
+    with pytest.raises(ConfigError, match="min_confidence"):
+        load_config(overrides=[f"coder.min_confidence={value}"])
