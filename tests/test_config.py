@@ -19,9 +19,11 @@ def test_config_defaults_load() -> None:
     config = load_config()
     assert config.input.max_document_chars == 1_000_000
     assert config.input.encoding_fallbacks == ("cp1252", "latin-1")
-    assert config.coder.require_dyad is True
+    assert config.coder.require_dyad is False  # Coder v2: the ranker decides (issue 16)
     assert config.coder.batch_size == 256
     assert config.coder.prefilter is True
+    assert config.coder.learned is True
+    assert config.coder.min_confidence == 0.3
     assert config.output.progress_min_documents == 5
 
 

@@ -65,7 +65,7 @@ def test_cli_code_user_dictionary(tmp_path: Path) -> None:
     extra.write_text("FREEDONIA_ [FRD]\n")
     text = tmp_path / "a.txt"
     text.write_text("Freedonia attacked Iraq.\n")
-    code, out, _err = run("code", str(text), "--dictionary", str(extra))
+    code, out, _err = run("code", str(text), "--dictionary", str(extra), "--min-confidence", "0")
     assert code == 0
     assert any(json.loads(line)["source"]["code"] == "FRD" for line in out.splitlines())
 

@@ -18,9 +18,13 @@ pytestmark = pytest.mark.model
 Triple = tuple[str, str | None, str]
 
 
+# the rule coder alone, as it was tuned: Coder v2 ranks its events (tests/learn)
+RULES_ONLY = ("coder.learned=false", "coder.require_dyad=true")
+
+
 @pytest.fixture(scope="module")
 def resources() -> Resources:
-    return Resources.load(load_config())
+    return Resources.load(load_config(overrides=RULES_ONLY))
 
 
 def triples(resources: Resources, text: str, date: str) -> set[Triple]:
@@ -41,7 +45,7 @@ def triples(resources: Resources, text: str, date: str) -> set[Triple]:
         ("Four children were killed in Israeli tank shelling on Friday, medics said.",
          "2014-07-20", {("ISRMIL", "---CVL", "19")}),
         ("Eight people were killed in an air strike by government forces.", "2014-07-20",
-         {("---MIL", "---PPL", "19")}),
+         {("---MIL", "---CVL", "19")}),  # people are civilians (guide, section 3)
         # a meeting's venue is not a participant; conjoined subjects meet each other
         ("Obama and Putin will meet in Zurich.", "2014-08-10",
          {("USAGOV", "RUSGOV", "04"), ("RUSGOV", "USAGOV", "04")}),
@@ -61,7 +65,7 @@ def triples(resources: Resources, text: str, date: str) -> set[Triple]:
         ("Iranian-backed militias attacked US troops in Baghdad.", "2008-08-06",
          {("IRQUAF", "USAMIL", "19")}),  # Iraqi: where it happened
         ("The Al Qaeda-linked Somali militant group al-Shabab attacked a mall in Nairobi.",
-         "2013-09-22", {("SOMUAF", "KEN", "19")}),
+         "2013-09-22", {("SOMREB", "KEN", "19")}),  # militants are REB (guide, section 3)
         # a modifier does not make a thing an actor
         ("Russia is conducting military exercises in the Baltic Sea.", "2014-08-10", set()),
         # the envoy is Dutch wherever he sits; the police are Rotterdam's

@@ -34,6 +34,8 @@ PLACE_PREPS = frozenset("in at near inside across throughout during since until 
 MODALS = frozenset("will would may might could can should must shall".split())
 ROLE_RENAMES = {"PPL": "CVL"}
 UNKNOWN = "---"
+# the subject undergoes what the "from" object does: "received fire from", "came under attack from"
+RECEIVING = frozenset({"receive", "take", "come", "suffer", "face"})
 FIRST_PERSON = frozenset({"i", "we", "my", "our", "us", "me"})
 FORCE_HEADS = frozenset({"force", "troop", "soldier", "army"})
 # a nearby mention is offered as a party when the tree gives none, at most this many
@@ -163,6 +165,16 @@ def arguments(sentence: Sentence, i: int) -> tuple[list[int], list[int], bool]:
             agentless = True
     else:
         sources = _subjects(sentence, i)
+    if token.lemma.lower() in RECEIVING:  # "troops received fire from insurgents"
+        givers = [
+            g.i
+            for c in sentence.children(i)
+            if c.dep == "prep" and c.lemma.lower() == "from"
+            for g in sentence.children(c.i)
+            if g.dep == "pobj"
+        ]
+        if givers:
+            sources, targets = givers, sources
     return sources, [t for t in targets if t not in sources], agentless
 
 

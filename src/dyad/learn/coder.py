@@ -167,7 +167,7 @@ def _learned(
                 Actor(source.text, source.code, entry=source.entry),
                 Actor(target.text, target.code, entry=target.entry) if target else None,
                 subcode,
-                f"learned:{lemma}",
+                f"{CODER_NAME}:{lemma}",
             )
             kind = target.kind if target else "none"
             result.append(Candidate(event, "learned", p, source.kind, kind, lemma))

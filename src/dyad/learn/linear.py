@@ -133,6 +133,23 @@ def train(
     return LinearModel(names, index, np.round(weights, 4))
 
 
+def average(models: Sequence[LinearModel]) -> LinearModel:
+    """Return the model whose weights are the mean of `models`' (a feature absent counts 0)."""
+    classes = models[0].classes
+    names = sorted({name for m in models for name in m.index})
+    weights = np.zeros((len(names) + 1, len(classes)))
+    for m in models:
+        if m.classes != classes:
+            raise ValueError(f"classes differ: {m.classes} and {classes}")
+        for row, name in enumerate(names):
+            at = m.index.get(name)
+            if at is not None:
+                weights[row] += m.weights[at]
+        weights[-1] += m.weights[-1]
+    weights /= len(models)
+    return LinearModel(classes, {n: i for i, n in enumerate(names)}, np.round(weights, 4))
+
+
 def _row_sums(into: NDArray[np.float64], owners: NDArray[np.int64], values: Any) -> None:
     """Add each entry of `values` to its row of `into` (owners are sorted ascending)."""
     starts = np.flatnonzero(np.r_[True, owners[1:] != owners[:-1]])
