@@ -1,6 +1,6 @@
 """Build the real-text gold standard from annotators' files (`dyad eval realtext` reads it).
 
-Usage: python scripts/realtext_build.py WORK_DIR CORPUS_DIR OUT_DIR
+Usage: python scripts/realtext_build.py CORPUS_DIR OUT_DIR WORK_DIR [WORK_DIR ...]
 
 WORK_DIR holds `manifest.jsonl` (from realtext_select.py), `docs/` and `ann/<annotator>/`.
 Each document's gold is its first annotator's file (the annotator whose batch it is); a
@@ -35,11 +35,12 @@ def assign_splits(
 ) -> dict[str, str]:
     """Return doc_id -> split: the recorded split where there is one, else a new one.
 
-    New documents are split per source by the rank of a hash of their id (60 % train,
-    20 % dev, 20 % test), so each source is spread over the splits; once recorded in
-    `splits.tsv` a document never changes split, and the frozen test split never gains or
-    loses a document when the corpus grows.
+    New documents are split per source by the rank of a hash of their id: 60 % train,
+    20 % dev, 20 % test for the first build; once splits are recorded in `splits.tsv`, new
+    documents go 75 % to train and 25 % to dev, so the frozen test split never gains or
+    loses a document and no document ever changes split.
     """
+    shares = SPLITS if not fixed else (("train", 0.75), ("dev", 1.0))
     splits = dict(fixed)
     for docs in by_source.values():
         new = sorted(
@@ -48,7 +49,7 @@ def assign_splits(
         )
         for rank, doc_id in enumerate(new):
             splits[doc_id] = next(
-                name for name, upper in SPLITS if rank < round(upper * len(new)) or upper == 1.0
+                name for name, upper in shares if rank < round(upper * len(new)) or upper == 1.0
             )
     return splits
 
@@ -99,16 +100,19 @@ def gold_events(doc: dict[str, Any], text: str, annotation: dict[str, Any]) -> l
 
 
 def main() -> int:
-    work, corpus, out = Path(sys.argv[1]), Path(sys.argv[2]), Path(sys.argv[3])
-    manifest = [json.loads(line) for line in (work / "manifest.jsonl").open(encoding="utf-8")]
-    annotations: dict[str, dict[str, dict[str, Any]]] = defaultdict(dict)
-    for path in sorted((work / "ann").glob("A*/*.json")):
-        data = json.loads(path.read_text(encoding="utf-8"))
-        annotations[data["doc_id"]][path.parent.name] = data
+    corpus, out = Path(sys.argv[1]), Path(sys.argv[2])
+    manifest, annotations = [], defaultdict(dict)
+    for work in map(Path, sys.argv[3:]):
+        for line in (work / "manifest.jsonl").read_text(encoding="utf-8").splitlines():
+            doc = json.loads(line)
+            doc.setdefault("annotator", f"A{doc['batch'][1:]}")  # round 1 named them so
+            manifest.append(doc)
+        for path in sorted((work / "ann").glob("*/*.json")):
+            data = json.loads(path.read_text(encoding="utf-8"))
+            annotations[data["doc_id"]][path.parent.name] = data
     by_source: dict[str, list[dict[str, Any]]] = defaultdict(list)
     for doc in manifest:
-        first = f"A{doc['batch'][1:]}"
-        if first in annotations.get(doc["doc_id"], {}):
+        if doc["annotator"] in annotations.get(doc["doc_id"], {}):
             by_source[doc["source"]].append(doc)
     records: dict[str, list[dict[str, Any]]] = {name: [] for name, _ in SPLITS}
     recorded = out / "splits.tsv"
@@ -121,7 +125,7 @@ def main() -> int:
         for doc in docs:
             document = read_corpus_document(corpus, doc["file"], doc["line"])
             text = document.text
-            first = f"A{doc['batch'][1:]}"
+            first = doc["annotator"]
             record = {
                 "doc_id": doc["doc_id"],
                 "source": source,

@@ -5,6 +5,10 @@ Documents are read exactly as `dyad code` reads them (a JSON line of the corpus 
 `read_documents`), so the sentence offsets written here are offsets into `Document.text`.
 
 Usage: python scripts/realtext_select.py CORPUS_DIR WORK_DIR [--annotators 4]
+       [--round N --exclude OLD_WORK_DIR/manifest.jsonl --counts isaf=40,reuters=30,...]
+
+A later round (`--round 2`) draws other documents (a seed of its own, the earlier
+manifests' documents excluded); its batches and annotators are named R2B1, R2A1, ...
 """
 
 from __future__ import annotations
@@ -88,11 +92,23 @@ def main() -> None:
     parser.add_argument("corpus", type=Path)
     parser.add_argument("work", type=Path)
     parser.add_argument("--annotators", type=int, default=4)
+    parser.add_argument("--round", type=int, default=1)
+    parser.add_argument("--exclude", type=Path, action="append", default=[])
+    parser.add_argument("--counts", default="", help="source=documents,... (default: PLAN)")
     args = parser.parse_args()
-    rng = random.Random(SEED)
+    rng = random.Random(SEED + args.round - 1)
+    excluded = {
+        json.loads(line)["doc_id"]
+        for path in args.exclude
+        for line in path.read_text(encoding="utf-8").splitlines()
+    }
+    counts = {name: PLAN[name][1] for name in PLAN}
+    counts.update({k: int(v) for k, v in (p.split("=") for p in args.counts.split(",") if p)})
+    prefix = "" if args.round == 1 else f"R{args.round}"
     chosen: list[dict] = []
-    for name, (file, count, fewest, most, _) in PLAN.items():
-        pool = candidates(args.corpus, name)
+    for name, (file, _, fewest, most, _) in PLAN.items():
+        count = counts[name]
+        pool = [(n, r) for n, r in candidates(args.corpus, name) if r["id"] not in excluded]
         rng.shuffle(pool)
         taken = 0
         for number, record in pool:
@@ -112,7 +128,7 @@ def main() -> None:
                 }
             )
             taken += 1
-            if taken == count:
+            if taken >= count:
                 break
         sentences = sum(len(c["sentences"]) for c in chosen if c["source"] == name)
         print(f"{name}: {taken} documents, {sentences} sentences")
@@ -121,7 +137,7 @@ def main() -> None:
     args.work.mkdir(parents=True, exist_ok=True)
     with open(args.work / "manifest.jsonl", "w", encoding="utf-8") as manifest:
         for index, doc in enumerate(order):
-            batch = f"B{index % args.annotators + 1}"
+            batch = f"{prefix}B{index % args.annotators + 1}"
             stem = f"{index + 1:03d}"
             folder = args.work / "docs" / batch
             folder.mkdir(parents=True, exist_ok=True)
@@ -136,7 +152,8 @@ def main() -> None:
                 lines.append(f"[S{number}] ({kind}) {sentence}")
             (folder / f"{stem}.txt").write_text("\n".join(lines) + "\n", encoding="utf-8")
             record = {k: v for k, v in doc.items() if k != "text"}
-            record.update(batch=batch, work_file=f"{batch}/{stem}.txt")
+            annotator = f"{prefix}A{index % args.annotators + 1}"
+            record.update(batch=batch, annotator=annotator, work_file=f"{batch}/{stem}.txt")
             manifest.write(json.dumps(record, ensure_ascii=False) + "\n")
     print(f"{len(order)} documents, {sum(len(d['sentences']) for d in order)} sentences")
 
