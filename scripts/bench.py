@@ -7,6 +7,7 @@ Parquet partitions -> loaded into a DuckDB store) with the local engine and BENC
 processes (default: the machine's cores). It also measures spaCy's own full pipeline on a
 sample of the same sentences, and the Ray engine with 1 and 2 workers on
 BENCH_RAY_SENTENCES sentences (default 40,000; 0 skips it, as does a missing `ray`).
+BENCH_SET="coder.learned=false ..." overrides settings (to time the rule coder alone).
 Stage times are CPU seconds measured inside the workers, summed over them; the shares of
 structure + modality (issue 3) and of time + place (issue 4) are of their total. The
 spaCy sample is also parsed by dyad, which must give the stock pipeline's tokens,
@@ -56,7 +57,8 @@ def _write_corpus(data_dir: Path, limit: int, folder: Path, per_file: int) -> li
 def _run(inputs: Path, output: Path, engine: str, workers: int) -> tuple[PartitionResult, float]:
     began = time.perf_counter()
     result = code_to_parquet(
-        [inputs], output, load_config(), engine="ray" if engine == "ray" else "local",
+        [inputs], output, load_config(overrides=os.environ.get("BENCH_SET", "").split()),
+        engine="ray" if engine == "ray" else "local",
         workers=workers,
     )  # fmt: skip
     return result, time.perf_counter() - began
@@ -135,6 +137,7 @@ def main() -> int:
         shares = {
             "structure_modality_share": _share(result, ("structure", "modality"), total),
             "time_place_share": _share(result, ("time+place",), total),
+            "ranker_share": _share(result, ("ranker",), total),
         }
         print(f"documents            {result.documents:>10,}")
         print(f"sentences            {result.sentences:>10,}")
@@ -155,6 +158,7 @@ def main() -> int:
             print(f"  {stage:<18} {seconds:>10.2f} s  ({100 * seconds / total:4.1f}%)")
         print(f"structure + modality {100 * shares['structure_modality_share']:>10.1f} %")
         print(f"time + place         {100 * shares['time_place_share']:>10.1f} %")
+        print(f"Coder v2 ranker      {100 * shares['ranker_share']:>10.1f} % (candidates, ranking)")
         print(f"spaCy full pipeline  {spacy_rate:>10,.0f} sentences/s (all pipes, 1 process)")
         print(
             f"parse vs stock spaCy {differing:>10} of {len(sample[:SPACY_SAMPLE]):,} sentences "

@@ -50,7 +50,7 @@ class CoderConfig:
     batch_size: int = 256
     prefilter: bool = True
     learned: bool = True
-    min_confidence: float = 0.3
+    min_confidence: float = 0.4
 
 
 @dataclass(frozen=True, slots=True)

@@ -94,6 +94,7 @@ def test_store_cli_ingest_records_rejections_and_is_idempotent(tmp_path: Path) -
 def test_store_resumes_after_sigkill_with_every_document_once(tmp_path: Path) -> None:
     db = tmp_path / "killed.duckdb"
     command = [sys.executable, "-m", "dyad", "ingest", str(SAMPLE), "--db", str(db)]
+    command += ["--set", "coder.learned=false", "--set", "coder.require_dyad=true"]  # as stored.py
     with subprocess.Popen(
         [*command, "--batch-size", "4"], stderr=subprocess.PIPE, stdout=subprocess.DEVNULL
     ) as process:
