@@ -12,7 +12,7 @@ import re
 import time
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Protocol
 
@@ -551,13 +551,21 @@ def _ranked(
     references: dict[Segment, DatePoint] = {}
     context = seen.most_common(1)[0][0] if seen else None
 
+    codes: dict[str, EventCode] = {}
+
     def assemble(code: EventCode) -> Event | None:
-        when, where = _when_where(document, sentence, code, seen, references)
-        return assemble_event(
-            document, sentence, code, mentions, resources, context, when=when, where=where
-        )
+        # dated and placed below, once kept: the ranker reads neither, and geocoding every
+        # candidate cost more than ranking them all
+        event = assemble_event(document, sentence, code, mentions, resources, context)
+        if event is not None:
+            codes[event.event_id] = code
+        return event
 
     found = resources.learned.code_sentence(document, sentence, mentions, coded, country, assemble)
     if resources.config.coder.require_dyad:
         found = [event for event in found if event.target is not None]
-    return found
+    located = []
+    for event in found:
+        when, where = _when_where(document, sentence, codes[event.event_id], seen, references)
+        located.append(replace(event, date=when, location=where))
+    return located

@@ -67,15 +67,45 @@ def _passive(sentence: Sentence, i: int) -> bool:
     )
 
 
+@dataclass(frozen=True, slots=True)
+class MentionMap:
+    """Where a sentence's mentions are: their heads, and every token dominating one."""
+
+    owner: dict[int, str]  # mention head -> "actor" or "agent"
+    above: frozenset[int]  # tokens whose subtree holds a mention head
+
+    @staticmethod
+    def build(sentence: Sentence, mentions: Sequence[Mention]) -> MentionMap:
+        owner = {m.last: "agent" if m.rule == "agent" else "actor" for m in mentions}
+        above: set[int] = set()
+        for head in owner:
+            current = head
+            while current not in above:
+                above.add(current)
+                parent = sentence.tokens[current].head
+                if parent == current:
+                    break
+                current = parent
+        return MentionMap(owner, frozenset(above))
+
+
 def trigger_features(
-    sentence: Sentence, i: int, mentions: Sequence[Mention], verbs: VerbDictionary
+    sentence: Sentence,
+    i: int,
+    mentions: Sequence[Mention],
+    verbs: VerbDictionary,
+    where: MentionMap | None = None,
 ) -> list[tuple[str, float]]:
-    """Return the feature row of token `i` as a possible event trigger."""
+    """Return the feature row of token `i` as a possible event trigger.
+
+    `where` (built once per sentence by the caller) saves rebuilding it for every token.
+    """
     token = sentence.tokens[i]
     lemma = token.lemma.lower()
     head = sentence.tokens[token.head]
     children = sentence.children(i)
-    owner = _mention_owner(sentence, mentions)
+    where = where or MentionMap.build(sentence, mentions)
+    owner = where.owner
     features = [
         f"lemma={lemma}",
         f"pos={token.pos}",
@@ -105,7 +135,7 @@ def trigger_features(
         if kind is not None:
             features.append(f"arg={dep}|{kind}")
             features.append(f"lemma|arg={lemma}|{dep}")
-        elif any(owner.get(t.i) for t in sentence.subtree(child.i)):
+        elif child.i in where.above:
             features.append(f"arg_inside={dep}")
     if i in owner:
         features.append(f"is_mention={owner[i]}")
@@ -114,14 +144,6 @@ def trigger_features(
         features.append(f"dict={entry.code[:2]}")
         features.append(f"dict|lemma={entry.code[:2]}|{lemma}")
     return [(name, 1.0) for name in features]
-
-
-def _mention_owner(sentence: Sentence, mentions: Sequence[Mention]) -> dict[int, str]:
-    """Token index -> kind of the mention it heads ("actor" or "agent")."""
-    owner = {}
-    for m in mentions:
-        owner[m.last] = "agent" if m.rule == "agent" else "actor"
-    return owner
 
 
 def trigger_tokens(sentence: Sentence) -> list[int]:

@@ -74,11 +74,13 @@ def trigger_probabilities(
 ) -> dict[int, dict[str, float]]:
     """Return token index -> root -> probability for the sentence's possible triggers."""
     result = {}
+    where = cand.MentionMap.build(sentence, mentions)
     for i in cand.trigger_tokens(sentence):
         token = sentence.tokens[i]
         if token.lemma.lower() not in lexicon and entry_for(sentence, token, verbs) is None:
             continue
-        probs = trigger.probabilities(cand.trigger_features(sentence, i, mentions, verbs))
+        row = cand.trigger_features(sentence, i, mentions, verbs, where)
+        probs = trigger.probabilities(row)
         result[i] = dict(zip(trigger.classes, (float(p) for p in probs), strict=True))
     return result
 

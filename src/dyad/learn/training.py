@@ -138,11 +138,12 @@ def trigger_rows(
         sentence = record.sentence
         roots = Counter({i: root for i, root, _ in record.triggers}.items())
         wanted = {i: root for (i, root), _ in roots.most_common()}
+        where = cand.MentionMap.build(sentence, record.mentions)
         for i in cand.trigger_tokens(sentence):
             token = sentence.tokens[i]
             if token.lemma.lower() not in lexicon and entry_for(sentence, token, verbs) is None:
                 continue
-            rows.append(cand.trigger_features(sentence, i, record.mentions, verbs))
+            rows.append(cand.trigger_features(sentence, i, record.mentions, verbs, where))
             labels.append(wanted.get(i, NONE))
     return rows, labels
 
