@@ -28,7 +28,7 @@ from dyad.errors import StoreError
 from dyad.records import Actor, Document, Event, Rejection
 
 APPLICATION = "dyad"
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 # Documents written per transaction by `Store.ingest_coded`: small enough that a crash loses
 # little work, large enough that commits do not dominate.
 INGEST_BATCH_DOCUMENTS = 32
@@ -36,7 +36,9 @@ INGEST_BATCH_DOCUMENTS = 32
 # so its 16 MB default makes a long ingest quadratic; the WAL is replayed after a crash anyway.
 CHECKPOINT_THRESHOLD = "512MB"
 # SQL that brings a store from version N to N+1, applied in order when an older store opens.
-MIGRATIONS: dict[int, str] = {}
+MIGRATIONS: dict[int, str] = {
+    1: "UPDATE events SET cluster_id = {cluster}",  # dedup no longer keyed on the source
+}
 TABLES = ("documents", "sentences", "events", "actors", "rejections")
 # The `Event.to_dict()` keys the events table has columns for; any other key is kept in
 # `events.extra` as JSON, so a field added to Event round-trips without a schema change.
@@ -74,16 +76,29 @@ def sentence_id(doc_id: str, char_start: int, char_end: int) -> str:
 
 
 def cluster_id(event: Event) -> str:
-    """Return the dedup key: the same source, target, code, date and place is one event.
+    """Return the dedup key: the same target, code, date and place is one event.
 
+    The source is left out when there is a target: "an Afghan and coalition force killed X"
+    is one act, coded once per conjoined subject (AFGSEC, NATMIL), and two stories naming
+    different doers of one raid are one raid. An event without a target keeps its source.
     An event without a date is its own cluster: two undated reports cannot be told apart
-    from two events years apart.
+    from two events years apart. `CLUSTER_SQL` computes the same key in the store.
     """
     if event.date.value is None:
         return _hash("undated", event.event_id)
     place = event.location.name if event.location else ""
-    target = event.target.code if event.target else ""
-    return _hash(event.source.code, target, event.cameo, event.date.value, place)
+    if event.target is not None:
+        return _hash("v2", "", event.target.code, event.cameo, event.date.value, place)
+    return _hash("v2", event.source.code, "", event.cameo, event.date.value, place)
+
+
+# `cluster_id` over the events table, for the migration of stores written before it.
+CLUSTER_SQL = """
+    CASE WHEN date IS NULL THEN left(sha256('undated|' || event_id), 20)
+    ELSE left(sha256(concat_ws('|', 'v2',
+        CASE WHEN target_code IS NULL THEN source_code ELSE '' END,
+        coalesce(target_code, ''), cameo, date, coalesce(location_name, ''))), 20) END
+"""
 
 
 def first_day(value: str | None) -> date | None:
@@ -471,7 +486,7 @@ def _check_schema(connection: duckdb.DuckDBPyConnection, path: Path, read_only: 
 def _migrate(connection: duckdb.DuckDBPyConnection, version: int) -> None:
     connection.execute("BEGIN TRANSACTION")
     for step in range(version, SCHEMA_VERSION):
-        connection.execute(MIGRATIONS[step])
+        connection.execute(MIGRATIONS[step].format(cluster=CLUSTER_SQL))
     connection.execute(
         "UPDATE meta SET value = ? WHERE key = 'schema_version'", [str(SCHEMA_VERSION)]
     )

@@ -1,0 +1,70 @@
+"""Downloads of the current view: `GET /api/events.csv` and `GET /api/events.parquet`.
+
+Both take the filters of `/api/events` and return every matching event (no page limit) in
+the one CSV schema of `dyad export` and `dyad events --format csv` (GDELT-like columns plus
+dyad's own), or in Parquet (the event contract's shape). The CSV streams batch by batch, so
+the first rows leave before the last are read; the Parquet file is written to a temporary
+file first (its footer comes last) and removed once sent.
+"""
+
+# No `from __future__ import annotations`: FastAPI reads the routes' annotations as objects.
+import tempfile
+from collections.abc import Iterator
+from pathlib import Path
+
+from fastapi import FastAPI
+from fastapi.responses import FileResponse, StreamingResponse
+from starlette.background import BackgroundTask
+
+from dyad.aggregate import EventFilter
+from dyad.export import csv_chunks, export_events
+from dyad.store import Store
+
+DOWNLOAD_NAME = "dyad-events"
+
+
+def _own_cursor(stores: object) -> Store:
+    # A stream outlives the request's thread-local cursor: it gets a cursor of its own.
+    main: Store = stores.main  # type: ignore[attr-defined]
+    return Store(main.connection.cursor(), main.path, read_only=True)
+
+
+def add_download_routes(app: FastAPI, filter_type: object, stores_type: object) -> None:
+    """Add the download routes to `app`, with the API's filter and store dependencies."""
+    Filter = filter_type  # noqa: N806 - annotations for FastAPI's dependency injection
+    Stores = stores_type  # noqa: N806
+
+    @app.get("/api/events.csv", summary="Every matching event as CSV (streamed)")
+    def events_csv(where: Filter, stores: Stores) -> StreamingResponse:  # type: ignore[valid-type]
+        store = _own_cursor(stores)
+
+        def chunks() -> Iterator[bytes]:
+            try:
+                yield from csv_chunks(store, where)
+            finally:
+                store.close()
+
+        headers = {"content-disposition": f'attachment; filename="{DOWNLOAD_NAME}.csv"'}
+        return StreamingResponse(chunks(), media_type="text/csv; charset=utf-8", headers=headers)
+
+    @app.get("/api/events.parquet", summary="Every matching event as Parquet")
+    def events_parquet(where: Filter, stores: Stores) -> FileResponse:  # type: ignore[valid-type]
+        return _parquet(_own_cursor(stores), where)
+
+
+def _parquet(store: Store, where: EventFilter) -> FileResponse:
+    handle, name = tempfile.mkstemp(suffix=".parquet", prefix="dyad-")
+    path = Path(name)
+    try:
+        export_events(store, path, "parquet", where)
+    finally:
+        store.close()
+        import os
+
+        os.close(handle)
+    return FileResponse(
+        path,
+        media_type="application/vnd.apache.parquet",
+        filename=f"{DOWNLOAD_NAME}.parquet",
+        background=BackgroundTask(path.unlink, missing_ok=True),
+    )
