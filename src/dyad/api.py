@@ -238,7 +238,9 @@ def _routes(app: FastAPI) -> None:
     def summary(where: Filter, stores: Stores, request: Request) -> Response:
         db = stores.get()
         data = aggregate.totals(db, where) | {
-            "actor_codes": sorted(request.app.state.stores.actor_codes)
+            "actor_codes": sorted(request.app.state.stores.actor_codes),
+            "actor_names": request.app.state.stores.actors.names,
+            "counted": list(where.factuality),
         }
         return ok(data)
 
@@ -462,9 +464,9 @@ def create_app(store_path: str | Path, *, cors_origins: tuple[str, ...] = ()) ->
         app.add_middleware(CORSMiddleware, allow_origins=list(cors_origins), allow_methods=methods)
     app.add_middleware(RequestLimits)
     _routes(app)
-    from dyad.api_downloads import add_download_routes
+    from dyad.api_views import add_workbench_routes
 
-    add_download_routes(app, Filter, Stores)
+    add_workbench_routes(app, Filter, Stores)
     _handlers(app)
     app.mount("/", StaticFiles(directory=DASHBOARD, html=True), name="dashboard")
     return app

@@ -104,12 +104,16 @@ class IngestSummary:
     db: Path
     counts: IngestCounts
     skipped: int
+    warnings: int = 0  # documents kept with a warning (a bad date, a legacy encoding)
 
     def line(self) -> str:
         c = self.counts
+        noted = ""
+        if c.rejected or self.warnings:
+            noted = f", {self.warnings:,} kept with a warning (`dyad rejections` lists both)"
         return (
             f"{c.documents:,} documents coded, {self.skipped:,} already stored; "
-            f"{c.events:,} new events; {c.rejected:,} rejected; store {self.db}"
+            f"{c.events:,} new events; {c.rejected:,} rejected{noted}; store {self.db}"
         )
 
 
@@ -138,12 +142,20 @@ def ingest_paths(
         on_rejection: Called with each rejection or warning as it is found.
         on_batch: Called after each commit with the running totals and documents seen.
     """
+    warned: list[Rejection] = []
+
+    def noted(rejection: Rejection) -> None:
+        if rejection.stage.endswith("warning"):
+            warned.append(rejection)
+        if on_rejection is not None:
+            on_rejection(rejection)
+
     with open_store(db) as store:
         stored = store.document_ids()
         rejections: list[Rejection] = []
         skipped: list[str] = []
         documents = read_for_coding(
-            paths, config, rejections, date=date, perspective=perspective, on_rejection=on_rejection
+            paths, config, rejections, date=date, perspective=perspective, on_rejection=noted
         )
 
         def fresh() -> Iterator[Document]:
@@ -166,4 +178,4 @@ def ingest_paths(
             batch_documents=batch_documents or INGEST_BATCH_DOCUMENTS,
             on_batch=on_batch,
         )
-    return IngestSummary(db, counts, len(skipped))
+    return IngestSummary(db, counts, len(skipped), len(warned))

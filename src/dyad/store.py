@@ -432,11 +432,10 @@ def open_store(path: str | Path, *, read_only: bool = False) -> Store:
 def _open_error(path: Path, exc: duckdb.Error) -> StoreError:
     message = str(exc)
     if "lock" in message.lower():
-        return StoreError(
-            "the store is in use by another process",
-            path=str(path),
-            hint="wait for the other `dyad ingest` to finish",
-        )
+        from dyad.lock_holder import describe_holder
+
+        holder, fix = describe_holder(message)
+        return StoreError(f"the store is in use by {holder}", path=str(path), hint=fix)
     if "not a valid DuckDB database" in message:
         return StoreError(
             "not a dyad store: the file is not a DuckDB database",

@@ -18,7 +18,6 @@ from dyad.cli.common import (
     echo_rejection,
     engine_options,
     events_table,
-    ingest_progress,
     with_config,
 )
 from dyad.config import Config
@@ -71,10 +70,11 @@ def ingest_paths(
     batch_documents: int | None = None,
     keep: list[Event] | None = None,
 ) -> IngestSummary:
-    """Run `ingest.ingest_paths`, printing rejections and progress on stderr."""
+    """Run `ingest.ingest_paths`, printing rejections above a progress bar on stderr."""
     from dyad import ingest
+    from dyad.cli.progress import count_documents, ingest_progress
 
-    with ingest_progress() as report:
+    with ingest_progress(count_documents(paths)) as (report, warn):
         return ingest.ingest_paths(
             paths,
             db,
@@ -83,7 +83,7 @@ def ingest_paths(
             perspective=perspective,
             batch_documents=batch_documents,
             keep=keep,
-            on_rejection=echo_rejection,
+            on_rejection=warn,
             on_batch=report,
         )
 

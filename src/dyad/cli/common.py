@@ -25,7 +25,7 @@ if TYPE_CHECKING:
     import pyarrow as pa
 
     from dyad.aggregate import EventFilter
-    from dyad.store import IngestCounts, Store
+    from dyad.store import Store
 
 EXIT_REJECTED = 3
 DEFAULT_DB = Path("dyad.duckdb")
@@ -268,21 +268,3 @@ def coding_progress(enabled: bool = True) -> Iterator[Callable[[int], None]]:
     with Progress(*columns, transient=True) as bar:
         task = bar.add_task("coding", total=None)
         yield lambda number: bar.update(task, description=f"coded {number:,} documents", advance=1)
-
-
-@contextmanager
-def ingest_progress() -> Iterator[Callable[[IngestCounts, int], None]]:
-    """Yield a per-commit callback: a progress bar on a terminal, else one line per batch."""
-    if not sys.stderr.isatty():
-        yield lambda counts, seen: click.echo(
-            f"dyad: ingest: {seen:,} documents committed, {counts.events:,} new events", err=True
-        )
-        return
-    from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
-
-    columns = (SpinnerColumn(), TextColumn("{task.description}"), TimeElapsedColumn())
-    with Progress(*columns, transient=True) as bar:
-        task = bar.add_task("ingesting", total=None)
-        yield lambda counts, seen: bar.update(
-            task, description=f"stored {seen:,} documents, {counts.events:,} new events"
-        )

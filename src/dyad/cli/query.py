@@ -44,6 +44,8 @@ def rejections(db: Path, output_format: str) -> None:
 
     with open_store(db, read_only=True) as store:
         table = store.rejections()
+    if output_format == "table":  # the line first: a long path must not squeeze it out
+        table = table.select(["line", "stage", "reason", "hint", "path", "doc_id"])
     show(table, output_format)
 
 

@@ -126,11 +126,19 @@ class PartitionResult:
 
 
 def input_files(paths: Iterable[Path]) -> list[Path]:
-    """Return the files under `paths` (directories walked in sorted order)."""
+    """Return the files under `paths` (directories walked in sorted order).
+
+    In a directory only the files `read_documents` reads there count (.txt, .html, .jsonl...):
+    a corpus's SOURCE.md or LICENSE is no document under any engine.
+    """
+    from dyad.read import HTML_SUFFIXES, JSONL_SUFFIXES, TEXT_SUFFIXES
+
+    readable = TEXT_SUFFIXES | HTML_SUFFIXES | JSONL_SUFFIXES
     files: list[Path] = []
     for path in paths:
         if path.is_dir():
-            files.extend(p for p in sorted(path.rglob("*")) if p.is_file())
+            found = sorted(path.rglob("*"))
+            files.extend(p for p in found if p.is_file() and p.suffix.lower() in readable)
         else:
             files.append(path)
     return files

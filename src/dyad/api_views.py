@@ -1,4 +1,7 @@
-"""Downloads of the current view: `GET /api/events.csv` and `GET /api/events.parquet`.
+"""Routes of the analyst's workbench: downloads of the current view, and code look-ups.
+
+`GET /api/codes?q=` lists CAMEO event codes with their labels and the stored actor codes
+with their names. `GET /api/events.csv` and `GET /api/events.parquet`:
 
 Both take the filters of `/api/events` and return every matching event (no page limit) in
 the one CSV schema of `dyad export` and `dyad events --format csv` (GDELT-like columns plus
@@ -13,7 +16,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from fastapi import FastAPI
-from fastapi.responses import FileResponse, StreamingResponse
+from fastapi.responses import FileResponse, Response, StreamingResponse
 from starlette.background import BackgroundTask
 
 from dyad.aggregate import EventFilter
@@ -29,10 +32,18 @@ def _own_cursor(stores: object) -> Store:
     return Store(main.connection.cursor(), main.path, read_only=True)
 
 
-def add_download_routes(app: FastAPI, filter_type: object, stores_type: object) -> None:
-    """Add the download routes to `app`, with the API's filter and store dependencies."""
+def add_workbench_routes(app: FastAPI, filter_type: object, stores_type: object) -> None:
+    """Add the download and look-up routes to `app`, with the API's dependencies."""
     Filter = filter_type  # noqa: N806 - annotations for FastAPI's dependency injection
     Stores = stores_type  # noqa: N806
+
+    @app.get("/api/codes", summary="CAMEO event codes and stored actor codes, with names")
+    def codes(stores: Stores, q: str | None = None) -> Response:  # type: ignore[valid-type]
+        from dyad.api import ok
+        from dyad.labels import cameo_codes
+
+        actors = stores.actors.rows(q)  # type: ignore[attr-defined]
+        return ok({"events": cameo_codes(q), "actors": actors})
 
     @app.get("/api/events.csv", summary="Every matching event as CSV (streamed)")
     def events_csv(where: Filter, stores: Stores) -> StreamingResponse:  # type: ignore[valid-type]
