@@ -10,6 +10,7 @@ import io
 import json
 import re
 import shutil
+from collections.abc import Iterator
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
@@ -20,6 +21,7 @@ from fastapi.testclient import TestClient
 
 from dyad import aggregate
 from dyad.aggregate import EventFilter
+from dyad.api import create_app
 from dyad.cli import cli
 from dyad.filters import FilterError, build_filter
 from dyad.labels import actor_index
