@@ -257,11 +257,13 @@ def _routes(app: FastAPI) -> None:
         stores: Stores,
         period: aggregate.Period = "month",
         baseline: str | None = None,
-        measure: str = "events",
+        measure: str = "rate",
     ) -> Response:
+        from dyad.trend import MEASURES
+
         db = stores.get()
-        if measure not in ("events", "unique"):
-            raise ParamError("measure", f"{measure!r} is not events or unique")
+        if measure not in MEASURES:
+            raise ParamError("measure", f"{measure!r} is not one of {', '.join(MEASURES)}")
         try:
             rows = aggregate.trend(db, where, period=period, baseline=baseline, measure=measure)
         except DyadError as exc:

@@ -45,6 +45,20 @@ def add_workbench_routes(app: FastAPI, filter_type: object, stores_type: object)
         actors = stores.actors.rows(q)  # type: ignore[attr-defined]
         return ok({"events": cameo_codes(q), "actors": actors})
 
+    @app.get("/api/facets", summary="The most frequent codes, places, factualities, documents")
+    def facet_counts(where: Filter, stores: Stores) -> Response:  # type: ignore[valid-type]
+        from dyad.api import ok
+        from dyad.facets import facets
+
+        return ok(facets(stores.get(), where))  # type: ignore[attr-defined]
+
+    @app.get("/api/rejections", summary="Inputs the store recorded as rejected, and warnings")
+    def rejected(stores: Stores) -> Response:  # type: ignore[valid-type]
+        from dyad.api import ok
+        from dyad.facets import rejections
+
+        return ok(rejections(stores.get()))  # type: ignore[attr-defined]
+
     @app.get("/api/events.csv", summary="Every matching event as CSV (streamed)")
     def events_csv(where: Filter, stores: Stores) -> StreamingResponse:  # type: ignore[valid-type]
         store = _own_cursor(stores)

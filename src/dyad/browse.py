@@ -191,7 +191,10 @@ def document(store: Store, doc_id: str) -> dict[str, Any] | None:
         [doc_id],
     ).to_pylist()
     text, segments = _source(meta["path"], meta["line"], doc_id, meta["chars"])
+    # The file's name only: a served store must not tell where its inputs lie on this machine.
+    meta["path"] = meta["path"].replace("\\", "/").rsplit("/", 1)[-1]
     result: dict[str, Any] = meta | {
+        "event_count": meta["events"],
         "text": text,
         "segments": segments,
         "sentences": sentences,
