@@ -11,6 +11,8 @@ Actor codes match as prefixes (`IRQ` matches IRQGOV and IRQMIL); a dyad `A-B` is
 from __future__ import annotations
 
 import calendar
+import re
+import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -107,12 +109,25 @@ class EventFilter:
         any_of(_many(self.place), _place_term(a), lambda v: [_literal(v)] * 3 + [v.upper()])
         any_of(_many(self.document), f"{a}doc_id = ?", lambda v: [v])
         if self.text:
-            terms.append(
-                f"{a}sentence_id IN (SELECT sentence_id FROM sentences "
-                f"WHERE strip_accents(text) ILIKE strip_accents(?) {_ESC})"
+            pattern = _words_pattern(self.text)
+            match = (
+                "regexp_matches(lower(strip_accents(text)), ?)"
+                if pattern
+                else f"strip_accents(text) ILIKE strip_accents(?) {_ESC}"
             )
-            params.append(f"%{_literal(self.text)}%")
+            terms.append(f"{a}sentence_id IN (SELECT sentence_id FROM sentences WHERE {match})")
+            params.append(pattern or f"%{_literal(self.text)}%")
         return (" AND ".join(terms) or "TRUE"), params
+
+
+def _words_pattern(text: str) -> str | None:
+    """Return a regular expression matching `text`'s words, whole and in order, any case;
+    None when it has no word (punctuation is then matched as written)."""
+    folded = "".join(c for c in unicodedata.normalize("NFKD", text.lower()) if c.isascii())
+    words = re.findall(r"[a-z0-9]+", folded)
+    if not words:
+        return None
+    return r"\b" + r"\W+".join(words) + r"\b"
 
 
 def _place_term(a: str) -> str:

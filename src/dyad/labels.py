@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import functools
 import gzip
+import re
 from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
@@ -132,9 +133,11 @@ class ActorIndex:
         exact = sorted(code for code, name in self.names.items() if name.lower() == wanted)
         if exact:
             return tuple(exact)
-        found: set[str] = {code for code, name in self.names.items() if wanted in name.lower()}
+        # Whole words only: "nan" is no part of "governance", "Iran" none of "Iranian".
+        pattern = re.compile(rf"(?<!\w){re.escape(wanted)}(?!\w)")
+        found = {code for code, name in self.names.items() if pattern.search(name.lower())}
         for words, codes in self.words.items():
-            if wanted in words:
+            if pattern.search(words):
                 found |= codes
         return tuple(sorted(found))
 
