@@ -250,8 +250,10 @@ def test_workbench_parquet_of_the_view_from_the_api(client: TestClient, tmp_path
 @pytest.mark.parametrize("width", [80, 132])
 def test_workbench_tables_fit_the_terminal(db: Path, width: int) -> None:
     output = run(db, "events", "--limit", "5", width=width).output
-    table = [line for line in output.splitlines() if line[:1] in "┏┃┡│└"]
-    assert table and max(len(line) for line in table) <= width
+    trend = run(db, "trend", "--since", "2019", "--period", "quarter", width=width).output
+    for shown in (output, trend):
+        table = [line for line in shown.splitlines() if line[:1] in "┏┃┡│└"]
+        assert table and max(len(line) for line in table) <= width
     if width > 100:
         assert "event_id" in output and "doc_id" in output
 

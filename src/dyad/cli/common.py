@@ -206,11 +206,13 @@ def show(table: pa.Table, output_format: str) -> None:
     rows = [["-" if v is None else str(v) for v in row.values()] for row in table.to_pylist()]
     shown = Table(padding=(0, 1), collapse_padding=True)
     for i, name in enumerate(table.column_names):
+        widest = max([4, *(len(row[i]) for row in rows)])
         if name in WRAPPED_COLUMNS:
             shown.add_column(name, overflow="fold")
-        else:
-            widest = max([len(name), *(len(row[i]) for row in rows)])
-            shown.add_column(name, overflow="fold", min_width=min(widest, 10))
+        else:  # as wide as its values; a longer heading folds onto a second line
+            shown.add_column(
+                name, overflow="fold", min_width=min(widest, 10) + 1, max_width=widest + 1
+            )
     for row in rows:
         shown.add_row(*row)
     click.echo(_render(shown), nl=False)
