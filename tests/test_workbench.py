@@ -376,3 +376,14 @@ def test_workbench_actor_index_describes_codes_without_a_name(db: Path) -> None:
         index = actor_index(store)
     assert index.names["AFGREB"] == "Taliban"
     assert any(name.endswith("government") for code, name in index.names.items() if "GOV" in code)
+
+
+@pytest.mark.parametrize(
+    "dateline", ["KABUL, Afghanistan (Jan. 17, 2012) – ", "BAGHDAD (“Aug. 20, 2008) -- "]
+)
+def test_workbench_dateline_fragments_are_no_sentence_start(dateline: str) -> None:
+    from dyad.parse import split_sentences
+
+    text = dateline + "An Afghan and coalition force killed a leader. He was armed."
+    sentences = [text[a:b] for a, b in split_sentences(text)]
+    assert sentences == [text[: text.index(" He")], "He was armed."]

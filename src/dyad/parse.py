@@ -80,7 +80,8 @@ def split_sentences(text: str, offset: int = 0) -> list[tuple[int, int]]:
             start = 0
             for boundary in _BOUNDARY.finditer(line):
                 before = line[start : boundary.start()].rsplit(None, 1)
-                word = before[-1].lower().rstrip(".") if before else ""
+                # "(Jan. 17, 2012) - An Afghan ...": the abbreviation may follow a bracket
+                word = before[-1].lower().rstrip(".").lstrip("([\"'\u201c\u2018") if before else ""
                 if line[boundary.start()] == "." and (
                     word in _ABBREVIATIONS or (len(word) == 1 and word.isalpha())
                 ):
