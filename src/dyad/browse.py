@@ -190,6 +190,8 @@ def document(store: Store, doc_id: str) -> dict[str, Any] | None:
         "ORDER BY e.char_start, e.event_id",
         [doc_id],
     ).to_pylist()
+    for event in events:
+        event["cameo_label"] = cameo_label(event["cameo"])
     text, segments = _source(meta["path"], meta["line"], doc_id, meta["chars"])
     # The file's name only: a served store must not tell where its inputs lie on this machine.
     meta["path"] = meta["path"].replace("\\", "/").rsplit("/", 1)[-1]

@@ -368,7 +368,7 @@ async function documentView(params) {
   const chosen = params.get("event");
   const head = el("div", { class: "doc-head" },
     el("h2", { text: doc.title || doc.doc_id }),
-    el("p", { class: "note", id: "doc-meta", text: [doc.date || "undated", doc.url || doc.path + (doc.line ? ":" + doc.line : ""), `${doc.events.length} events`].join(" · ") }));
+    el("p", { class: "note", id: "doc-meta", text: [doc.date || "undated", doc.url || doc.path + (doc.line ? ":" + doc.line : ""), `${doc.events.length} event${doc.events.length === 1 ? "" : "s"}`].join(" · ") }));
   const byStart = {};
   for (const event of doc.events) (byStart[event.char_start] ||= []).push(event);
   const body = el("article", { id: "doc-text" });

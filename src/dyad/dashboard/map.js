@@ -52,7 +52,7 @@ async function map(params) {
         svg("title", {}, `${point.place}${countryOnly ? " (the country only)" : point.province && point.province !== point.place ? ", " + point.province : ""}: ${point.events} events, ${point.conflict} conflict, ${point.cooperation} cooperation`))));
   }
   chart.append(dots);
-  const box = fitBox(placed);
+  const box = fitBox(placed, points.map((p) => p.events));
   const zoom = zoomable(chart, box);
   const unplaced = totals.data.events - points.reduce((s, p) => s + p.events, 0);
   view.replaceChildren(title,
@@ -66,14 +66,23 @@ async function map(params) {
       el("li", {}, el("span", { class: "swatch", style: "background:#1b7837" }), "mostly cooperation"),
       el("li", {}, el("span", { class: "swatch ring" }), "dashed: the text names the country only")),
     chart,
-    el("p", { class: "note", id: "map-note", text: `${points.length} places. ${Math.max(0, unplaced)} matching events name no place and are not drawn. Wheel to zoom, drag to pan; click a circle for its events.` }));
+    el("p", { class: "note", id: "map-note", text: `${points.length} places, fitted to where most events are ("World" shows them all). ${Math.max(0, unplaced)} matching events name no place and are not drawn. Wheel to zoom, drag to pan; click a circle for its events.` }));
 }
 
-// The viewBox around the points, with a margin, never smaller than a region.
-function fitBox(placed) {
-  const xs = placed.map((p) => p[0]), ys = placed.map((p) => p[1]);
+// The viewBox around where most events are (a few far-off reports do not shrink the war
+// to a dot: 5 % of the events may lie outside on each side), with a margin.
+function fitBox(placed, weights) {
+  const span = (values) => {
+    const order = values.map((v, i) => [v, weights[i]]).sort((a, b) => a[0] - b[0]);
+    const total = weights.reduce((s, w) => s + w, 0), cut = total * 0.05;
+    let low = order[0][0], high = order[order.length - 1][0], seen = 0;
+    for (const [v, w] of order) { seen += w; if (seen > cut) { low = v; break; } }
+    seen = 0;
+    for (const [v, w] of [...order].reverse()) { seen += w; if (seen > cut) { high = v; break; } }
+    return [low, high];
+  };
+  const [x0, x1] = span(placed.map((p) => p[0])), [y0, y1] = span(placed.map((p) => p[1]));
   const minSize = 40;
-  let [x0, x1, y0, y1] = [Math.min(...xs), Math.max(...xs), Math.min(...ys), Math.max(...ys)];
   const w = Math.max(minSize, (x1 - x0) * 1.3), h = Math.max(minSize * MAP.height / MAP.width, (y1 - y0) * 1.3);
   const cx = (x0 + x1) / 2, cy = (y0 + y1) / 2;
   const ratio = MAP.width / MAP.height;
