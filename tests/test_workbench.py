@@ -145,7 +145,7 @@ def test_workbench_events_show_names_beside_codes_in_cli_api_and_csv(
     table = run(db, "events", "--code", "19", "--limit", "5", width=200).output
     assert "Use conventional military force" in table or "Use conventional" in table
     rows = client.get("/api/events?code=19").json()["data"]
-    assert rows and all(r["cameo_label"] for r in rows)
+    assert rows and all(r["cameo_label"] and r["source_label"] for r in rows)
     names = client.get("/api/summary").json()["data"]["actor_names"]
     assert names["AFGREB"] == "Taliban"
     text = run(db, "events", "--code", "19", "--format", "csv").output

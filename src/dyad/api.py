@@ -232,6 +232,10 @@ def _routes(app: FastAPI) -> None:
         db = stores.get()
         after = decode_cursor(cursor) if cursor else None
         rows, key = browse.event_page(db, where, after=after, limit=limit)
+        names = stores.actors.names
+        for row in rows:  # names beside codes: "AFGREB" is "Taliban"
+            row["source_label"] = names.get(row["source"])
+            row["target_label"] = names.get(row["target"]) if row["target"] else None
         return ok(rows, encode_cursor(key) if key else None)
 
     @app.get("/api/summary", summary="Raw and deduplicated totals, and the stored actor codes")
