@@ -134,7 +134,7 @@ def main() -> int:
         total = sum(result.seconds.values())
         shares = {
             "structure_modality_share": _share(result, ("structure", "modality"), total),
-            "time_place_share": _share(result, ("time+place",), total),
+            "time_place_share": _share(result, ("time", "place"), total),
         }
         print(f"documents            {result.documents:>10,}")
         print(f"sentences            {result.sentences:>10,}")
