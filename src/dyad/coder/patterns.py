@@ -13,6 +13,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from dyad.coder.lexicon import (
+    TIME_NOUNS,
+)
 from dyad.dictionaries.loader import Pattern, VerbDictionary, VerbEntry
 from dyad.records import Sentence, Token
 
@@ -45,17 +48,12 @@ def clause_tokens(sentence: Sentence, verb: int) -> list[int]:
     return sorted(keep)
 
 
-_TIME_NOUNS = frozenset(
-    "day week month year time hour night weekend morning evening afternoon decade period".split()
-)
-
-
 def _temporal(sentence: Sentence, token: Token) -> bool:
     """Return whether a prepositional or adverbial modifier only says when."""
     if token.dep == "npadvmod":
-        return token.lemma in _TIME_NOUNS
+        return token.lemma in TIME_NOUNS
     objects = [c for c in sentence.children(token.i) if c.dep == "pobj"]
-    return bool(objects) and all(o.lemma in _TIME_NOUNS for o in objects)
+    return bool(objects) and all(o.lemma in TIME_NOUNS for o in objects)
 
 
 # A clause as the patterns see it: (TEXT, LEMMA, token index) per token, in text order,

@@ -28,14 +28,14 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
 
-from dyad.coder.anaphora import GROUP_PRONOUNS, PERSONAL_PRONOUNS
+from dyad.coder.lexicon import FIRST_PERSON_PLURAL, GROUP_PRONOUNS, PERSONAL_PRONOUNS
 from dyad.dictionaries.loader import ActorDictionary, VerbDictionary, VerbEntry, skeleton
 
 _WORD = re.compile(r"[^\W_][\w.'\u2019]*")
 _VOWELS = frozenset("AEIOU")
 _POSSESSIVE = ("'S", "\u2019S")
 # "we", "us", "our" resolve to the author's country when a document has a perspective
-_FIRST_PERSON_PLURAL = frozenset({"WE", "US", "OUR", "OURS", "OURSELVES"})
+_FIRST_PERSON_PLURAL = frozenset(w.upper() for w in FIRST_PERSON_PLURAL)
 _HEADLINE_WORD = re.compile(r"[A-Za-z][A-Za-z'\u2019-]+")
 # words a Title Case headline capitalises that are no names
 _SMALL_WORDS = frozenset(
