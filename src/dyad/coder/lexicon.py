@@ -35,20 +35,22 @@ INTENT_VERBS = frozenset(
 )
 # Verbs that ask someone else to act: the act asked for is hypothetical.
 DIRECTIVE_VERBS = frozenset({"ask", "urge", "demand", "order", "call", "request", "press"})
-# Predicates of likelihood ("it is possible that ..."); all but "unclear" also hedge.
+# Predicates of likelihood ("it is possible that ..."): speculative.
 SPECULATIVE_ADJECTIVES = frozenset(
     {"possible", "likely", "unlikely", "probable", "conceivable", "plausible", "unclear"}
 )
-HEDGING_ADJECTIVES = SPECULATIVE_ADJECTIVES - {"unclear"}
+HEDGING_ADJECTIVES = SPECULATIVE_ADJECTIVES - {"unclear"}  # "is likely to": hedged
 ABILITY_ADJECTIVES = frozenset({"able", "unable"})  # "not able to bring" negates like "cannot"
 # Adverbs that make their clause speculative.
 SPECULATIVE_ADVERBS = frozenset(
     {"maybe", "perhaps", "possibly", "probably", "likely", "apparently", "supposedly",
      "allegedly", "presumably", "seemingly", "purportedly"}
 )  # fmt: skip
-# Modals: "may" speculates, "should" obliges (not yet done), "will" forecasts.
+# Modals that speculate ("may have attacked").
 SPECULATIVE_MODALS = frozenset({"may", "might", "could"})
+# Modals of obligation: what should be done is not done yet.
 OBLIGATION_MODALS = frozenset({"should", "must", "ought"})
+# Modals of a forecast ("will attack"): hypothetical, but a promise or threat is the event.
 FORECAST_MODALS = frozenset({"will", "shall"})
 # Subordinators of a condition or an open question: hypothetical.
 CONDITIONAL_MARKS = frozenset({"if", "unless", "whether"})
