@@ -35,7 +35,6 @@ def documents() -> list[Document]:
     ]
 
 
-@pytest.mark.fast
 @pytest.mark.parametrize(
     ("document", "expected"),
     [
@@ -51,7 +50,6 @@ def test_run_defaults_fill_only_what_a_document_lacks(
     assert (filled.date, filled.perspective) == expected
 
 
-@pytest.mark.fast
 def test_run_rejection_names_stage_file_and_line() -> None:
     document = Document("d7", "text", "corpus.jsonl", line=7)
     cause = OverflowError("date value out of range")

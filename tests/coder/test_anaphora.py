@@ -16,7 +16,6 @@ from dyad.dictionaries.loader import ActorDictionary, load_actor_dictionary
 from dyad.records import Actor, Mention, Sentence
 from parses import make_sentence
 
-pytestmark = pytest.mark.fast
 DAY = "2008-08-20"
 KHAMENEI = Actor("Khamenei", "IRNGOV", "Ali Khamenei", "IRN", "actor:KHAMENEI")
 HAMAS = Actor("Hamas", "PSENGOHMS", None, "PSE", "actor:HAMAS")

@@ -8,8 +8,6 @@ from dyad.coder.arguments import conjuncts, objects, passive_agent, subjects
 from dyad.records import Sentence
 from parses import make_sentence
 
-pytestmark = pytest.mark.fast
-
 
 def parse(words: str, heads: list[int], deps: str, tags: str, pos: str) -> Sentence:
     return make_sentence(words, heads, deps, words.lower(), tags, pos)

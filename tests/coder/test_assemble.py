@@ -9,7 +9,6 @@ from dyad.coder.compose import EventCode
 from dyad.records import Actor, DatePoint, Document
 from parses import make_sentence
 
-pytestmark = pytest.mark.fast
 SENTENCE = make_sentence("Iraq attacked Iran .", [1, 1, 1, 1], "nsubj ROOT dobj punct")
 CODE = EventCode(1, Actor("Iraq", "IRQ"), Actor("Iran", "IRN"), "190", "rule")
 DOCUMENT = Document("d", "Iraq attacked Iran .", "p", date="2008-08-20")

@@ -10,7 +10,6 @@ from dyad.config import load_config
 from dyad.records import Actor, Document, Mention, Segment
 from parses import make_sentence
 
-pytestmark = pytest.mark.fast
 TEXT = "Iraq attacked Iran. Nobody came. He left."
 ARTICLE = Segment("article", 0, len(TEXT))
 

@@ -9,7 +9,6 @@ import pytest
 
 from dyad.coder import lexicon
 
-pytestmark = pytest.mark.fast
 LISTS = {name: value for name, value in vars(lexicon).items() if isinstance(value, frozenset)}
 
 

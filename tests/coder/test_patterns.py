@@ -8,8 +8,6 @@ from dyad.coder.patterns import clause_tokens, entry_for, match_pattern
 from dyad.dictionaries.loader import Pattern, VerbDictionary, VerbEntry
 from parses import make_sentence
 
-pytestmark = pytest.mark.fast
-
 # "Iraq attacked Iran for the third day after Syria said so ."
 ATTACK = make_sentence(
     "Iraq attacked Iran for the third day after Syria said so .",
