@@ -150,7 +150,6 @@ def assemble_event(
         factuality=judgement.factuality,
         attributed_to=judgement.attributed_to,
         rule=code.rule,
-        confidence=0.5,
         provenance={
             "parser": parse.model_name(),
             "actors": actor_stage.RESOLVER_NAME,

@@ -32,7 +32,7 @@ from dyad.coder.read import read_documents
 from dyad.coder.resources import Resources
 from dyad.coder.timing import StageTimes, clock
 from dyad.config import Config
-from dyad.records import Actor, DatePoint, Document, Event, Place, Rejection, Segment
+from dyad.records import EVENT_KEYS, Document, Event, Rejection
 from dyad.run import NO_DEFAULTS, RunDefaults, code_stream
 
 TABLES = ("events", "documents", "rejections")
@@ -80,11 +80,11 @@ EVENT_SCHEMA = pa.schema(
         ),
         ("factuality", pa.string()),
         ("attributed_to", _ACTOR),
-        ("confidence", pa.float64()),
         ("rule", pa.string()),
         ("provenance", pa.string()),  # JSON object, as in `dyad export` Parquet
     ]
 )
+assert tuple(EVENT_SCHEMA.names) == EVENT_KEYS, "the Arrow schema follows Event.to_dict()"
 DOCUMENT_SCHEMA = pa.schema(
     [(f, pa.int64() if f == "line" else pa.string()) for f in Document.__dataclass_fields__]
 )
@@ -276,41 +276,12 @@ def events_to_arrow(events: Sequence[Event]) -> pa.Table:
     return pa.Table.from_pylist(rows, schema=EVENT_SCHEMA)
 
 
-def _actor(value: dict[str, Any] | None) -> Actor | None:
-    return Actor(**value) if value else None
-
-
 def arrow_to_events(table: pa.Table) -> list[Event]:
     """Return the events of a contract-shaped Arrow table (segment offsets are not kept)."""
     events = []
     for row in table.to_pylist():
-        segment = row["segment"]
-        place = row["location"]
-        source = _actor(row["source"])
-        assert source is not None
-        events.append(
-            Event(
-                event_id=row["event_id"],
-                doc_id=row["doc_id"],
-                sentence=row["sentence"],
-                char_start=row["char_start"],
-                char_end=row["char_end"],
-                segment=Segment(segment["kind"], 0, 0, segment["author"], segment["posted"]),
-                source=source,
-                target=_actor(row["target"]),
-                cameo=row["cameo"],
-                quad_class=row["quad_class"],
-                goldstein=row["goldstein"],
-                plover=row["plover"],
-                date=DatePoint(row["date"], row["date_precision"], row["date_text"]),
-                location=Place(**place) if place else None,
-                factuality=row["factuality"],
-                attributed_to=_actor(row["attributed_to"]),
-                rule=row["rule"],
-                confidence=row["confidence"],
-                provenance=json.loads(row["provenance"]),
-            )
-        )
+        row["provenance"] = json.loads(row["provenance"])
+        events.append(Event.from_dict(row))
     return events
 
 

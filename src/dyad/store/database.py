@@ -25,10 +25,10 @@ import duckdb
 import pyarrow as pa
 
 from dyad.errors import StoreError
-from dyad.records import Actor, Document, Event, Rejection
+from dyad.records import EVENT_KEYS, Actor, Document, Event, Rejection
 
 APPLICATION = "dyad"
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 # Documents written per transaction by `Store.ingest_coded`: small enough that a crash loses
 # little work, large enough that commits do not dominate.
 INGEST_BATCH_DOCUMENTS = 32
@@ -36,15 +36,14 @@ INGEST_BATCH_DOCUMENTS = 32
 # so its 16 MB default makes a long ingest quadratic; the WAL is replayed after a crash anyway.
 CHECKPOINT_THRESHOLD = "512MB"
 # SQL that brings a store from version N to N+1, applied in order when an older store opens.
-MIGRATIONS: dict[int, str] = {}
+MIGRATIONS: dict[int, str] = {
+    # Event.confidence was always 0.5: it is no longer stored until a real one exists (#14)
+    1: "ALTER TABLE events DROP COLUMN confidence",
+}
 TABLES = ("documents", "sentences", "events", "actors", "rejections")
 # The `Event.to_dict()` keys the events table has columns for; any other key is kept in
 # `events.extra` as JSON, so a field added to Event round-trips without a schema change.
-CONTRACT_FIELDS = frozenset(
-    "event_id doc_id sentence char_start char_end segment source target cameo plover "
-    "quad_class goldstein date date_precision date_text location factuality attributed_to "
-    "confidence rule provenance".split()
-)
+CONTRACT_FIELDS = frozenset(EVENT_KEYS)
 
 
 @dataclass(slots=True)
@@ -143,7 +142,6 @@ def event_row(event: Event) -> dict[str, Any]:
     }
     row |= _actor_columns("attributed", event.attributed_to)
     row |= {
-        "confidence": float(event.confidence),
         "rule": event.rule,
         "provenance": json.dumps(event.provenance, sort_keys=True),
     }

@@ -72,7 +72,6 @@ CREATE TABLE events (
     attributed_text VARCHAR,
     attributed_name VARCHAR,
     attributed_country VARCHAR,
-    confidence DOUBLE NOT NULL,
     rule VARCHAR NOT NULL,
     provenance VARCHAR NOT NULL, -- JSON object
     extra VARCHAR NOT NULL       -- JSON: fields of Event.to_dict() newer than these columns
