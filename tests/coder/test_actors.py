@@ -14,7 +14,8 @@ from dyad.coder.actors import (
     resolve_phrase,
     unnamed_actor,
 )
-from dyad.dictionaries.loader import ActorDictionary, load_actor_dictionary, skeleton
+from dyad.dictionaries.entries import ActorDictionary
+from dyad.dictionaries.loader import load_actor_dictionary, skeleton
 from dyad.records import Actor, Mention, Sentence
 from parses import make_sentence
 

@@ -12,7 +12,8 @@ from dyad.coder.anaphora import (
     pronoun_mentions,
     sole_group,
 )
-from dyad.dictionaries.loader import ActorDictionary, load_actor_dictionary
+from dyad.dictionaries.entries import ActorDictionary
+from dyad.dictionaries.loader import load_actor_dictionary
 from dyad.records import Actor, Mention, Sentence
 from parses import make_sentence
 

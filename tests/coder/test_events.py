@@ -24,14 +24,8 @@ from dyad.coder.events import (
     pair_actors,
     rule_name,
 )
-from dyad.dictionaries.loader import (
-    ActorDictionary,
-    Pattern,
-    VerbDictionary,
-    VerbEntry,
-    load_actor_dictionary,
-    load_verb_dictionary,
-)
+from dyad.dictionaries.entries import ActorDictionary, Pattern, VerbDictionary, VerbEntry
+from dyad.dictionaries.loader import load_actor_dictionary, load_verb_dictionary
 from dyad.records import Actor, Sentence
 from parses import make_sentence
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from dyad.coder.patterns import clause_tokens, entry_for, match_pattern
-from dyad.dictionaries.loader import Pattern, VerbDictionary, VerbEntry
+from dyad.dictionaries.entries import Pattern, VerbDictionary, VerbEntry
 from parses import make_sentence
 
 # "Iraq attacked Iran for the third day after Syria said so ."

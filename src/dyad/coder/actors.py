@@ -30,87 +30,13 @@ from dyad.coder.lexicon import (
     UTTERANCE_NOUNS,
 )
 from dyad.dates.vocabulary import CALENDAR_WORDS
-from dyad.dictionaries.loader import PERSONAL_TITLES, ActorDictionary, ActorEntry, skeleton
+from dyad.dictionaries.capitals import CAPITALS
+from dyad.dictionaries.entries import ActorDictionary, ActorEntry
+from dyad.dictionaries.loader import PERSONAL_TITLES, skeleton
 from dyad.records import Actor, Mention, Sentence, Token
 
 RESOLVER_NAME = "dyad.actors.cameo.v1"
 
-# Capitals that stand for their governments when they act ("Tehran said", "Washington
-# warned"). The capital alone gives the country (as in the Phoenix dictionary); acting
-# as subject or addressee, it gives the government.
-CAPITALS = {
-    "WASHINGTON": "USA",
-    "TEHRAN": "IRN",
-    "TEHERAN": "IRN",
-    "BAGHDAD": "IRQ",
-    "DAMASCUS": "SYR",
-    "MOSCOW": "RUS",
-    "BEIJING": "CHN",
-    "LONDON": "GBR",
-    "PARIS": "FRA",
-    "BERLIN": "DEU",
-    "ANKARA": "TUR",
-    "RIYADH": "SAU",
-    "CAIRO": "EGY",
-    "AMMAN": "JOR",
-    "BEIRUT": "LBN",
-    "KABUL": "AFG",
-    "ISLAMABAD": "PAK",
-    "NEW DELHI": "IND",
-    "TOKYO": "JPN",
-    "SEOUL": "KOR",
-    "PYONGYANG": "PRK",
-    "KIEV": "UKR",
-    "KYIV": "UKR",
-    "TBILISI": "GEO",
-    "KHARTOUM": "SDN",
-    "TRIPOLI": "LBY",
-    "SANAA": "YEM",
-    "DOHA": "QAT",
-    "ABU DHABI": "ARE",
-    "KUWAIT CITY": "KWT",
-    "MANAMA": "BHR",
-    "MUSCAT": "OMN",
-    "JERUSALEM": "ISR",
-    "TEL AVIV": "ISR",
-    "ROME": "ITA",
-    "MADRID": "ESP",
-    "BRUSSELS": "BEL",
-    "CARACAS": "VEN",
-    "HAVANA": "CUB",
-    "BOGOTA": "COL",
-    "MEXICO CITY": "MEX",
-    "BRASILIA": "BRA",
-    "NAIROBI": "KEN",
-    "ADDIS ABABA": "ETH",
-    "MOGADISHU": "SOM",
-    "ABUJA": "NGA",
-    "PRETORIA": "ZAF",
-    "HANOI": "VNM",
-    "MANILA": "PHL",
-    "JAKARTA": "IDN",
-    "CANBERRA": "AUS",
-    "OTTAWA": "CAN",
-    "MINSK": "BLR",
-    "BELGRADE": "SRB",
-    "WARSAW": "POL",
-    "ATHENS": "GRC",
-    "TASHKENT": "UZB",
-    "YEREVAN": "ARM",
-    "BAKU": "AZE",
-    "DHAKA": "BGD",
-    "COLOMBO": "LKA",
-    "KATHMANDU": "NPL",
-    "YANGON": "MMR",
-    "NAYPYIDAW": "MMR",
-    "TAIPEI": "TWN",
-    "ALGIERS": "DZA",
-    "RABAT": "MAR",
-    "TUNIS": "TUN",
-    "BAMAKO": "MLI",
-    "JUBA": "SSD",
-    "KINSHASA": "COD",
-}
 _NP_DEPS = frozenset(
     {
         "compound",

@@ -22,7 +22,7 @@ from dyad.coder.lexicon import (
     GROUP_PRONOUNS,
     PERSONAL_PRONOUNS,
 )
-from dyad.dictionaries.loader import ActorDictionary
+from dyad.dictionaries.entries import ActorDictionary
 from dyad.records import Actor, Mention, Sentence, Token
 
 UNKNOWN_PERSON = Actor("", "", None, None, "unknown-person")

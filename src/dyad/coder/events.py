@@ -50,7 +50,7 @@ from dyad.coder.lexicon import (
 )
 from dyad.coder.patterns import Match, clause_tokens, entry_for
 from dyad.coder.patterns import match_pattern as match_pattern  # re-exported for the tests
-from dyad.dictionaries.loader import ActorDictionary, VerbDictionary, VerbEntry
+from dyad.dictionaries.entries import ActorDictionary, VerbDictionary, VerbEntry
 from dyad.records import Actor, Mention, Sentence, Token
 
 CODER_NAME = "dyad.verbs.cameo.v1"

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from dyad.coder.lexicon import (
     TIME_NOUNS,
 )
-from dyad.dictionaries.loader import Pattern, VerbDictionary, VerbEntry
+from dyad.dictionaries.entries import Pattern, VerbDictionary, VerbEntry
 from dyad.records import Sentence, Token
 
 _CLAUSE_DEPS = frozenset({"ccomp", "advcl", "parataxis", "relcl", "csubj", "conj", "acl"})

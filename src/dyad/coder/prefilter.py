@@ -29,7 +29,8 @@ from dataclasses import dataclass, field
 from functools import cache, lru_cache
 
 from dyad.coder.lexicon import FIRST_PERSON_PLURAL, GROUP_PRONOUNS, PERSONAL_PRONOUNS
-from dyad.dictionaries.loader import ActorDictionary, VerbDictionary, VerbEntry, skeleton
+from dyad.dictionaries.entries import ActorDictionary, VerbDictionary, VerbEntry
+from dyad.dictionaries.loader import skeleton
 
 _WORD = re.compile(r"[^\W_][\w.'\u2019]*")
 _VOWELS = frozenset("AEIOU")

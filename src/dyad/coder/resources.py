@@ -8,12 +8,8 @@ from pathlib import Path
 
 from dyad.coder.prefilter import Prefilter
 from dyad.config import Config
-from dyad.dictionaries.loader import (
-    ActorDictionary,
-    VerbDictionary,
-    load_actor_dictionary,
-    load_verb_dictionary,
-)
+from dyad.dictionaries.entries import ActorDictionary, VerbDictionary
+from dyad.dictionaries.loader import load_actor_dictionary, load_verb_dictionary
 from dyad.errors import DictionaryError
 
 
