@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 from dyad import dates
@@ -46,13 +47,15 @@ def event_id(doc_id: str, sentence: Sentence, code: events.EventCode) -> str:
     return hashlib.sha256(key.encode()).hexdigest()[:20]
 
 
-def describe_code(code: str) -> cameo.CameoCode | None:
+def describe_code(
+    code: str, table: Mapping[str, cameo.CameoCode] | None = None
+) -> cameo.CameoCode | None:
     """Return the CAMEO description of `code`; None for what is not 2-4 digits.
 
     A code outside the CAMEO table (a user's verb dictionary may hold some) keeps its
     digits with QuadClass 0 and Goldstein 0.
     """
-    described = cameo.describe(code)
+    described = cameo.describe(code, table)
     if described is None:
         if not _CODE_SHAPE.match(code):
             return None
@@ -99,7 +102,7 @@ def judge_event(
     perspective: str | None,
 ) -> Judgement | None:
     """Return the factuality of one coded event and its reporter; None for a bad code."""
-    described = describe_code(code.code)
+    described = describe_code(code.code, resources.cameo)
     if described is None:
         return None
     judged = modality.assess_factuality(sentence, code.verb, described.root)
@@ -127,9 +130,10 @@ def assemble_event(
     judgement: Judgement | None,
     when: DatePoint,
     where: Place | None,
+    table: Mapping[str, cameo.CameoCode] | None = None,
 ) -> Event | None:
     """Return the contract-shaped Event for one coded event (None for a bad code)."""
-    described = describe_code(code.code)
+    described = describe_code(code.code, table)
     if described is None or judgement is None:
         return None
     return Event(

@@ -48,7 +48,7 @@ from dyad.coder.lexicon import (
     SENDING_VERBS,
     SOLITARY_VERBS,
 )
-from dyad.coder.patterns import Match, clause_tokens, entry_for
+from dyad.coder.patterns import Match, PatternIndex, clause_tokens, entry_for
 from dyad.coder.patterns import match_pattern as match_pattern  # re-exported for the tests
 from dyad.dictionaries.entries import ActorDictionary, VerbDictionary, VerbEntry
 from dyad.records import Actor, Mention, Sentence, Token
@@ -94,7 +94,9 @@ class Arguments:
 _NO_CODE = VerbCode(None, None, "")
 
 
-def find_code(sentence: Sentence, token: Token, verbs: VerbDictionary) -> VerbCode | None:
+def find_code(
+    sentence: Sentence, token: Token, verbs: VerbDictionary, patterns: PatternIndex | None = None
+) -> VerbCode | None:
     """Return the code of the verb `token`, or None when it is no event here.
 
     The most specific pattern of the verb's entry wins, else the verb's own code; a
@@ -115,7 +117,7 @@ def find_code(sentence: Sentence, token: Token, verbs: VerbDictionary) -> VerbCo
         and not any(c.dep == "prep" and c.lemma in ("on", "upon", "for") for c in called)
     ):
         return None  # "calling it a violation" names something; it is no phone call [041]
-    match = match_pattern(sentence, token.i, entry)
+    match = match_pattern(sentence, token.i, entry, patterns)
     if match is None and token.lemma in PATIENT_VERBS:
         return None  # "he died at the hospital": DIE [190] names no one who killed him
     code = match.pattern.code if match else entry.code
@@ -244,6 +246,7 @@ def code_events(
     context_country: str | None = None,
     perspective: str | None = None,
     require_dyad: bool = True,
+    patterns: PatternIndex | None = None,
 ) -> list[EventCode]:
     """Return the CAMEO events of `sentence`, in verb order.
 
@@ -259,11 +262,13 @@ def code_events(
         context_country: Country for agents that name none ("the militias").
         perspective: Country the author writes from, for "we" and "our".
         require_dyad: Drop events without a resolved target.
+        patterns: The run's compiled verb patterns (`Resources.patterns`).
     """
     if not mentions and perspective is None:
         return []
     events: list[EventCode] = []
     readings: dict[int, Reading] = {}
+    patterns = patterns or PatternIndex()
 
     def resolve(head: int, acting: bool = True) -> Actor | None:
         return resolve_phrase(
@@ -277,7 +282,7 @@ def code_events(
         )
 
     for token in sentence.tokens:
-        verb = find_code(sentence, token, verbs)
+        verb = find_code(sentence, token, verbs, patterns)
         if verb is None:
             continue
         if not verb.code:

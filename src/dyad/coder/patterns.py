@@ -85,27 +85,43 @@ class _Index:
     always: frozenset[int]  # the patterns with no word slot
 
 
-# id(patterns) -> (patterns, index), id(pattern) -> (pattern, plan): what is kept keeps its id
-_INDEXES: dict[int, tuple[tuple[Pattern, ...], _Index]] = {}
-_PLANS: dict[int, tuple[Pattern, _Plan]] = {}
+class PatternIndex:
+    """The patterns of a verb dictionary compiled for matching, once each (in `Resources`).
 
+    Kept by identity: the verbs of a block share one tuple of patterns, and the index holds
+    what it compiled, so an id is never reused while its entry is kept.
+    """
 
-def _index(patterns: tuple[Pattern, ...]) -> _Index:
-    found = _INDEXES.get(id(patterns))
-    if found is not None:
-        return found[1]  # the verbs of a block without a code of their own share one tuple
-    plans = tuple((pattern, _plan(pattern)) for pattern in patterns)
-    by_word: dict[str, list[int]] = {}
-    always: set[int] = set()
-    for number, (_pattern, plan) in enumerate(plans):
-        if not plan.needed:
-            always.add(number)
-            continue
-        for word in min(plan.needed, key=len):  # the slot with fewest words filters best
-            by_word.setdefault(word, []).append(number)
-    index = _Index(plans, {w: tuple(n) for w, n in by_word.items()}, frozenset(always))
-    _INDEXES[id(patterns)] = (patterns, index)
-    return index
+    def __init__(self) -> None:
+        self._indexes: dict[int, tuple[tuple[Pattern, ...], _Index]] = {}
+        self._plans: dict[int, tuple[Pattern, _Plan]] = {}
+
+    def index(self, patterns: tuple[Pattern, ...]) -> _Index:
+        """Return the patterns with their plans, indexed by the words they need."""
+        found = self._indexes.get(id(patterns))
+        if found is not None:
+            return found[1]  # the verbs of a block without a code of their own share one tuple
+        plans = tuple((pattern, self.plan(pattern)) for pattern in patterns)
+        by_word: dict[str, list[int]] = {}
+        always: set[int] = set()
+        for number, (_pattern, plan) in enumerate(plans):
+            if not plan.needed:
+                always.add(number)
+                continue
+            for word in min(plan.needed, key=len):  # the slot with fewest words filters best
+                by_word.setdefault(word, []).append(number)
+        index = _Index(plans, {w: tuple(n) for w, n in by_word.items()}, frozenset(always))
+        self._indexes[id(patterns)] = (patterns, index)
+        return index
+
+    def plan(self, pattern: Pattern) -> _Plan:
+        """Return what matching needs from `pattern`."""
+        found = self._plans.get(id(pattern))
+        if found is not None:
+            return found[1]  # the verbs of a block share their patterns
+        plan = _make_plan(pattern)
+        self._plans[id(pattern)] = (pattern, plan)
+        return plan
 
 
 def _steps(slots: tuple[tuple[str, ...], ...]) -> tuple[_Step, ...]:
@@ -122,12 +138,9 @@ def _steps(slots: tuple[tuple[str, ...], ...]) -> tuple[_Step, ...]:
     return tuple(steps)
 
 
-def _plan(pattern: Pattern) -> _Plan:
-    found = _PLANS.get(id(pattern))
-    if found is not None:
-        return found[1]  # the verbs of a block share their patterns
+def _make_plan(pattern: Pattern) -> _Plan:
     before, after = _steps(pattern.before), _steps(pattern.after)
-    plan = _Plan(
+    return _Plan(
         before,
         after,
         tuple(starts for kind, starts, _split in before + after if kind == _WORDS),
@@ -139,8 +152,6 @@ def _plan(pattern: Pattern) -> _Plan:
         ),
         pattern.weight,
     )
-    _PLANS[id(pattern)] = (pattern, plan)
-    return plan
 
 
 def _view(words: list[tuple[str, str, int]]) -> _View:
@@ -206,18 +217,22 @@ def _match_slots(
     return True, target_at, source_at, exact
 
 
-def match_pattern(sentence: Sentence, verb: int, entry: VerbEntry) -> Match | None:
+def match_pattern(
+    sentence: Sentence, verb: int, entry: VerbEntry, patterns: PatternIndex | None = None
+) -> Match | None:
     """Return the most specific pattern of `entry` matching around `verb`, if any.
 
     A pattern that names the verb of an xcomp ("* TO WAGE WAR") reads the complement's
-    words and absorbs it; any other pattern reads the verb's own clause only.
+    words and absorbs it; any other pattern reads the verb's own clause only. `patterns`
+    is the run's compiled index (`Resources.patterns`); without one the entry's patterns
+    are compiled for this call.
     """
     if not entry.patterns:
         return None
     wide = clause_tokens(sentence, verb)
     tokens = sentence.tokens
     words = {i: (tokens[i].text.upper(), tokens[i].lemma.upper(), i) for i in wide if i != verb}
-    index = _index(entry.patterns)
+    index = (patterns or PatternIndex()).index(entry.patterns)
     # the wide view holds the narrow one's words: a pattern none of them can start is skipped
     candidates = set(index.always)
     for text, lemma, _i in words.values():

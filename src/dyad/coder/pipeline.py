@@ -123,13 +123,14 @@ def parse_sentences(batch: Batch) -> None:
         batch.requests(PARSE),
         batch_size=config.batch_size,
         headline_case=batch.resources.prefilter.headline_case,
+        parser=batch.resources.parser,
     )
     batch.times.parsed += len(batch.parsed)
 
 
 def tokenize_sentences(batch: Batch) -> None:
     """Tokenize the sentences marked CONTEXT: their actors set the context of later ones."""
-    batch.tokenized = parse.tokenize_sentences(batch.requests(CONTEXT))
+    batch.tokenized = parse.tokenize_sentences(batch.requests(CONTEXT), batch.resources.parser)
 
 
 def triage(document: Document, spans: list[Span], prefilter: Prefilter) -> list[int]:
@@ -191,6 +192,7 @@ def code_verbs(context: DocumentContext, work: SentenceWork) -> None:
         context_country=context.sentence_country(sentence, work.mentions),
         perspective=context.document.perspective,
         require_dyad=resources.config.coder.require_dyad,
+        patterns=resources.patterns,
     )
 
 
@@ -199,7 +201,7 @@ def date_events(context: DocumentContext, work: SentenceWork) -> None:
     reference = context.reference(work.sentence.segment)
     work.dates = []
     for code in work.codes:
-        described = cameo.describe(code.code)
+        described = cameo.describe(code.code, context.resources.cameo)
         verbal = described is not None and described.quad_class in (0, 1, 3)
         found = dates.resolve_date(work.sentence, reference, code.verb, statement=verbal)
         work.dates.append(found)
@@ -210,7 +212,9 @@ def place_events(context: DocumentContext, work: SentenceWork) -> None:
     work.places = []
     for code in work.codes:
         sides = [a.country or a.code[:3] for a in (code.source, code.target) if a is not None]
-        found = places.geocode_place(work.sentence, code.verb, sides, context.nearby())
+        found = places.geocode_place(
+            work.sentence, code.verb, sides, context.nearby(), gazetteer=context.resources.gazetteer
+        )
         work.places.append(found)
 
 
@@ -228,8 +232,9 @@ def judge_events(context: DocumentContext, work: SentenceWork) -> None:
 def assemble_events(context: DocumentContext, work: SentenceWork) -> None:
     """Build the contract-shaped events (a code that is not 2-4 digits is dropped)."""
     found = zip(work.codes, work.judgements, work.dates, work.places, strict=True)
+    table = context.resources.cameo
     for code, judgement, when, where in found:
-        event = assemble_event(context.document, work.sentence, code, judgement, when, where)
+        event = assemble_event(context.document, work.sentence, code, judgement, when, where, table)
         if event is not None:
             work.events.append(event)
 

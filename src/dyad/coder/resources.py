@@ -1,13 +1,23 @@
-"""What the coder loads once per process: dictionaries, pre-filter and settings."""
+"""What the coder loads once per run: dictionaries, pre-filter, settings, and the parser,
+CAMEO table, gazetteer and compiled verb patterns the stages read.
+
+Stages take what they need from here, never from a module global: two runs in one process
+(`dyad eval` codes each suite with its own dictionaries) each hold their own. The model and
+the gazetteer are loaded on first use, so a run that needs neither never pays for them.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from dyad.coder.parse import Parser
+from dyad.coder.patterns import PatternIndex
+from dyad.coder.places import Gazetteer, load_gazetteer
 from dyad.coder.prefilter import Prefilter
 from dyad.config import Config
+from dyad.dictionaries.cameo import CameoCode, load_cameo_table
 from dyad.dictionaries.entries import ActorDictionary, VerbDictionary
 from dyad.dictionaries.loader import load_actor_dictionary, load_verb_dictionary
 from dyad.errors import DictionaryError
@@ -22,6 +32,17 @@ class Resources:
     config: Config
     prefilter: Prefilter
     problems: list[DictionaryError] = field(default_factory=list)
+    parser: Parser = field(default_factory=Parser)
+    patterns: PatternIndex = field(default_factory=PatternIndex)
+    cameo: Mapping[str, CameoCode] = field(default_factory=load_cameo_table)
+    _gazetteer: Gazetteer | None = None
+
+    @property
+    def gazetteer(self) -> Gazetteer:
+        """Return the offline gazetteer, read on first use."""
+        if self._gazetteer is None:
+            self._gazetteer = load_gazetteer()
+        return self._gazetteer
 
     @staticmethod
     def load(
