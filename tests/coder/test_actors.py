@@ -1,4 +1,4 @@
-"""Tests for dyad.actors: noun phrases of hand-built parses resolved with the shipped dictionary."""
+"""Tests for dyad.coder.actors: noun phrases of hand-built parses resolved (shipped dictionary)."""
 
 from __future__ import annotations
 

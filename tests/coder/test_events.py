@@ -1,4 +1,4 @@
-"""Tests for dyad.events: CAMEO events coded on hand-built parses with the shipped dictionaries.
+"""Tests for dyad.coder.events: CAMEO events coded on hand-built parses (shipped dictionaries).
 
 Codes come from src/dyad/data/cameo/CAMEO.2.0.txt: VISIT [042:043], MEET_PEOPLE [040],
 PHYSICAL_CONFLICT [190], BLAME [111]. Where a pattern could refine the code, the tests

@@ -1,4 +1,4 @@
-"""Tests for dyad.prefilter: sentences skipped before parsing, with the shipped dictionaries."""
+"""Tests for dyad.coder.prefilter: sentences skipped before parsing (shipped dictionaries)."""
 
 from __future__ import annotations
 

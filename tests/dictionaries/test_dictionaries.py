@@ -1,4 +1,4 @@
-"""Tests for dyad.dictionaries and dyad.verbfile: code lines, dated roles, file loading."""
+"""Tests for dyad.dictionaries: code lines, dated roles, file loading, the verb file."""
 
 from __future__ import annotations
 

@@ -2,7 +2,7 @@
 
 Reads: Document text and its Segments. Adds: Sentence(start, end, text, tokens).
 This is the only module that imports spaCy. Sentences are split by rules first, so a
-cheap pre-filter (see `dyad.prefilter`) can skip sentences with no possible actor
+cheap pre-filter (see `dyad.coder.prefilter`) can skip sentences with no possible actor
 before the parser sees them; the survivors are parsed in batches with `nlp.pipe`,
 with the pipes the coder does not use (NER) excluded.
 
@@ -416,7 +416,7 @@ def tokenize_sentences(
     """Tokenize sentences without parsing them: enough to find their actor mentions.
 
     The tokens are the parser's own (spaCy's tokenizer runs first in every pipeline), with
-    no tag, lemma or dependency: `dyad.actors.find_mentions` reads only token text.
+    no tag, lemma or dependency: `dyad.coder.actors.find_mentions` reads only token text.
 
     Args:
         requests: As for `parse_sentences`.

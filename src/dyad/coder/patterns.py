@@ -217,6 +217,32 @@ def _match_slots(
     return True, target_at, source_at, exact
 
 
+def _complement(sentence: Sentence, verb: int) -> tuple[set[int], set[str], set[str]]:
+    """Return the verb's verbal xcomp: its tokens, its verbs' forms, and those of infinitives.
+
+    "agreed to lift the sanctions" is composed from two verbs later, not read as "agree (to
+    sanctions)": the verbal xcomp is left out of the narrow view. "wants to help": a pattern
+    naming only HELP means the noun ("wants help"), and the infinitive is composed later;
+    "believed LINKED to" names the verb it absorbs.
+    """
+    tokens = sentence.tokens
+    complement = {
+        t.i
+        for child in sentence.children(verb)
+        if child.dep == "xcomp" and child.pos == "VERB"
+        for t in sentence.subtree(child.i)
+    }
+    verbs: set[str] = set()
+    infinitives: set[str] = set()
+    for i in complement:
+        if tokens[i].pos == "VERB":
+            forms = (tokens[i].text.upper(), tokens[i].lemma.upper())
+            verbs.update(forms)
+            if any(c.dep == "aux" and c.lemma == "to" for c in sentence.children(i)):
+                infinitives.update(forms)
+    return complement, verbs, infinitives
+
+
 def match_pattern(
     sentence: Sentence, verb: int, entry: VerbEntry, patterns: PatternIndex | None = None
 ) -> Match | None:
@@ -240,25 +266,8 @@ def match_pattern(
         candidates.update(index.by_word.get(lemma, ()))
     if not candidates:
         return None  # most verbs: no pattern could match (speed: no views to build)
-    # "agreed to lift the sanctions" is composed from two verbs later, not read as
-    # "agree (to sanctions)": the verbal xcomp is left out of the narrow view
-    complement = {
-        t.i
-        for child in sentence.children(verb)
-        if child.dep == "xcomp" and child.pos == "VERB"
-        for t in sentence.subtree(child.i)
-    }
+    complement, complement_verbs, infinitives = _complement(sentence, verb)
     narrow = [i for i in wide if i not in complement]
-    # "wants to help": a pattern naming only HELP means the noun ("wants help"), and the
-    # infinitive is composed later; "believed LINKED to" names the verb it absorbs
-    complement_verbs: set[str] = set()
-    infinitives: set[str] = set()
-    for i in complement:
-        if tokens[i].pos == "VERB":
-            forms = (tokens[i].text.upper(), tokens[i].lemma.upper())
-            complement_verbs.update(forms)
-            if any(c.dep == "aux" and c.lemma == "to" for c in sentence.children(i)):
-                infinitives.update(forms)
     # "sanctions were imposed on Iran": the passive subject is what the active verb has
     # after it ("imposed SANCTIONS (ON) +"), so patterns read it first among the words after
     patient = {

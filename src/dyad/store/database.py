@@ -283,7 +283,7 @@ class Store:
         """Store coded documents in batches of `batch_documents`, one transaction each.
 
         Args:
-            coded: (document, events) pairs, e.g. from `pipeline.code_documents`.
+            coded: (document, events) pairs, e.g. from `store.ingest.coded_documents`.
             rejections: A list the reader appends to while `coded` is consumed; it is
                 drained into each batch, so a rejection is stored with the batch it came in.
             batch_documents: Documents per transaction.
