@@ -147,3 +147,20 @@ def test_run_applies_date_default_to_undated_documents(resources: Resources) -> 
     assert isinstance(item, Coded)
     assert item.document.date == "2011-03-04"
     assert item.events and {e.date.value for e in item.events} == {"2011-03-04"}
+
+
+@pytest.mark.issue(19)
+def test_run_eval_and_api_code_a_failing_document_as_nothing_found(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    from dyad.errors import DyadError
+    from dyad.evaluate.scoring import make_code_batch
+    from dyad.serve.api import _Coder
+
+    monkeypatch.setattr(pipeline, "STAGES", _failing("structure", OverflowError("year 10000")))
+    code_batch = make_code_batch(load_config(), tmp_path)
+    # one answer per record, in order; the failing one found nothing (the rest: no model
+    # is needed, as no sentence of these texts names a dictionary actor and a verb)
+    assert code_batch("petrarch2-gsr", [("Nothing here.", None), ("Russia x.", None)]) == [[], []]
+    with pytest.raises(DyadError, match="stage structure: OverflowError"):
+        _Coder().code("Russia accused Ukraine.", None, None)  # a 4xx in the API, never a 500

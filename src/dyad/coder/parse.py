@@ -190,6 +190,8 @@ def parse_sentences(
     Returns:
         One Sentence per request, in order, with tokens.
     """
+    if not requests:
+        return []  # a batch the pre-filter skipped entirely never loads the model
     parser = parser or Parser()
     nlp = parser.nlp()
     rules = parser.rules()
@@ -425,6 +427,8 @@ def tokenize_sentences(
     Returns:
         One Sentence per request, in order; each token is its own head.
     """
+    if not requests:
+        return []
     tokenizer = (parser or Parser()).nlp().tokenizer
     pieces = [text[start:end] for _doc_id, text, start, end, _segment in requests]
     sentences = []
