@@ -10,7 +10,9 @@ import pytest
 from dyad.config import load_config
 from dyad.read import read_documents
 from dyad.records import Document, Segment
-from dyad.structure import _stamp, _when, split_segments, structure_warnings
+from dyad.structure import split_segments, structure_warnings
+from dyad.structure.stamps import read_stamp as _stamp
+from dyad.structure.stamps import read_when as _when
 
 FIXTURES = Path(__file__).parent / "fixtures"
 BLOGS = FIXTURES / "blogs"
