@@ -150,7 +150,9 @@ def evaluate_structure(folder: Path = SUITE_DIR) -> StructureScore:
     for split in SPLITS:
         splits[split], formats[split] = Tally(), {}
         for gold_path in sorted((folder / split).glob("*.gold")):
-            source = next(p for p in sorted(folder.glob(f"{split}/{gold_path.stem}.*")) if p != gold_path)
+            source = next(
+                p for p in sorted(folder.glob(f"{split}/{gold_path.stem}.*")) if p != gold_path
+            )
             tally = _score_document(source, gold_path, config, misses)
             name = gold_path.stem.split("-")[0]
             formats[split].setdefault(name, Tally()).add(tally)

@@ -1,47 +1,44 @@
 """Split a document into the parts an analyst reads apart: headline, article, updates, comments.
 
-Reads: Document.text (and Document.title).  Adds: Segment(kind, start, end, author, posted)
-that tile the text in order, and `Rejection(stage="structure-warning")` for a comment thread
-kept as article text because none of its stamps could be read.
+Reads: Document.text (and Document.title, Document.date).  Adds: Segment(kind, start, end,
+author, posted) that tile the text in order, and `Rejection(stage="structure-warning")` for a
+comment thread kept as article text because none of its stamps could be read.
 
 The text is read line by line. HTML arrives here already flattened by `dyad.read` (one block
-element per line), so the same rules serve plain-text and HTML posts:
+element per line), so the same rules serve plain-text and HTML posts of every engine
+(WordPress, Blogger, Substack, Medium, Ghost, Disqus, Reddit, phpBB, Discourse, newsletters):
 
-- the first line is the headline when more text follows; short lines before the byline
-  (site name, navigation, the title repeated by an <h1>) are boilerplate;
-- a byline ("Posted at 8:11 pm on November 18, 2007 by NAME", "By NAME, March 3, 2008",
-  "Posted by NAME on ...") or a wire dateline ("BAGHDAD, Aug. 20, 2008 --") gives the post's
-  author and time; the byline line itself is boilerplate;
-- "UPDATE:", "Update (NAME):", "More (NAME):" open an update section;
-- a comments heading ("Comments", "4 comments", "12 Responses to ...") or two or more comment
-  stamps open the thread. A stamp either starts its comment ("NAME says:", "NAME April 2,
-  2008 at 10:05 pm", "On DATE, NAME wrote:") or ends it ("NAME on November 18, 2007 at 8:25
-  PM", "Posted by NAME at 8:31 PM"); which of the two is read from the thread's first line.
-  Stamps are boilerplate segments carrying the comment's author and time;
-- related posts, trackbacks, tags, share buttons, copyright and terms lines are boilerplate;
-- inside a comment, a sentence or a quotation that repeats earlier text of the document
-  (five words or more, compared word by word) becomes a `quote` segment, together with its
-  lead-in ("Glen wrote:", "As Dale put it,"), so the pipeline codes it once, where first said.
+- `header`: the headline, the byline (author and post time) and the furniture around them;
+- `markers`: bylines, update and correction markers, comments headings;
+- `threads`: the comment thread, each comment with its author and time;
+- `stamps` and `times`: the grammar of comment stamps and of the times they print, relative
+  ones ("3 hours ago") resolved against the post's time;
+- `boilerplate`: share bars, buttons, related posts, signatures, cookie and legal notices;
+- `quotes`: comment text repeating earlier text becomes a `quote`, so it is coded once.
 
 Times are ISO strings: "2007-11-18T20:25" when the stamp gives a clock time, else "2007-11-18".
+An update's time, when its marker gives one ("UPDATE 2, 3:15 pm:"), is read on the post's day.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import datetime, timedelta
 from functools import lru_cache
 
 from dyad.records import Document, Rejection, Segment
-from dyad.structure.boilerplate import is_boilerplate
-from dyad.structure.markers import DATELINE, is_headline_text, read_byline, read_update
+from dyad.structure.boilerplate import LISTING, is_boilerplate, is_signature_rule, is_ui_line
+from dyad.structure.header import Post, read_header
+from dyad.structure.markers import COMMENTS_HEADING, read_footer_byline, read_update, resolve_when
 from dyad.structure.quotes import append_segment, mark_quotes
-from dyad.structure.stamps import read_stamp, read_when
-from dyad.structure.threads import Label, Line, find_thread, label_thread
+from dyad.structure.stamps import read_stamp
+from dyad.structure.threads import Label, Line, Resolve, Thread, find_thread, label_thread
+from dyad.structure.times import Age
 
 __all__ = ["STRUCTURE_NAME", "Structure", "split_segments", "structure_warnings"]
 
-STRUCTURE_NAME = "dyad.structure.rules.v1"
-MAX_SHORT_LINE_WORDS = 6  # navigation and site-name lines before the byline
+STRUCTURE_NAME = "dyad.structure.rules.v2"
+MAX_LISTED_WORDS = 15  # a related-posts title or an author's bio line, not a paragraph
 
 
 @dataclass(frozen=True, slots=True)
@@ -79,26 +76,25 @@ def structure_document(document: Document) -> Structure:
     if not lines:
         return Structure((Segment("article", 0, len(text)),))
     labels: list[Label] = [("article", None, None)] * len(lines)
-    first = 0
-    if _is_headline(document, lines):
-        labels[0] = ("headline", None, None)
-        first = 1
-    author, posted, body = _read_byline(lines, labels, first)
-    thread, warning = find_thread(document, lines, body)
-    _label_body(lines, labels, body, thread[0] if thread else len(lines))
+    post = read_header(document, lines, labels)
+    dated = post.posted or _iso_date(document.date)
+    year = int(dated[:4]) if dated else None
+    thread, warning = find_thread(document, lines, post.body, year)
+    updates = _label_body(lines, labels, post, thread.start if thread else len(lines))
+    posted = _post_time(post, document)
     if thread:
-        label_thread(lines, labels, *thread, day=posted[:10] if posted else None)
-    # headline and article belong to the post's author and time
-    labels = [
-        (kind, who or author, when or posted)
-        if kind in ("headline", "article")
-        else (kind, who, when)
-        for kind, who, when in labels
-    ]
-    labels = [
-        (kind, who or author, when) if kind == "update" else (kind, who, when)
-        for kind, who, when in labels
-    ]
+        resolve = _resolver(posted, post.age, thread)
+        label_thread(lines, labels, thread, day=posted[:10] if posted else None, resolve=resolve)
+    for index, (kind, who, when) in enumerate(labels):
+        if kind in ("headline", "article"):
+            labels[index] = (kind, who or post.author, when or posted)
+        elif kind == "update":
+            words = updates.get(index)
+            labels[index] = (
+                kind,
+                who or post.author,
+                resolve_when(words, posted) if words else None,
+            )
     segments = _tile(text, lines, labels)
     if thread:
         segments = mark_quotes(text, segments)
@@ -116,48 +112,71 @@ def _lines(text: str) -> list[Line]:
     return found
 
 
-def _is_headline(document: Document, lines: list[Line]) -> bool:
-    if document.title and document.text.lstrip().startswith(document.title):
-        return len(lines) > 1
-    return len(lines) > 1 and is_headline_text(lines[0].text)
-
-
-def _read_byline(
-    lines: list[Line], labels: list[Label], first: int
-) -> tuple[str | None, str | None, int]:
-    """Find the byline in the first lines; label it and the short lines before it."""
-    headline = lines[0].text if first else ""
-    for index in range(first, min(first + 12, len(lines))):
-        line = lines[index].text
-        found = read_byline(line)
-        if found is not None:
-            for before in range(first, index):
-                labels[before] = ("boilerplate", None, None)
-            labels[index] = ("boilerplate", found[0], found[1])
-            return found[0], found[1], index + 1
-        repeated = len(line) > 10 and line in headline  # an <h1> repeating the <title>
-        if not repeated and (len(line.split()) > MAX_SHORT_LINE_WORDS or line.endswith(".")):
-            break
-    if first < len(lines) and (match := DATELINE.match(lines[first].text)):
-        return None, read_when(match.group("when")), first
-    return None, None, first
-
-
-def _label_body(lines: list[Line], labels: list[Label], body: int, stop: int) -> None:
+def _label_body(lines: list[Line], labels: list[Label], post: Post, stop: int) -> dict[int, str]:
+    """Label the post's body: article, updates, furniture; return each update line's time words."""
     update: Label | None = None
-    related = False
-    for index in range(body, stop):
+    words: str | None = None
+    times: dict[int, str] = {}
+    mode = ""  # "listing" after "Related posts", "signature" below a "_____" rule
+    for index in range(post.body, stop):
         line = lines[index].text
+        if (footer := read_footer_byline(line)) is not None:  # Blogger: below the post
+            post.author = post.author if post.explicit else footer.author
+            post.explicit = True
+            post.posted = post.posted or footer.posted
+            post.clock = footer.clock
+            labels[index], update, mode = ("boilerplate", None, None), None, ""
+            continue
         if (marker := read_update(line)) is not None:
-            update = ("update", *marker)
-            related = False
-        if is_boilerplate(line) or (related and len(line.split()) <= 15):
+            update, words, mode = ("update", marker[0], None), marker[1], ""
+        listed = mode == "listing" and len(line.split()) <= MAX_LISTED_WORDS
+        furniture = is_boilerplate(line) or is_ui_line(line) and not COMMENTS_HEADING.match(line)
+        if furniture or listed or mode == "signature":
             labels[index] = ("boilerplate", None, None)
-            related = related or line.lower().startswith("related")
+            mode = "listing" if LISTING.match(line) else mode
+            mode = "signature" if is_signature_rule(line) else mode
             update = None
             continue
-        related = False
-        labels[index] = update or labels[index]
+        mode = ""
+        if update is not None:
+            labels[index] = update
+            if words:
+                times[index] = words
+    return times
+
+
+def _post_time(post: Post, document: Document) -> str | None:
+    posted = post.posted or _iso_date(document.date)
+    if posted and "T" not in posted and post.clock:
+        return f"{posted}T{post.clock}"
+    return posted
+
+
+def _resolver(posted: str | None, age: Age | None, thread: Thread) -> Resolve:
+    """Return how a comment's age ("3h") becomes a time.
+
+    The page was read when the post was as old as it says ("submitted 6 hours ago"), or,
+    when it does not say, when the oldest comment was as old as the post: no comment
+    comes before its post, so that is the latest the post can have been read.
+    """
+    if posted is None:
+        return lambda _age: None
+    ages = [stamp.age.delta for stamp, _ in thread.stamps.values() if stamp.age is not None]
+    base = datetime.fromisoformat(posted)
+    read = base + (age.delta if age else max(ages, default=timedelta(0)))
+    exact = "T" in posted
+
+    def resolve(comment: Age) -> str | None:
+        moment = max(read - comment.delta, base)
+        if exact and comment.exact:
+            return moment.isoformat(timespec="minutes")
+        return moment.date().isoformat()
+
+    return resolve
+
+
+def _iso_date(value: str | None) -> str | None:
+    return value if value and len(value) == 10 and value[4] == "-" else None
 
 
 def _tile(text: str, lines: list[Line], labels: list[Label]) -> list[Segment]:

@@ -19,6 +19,12 @@ MIN_QUOTE_WORDS = 5  # shorter repeats ("Iran denied it.") are too often coincid
 MAX_LEAD_IN_WORDS = 8  # "As Dale Hartigan put it," before a quotation joins the quote
 _WORD = re.compile(r"\w+")
 _QUOTED = re.compile(r"[\"“](?P<inner>[^\"“”]{10,}?)[\"”]")
+# A line that only introduces a quotation: "NAME wrote:", "kyiv_analyst:", "Quoting NAME:".
+_LEAD_IN = re.compile(
+    r"^(?:(?:quote|quoting|quote from|originally posted by)\b:?\s*)?"
+    r"(?P<name>[^\s:\"“][^:\"“]{0,59}?)(?:\s+(?:wrote|said|says|writes))?\s*:$",
+    re.I,
+)
 
 
 def append_segment(segments: list[Segment], segment: Segment) -> None:
@@ -66,7 +72,26 @@ def mark_quotes(text: str, segments: list[Segment]) -> list[Segment]:
             append_segment(result, replace(segment, kind="quote", start=start, end=end))
             cursor = end
         append_segment(result, replace(segment, start=cursor))
-    return _absorb_slivers(text, result)
+    return _absorb_slivers(text, _join_lead_ins(text, result))
+
+
+def _join_lead_ins(text: str, segments: list[Segment]) -> list[Segment]:
+    """Make a comment line that only introduces the quote after it part of that quote."""
+    result: list[Segment] = []
+    for index, segment in enumerate(segments):
+        after = segments[index + 1] if index + 1 < len(segments) else None
+        line = text[segment.start : segment.end].strip()
+        if (
+            segment.kind == "comment"
+            and after is not None
+            and after.kind == "quote"
+            and "\n" not in line
+            and (match := _LEAD_IN.match(line))
+            and len(match["name"].split()) <= MAX_LEAD_IN_WORDS
+        ):
+            segment = replace(segment, kind="quote")
+        append_segment(result, segment)
+    return result
 
 
 def _quote_spans(
