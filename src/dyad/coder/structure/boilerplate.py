@@ -26,7 +26,7 @@ _BOILERPLATE = re.compile(
     r"|return to\b.{0,60}|published with\b.{0,40}|written by\b.{0,60}"
     r"|your email address will not be published\b.*|required fields are marked\b.*"
     r"|comments are (?:closed|moderated)\b.*|created\b.{0,40}\blast reply\b.*"
-    r"|re:\s.{0,100}|r/\w+|\[removed\]|board index\b.*"
+    r"|re:\s.{0,100}|(?:subject|to|cc|bcc|reply-to):\s.{0,120}|r/\w+|\[removed\]|board index\b.*"
     r"|\d+\s+min(?:ute)?s?\s+read|" + SIGNATURE_RULE + r"|--\s?\S.{0,40}"
     r"|(?:[^‹›»\n]{1,40}\s[‹›»]\s){2,}[^‹›»\n]{1,40})$",
     re.I,

@@ -22,12 +22,14 @@ _BYLINE = [
     re.compile(r"^by:? (?P<name>[^,|]+?)\s*(?:,|\||—|-|\bon\b)\s*(?P<when>.+)$", re.I),
     re.compile(r"^[Bb][Yy]:? (?P<name>[A-Z][\w.'-]*(?: [A-Z][\w.'-]*){0,4})$"),
 ]
+_MAIL_FROM = re.compile(r"^(?:from|sender):\s*(?P<name>[^<>@]+?)\s*(?:<[^<>\s]+>)?$", re.I)
+_MAIL_DATE = re.compile(r"^(?:date|sent):\s*(?P<when>.+)$", re.I)
 _SUBMITTED = re.compile(r"^submitted (?P<when>.{1,40}?) by (?:u/)?(?P<name>\S+)\s*$", re.I)
 _FOOTER = re.compile(rf"^posted by:? (?P<name>.+?) at (?P<clock>{TIME.pattern})", re.I)
 DATELINE = re.compile(rf"^[A-Z][A-Z .'-]+, (?P<when>{MONTH} \d{{1,2}}, \d{{4}})\b[^\n]{{0,40}}?--")
 _UPDATE = re.compile(
     r"^[*_\[(]*(?P<word>(?:(?:late|later|another|further|final|second|third) )?"
-    r"(?:update[ds]?|more|addendum|added|addition|correction|corrected|clarification"
+    r"(?:update[ds]?|edit(?:ed)?|more|addendum|added|addition|correction|corrected|clarification"
     r"|editor['’]?s note|ed\.? note|bumped|bump|postscript))\b"
     r"(?P<extra>(?:[^:\]\n]|:(?=\d\d)){0,60}?)[*_]*(?::(?!\d\d)|\]|\s[—–]\s)",
     re.I,
@@ -78,6 +80,10 @@ def read_byline(line: str) -> Byline | None:
             continue
         if is_name(name):
             return Byline(name, when)
+    if (match := _MAIL_FROM.match(line)) and is_name(match["name"]):
+        return Byline(match["name"])
+    if (match := _MAIL_DATE.match(line)) and (when := read_when(match["when"])):
+        return Byline(None, when)
     if (match := _SUBMITTED.match(line)) and (found := find_time(match["when"], ages=True)):
         return Byline(match["name"], found.posted, found.age)
     stamp = read_stamp(line)
