@@ -84,8 +84,14 @@ class StructureScore:
     misses: tuple[Miss, ...]
 
     def to_json(self) -> dict[str, Any]:
-        """Return the figures (without the misses) as a JSON-ready dict."""
-        result: dict[str, Any] = {"suite": "structure"}
+        """Return the figures (without the misses) as a JSON-ready dict.
+
+        The top-level accuracies count every paragraph; "dev" and "held_out" each split.
+        """
+        total = Tally()
+        for tally in self.splits.values():
+            total.add(tally)
+        result: dict[str, Any] = {"suite": "structure"} | total.to_json()
         for split, tally in self.splits.items():
             result[split] = tally.to_json() | {
                 "formats": {name: t.to_json() for name, t in sorted(self.formats[split].items())}
