@@ -19,6 +19,7 @@ from dyad import dates
 from dyad.coder import actors as actor_stage
 from dyad.coder import anaphora, events, modality, parse, places
 from dyad.coder.compose import EventCode
+from dyad.coder.perspective import Side, segment_sides, side_provenance
 from dyad.coder.prefilter import CONTEXT, PARSE, SKIP, Prefilter, readable_pronouns
 from dyad.coder.structure import split_segments
 from dyad.config import Config
@@ -46,6 +47,7 @@ class Stage:
 STAGES = (
     Stage("read", "read.read_documents", (), ("document.text", "document.date")),
     Stage("structure", "structure.split_segments", ("document.text",), ("segment",)),
+    Stage("perspective", "perspective.segment_sides", ("segment",), ("segment.side",)),
     Stage("split", "parse.split_sentences", ("segment",), ("sentence.span",)),
     Stage("prefilter", "prefilter.Prefilter.read", ("sentence.span",), ()),
     Stage("parse", "parse.parse_sentences", ("sentence.span",), ("token.dep", "token.lemma")),
@@ -198,12 +200,14 @@ def assemble_event(
     when: DatePoint | None = None,
     where: Place | None = None,
     times: StageTimes | None = None,
+    side: Side | None = None,
 ) -> Event | None:
     """Return the contract-shaped Event for one coded event.
 
     A code outside the CAMEO table (a user's verb dictionary may hold some) keeps its
     digits with QuadClass 0 and Goldstein 0; anything that is not 2-4 digits is dropped.
-    With `times`, the modality stage's seconds move from "code" to "modality".
+    With `times`, the modality stage's seconds move from "code" to "modality". `side` is
+    the country its segment's author writes from, recorded in the provenance.
     """
     described = cameo.describe(code.code)
     if described is None:
@@ -224,7 +228,7 @@ def assemble_event(
             mentions,
             resources,
             context,
-            document.perspective,
+            side.country if side else None,
         )
     if times is not None:
         times.add_within("modality", "code", began)
@@ -256,7 +260,8 @@ def assemble_event(
             "modality_cue": judged.cue or "",
             "dates": dates.RULES_NAME,
             "gazetteer": places.GAZETTEER_NAME if where is not None else "",
-        },
+        }
+        | side_provenance(side),
     )
 
 
@@ -363,6 +368,12 @@ def _code_batch(
     began = clock()
     segmented = [split_segments(document) for document in batch]
     began = times.add("structure", began)
+    perspectives = resources.config.coder.perspectives
+    sides = [
+        segment_sides(doc, segments, resources.actors, perspectives)
+        for doc, segments in zip(batch, segmented, strict=True)
+    ]
+    began = times.add("perspective", began)
     wanted: list[list[tuple[int, int, Segment]]] = []
     for document, segments in zip(batch, segmented, strict=True):
         spans = []
@@ -380,8 +391,8 @@ def _code_batch(
     # per sentence: PARSE, CONTEXT (tokenized only: its actors set the context country of
     # later sentences, as they would if it were parsed) or SKIP (it names no actor)
     verdicts = [
-        _triage(doc, spans, resources.prefilter) if filtering else [PARSE] * len(spans)
-        for doc, spans in zip(batch, wanted, strict=True)
+        _triage(doc, spans, resources.prefilter, own) if filtering else [PARSE] * len(spans)
+        for doc, spans, own in zip(batch, wanted, sides, strict=True)
     ]
     began = times.add("prefilter", began)
     requests = {
@@ -403,13 +414,16 @@ def _code_batch(
     tokenized = parse.tokenize_sentences(requests[CONTEXT])
     began = times.add("tokenize", began)
     pending = {PARSE: iter(parsed), CONTEXT: iter(tokenized)}
-    for document, marks in zip(batch, verdicts, strict=True):
+    for document, marks, own_sides in zip(batch, verdicts, sides, strict=True):
         own = [(next(pending[m]), m == PARSE) for m in marks if m != SKIP]
-        yield document, _code_sentences(document, own, resources, times)
+        yield document, _code_sentences(document, own, resources, times, own_sides)
 
 
 def _triage(
-    document: Document, spans: list[tuple[int, int, Segment]], prefilter: Prefilter
+    document: Document,
+    spans: list[tuple[int, int, Segment]],
+    prefilter: Prefilter,
+    sides: dict[Segment, Side],
 ) -> list[int]:
     """Return the pre-filter's verdict on each sentence of `document`, in order.
 
@@ -426,7 +440,7 @@ def _triage(
             and not _skipped_between(document.text, previous[0], start)
         )
         pronouns = readable_pronouns(
-            document.perspective is not None,
+            segment in sides,
             after_actor,
             after_actor and previous is not None and previous[2],
         )
@@ -447,6 +461,7 @@ def _code_sentences(
     triaged: list[tuple[Sentence, bool]],
     resources: Resources,
     times: StageTimes,
+    sides: dict[Segment, Side],
 ) -> list[Event]:
     """Code the parsed sentences of a document; tokenized-only ones just give context."""
     began = clock()
@@ -486,7 +501,7 @@ def _code_sentences(
             resources.verbs,
             context_country=_sentence_country(sentence, mentions, resources.actors.countries)
             or context,
-            perspective=document.perspective,
+            perspective=side.country if (side := sides.get(sentence.segment)) else None,
             require_dyad=resources.config.coder.require_dyad,
         )
         began = times.add("verbs", began)
@@ -503,6 +518,7 @@ def _code_sentences(
                 when=when,
                 where=where,
                 times=times,
+                side=side,
             )
             if event is not None:
                 result.append(event)
