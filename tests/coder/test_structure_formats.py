@@ -7,6 +7,7 @@ under `data/validation/structure/` is tested for consistency, never for a thresh
 from __future__ import annotations
 
 import json
+from collections import Counter
 from pathlib import Path
 
 import pytest
@@ -258,3 +259,43 @@ def test_structure_relative_stamps_resolve_against_the_post_time() -> None:
         ("sahel_notes", "2008-02-02T14:10"),
         ("Abdel K.", "2008-02-02T15:40"),
     ]
+
+
+@pytest.mark.model
+@pytest.mark.issue(18)
+def test_structure_suite_codes_each_sentence_once() -> None:
+    from dyad.coder.pipeline import Resources, code_documents
+
+    resources = Resources.load(load_config())
+    for _document, events in code_documents([_read(p) for p in SUITE], resources):
+        assert all(e.segment.kind not in ("quote", "boilerplate") for e in events)
+        said = Counter(
+            " ".join(e.sentence.split()) for e in {e.char_start: e for e in events}.values()
+        )
+        assert all(count == 1 for count in said.values()), said
+
+
+@pytest.mark.model
+@pytest.mark.issue(18)
+@pytest.mark.parametrize(
+    ("text", "path", "settings", "origin"),
+    [
+        ("Our troops attacked Taliban fighters in Helmand.", "feeds/hotair/p.txt",
+         ['coder.perspectives=["hotair=USA"]'], "source:hotair"),
+        ("We Americans are tired. Our troops attacked Taliban fighters in Helmand.",
+         "feeds/p.txt", [], "text:'We Americans'"),
+    ],
+)  # fmt: skip
+def test_structure_perspective_recorded_on_the_event(
+    text: str, path: str, settings: list[str], origin: str
+) -> None:
+    from dyad.coder.pipeline import Resources, code_documents
+
+    resources = Resources.load(load_config(overrides=settings))
+    ((_doc, events),) = list(code_documents([Document("p", text, path)], resources))
+    attack = next(e for e in events if e.cameo.startswith("19"))
+    assert attack.source.code.startswith("USA")
+    assert (attack.provenance["perspective"], attack.provenance["perspective_from"]) == (
+        "USA",
+        origin,
+    )
