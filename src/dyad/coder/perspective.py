@@ -25,18 +25,19 @@ from dyad.dictionaries.loader import ActorDictionary
 from dyad.records import Document, Segment
 
 PERSPECTIVE_NAME = "dyad.perspective.rules.v1"
-_NAME = r"(?P<name>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,2})"
-_SAYS_SIDE = [
-    re.compile(rf"\b(?i:we|us)\s+(?:(?i:proud)\s+)?{_NAME}(?<=s)\b"),  # "we Americans"
-    re.compile(rf"\b(?i:(?:we|us)\s+(?:here\s+)?in|here\s+in)\s+(?:the\s+)?{_NAME}"),
-    re.compile(rf"\b(?i:my|our)\s+fellow\s+{_NAME}"),
-    re.compile(
-        rf"\b(?i:our)\s+(?:own\s+|brave\s+)?{_NAME}\s+(?:troops|soldiers|forces|army|navy"
-        r"|military|marines|airmen|sailors|servicemen|government|people)\b"
-    ),
-    re.compile(rf"\b(?i:as)\s+an?\s+{_NAME},?\s+(?:I|we)\b"),  # "as an Iranian, I"
-]
+_NAME = r"(?P<{}>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){{0,2}})"
+_SAYS_SIDE = re.compile(  # one pass over the text: each way of saying it names its group
+    r"\b(?:"
+    + rf"(?i:we|us)\s+(?:(?i:proud)\s+)?{_NAME.format('people')}(?<=s)\b"  # "we Americans"
+    + rf"|(?i:(?:we|us)\s+(?:here\s+)?in|here\s+in)\s+(?:the\s+)?{_NAME.format('place')}"
+    + rf"|(?i:my|our)\s+fellow\s+{_NAME.format('fellows')}"
+    + rf"|(?i:our)\s+(?:own\s+|brave\s+)?{_NAME.format('adjective')}\s+(?:troops|soldiers"
+    + r"|forces|army|navy|military|marines|airmen|sailors|servicemen|government|people)\b"
+    + rf"|(?i:as)\s+an?\s+{_NAME.format('one')},?\s+(?:I|we)\b"  # "as an Iranian, I"
+    + ")"
+)
 _CUES = ("we ", "us ", "our ", "here in ", "fellow ", "as a")
+_CUE = re.compile(r"\b(?:[Ww]e|[Uu]s|[Oo]ur|[Mm]y|[Hh]ere|[Aa]s)\b")
 _CODED = ("headline", "article", "update", "comment")
 
 
@@ -90,11 +91,14 @@ def infer_side(text: str, dictionary: ActorDictionary) -> Side | None:
     if not any(cue in lower for cue in _CUES):
         return None  # most texts say none of it, and the searches are not free
     found: dict[str, str] = {}
-    for pattern in _SAYS_SIDE:
-        for match in pattern.finditer(text):
-            country = _country(match["name"], dictionary)
-            if country is not None:
-                found.setdefault(country, match.group())
+    for cue in _CUE.finditer(text):  # where a cue word stands, try the full patterns there
+        match = _SAYS_SIDE.match(text, cue.start())
+        if match is None:
+            continue
+        name = next(value for value in match.groupdict().values() if value)
+        country = _country(name, dictionary)
+        if country is not None:
+            found.setdefault(country, match.group())
     if len(found) != 1:
         return None
     ((country, words),) = found.items()

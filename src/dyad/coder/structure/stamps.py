@@ -17,6 +17,7 @@ from dyad.coder.structure.times import TIME, Age, find_time, is_time_only, read_
 
 MAX_NAME_WORDS = 6
 MAX_PLAIN_NAME_WORDS = 4
+MAX_NAME_LINE_CHARS = 120  # "Levant Dispatch <dispatch@example.org>"; longer is text
 
 _SAYS = re.compile(
     r"^(?P<name>[^\s:\"“].{0,59}?) (?:says|writes|said)(?::|\.\.\.|…)\s*(?P<rest>(?![\"“]).*)$",
@@ -38,7 +39,8 @@ _WEEKDAY = (
     r"|sun(?:day)?)\b\.?"
 )
 _SEPARATED = re.compile(rf"(?:\b(?:on|at)|[|—–\-•·»:,@]|\d+\s+points?|{_WEEKDAY})\s*$", re.I)
-_TAIL = re.compile(rf"(?:[\s,|:;@—–\-•·»]+|\b(?:on|at)\b|{_WEEKDAY})*$", re.I)
+# one separator character per step: "(?:[...]+|...)*" backtracks exponentially on long lines
+_TAIL = re.compile(rf"(?:[\s,|:;@—–\-•·»]|\b(?:on|at)\b|{_WEEKDAY})*$", re.I)
 _TRAILER = re.compile(
     r"^[\s|,·•:;—–\-]*(?:(?:permalink|reply|link|report(?: abuse)?|edited|#\d+|said|says|wrote"
     r"|posted|ago)\b[\s|,·•:;—–\-]*)*$",
@@ -96,6 +98,8 @@ def read_stamp(line: str, year: int | None = None) -> Stamp | None:
 
 def read_name_line(line: str) -> str | None:
     """Return the name when `line` is only a name ("Faraz A.", "NAME <mail@host>")."""
+    if len(line) > MAX_NAME_LINE_CHARS:
+        return None
     name = clean_name(_EMAIL.sub("", line))
     if line.endswith(":") or is_boilerplate(line) or is_ui_line(line):
         return None
