@@ -87,6 +87,11 @@ def test_perspective_recorded_in_provenance() -> None:
     assert side_provenance(Side("USA", "text:'we Americans'")) == {
         "perspective": "USA",
         "perspective_from": "text:'we Americans'",
+        "perspective_rules": "dyad.perspective.rules.v1",
+    }
+    assert side_provenance(Side("USA", "document")) == {
+        "perspective": "USA",
+        "perspective_from": "document",
     }
 
 

@@ -120,4 +120,5 @@ def side_provenance(side: Side | None) -> dict[str, str]:
     """Return what an event records of its author's side ({} when it is not known)."""
     if side is None:
         return {}
-    return {"perspective": side.country, "perspective_from": side.origin}
+    rules = {"perspective_rules": PERSPECTIVE_NAME} if side.origin.startswith("text:") else {}
+    return {"perspective": side.country, "perspective_from": side.origin} | rules

@@ -21,7 +21,7 @@ from dyad.coder import anaphora, events, modality, parse, places
 from dyad.coder.compose import EventCode
 from dyad.coder.perspective import Side, segment_sides, side_provenance
 from dyad.coder.prefilter import CONTEXT, PARSE, SKIP, Prefilter, readable_pronouns
-from dyad.coder.structure import split_segments
+from dyad.coder.structure import STRUCTURE_NAME, split_segments
 from dyad.config import Config
 from dyad.dictionaries import cameo
 from dyad.dictionaries.loader import (
@@ -260,6 +260,7 @@ def assemble_event(
             "modality_cue": judged.cue or "",
             "dates": dates.RULES_NAME,
             "gazetteer": places.GAZETTEER_NAME if where is not None else "",
+            "structure": STRUCTURE_NAME,
         }
         | side_provenance(side),
     )
