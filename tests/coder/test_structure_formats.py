@@ -77,6 +77,12 @@ def test_structure_sentences_and_yearless_dates_are_no_stamps(line: str) -> None
 
 
 @pytest.mark.issue(18)
+@pytest.mark.parametrize("line", ["Pay March 31", "Record March 13"])  # a dividend notice
+def test_structure_one_common_word_and_a_date_is_no_stamp(line: str) -> None:
+    assert read_stamp(line, 1987) is None
+
+
+@pytest.mark.issue(18)
 @pytest.mark.parametrize(
     ("line", "author", "words", "posted"),
     [
@@ -113,6 +119,7 @@ def test_structure_reads_update_markers(
     [
         "More than 1,600 people were killed in the city last year: the cartels",
         "Updated figures show: violence fell.",
+        "More protestors. Image: Chris j wood.",  # a photo caption
         "Iran denied it.",
     ],
 )

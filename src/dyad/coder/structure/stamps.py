@@ -88,8 +88,8 @@ def read_stamp(line: str, year: int | None = None) -> Stamp | None:
         return None
     name = clean_name(head)
     separated = bool(_SEPARATED.search(head)) or "T" in (found.posted or "")
-    if not is_name(name) or not (separated or is_plain_name(name)):
-        return None  # "Maliki visited Iran November 18, 2007" is no stamp
+    if not is_name(name) or not (separated or is_plain_name(name) and _handle_or_names(name)):
+        return None  # "Maliki visited Iran November 18, 2007", "Pay March 31" are no stamps
     # engines that print ages, points or "»" print the stamp above the comment
     above = found.age is not None or bool(_ABOVE.search(head))
     opens = False if _CLOSING_PREFIX.match(head) else True if above else None
@@ -149,6 +149,21 @@ def is_plain_name(name: str) -> bool:
         word[0].isupper() or word.lower() in _PARTICLES or any(c in word for c in "_0123456789")
         for word in words
     ) and any(word[0].isupper() for word in words)
+
+
+def _handle_or_names(name: str) -> bool:
+    """Tell whether `name` is two or more words or one that only a user name looks like.
+
+    "Omar S.", "lena_k", "TokyoObserver" are; "Pay" and "Record" (a dividend notice's
+    "Pay March 31") are not.
+    """
+    if " " in name:
+        return True
+    return (
+        name[0].islower()
+        or any(ch in name for ch in "_.0123456789[")
+        or (any(ch.isupper() for ch in name[1:]))
+    )
 
 
 def _says(match: re.Match[str], year: int | None) -> Stamp | None:
