@@ -69,6 +69,8 @@ def test_structure_reads_engine_stamps(
         "Omar S. Nov 23",  # no year known: not read
         "Talks lasted 3h and ended without a deal.",
         "Maliki visited Iran Nov 23, 2008",
+        "In my Message to the Congress on December 5, 1905, I said:",  # a speech
+        "A spokesman said: Iran sent arms.",
         "Turkey said on Sunday that its troops would stay.",
     ],
 )

@@ -44,6 +44,7 @@ __all__ = ["STRUCTURE_NAME", "Structure", "split_segments", "structure_warnings"
 
 STRUCTURE_NAME = "dyad.structure.rules.v2"
 MAX_LISTED_WORDS = 15  # a related-posts title or an author's bio line, not a paragraph
+MAX_UPDATE_CHARS = 2_000  # an update paragraph; a longer line is a text without paragraphs
 
 
 @dataclass(frozen=True, slots=True)
@@ -121,6 +122,7 @@ def _label_body(lines: list[Line], labels: list[Label], post: Post, stop: int) -
     """Label the post's body: article, updates, furniture; return each update line's time words."""
     update: Label | None = None
     words: str | None = None
+    alone = False
     times: dict[int, str] = {}
     mode = ""  # "listing" after "Related posts", "signature" below a "_____" rule
     for index in range(post.body, stop):
@@ -132,8 +134,12 @@ def _label_body(lines: list[Line], labels: list[Label], post: Post, stop: int) -
             post.clock = footer.clock
             labels[index], update, mode = ("boilerplate", None, None), None, ""
             continue
-        if (marker := read_update(line)) is not None:
+        # a whole text on one line ("Editor's note: ..." and 2,000 words) is no update
+        marker = read_update(line) if len(line) <= MAX_UPDATE_CHARS else None
+        if marker is not None:
             update, words, mode = ("update", marker[0], None), marker[1], ""
+            # a note above the article ("Editor's note: ...") is that paragraph alone
+            alone = not any(labels[i][0] == "article" for i in range(post.body, index))
         listed = mode == "listing" and len(line.split()) <= MAX_LISTED_WORDS
         furniture = is_boilerplate(line) or is_ui_line(line) and not COMMENTS_HEADING.match(line)
         if furniture or listed or mode == "signature":
@@ -147,6 +153,7 @@ def _label_body(lines: list[Line], labels: list[Label], post: Post, stop: int) -
             labels[index] = update
             if words:
                 times[index] = words
+            update = None if alone else update
     return times
 
 

@@ -20,7 +20,7 @@ MAX_PLAIN_NAME_WORDS = 4
 MAX_NAME_LINE_CHARS = 120  # "Levant Dispatch <dispatch@example.org>"; longer is text
 
 _SAYS = re.compile(
-    r"^(?P<name>[^\s:\"“].{0,59}?) (?:says|writes|said)(?::|\.\.\.|…)\s*(?P<rest>(?![\"“]).*)$",
+    r"^(?P<name>[^\s:\"“].{0,59}?) (?:(?:says|writes):|said(?:\.\.\.|…))\s*(?P<rest>(?![\"“]).*)$",
     re.I,
 )
 _ON_WROTE = re.compile(r"^on (?P<when>.+?),? (?P<name>[^,]{1,60}) (?:wrote|said):\s*$", re.I)
@@ -145,8 +145,10 @@ def is_plain_name(name: str) -> bool:
         return False
     if len(words) == 1:
         return name[0].isalnum() or name.startswith("[")
-    return all(
-        word[0].isupper() or word.lower() in _PARTICLES or any(c in word for c in "_0123456789")
+    return all(  # "al-Jaff", "McCain": a capital inside the word will do
+        any(c.isupper() for c in word)
+        or word.lower() in _PARTICLES
+        or any(c in word for c in "_0123456789")
         for word in words
     ) and any(word[0].isupper() for word in words)
 
@@ -174,6 +176,7 @@ def _says(match: re.Match[str], year: int | None) -> Stamp | None:
         head = re.sub(r"\s+(?:on|at|\||,|—|-)\s*$", "", name[: found.start]).strip()
         when = found.posted
     head = clean_name(head)
-    if is_name(head) and '"' not in head and not _DETERMINER.match(head):
+    # "In my Message to the Congress on December 5, 1905, I said:" names nobody
+    if is_plain_name(head) and '"' not in head:
         return Stamp(head, when, True, match.start("rest"))
     return None
