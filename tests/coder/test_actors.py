@@ -100,6 +100,13 @@ PARSES: dict[str, tuple[str, list[int], str, str, str]] = {
         "PRP MD RB VB IN NNP .",
         "PRON AUX PART VERB ADP PROPN PUNCT",
     ),
+    "our_troops": (
+        "Our troops attacked Taliban fighters in Helmand .",
+        [1, 2, 2, 4, 2, 2, 5, 2],
+        "poss nsubj ROOT compound dobj prep pobj punct",
+        "PRP$ NNS VBD NNP NNS IN NNP .",
+        "PRON NOUN VERB PROPN NOUN ADP PROPN PUNCT",
+    ),
     "us_lower": (
         "They attacked us .",
         [1, 1, 1, 1],
@@ -146,6 +153,9 @@ def parse(name: str) -> Sentence:
         ("ahmadinezhad", 2, {}, "IRNGOV"),
         ("ahmadinezhad", 4, {}, "ISR"),
         ("we", 0, {"perspective": "USA"}, "USA"),
+        # the author's side, not the country of the place talked about (issue 18)
+        ("our_troops", 1, {"perspective": "USA", "context_country": "AFG"}, "USAMIL"),
+        ("our_troops", 1, {"context_country": "AFG"}, "AFGMIL"),
         ("us_upper", 3, {}, "USA"),
     ],
 )

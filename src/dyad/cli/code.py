@@ -252,4 +252,4 @@ def stages() -> None:
     for stage in STAGES:
         reads = ", ".join(stage.requires) or "-"
         adds = ", ".join(stage.provides) or "-"
-        click.echo(f"{stage.name:<10} {stage.entry:<38} reads {reads:<34} adds {adds}")
+        click.echo(f"{stage.name:<11} {stage.entry:<38} reads {reads:<34} adds {adds}")

@@ -463,12 +463,13 @@ def unnamed_actor(
             named_appos = resolve_phrase(sentence, child.i, mentions, dictionary, acting=acting)
             if named_appos is not None and not named_appos.code.startswith("---"):
                 return named_appos
+    word = phrase.lemma
+    # "our troops" are the author's side's troops, not those of the country talked about
+    if perspective and (word in FIRST_PERSON_PLURAL or _has_first_person(sentence, phrase.tokens)):
+        return Actor(phrase.text, perspective + role, None, perspective, "perspective")
     if role:
         country = context_country or "---"
         return Actor(phrase.text, country + role, None, context_country, "agent+context")
-    word = phrase.lemma
-    if perspective and (word in FIRST_PERSON_PLURAL or _has_first_person(sentence, phrase.tokens)):
-        return Actor(phrase.text, perspective + role, None, perspective, "perspective")
     return None
 
 

@@ -15,7 +15,9 @@ from dyad import dates
 from dyad.coder import actors as actor_stage
 from dyad.coder import events, modality, parse, places
 from dyad.coder.compose import EventCode
+from dyad.coder.perspective import Side, side_provenance
 from dyad.coder.resources import Resources
+from dyad.coder.structure import STRUCTURE_NAME
 from dyad.dictionaries import cameo
 from dyad.records import Actor, DatePoint, Document, Event, Factuality, Mention, Place, Sentence
 
@@ -131,8 +133,12 @@ def assemble_event(
     when: DatePoint,
     where: Place | None,
     table: Mapping[str, cameo.CameoCode] | None = None,
+    side: Side | None = None,
 ) -> Event | None:
-    """Return the contract-shaped Event for one coded event (None for a bad code)."""
+    """Return the contract-shaped Event for one coded event (None for a bad code).
+
+    `side` is the country its segment's author writes from, recorded in the provenance.
+    """
     described = describe_code(code.code, table)
     if described is None or judgement is None:
         return None
@@ -163,5 +169,7 @@ def assemble_event(
             "modality_cue": judgement.cue or "",
             "dates": dates.RULES_NAME,
             "gazetteer": places.GAZETTEER_NAME if where is not None else "",
-        },
+            "structure": STRUCTURE_NAME,
+        }
+        | side_provenance(side),
     )

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from dyad import dates
 from dyad.coder import anaphora
 from dyad.coder.assemble import event_date
+from dyad.coder.perspective import Side
 from dyad.coder.resources import Resources
 from dyad.records import Actor, DatePoint, Document, Mention, Segment, Sentence
 
@@ -44,6 +45,7 @@ class DocumentContext:
         previous_end: Where the previous sentence read ended.
         names: Surnames met with a title or in full ("Tillerson", once "US Secretary of
             State Rex Tillerson"), to the actor they name.
+        sides: The country each segment's author writes from, for "we" and "our troops".
     """
 
     document: Document
@@ -57,12 +59,27 @@ class DocumentContext:
     segment: Segment | None = None
     previous_end: int = 0
     names: dict[str, Actor] = field(default_factory=dict)
+    sides: dict[Segment, Side] = field(default_factory=dict)
 
     @staticmethod
-    def start(document: Document, resources: Resources) -> DocumentContext:
-        """Return the empty context of `document`; roles are chosen on the text's own date."""
+    def start(
+        document: Document, resources: Resources, sides: dict[Segment, Side] | None = None
+    ) -> DocumentContext:
+        """Return the empty context of `document`; roles are chosen on the text's own date.
+
+        `sides` gives, per segment, the country its author writes from ("we", "our troops").
+        """
         day = event_date(document).value or dates.reference_date(document).value
-        return DocumentContext(document, resources, day)
+        return DocumentContext(document, resources, day, sides=dict(sides or {}))
+
+    def side(self, segment: Segment) -> Side | None:
+        """Return the side the author of `segment` writes from, if known."""
+        return self.sides.get(segment)
+
+    def perspective(self, segment: Segment) -> str | None:
+        """Return the country code of the side of `segment`'s author, if known."""
+        side = self.sides.get(segment)
+        return side.country if side else None
 
     def note_countries(self, named: Sequence[Mention]) -> None:
         """Remember the countries a new sentence names; the context is what came before."""

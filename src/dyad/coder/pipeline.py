@@ -23,6 +23,7 @@ from dyad.coder import actors, events, parse, places, structure
 from dyad.coder.assemble import Judgement, assemble_event, judge_event
 from dyad.coder.compose import EventCode
 from dyad.coder.context import DocumentContext, skipped_between
+from dyad.coder.perspective import Side, segment_sides
 from dyad.coder.prefilter import CONTEXT, PARSE, SKIP, Prefilter, readable_pronouns
 from dyad.coder.resources import Resources
 from dyad.coder.timing import StageTimes, clock
@@ -54,6 +55,7 @@ class Batch:
     times: StageTimes
     filtering: bool
     segments: list[list[Segment]] = field(default_factory=list)
+    sides: list[dict[Segment, Side]] = field(default_factory=list)
     spans: list[list[Span]] = field(default_factory=list)
     verdicts: list[list[int]] = field(default_factory=list)
     parsed: list[Sentence] = field(default_factory=list)
@@ -92,6 +94,15 @@ def split_structure(batch: Batch) -> None:
     batch.segments = [structure.split_segments(document) for document in batch.documents]
 
 
+def find_sides(batch: Batch) -> None:
+    """Find the side each segment's author writes from (document, source setting, text)."""
+    resources = batch.resources
+    batch.sides = [
+        segment_sides(document, segments, resources.actors, resources.config.coder.perspectives)
+        for document, segments in zip(batch.documents, batch.segments, strict=True)
+    ]
+
+
 def split_sentences(batch: Batch) -> None:
     """Cut the segments that are coded into sentence spans (quotes and boilerplate are not)."""
     for document, segments in zip(batch.documents, batch.segments, strict=True):
@@ -111,8 +122,10 @@ def split_sentences(batch: Batch) -> None:
 def prefilter_sentences(batch: Batch) -> None:
     """Mark each sentence PARSE, CONTEXT (tokenized only, for its actors) or SKIP."""
     batch.verdicts = [
-        triage(doc, spans, batch.resources.prefilter) if batch.filtering else [PARSE] * len(spans)
-        for doc, spans in zip(batch.documents, batch.spans, strict=True)
+        triage(doc, spans, batch.resources.prefilter, sides)
+        if batch.filtering
+        else [PARSE] * len(spans)
+        for doc, spans, sides in zip(batch.documents, batch.spans, batch.sides, strict=True)
     ]
 
 
@@ -133,12 +146,14 @@ def tokenize_sentences(batch: Batch) -> None:
     batch.tokenized = parse.tokenize_sentences(batch.requests(CONTEXT), batch.resources.parser)
 
 
-def triage(document: Document, spans: list[Span], prefilter: Prefilter) -> list[int]:
+def triage(
+    document: Document, spans: list[Span], prefilter: Prefilter, sides: dict[Segment, Side]
+) -> list[int]:
     """Return the pre-filter's verdict on each sentence of `document`, in order.
 
     A pronoun can stand for an actor only when the sentence before it, in the same
     segment, named one (a group, for "they"): the coder forgets its antecedents across
-    a skipped sentence.
+    a skipped sentence. "We" can only where the segment's author has a known side.
     """
     verdicts = []
     previous: tuple[int, Segment, bool] | None = None  # end, segment, names a group
@@ -149,7 +164,7 @@ def triage(document: Document, spans: list[Span], prefilter: Prefilter) -> list[
             and not skipped_between(document.text, previous[0], start)
         )
         pronouns = readable_pronouns(
-            document.perspective is not None,
+            segment in sides,
             after_actor,
             after_actor and previous is not None and previous[2],
         )
@@ -190,7 +205,7 @@ def code_verbs(context: DocumentContext, work: SentenceWork) -> None:
         resources.actors,
         resources.verbs,
         context_country=context.sentence_country(sentence, work.mentions),
-        perspective=context.document.perspective,
+        perspective=context.perspective(sentence.segment),
         require_dyad=resources.config.coder.require_dyad,
         patterns=resources.patterns,
     )
@@ -220,7 +235,7 @@ def place_events(context: DocumentContext, work: SentenceWork) -> None:
 
 def judge_events(context: DocumentContext, work: SentenceWork) -> None:
     """Judge each event's factuality and who it is attributed to."""
-    perspective = context.document.perspective
+    perspective = context.perspective(work.sentence.segment)
     work.judgements = [
         judge_event(
             work.sentence, code, work.mentions, context.resources, context.country, perspective
@@ -233,8 +248,11 @@ def assemble_events(context: DocumentContext, work: SentenceWork) -> None:
     """Build the contract-shaped events (a code that is not 2-4 digits is dropped)."""
     found = zip(work.codes, work.judgements, work.dates, work.places, strict=True)
     table = context.resources.cameo
+    side = context.side(work.sentence.segment)
     for code, judgement, when, where in found:
-        event = assemble_event(context.document, work.sentence, code, judgement, when, where, table)
+        event = assemble_event(
+            context.document, work.sentence, code, judgement, when, where, table, side
+        )
         if event is not None:
             work.events.append(event)
 
@@ -264,6 +282,7 @@ class Stage:
 
 STAGES = (
     Stage("structure", split_structure, ("document.text",), ("segment",), "batch"),
+    Stage("perspective", find_sides, ("segment",), ("segment.side",), "batch"),
     Stage("split", split_sentences, ("segment",), ("sentence.span",), "batch"),
     Stage("prefilter", prefilter_sentences, ("sentence.span",), ("sentence.verdict",), "batch"),
     Stage("parse", parse_sentences, ("sentence.verdict",), ("token.dep", "token.lemma"), "batch"),
@@ -384,17 +403,21 @@ def code_batch(
             _call(stage, times, batch)
     pending = {PARSE: iter(batch.parsed), CONTEXT: iter(batch.tokenized)}
     coded = []
-    for document, marks in zip(documents, batch.verdicts, strict=True):
+    for document, marks, sides in zip(documents, batch.verdicts, batch.sides, strict=True):
         work = [SentenceWork(next(pending[m]), m == PARSE) for m in marks if m != SKIP]
-        coded.append((document, code_sentences(document, work, resources, times)))
+        coded.append((document, code_sentences(document, work, resources, times, sides)))
     return coded
 
 
 def code_sentences(
-    document: Document, sentences: list[SentenceWork], resources: Resources, times: StageTimes
+    document: Document,
+    sentences: list[SentenceWork],
+    resources: Resources,
+    times: StageTimes,
+    sides: dict[Segment, Side] | None = None,
 ) -> list[Event]:
     """Run the sentence stages over the sentences of one document, in text order."""
-    context = DocumentContext.start(document, resources)
+    context = DocumentContext.start(document, resources, sides)
     stages = [stage for stage in STAGES if stage.scope == "sentence"]
     result: list[Event] = []
     for work in sentences:
