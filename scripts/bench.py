@@ -33,10 +33,10 @@ for _name in ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS"):
 
 from bench_corpus import DEFAULT_DATA_DIR, iter_bench_sentences  # noqa: E402
 
-from dyad import parse  # noqa: E402
+from dyad.coder import parse  # noqa: E402
 from dyad.config import load_config  # noqa: E402
 from dyad.engines import PartitionResult, code_to_parquet, load_parquet  # noqa: E402
-from dyad.store import open_store  # noqa: E402
+from dyad.store.database import open_store  # noqa: E402
 
 SPACY_SAMPLE = 3_000
 
@@ -133,8 +133,10 @@ def main() -> int:
         worker_mb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
         total = sum(result.seconds.values())
         shares = {
-            "structure_modality_share": _share(result, ("structure", "modality"), total),
-            "time_place_share": _share(result, ("time+place",), total),
+            "structure_modality_share": _share(
+                result, ("structure", "perspective", "modality"), total
+            ),
+            "time_place_share": _share(result, ("time", "place"), total),
         }
         print(f"documents            {result.documents:>10,}")
         print(f"sentences            {result.sentences:>10,}")

@@ -25,7 +25,7 @@ from dyad.records import Event, Rejection
 
 if TYPE_CHECKING:
     from dyad.engines import PartitionResult
-    from dyad.ingest import IngestSummary
+    from dyad.store.ingest import IngestSummary
 
 
 def code_paths(
@@ -42,8 +42,8 @@ def code_paths(
     Problems in the `dictionaries` and each rejection are printed on stderr; `progress`
     draws a progress bar when stderr is a terminal.
     """
-    from dyad import ingest
-    from dyad.pipeline import Resources
+    from dyad.coder.pipeline import Resources
+    from dyad.store import ingest
 
     resources = Resources.load(config, extra_files=dictionaries)
     for problem in resources.problems:
@@ -71,8 +71,8 @@ def ingest_paths(
     keep: list[Event] | None = None,
 ) -> IngestSummary:
     """Run `ingest.ingest_paths`, printing rejections above a progress bar on stderr."""
-    from dyad import ingest
     from dyad.cli.progress import count_documents, ingest_progress
+    from dyad.store import ingest
 
     with ingest_progress(count_documents(paths)) as (report, warn):
         return ingest.ingest_paths(
@@ -89,13 +89,26 @@ def ingest_paths(
 
 
 def _code_to_parquet(
-    paths: Sequence[Path], output: Path, config: Config, engine: str, workers: int
+    paths: Sequence[Path],
+    output: Path,
+    config: Config,
+    engine: str,
+    workers: int,
+    *,
+    date: str | None = None,
+    perspective: str | None = None,
 ) -> PartitionResult:
     """Code `paths` into Parquet partitions under `output`; print a one-line summary."""
     from dyad.engines import code_to_parquet
+    from dyad.run import RunDefaults
 
     result = code_to_parquet(
-        paths, output, config, engine="ray" if engine == "ray" else "local", workers=workers
+        paths,
+        output,
+        config,
+        engine="ray" if engine == "ray" else "local",
+        workers=workers,
+        defaults=RunDefaults(date, perspective),
     )
     click.echo(
         f"{result.partitions:,} partitions coded, {result.skipped:,} already complete; "
@@ -109,7 +122,7 @@ def _code_to_parquet(
 def _load_parquet(db: Path, folder: Path) -> str:
     """Add the Parquet partitions under `folder` to the store; return a summary line."""
     from dyad.engines import load_parquet
-    from dyad.store import open_store
+    from dyad.store.database import open_store
 
     if not (folder / "events").is_dir():
         raise click.UsageError(f"{folder}: no events/ partitions (written by dyad code --output)")
@@ -164,9 +177,11 @@ def code(
     if output is not None or engine != "local":
         if output is None:
             raise click.UsageError("--engine ray writes Parquet partitions: give --output DIR")
-        if date or perspective or dictionaries:
-            raise click.UsageError("--date, --perspective and --dictionary need the default run")
-        result = _code_to_parquet(paths, output, config, engine, workers)
+        if dictionaries:
+            raise click.UsageError("--dictionary needs the default run")
+        result = _code_to_parquet(
+            paths, output, config, engine, workers, date=date, perspective=perspective
+        )
         sys.exit(EXIT_REJECTED if result.rejections else 0)
     events, rejections = code_paths(
         paths, config, date=date, perspective=perspective, dictionaries=dictionaries
@@ -212,11 +227,13 @@ def ingest(
     if from_parquet is None and not paths:
         raise click.UsageError("give PATHS to code, or --from-parquet DIR")
     if from_parquet is not None or engine != "local" or workers > 1:
-        if date or perspective:
-            raise click.UsageError("--date and --perspective need the default run")
+        if from_parquet is not None and (date or perspective):
+            raise click.UsageError("--date and --perspective apply when coding, not loading")
         folder = from_parquet or db.with_name(db.name + ".parts")
         if paths:
-            _code_to_parquet(paths, folder, config, engine, workers)
+            _code_to_parquet(
+                paths, folder, config, engine, workers, date=date, perspective=perspective
+            )
         click.echo(_load_parquet(db, folder))
         return
     summary = ingest_paths(
@@ -230,9 +247,9 @@ def ingest(
 @click.command()
 def stages() -> None:
     """Print the pipeline's stages with what each reads and adds."""
-    from dyad.pipeline import STAGES
+    from dyad.coder.pipeline import STAGES
 
     for stage in STAGES:
         reads = ", ".join(stage.requires) or "-"
         adds = ", ".join(stage.provides) or "-"
-        click.echo(f"{stage.name:<10} {stage.function:<36} reads {reads:<34} adds {adds}")
+        click.echo(f"{stage.name:<11} {stage.entry:<38} reads {reads:<34} adds {adds}")

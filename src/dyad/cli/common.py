@@ -24,8 +24,8 @@ from dyad.records import Event, Rejection
 if TYPE_CHECKING:
     import pyarrow as pa
 
-    from dyad.aggregate import EventFilter
-    from dyad.store import Store
+    from dyad.store.aggregate import EventFilter
+    from dyad.store.database import Store
 
 EXIT_REJECTED = 3
 DEFAULT_DB = Path("dyad.duckdb")
@@ -150,8 +150,8 @@ def event_filter(
     Raises:
         click.BadParameter: A filter value that cannot be used, naming its flag.
     """
-    from dyad.filters import FLAGS, FilterError, build_filter
-    from dyad.labels import actor_index
+    from dyad.store.filters import FLAGS, FilterError, build_filter
+    from dyad.store.labels import actor_index
 
     names = {flag.lstrip("-"): param for param, flag in FLAGS.items()}
     values = {names[key]: list(options[key] or ()) for key in names}
@@ -165,7 +165,7 @@ def event_filter(
 
 def counted_line(where: EventFilter) -> str:
     """Return what a view counts, for the line under it."""
-    from dyad.aggregate import ALL_FACTUALITY
+    from dyad.store.aggregate import ALL_FACTUALITY
 
     left_out = [f for f in ALL_FACTUALITY if f not in where.factuality]
     kept = ", ".join(where.factuality)
@@ -222,7 +222,7 @@ def events_table(events: Sequence[Event]) -> str:
     """Return `events` as a text table for people: actors, code, date, factuality, sentence."""
     from rich.table import Table
 
-    from dyad.labels import with_label
+    from dyad.store.labels import with_label
 
     table = Table(show_lines=False)
     for name in ("source", "target", "cameo", "quad", "goldstein", "date", "factuality"):

@@ -12,8 +12,8 @@ import click
 from dyad.cli.common import config_from_options, with_config
 
 if TYPE_CHECKING:
-    from dyad.evaluate import SuiteScore
-    from dyad.evaluate_isaf import IsafScore
+    from dyad.evaluate.isaf import IsafScore
+    from dyad.evaluate.scores import SuiteScore
 
 
 @click.command(name="eval")
@@ -28,6 +28,13 @@ if TYPE_CHECKING:
 )
 @click.option("--show-errors", is_flag=True, help="List the records with misses.")
 @click.option("--no-prefilter", is_flag=True, help="Parse every sentence (to check recall).")
+@click.option(
+    "--split",
+    "splits",
+    multiple=True,
+    type=click.Choice(["dev", "test", "train"]),
+    help="realtext: the split(s) to score (default dev; test only for reported figures).",
+)
 @with_config
 def eval_command(
     suites: tuple[str, ...],
@@ -35,34 +42,55 @@ def eval_command(
     data_dir: Path | None,
     show_errors: bool,
     no_prefilter: bool,
+    splits: tuple[str, ...],
     config_path: Path | None,
     settings: tuple[str, ...],
 ) -> None:
     """Score the coder on the public validation suites and print the figures."""
-    from dyad.evaluate import default_data_dir
-    from dyad.scoring import score_suites
+    from dyad.evaluate.scores import default_data_dir
+    from dyad.evaluate.scoring import score_suites
 
     config = config_from_options(config_path, settings)
-    if "factuality" in suites:  # the modality stage on hand-labelled sentences (issue 3)
-        from dyad import evaluate_factuality as factuality
+    for local in ("factuality", "structure"):  # suites shipped with the package
+        if local in suites:
+            _echo_local_suite(local, as_json=as_json, show_errors=show_errors)
+            suites = tuple(name for name in suites if name != local)
+            if not suites:
+                return
+    folder = data_dir or default_data_dir()
+    if "realtext" in suites:  # real text annotated blind (issue 15)
+        from dyad.evaluate.scoring import score_realtext
 
-        figures = factuality.evaluate_factuality()
-        result = json.dumps(figures.to_json(), indent=2) if as_json else None
-        click.echo(result or factuality.format_factuality(figures, show_errors))
-        suites = tuple(name for name in suites if name != "factuality")
+        click.echo(score_realtext(splits or ("dev",), config, folder, as_json, show_errors))
+        suites = tuple(name for name in suites if name != "realtext")
         if not suites:
             return
-    folder = data_dir or default_data_dir()
     scores, isaf = score_suites(suites, config, folder, prefilter=not no_prefilter)
     _echo_scores(scores, isaf, as_json=as_json, show_errors=show_errors)
+
+
+def _echo_local_suite(name: str, *, as_json: bool, show_errors: bool) -> None:
+    """Score and print a suite shipped with the package: the modality stage (issue 3) on
+    hand-labelled sentences, or the structure stage (issue 18) on hand-segmented posts."""
+    if name == "factuality":
+        from dyad.evaluate import factuality
+
+        judged = factuality.evaluate_factuality()
+        payload, text = judged.to_json(), factuality.format_factuality(judged, show_errors)
+    else:
+        from dyad.evaluate import structure
+
+        segmented = structure.evaluate_structure()
+        payload, text = segmented.to_json(), structure.format_structure(segmented, show_errors)
+    click.echo(json.dumps(payload, indent=2) if as_json else text)
 
 
 def _echo_scores(
     scores: Sequence[SuiteScore], isaf: IsafScore | None, *, as_json: bool, show_errors: bool
 ) -> None:
     """Print the event suites' and the ISAF suite's figures, as JSON or as tables."""
-    from dyad import evaluate as evaluation
-    from dyad import evaluate_isaf as isaf_suite
+    from dyad.evaluate import isaf as isaf_suite
+    from dyad.evaluate import scores as evaluation
 
     if as_json:
         payload = evaluation.scores_to_json(scores)

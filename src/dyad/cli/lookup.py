@@ -27,10 +27,10 @@ def codes(query: str | None, actors: bool, db: Path, output_format: str) -> None
     """
     import pyarrow as pa
 
-    from dyad.labels import actor_index, cameo_codes
+    from dyad.store.labels import actor_index, cameo_codes
 
     if actors:
-        from dyad.store import open_store
+        from dyad.store.database import open_store
 
         with open_store(db, read_only=True) as store:
             rows = actor_index(store).rows(query)
@@ -54,10 +54,10 @@ def codes(query: str | None, actors: bool, db: Path, output_format: str) -> None
 )
 def show_event(event_id: str, db: Path, output_format: str) -> None:
     """Print one event (EVENT_ID or a unique start of it) with its sentence, document and rule."""
-    from dyad.browse import event_detail
     from dyad.errors import QueryError
-    from dyad.labels import actor_index, actor_label, with_label
-    from dyad.store import open_store
+    from dyad.store.browse import event_detail
+    from dyad.store.database import open_store
+    from dyad.store.labels import actor_index, actor_label, with_label
 
     with open_store(db, read_only=True) as store:
         try:

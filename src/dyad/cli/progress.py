@@ -18,7 +18,7 @@ import click
 from dyad.records import Rejection
 
 if TYPE_CHECKING:
-    from dyad.store import IngestCounts
+    from dyad.store.database import IngestCounts
 
 # Counting the documents first reads every byte once more; past this size it is not worth it.
 MAX_COUNTED_BYTES = 2_000_000_000
@@ -26,8 +26,8 @@ MAX_COUNTED_BYTES = 2_000_000_000
 
 def count_documents(paths: Iterable[Path]) -> int | None:
     """Return how many documents `paths` hold (before any is rejected), None when unknown."""
+    from dyad.coder.read import JSONL_SUFFIXES
     from dyad.engines.partitions import input_files
-    from dyad.read import JSONL_SUFFIXES
 
     total = 0
     size = 0

@@ -40,7 +40,7 @@ SHORT_ID = 12
 @format_option
 def rejections(db: Path, output_format: str) -> None:
     """List every input the store recorded as rejected (file, line, stage, reason)."""
-    from dyad.store import open_store
+    from dyad.store.database import open_store
 
     with open_store(db, read_only=True) as store:
         table = store.rejections()
@@ -59,9 +59,9 @@ def rejections(db: Path, output_format: str) -> None:
 @format_option
 def events_command(db: Path, limit: int, dedup: bool, output_format: str, **filters: Any) -> None:
     """List stored events matching the filters, newest first, with raw and dedup counts."""
-    from dyad import aggregate, export
-    from dyad.labels import actor_index
-    from dyad.store import open_store
+    from dyad.store import aggregate, export
+    from dyad.store.database import open_store
+    from dyad.store.labels import actor_index
 
     with open_store(db, read_only=True) as store:
         where = event_filter(filters, store)
@@ -101,7 +101,7 @@ def labelled(table: Any, index: Any) -> Any:
     """Return `table` with names beside its actor codes and labels beside its CAMEO codes."""
     import pyarrow as pa
 
-    from dyad.labels import actor_label, with_label
+    from dyad.store.labels import actor_label, with_label
 
     for name in ("source", "target"):
         if name in table.column_names:
@@ -129,9 +129,9 @@ def labelled(table: Any, index: Any) -> Any:
 @format_option
 def dyads(db: Path, limit: int, sort: str, output_format: str, **filters: Any) -> None:
     """Rank directed dyads by events, conflict share (QuadClass 3+4) or Goldstein sum."""
-    from dyad import aggregate
-    from dyad.labels import actor_index
-    from dyad.store import open_store
+    from dyad.store import aggregate
+    from dyad.store.database import open_store
+    from dyad.store.labels import actor_index
 
     with open_store(db, read_only=True) as store:
         where = event_filter(filters, store)
@@ -178,9 +178,9 @@ def trend(
     **filters: Any,
 ) -> None:
     """Events per period and the change, per 100 documents by default, with coverage."""
-    from dyad import aggregate
-    from dyad.store import open_store
-    from dyad.trend import MEASURES
+    from dyad.store import aggregate
+    from dyad.store.database import open_store
+    from dyad.store.trend import MEASURES
 
     chosen = measure
     if unique:
@@ -224,8 +224,8 @@ def trend(
 @click.option("--output", type=click.Path(path_type=Path), help="Write to this file.")
 def network(db: Path, level: str, output_format: str, output: Path | None, **filters: Any) -> None:
     """The alignment network of a period: cooperation and conflict edges between actors."""
-    from dyad import aggregate, export
-    from dyad.store import open_store
+    from dyad.store import aggregate, export
+    from dyad.store.database import open_store
 
     with open_store(db, read_only=True) as store:
         table = aggregate.network(store, event_filter(filters, store), level=level)
@@ -260,8 +260,8 @@ def network(db: Path, level: str, output_format: str, output: Path | None, **fil
 )
 def export(output: Path, db: Path, output_format: str | None, **filters: Any) -> None:
     """Write the matching events (default: every factuality) to Parquet, CSV or JSON Lines."""
-    from dyad import export as exporting
-    from dyad.store import open_store
+    from dyad.store import export as exporting
+    from dyad.store.database import open_store
 
     chosen = output_format or output.suffix.lstrip(".").lower()
     if chosen not in exporting.FORMATS:
