@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: demo test lint typecheck bench install clean browser load fuzz crash train
+.PHONY: demo test test-fast lint typecheck bench install clean browser load fuzz crash train
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV) || python3 -m venv $(VENV)
@@ -42,6 +42,11 @@ test: $(STAMP) browser lint typecheck
 # real-text gold: deterministic, a few minutes on 2 cores. `make test` never trains.
 train: $(STAMP)
 	$(BIN)/python scripts/train.py
+
+# The quick loop while working: tests without the model, Ray or fuzzing (the `fast`
+# marker, given in tests/conftest.py); under a minute. `make test` runs everything.
+test-fast: $(STAMP)
+	$(BIN)/pytest -q -m fast
 
 bench: $(STAMP)
 	$(BIN)/python scripts/bench.py

@@ -41,12 +41,8 @@ from dyad.coder.read import JSON_LINE_BYTES_PER_CHAR, read_documents
 from dyad.coder.structure import split_segments, structure_warnings
 from dyad.config import Config, load_config
 from dyad.dictionaries import cameo
-from dyad.dictionaries.loader import (
-    ActorDictionary,
-    VerbDictionary,
-    load_actor_entries,
-    load_agent_entries,
-)
+from dyad.dictionaries.entries import ActorDictionary, VerbDictionary
+from dyad.dictionaries.loader import load_actor_entries, load_agent_entries
 from dyad.dictionaries.verbfile import read_verb_file
 from dyad.errors import DyadError
 from dyad.records import Document, Rejection

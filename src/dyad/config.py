@@ -29,6 +29,7 @@ _MINIMUM = {
     "coder.batch_size": 1,
     "output.progress_min_documents": 0,
 }
+_PERSPECTIVE = re.compile(r"[^=]+=[A-Z]{3}")
 _TOML_AT = re.compile(r"\(at line (\d+), column \d+\)$")
 _HEADER = re.compile(r"^\s*\[\s*([A-Za-z0-9_-]+)\s*\]")
 _KEY = re.compile(r"^\s*([A-Za-z0-9_-]+)\s*=")
@@ -51,6 +52,7 @@ class CoderConfig:
     prefilter: bool = True
     learned: bool = True
     min_confidence: float = 0.4
+    perspectives: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -319,6 +321,14 @@ def _coerce(name: str, value: Any, expected: Any) -> Any:
         )
     if name in _MINIMUM and value < _MINIMUM[name]:
         raise ConfigError(f"{name} must be at least {_MINIMUM[name]}, not {value}")
+    if name == "coder.perspectives":
+        for entry in value:
+            if not _PERSPECTIVE.fullmatch(entry):
+                raise ConfigError(
+                    f"{name}: {entry!r} is not SOURCE=CODE",
+                    hint='write e.g. "hotair.com=USA": a part of the path or URL, a country code',
+                )
+        return tuple(value)
     if expected not in (bool, int, str, float):
         for encoding in value:
             try:

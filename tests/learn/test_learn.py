@@ -19,7 +19,7 @@ from dyad.evaluate.calibration import Bin, expected_calibration_error, reliabili
 from dyad.learn import candidates as cand
 from dyad.learn import linear
 from dyad.learn.coder import MODEL_FILE, LearnedCoder, Models, score_candidates
-from dyad.records import Actor, DatePoint, Event, Mention
+from dyad.records import Actor, Mention
 from parses import make_sentence
 
 TOY = [
@@ -161,39 +161,27 @@ def test_shipped_weights_load() -> None:
     assert data["summary"]["rank_positive"] > 0
 
 
-def _assemble(sentence):
-    def assemble(code: EventCode) -> Event:
-        return Event(
-            "e", "d", sentence.text, sentence.start, sentence.end, sentence.segment,
-            code.source, code.target, code.code, 4, -5.0, None, DatePoint.unknown(), None,
-            "asserted", None, code.rule,
-        )  # fmt: skip
-
-    return assemble
+def _judge(code: EventCode) -> str:
+    return "asserted"
 
 
 @pytest.mark.parametrize("threshold", [0.0, 0.3, 1.0])
 def test_min_confidence_filters(threshold: float) -> None:
     sentence, mentions = _joint_sentence()
     models, verbs = _models_and_verbs()
-    coder = LearnedCoder(models, verbs, threshold)
-    document = _document(sentence.text)
-    found = coder.code_sentence(document, sentence, mentions, [], "AFG", _assemble(sentence))
-    everything = LearnedCoder(models, verbs, 0.0).code_sentence(
-        document, sentence, mentions, [], "AFG", _assemble(sentence)
-    )
-    assert all(0.0 <= e.confidence <= 1.0 for e in everything)
-    assert [e for e in everything if e.confidence >= threshold] == found
-    assert [e.confidence for e in found] == sorted((e.confidence for e in found), reverse=True)
+    found = LearnedCoder(models, verbs, threshold).rank("d", sentence, mentions, [], "AFG", _judge)
+    everything = LearnedCoder(models, verbs, 0.0).rank("d", sentence, mentions, [], "AFG", _judge)
+    assert everything and all(0.0 <= p <= 1.0 for _, p in everything)
+    assert [(c, p) for c, p in everything if p >= threshold] == found
+    assert [p for _, p in found] == sorted((p for _, p in found), reverse=True)
 
 
 def test_equal_events_keep_the_likeliest() -> None:
-    sentence, _ = _joint_sentence()
     models = Models.read()
-    code = EventCode(5, Actor("x", "AFGMIL"), Actor("y", "AFGREB"), "173", "learned:detain")
+    code = EventCode(5, Actor("x", "AFGMIL"), Actor("y", "AFGREB"), "173", "rule:x")
     candidates = [_candidate(code, 0.9), _candidate(code, 0.2)]
-    events = score_candidates(candidates, _assemble(sentence), models.ranker)
-    assert len(events) == 1
+    ranked = score_candidates(candidates, _judge, "article", models.ranker)
+    assert len(ranked) == 1
 
 
 def _candidate(code: EventCode, p: float):
@@ -202,13 +190,25 @@ def _candidate(code: EventCode, p: float):
     return Candidate(code, "learned", p, "country+role", "context+role", "detain")
 
 
-def _document(text: str):
-    from dyad.records import Document
-
-    return Document("d", text, "test")
-
-
 @pytest.mark.parametrize("value", ["1.5", "-0.1", "true"])
 def test_min_confidence_setting_is_checked(value: str) -> None:
     with pytest.raises(ConfigError, match="min_confidence"):
         load_config(overrides=[f"coder.min_confidence={value}"])
+
+
+def test_ranker_is_a_stage_before_time_and_place() -> None:
+    from dyad.coder.pipeline import STAGES
+
+    names = [stage.name for stage in STAGES]
+    assert names.index("verbs") < names.index("ranker") < names.index("time")
+
+
+def test_confidence_travels_in_the_contract() -> None:
+    from dyad.records import DatePoint, Event, Segment
+
+    event = Event(
+        "e", "d", "s", 0, 1, Segment("article", 0, 1), Actor("x", "AFGMIL"), None, "173", 4,
+        -5.0, None, DatePoint.unknown(), None, "asserted", None, "rule",
+        {"confidence": "0.8123"}, 0.8123,
+    )  # fmt: skip
+    assert Event.from_dict(event.to_dict()).confidence == pytest.approx(0.8123)

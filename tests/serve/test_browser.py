@@ -138,7 +138,7 @@ def test_browser_network_draws_every_edge_between_shown_nodes(server: str, brows
     network = api(server, "/api/network")
     shown = {c.get_attribute("data-node") for c in css(browser, "#network-chart circle")}
     expected = [e for e in network["edges"] if {e["source"], e["target"]} <= shown]
-    assert shown and len(css(browser, "#network-chart line.edge")) == len(expected)
+    assert shown and len(css(browser, "#network-chart .edge")) == len(expected)
     browser.save_screenshot(str(SHOTS / "network.png"))
 
 
@@ -200,3 +200,149 @@ def test_browser_pasted_text_shows_its_events(server: str, browser: Any) -> None
 def test_browser_empty_state_when_nothing_matches(server: str, browser: Any) -> None:
     open_view(browser, server + "/#events?code=1999")
     assert "No events match" in css(browser, "main .empty")[0].text
+
+
+# ---- issue 17: the analyst's workbench ---------------------------------------------------
+
+
+def page_text(browser: Any, selector: str) -> str:
+    return " ".join(e.text for e in css(browser, selector))
+
+
+@pytest.mark.issue(17)
+def test_browser_timeline_shows_gaps_and_coverage_not_zeros(server: str, browser: Any) -> None:
+    open_view(browser, server + "/#timeline?period=month&since=2019&until=2020")
+    trend = api(server, "/api/trend?period=month&since=2019&until=2020")
+    gaps = {g.get_attribute("data-period") for g in css(browser, "#timeline-chart rect.gap")}
+    assert gaps and gaps == {r["period"] for r in trend if r["documents"] == 0}
+    assert css(browser, "#timeline-chart polyline.coverage")
+    bands = {
+        r.get_attribute("data-period"): r.get_attribute("data-band")
+        for r in css(browser, "#trend-table tbody tr")
+    }
+    assert all(bands[period] == "no coverage" for period in gaps)
+    assert bands["2020-12"] == "partial period"
+    assert not any("decrease" in band for period, band in bands.items() if period in gaps)
+    browser.save_screenshot(str(SHOTS / "timeline_coverage.png"))
+
+
+@pytest.mark.issue(17)
+def test_browser_events_view_downloads_the_view_as_csv(server: str, browser: Any) -> None:
+    import csv
+    import io
+
+    open_view(browser, server + "/#events?code=19&factuality=all")
+    link = css(browser, "#download-csv")[0].get_attribute("href")
+    assert "/api/events.csv?" in link and "code=19" in link
+    with urllib.request.urlopen(link) as response:
+        rows = list(csv.DictReader(io.StringIO(response.read().decode())))
+    summary = api(server, "/api/summary?code=19&factuality=all")
+    assert len(rows) == summary["events"] and all(r["EventRootCode"] == "19" for r in rows)
+    assert css(browser, "#download-parquet")
+    labels = page_text(browser, "#events-table td.cameo")
+    assert "Use conventional military force" in labels or "military" in labels.lower()
+    browser.save_screenshot(str(SHOTS / "events_download.png"))
+
+
+@pytest.mark.issue(17)
+def test_browser_dyads_view_sorts_and_opens_events(server: str, browser: Any) -> None:
+    open_view(browser, server + "/#dyads")
+    dyads = api(server, "/api/dyads?limit=100")
+    rows = css(browser, "#dyads-table tbody tr")
+    assert [r.get_attribute("data-dyad") for r in rows] == [
+        d["source"] + "-" + d["target"] for d in dyads
+    ]
+    heading = [h for h in css(browser, "#dyads-table th") if h.text == "Conflict share"][0]
+    heading.click()
+    shares = [int(r.find_elements("css selector", "td")[5].text.rstrip(" %")) for r in rows[:0]]
+    shares = [
+        int(r.find_elements("css selector", "td")[5].text.rstrip(" %"))
+        for r in css(browser, "#dyads-table tbody tr")
+    ]
+    assert shares == sorted(shares)
+    browser.save_screenshot(str(SHOTS / "dyads.png"))
+
+
+@pytest.mark.issue(17)
+def test_browser_facets_filter_on_click_and_apply_keeps_quad_and_period(
+    server: str, browser: Any
+) -> None:
+    open_view(browser, server + "/#events?quad=4")
+    facet = css(browser, "#facets [data-facet=code] a")[0]
+    code = facet.get_attribute("data-value")
+    facet.click()
+    wait_ready(browser)
+    assert f"code={code}" in browser.current_url and "quad=4" in browser.current_url
+    assert all(c.get_attribute("data-code").startswith(code) for c in css(browser, "td.cameo"))
+    open_view(browser, server + "/#timeline?period=month&quad=4")
+    field = css(browser, "#filters input[name=since]")[0]
+    field.send_keys("2019")
+    field.submit()
+    wait_ready(browser)
+    assert "period=month" in browser.current_url and "quad=4" in browser.current_url
+    assert "since=2019" in browser.current_url
+
+
+@pytest.mark.issue(17)
+def test_browser_an_error_clears_the_previous_totals(server: str, browser: Any) -> None:
+    open_view(browser, server + "/#events")
+    assert css(browser, "#totals")[0].text
+    open_view(browser, server + "/#events?since=someday")
+    assert "since" in css(browser, "#error")[0].text
+    assert css(browser, "#totals")[0].text == ""
+
+
+@pytest.mark.issue(17)
+def test_browser_document_view_counts_events_and_shows_actor_words(
+    server: str, browser: Any
+) -> None:
+    event = api(server, "/api/events?limit=1")[0]
+    from urllib.parse import urlencode
+
+    query = urlencode({"id": event["doc_id"], "event": event["event_id"]})
+    open_view(browser, server + "/#document?" + query)
+    assert not css(browser, "#error")[0].text
+    meta = css(browser, "#doc-meta")[0].text
+    assert "[object Object]" not in meta and meta.endswith((" event", " events"))
+    assert "/" not in meta.split(" · ")[1] or meta.split(" · ")[1].startswith("http")
+    words = page_text(browser, "#doc-events .actor-words")
+    assert event["source_text"] in words
+
+
+@pytest.mark.issue(17)
+def test_browser_rejections_view_lists_the_stored_rejections(server: str, browser: Any) -> None:
+    open_view(browser, server + "/#rejections")
+    stored = api(server, "/api/rejections")
+    rows = css(browser, "#rejections-table tbody tr")
+    assert len(rows) == len(stored) or css(browser, "main .empty")
+
+
+@pytest.mark.issue(17)
+def test_browser_map_fits_the_events_zooms_and_pans(server: str, browser: Any) -> None:
+    open_view(browser, server + "/#map?place=Iraq&factuality=all")
+    chart = css(browser, "#map-chart")[0]
+    assert float(chart.get_attribute("data-zoom")) > 2  # fitted to Iraq, not the world
+    points = css(browser, "#map-chart circle.point")
+    places = api(server, "/api/places?place=Iraq&factuality=all")
+    assert len(points) == len(places) > 1
+    spots = {(p.get_attribute("cx"), p.get_attribute("cy")) for p in points}
+    assert len(spots) == len(points)  # no two places collapse into one blob
+    browser.save_screenshot(str(SHOTS / "map_fitted.png"))
+    before = browser.execute_script("return arguments[0].getAttribute('viewBox')", chart)
+    css(browser, "#zoom-in")[0].click()
+    assert browser.execute_script("return arguments[0].getAttribute('viewBox')", chart) != before
+    css(browser, "#zoom-world")[0].click()
+    assert browser.execute_script("return arguments[0].getAttribute('viewBox')", chart).startswith(
+        "0.00 0.00"
+    )
+
+
+@pytest.mark.issue(17)
+def test_browser_country_network_draws_within_country_loops(server: str, browser: Any) -> None:
+    open_view(browser, server + "/#network?level=country")
+    network = api(server, "/api/network?level=country")
+    loops = [e for e in network["edges"] if e["source"] == e["target"]]
+    assert loops and css(browser, "#network-chart path.edge.loop")
+    assert "countrys" not in browser.page_source
+    assert "drawn as loops" in css(browser, "#network-note")[0].text
+    browser.save_screenshot(str(SHOTS / "network_country.png"))

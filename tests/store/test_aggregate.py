@@ -69,6 +69,7 @@ def test_aggregate_dyad_must_have_two_sides() -> None:
         EventFilter(dyad="IRQGOV").where()
 
 
+@pytest.mark.model  # the `db` fixture codes the sample with the model
 def test_aggregate_filter_values_are_not_wildcards(db: Store) -> None:
     events = [e for e in sample_events() if e.factuality in aggregate.DEFAULT_FACTUALITY]
     named = Counter(e.location.name for e in events if e.location and len(e.location.name) > 3)
@@ -80,9 +81,11 @@ def test_aggregate_filter_values_are_not_wildcards(db: Store) -> None:
 
 
 @pytest.mark.model
-def test_aggregate_default_factuality_leaves_out_hypothetical_and_questions(db: Store) -> None:
+@pytest.mark.issue(17)
+def test_aggregate_default_factuality_leaves_out_what_did_not_happen(db: Store) -> None:
     events = sample_events()
-    kept = [e for e in events if e.factuality not in ("hypothetical", "question")]
+    kept = [e for e in events if e.factuality not in ("hypothetical", "question", "negated")]
+    assert any(e.factuality == "negated" for e in events)
     assert len(kept) < len(events)
     assert aggregate.totals(db, EventFilter())["events"] == len(kept)
     everything = EventFilter(factuality=aggregate.ALL_FACTUALITY)
@@ -153,7 +156,7 @@ def test_aggregate_same_event_in_two_stories_is_one_cluster(tmp_path: Path) -> N
 @pytest.mark.model
 def test_aggregate_trend_refuses_a_percentage_on_a_tiny_baseline(db: Store) -> None:
     rows = aggregate.trend(
-        db, EventFilter(since="2019", until="2020"), period="quarter"
+        db, EventFilter(since="2019", until="2020"), period="quarter", measure="events"
     ).to_pylist()
     assert [r["period"] for r in rows] == [f"{y}-Q{q}" for y in (2019, 2020) for q in (1, 2, 3, 4)]
     guarded = [
@@ -165,7 +168,8 @@ def test_aggregate_trend_refuses_a_percentage_on_a_tiny_baseline(db: Store) -> N
         r
         for r in rows
         if r["baseline"] is not None and r["baseline"] >= aggregate.MIN_BASELINE_EVENTS
-    ]
+        and r["coverage"] == "full"  # a partial period (the corpus's last) gets no change
+    ]  # fmt: skip
     assert guarded and compared
     assert all(r["change_pct"] is None and "baseline <" in r["band"] for r in guarded)
     for row in compared:
@@ -186,8 +190,10 @@ def test_aggregate_trend_refuses_a_percentage_on_a_tiny_baseline(db: Store) -> N
 @pytest.mark.model
 def test_aggregate_trend_against_a_baseline_range(db: Store) -> None:
     where = EventFilter(since="2019", until="2020")
-    quarters = aggregate.trend(db, where, period="quarter").to_pylist()
-    rows = aggregate.trend(db, where, period="quarter", baseline="2019-01:2019-06").to_pylist()
+    quarters = aggregate.trend(db, where, period="quarter", measure="events").to_pylist()
+    rows = aggregate.trend(
+        db, where, period="quarter", baseline="2019-01:2019-06", measure="events"
+    ).to_pylist()
     mean = (quarters[0]["events"] + quarters[1]["events"]) / 2
     assert all(r["baseline"] == pytest.approx(mean, abs=0.05) for r in rows)
     assert all(r["compared_with"] == "mean of 2019-Q1..2019-Q2" for r in rows)
@@ -199,7 +205,7 @@ def test_aggregate_network_exports_parse(db: Store) -> None:
     assert table.num_rows > 0
     rows = table.to_pylist()
     assert all(r["weight"] == r["cooperation"] - r["conflict"] for r in rows)
-    assert all(r["source"] != r["target"] and len(r["source"]) == 3 for r in rows)
+    assert all(len(r["source"]) == 3 for r in rows)
     root = ET.fromstring(export.network_graphml(table))
     ns = {"g": export.GRAPHML_NS}
     edges = root.findall("g:graph/g:edge", ns)

@@ -5,7 +5,7 @@ Input errors are printed as one line each (file, line, reason) and never as a
 traceback; the exit code is 3 when any input was rejected.
 
 Modules: `common` (shared options, output), `code` (code, ingest, stages), `query`
-(commands that read the store), `evaluate` (eval), `demo`, `serve`.
+(commands that read the store), `lookup` (codes, show), `evaluate` (eval), `demo`, `serve`.
 """
 
 from __future__ import annotations
@@ -15,7 +15,7 @@ import sys
 import click
 
 from dyad import __version__
-from dyad.cli import code, demo, evaluate, query, serve
+from dyad.cli import code, demo, evaluate, lookup, query, serve
 from dyad.cli.code import code_paths, ingest_paths
 from dyad.cli.common import EXIT_REJECTED
 from dyad.errors import DyadError
@@ -23,7 +23,23 @@ from dyad.errors import DyadError
 __all__ = ["EXIT_REJECTED", "cli", "code_paths", "ingest_paths", "main"]
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+class Commands(click.Group):
+    """A group whose `--help` shows each command's whole first sentence, wrapped, not cut."""
+
+    def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        rows = [
+            (name, command.get_short_help_str(limit=10_000))
+            for name, command in sorted(self.commands.items())
+            if not command.hidden
+        ]
+        with formatter.section("Commands"):
+            formatter.write_dl(rows)
+
+
+@click.group(
+    cls=Commands,
+    context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 120},
+)
 @click.version_option(__version__, prog_name="dyad")
 def cli() -> None:
     """dyad: who did what to whom, when, where, and how sure the text is."""
@@ -39,6 +55,8 @@ cli.add_command(query.dyads)
 cli.add_command(query.trend)
 cli.add_command(query.network)
 cli.add_command(query.export)
+cli.add_command(lookup.codes)
+cli.add_command(lookup.show_event)
 cli.add_command(demo.demo)
 cli.add_command(serve.serve)
 

@@ -25,7 +25,7 @@ if TYPE_CHECKING:
     import pyarrow as pa
 
     from dyad.store.aggregate import EventFilter
-    from dyad.store.database import IngestCounts
+    from dyad.store.database import Store
 
 EXIT_REJECTED = 3
 DEFAULT_DB = Path("dyad.duckdb")
@@ -93,20 +93,38 @@ db_option = click.option(
     help="The store: one DuckDB file.",
 )
 filter_options = [
-    click.option("--actor", help="Source or target actor code; a prefix (IRQ matches IRQGOV)."),
-    click.option("--dyad", metavar="SOURCE-TARGET", help="Directed dyad, e.g. IRQGOV-IRNGOV."),
-    click.option("--code", help="CAMEO code or root, sub-codes included (19, 042)."),
-    click.option("--quad", type=click.IntRange(0, 4), multiple=True, help="QuadClass; repeatable."),
+    click.option(
+        "--actor",
+        multiple=True,
+        help="Source or target: a code or prefix in any case (IRQ matches IRQGOV), or words "
+        "of an actor's name (Taliban); repeatable or comma-separated.",
+    ),
+    click.option(
+        "--dyad", multiple=True, metavar="SOURCE-TARGET", help="Directed dyad; repeatable."
+    ),
+    click.option(
+        "--code",
+        multiple=True,
+        help="CAMEO code or root, sub-codes included (19, 042); repeatable.",
+    ),
+    click.option("--quad", multiple=True, help="QuadClass 0-4; repeatable."),
     click.option(
         "--factuality",
         multiple=True,
         help="asserted, reported, speculative, hypothetical, negated, question or all; "
-        "repeatable (default: all but hypothetical and question).",
+        "repeatable (default: asserted, reported, speculative).",
     ),
-    click.option("--since", help="First day: YYYY, YYYY-MM or YYYY-MM-DD."),
-    click.option("--until", help="Last day, inclusive: YYYY, YYYY-MM or YYYY-MM-DD."),
-    click.option("--place", help="Place name or ISO3 country of the event."),
-    click.option("--doc", help="Only this document id."),
+    click.option("--since", multiple=True, help="First day: YYYY, YYYY-MM or YYYY-MM-DD."),
+    click.option(
+        "--until", multiple=True, help="Last day, inclusive: YYYY, YYYY-MM or YYYY-MM-DD."
+    ),
+    click.option(
+        "--place",
+        multiple=True,
+        help="Place, province or country (Khost, Kandahar, Afghanistan, AFG); accents optional.",
+    ),
+    click.option("--doc", multiple=True, help="Only this document id; repeatable."),
+    click.option("--text", multiple=True, help="Words the sentence contains, in this order."),
 ]
 format_option = click.option(
     "--format",
@@ -124,26 +142,54 @@ def with_filters(function: Any) -> Any:
     return function
 
 
-def event_filter(options: dict[str, Any], *, everything: bool = False) -> EventFilter:
-    """Build the store query's filter from the `with_filters` options of a command."""
-    from dyad.store.aggregate import ALL_FACTUALITY, EventFilter, factuality_choice
+def event_filter(
+    options: dict[str, Any], store: Store | None = None, *, everything: bool = False
+) -> EventFilter:
+    """Build the store query's filter from the `with_filters` options of a command.
 
-    chosen = options["factuality"] or (("all",) if everything else ())
-    return EventFilter(
-        actor=options["actor"],
-        dyad=options["dyad"],
-        code=options["code"],
-        quad_classes=tuple(options["quad"]),
-        factuality=ALL_FACTUALITY if "all" in chosen else factuality_choice(chosen),
-        since=options["since"],
-        until=options["until"],
-        place=options["place"],
-        document=options["doc"],
+    Raises:
+        click.BadParameter: A filter value that cannot be used, naming its flag.
+    """
+    from dyad.store.filters import FLAGS, FilterError, build_filter
+    from dyad.store.labels import actor_index
+
+    names = {flag.lstrip("-"): param for param, flag in FLAGS.items()}
+    values = {names[key]: list(options[key] or ()) for key in names}
+    try:
+        return build_filter(
+            values, actor_index(store) if store is not None else None, everything=everything
+        )
+    except FilterError as exc:
+        raise click.BadParameter(str(exc), param_hint=FLAGS[exc.param]) from exc
+
+
+def counted_line(where: EventFilter) -> str:
+    """Return what a view counts, for the line under it."""
+    from dyad.store.aggregate import ALL_FACTUALITY
+
+    left_out = [f for f in ALL_FACTUALITY if f not in where.factuality]
+    kept = ", ".join(where.factuality)
+    out = f" (not {', '.join(left_out)}; --factuality all for every one)" if left_out else ""
+    return (
+        f"Counted: {kept} events{out}. Unique: one per target (else source), code, date and place."
     )
 
 
-def show(table: pa.Table, output_format: str, *, width: int = 90) -> None:
-    """Print an Arrow table as a rich table, JSON Lines or CSV."""
+# Columns of free text: they wrap in the space left by the others instead of being cut.
+WRAPPED_COLUMNS = frozenset(
+    {"sentence", "reason", "hint", "path", "label", "name", "doc_id", "source", "target", "cameo"}
+)
+
+
+def terminal_width() -> int:
+    """Return the width tables are laid out for: the terminal's, $COLUMNS, else 120."""
+    import shutil
+
+    return max(40, shutil.get_terminal_size((120, 24)).columns)
+
+
+def show(table: pa.Table, output_format: str) -> None:
+    """Print an Arrow table as a rich table (fitting the terminal), JSON Lines or CSV."""
     if output_format == "jsonl":
         for row in table.to_pylist():
             click.echo(json.dumps(row, ensure_ascii=False, default=str))
@@ -157,47 +203,49 @@ def show(table: pa.Table, output_format: str, *, width: int = 90) -> None:
         return
     from rich.table import Table
 
-    shown = Table()
-    for name in table.column_names:
-        shown.add_column(name, no_wrap=True, overflow="ellipsis", max_width=width)
-    for row in table.to_pylist():
-        shown.add_row(*("-" if v is None else str(v) for v in row.values()))
-    click.echo(_render(shown, width=220), nl=False)
+    rows = [["-" if v is None else str(v) for v in row.values()] for row in table.to_pylist()]
+    shown = Table(padding=(0, 1), collapse_padding=True)
+    for i, name in enumerate(table.column_names):
+        widest = max([4, *(len(row[i]) for row in rows)])
+        if name in WRAPPED_COLUMNS:
+            shown.add_column(name, overflow="fold")
+        else:  # as wide as its values; a longer heading folds onto a second line
+            shown.add_column(
+                name, overflow="fold", min_width=min(widest, 10) + 1, max_width=widest + 1
+            )
+    for row in rows:
+        shown.add_row(*row)
+    click.echo(_render(shown), nl=False)
 
 
 def events_table(events: Sequence[Event]) -> str:
     """Return `events` as a text table for people: actors, code, date, factuality, sentence."""
     from rich.table import Table
 
-    table = Table(
-        "source",
-        "target",
-        "cameo",
-        "quad",
-        "goldstein",
-        "date",
-        "factuality",
-        "sentence",
-        show_lines=False,
-    )
+    from dyad.store.labels import with_label
+
+    table = Table(show_lines=False)
+    for name in ("source", "target", "cameo", "quad", "goldstein", "date", "factuality"):
+        table.add_column(name, no_wrap=True)
+    table.add_column("sentence", overflow="fold", ratio=1)
     for event in events:
         table.add_row(
             event.source.code,
             event.target.code if event.target else "-",
-            event.cameo,
+            with_label(event.cameo),
             str(event.quad_class),
             f"{event.goldstein:+.1f}",
             event.date.value or "-",
             event.factuality,
-            event.sentence[:90],
+            event.sentence,
         )
-    return _render(table, width=200)
+    return _render(table)
 
 
-def _render(table: Any, *, width: int) -> str:
+def _render(table: Any) -> str:
     from rich.console import Console
 
-    console = Console(width=width, file=io.StringIO())
+    console = Console(width=terminal_width(), file=io.StringIO())
     console.print(table)
     output = console.file
     assert isinstance(output, io.StringIO)
@@ -222,21 +270,3 @@ def coding_progress(enabled: bool = True) -> Iterator[Callable[[int], None]]:
     with Progress(*columns, transient=True) as bar:
         task = bar.add_task("coding", total=None)
         yield lambda number: bar.update(task, description=f"coded {number:,} documents", advance=1)
-
-
-@contextmanager
-def ingest_progress() -> Iterator[Callable[[IngestCounts, int], None]]:
-    """Yield a per-commit callback: a progress bar on a terminal, else one line per batch."""
-    if not sys.stderr.isatty():
-        yield lambda counts, seen: click.echo(
-            f"dyad: ingest: {seen:,} documents committed, {counts.events:,} new events", err=True
-        )
-        return
-    from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
-
-    columns = (SpinnerColumn(), TextColumn("{task.description}"), TimeElapsedColumn())
-    with Progress(*columns, transient=True) as bar:
-        task = bar.add_task("ingesting", total=None)
-        yield lambda counts, seen: bar.update(
-            task, description=f"stored {seen:,} documents, {counts.events:,} new events"
-        )

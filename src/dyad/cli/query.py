@@ -8,21 +8,31 @@ from typing import Any
 
 import click
 
-from dyad.cli.common import db_option, event_filter, format_option, show, with_filters
+from dyad.cli.common import (
+    counted_line,
+    db_option,
+    event_filter,
+    format_option,
+    show,
+    with_filters,
+)
+from dyad.errors import QueryError
 
 EVENT_TABLE_COLUMNS = [
+    "event_id",
+    "doc_id",
     "date",
     "source",
     "target",
     "cameo",
-    "quad_class",
-    "goldstein",
+    "quad",
     "factuality",
     "place",
-    "cluster_documents",
-    "cluster_mentions",
+    "reports",
     "sentence",
 ]
+# `dyad show` takes any unique prefix of an event id; the table prints this many characters.
+SHORT_ID = 12
 
 
 @click.command()
@@ -34,39 +44,81 @@ def rejections(db: Path, output_format: str) -> None:
 
     with open_store(db, read_only=True) as store:
         table = store.rejections()
-    show(table, output_format, width=120)
+    if output_format == "table":  # the line first: a long path must not squeeze it out
+        table = table.select(["line", "stage", "reason", "hint", "path", "doc_id"])
+    show(table, output_format)
 
 
 @click.command(name="events")
 @db_option
 @with_filters
-@click.option("--limit", default=50, show_default=True, help="How many rows to print.")
+@click.option(
+    "--limit", type=click.IntRange(1), default=50, show_default=True, help="Rows to print."
+)
 @click.option("--dedup", is_flag=True, help="One row per dedup cluster, with its counts.")
 @format_option
 def events_command(db: Path, limit: int, dedup: bool, output_format: str, **filters: Any) -> None:
     """List stored events matching the filters, newest first, with raw and dedup counts."""
-    from dyad.store import aggregate
+    from dyad.store import aggregate, export
     from dyad.store.database import open_store
+    from dyad.store.labels import actor_index
 
-    where = event_filter(filters)
     with open_store(db, read_only=True) as store:
+        where = event_filter(filters, store)
+        if output_format == "csv" and not dedup:  # the one CSV schema, as `dyad export`
+            click.echo(export.events_csv(store, where, limit=limit).decode(), nl=False)
+            return
         view = aggregate.clusters if dedup else aggregate.events
         table = view(store, where, limit=limit)
         totals = aggregate.totals(store, where)
-    if output_format == "table" and not dedup:
-        table = table.select(EVENT_TABLE_COLUMNS)
+        index = actor_index(store)
+    if output_format == "table":
+        table = labelled(table if dedup else for_people(table), index)
     show(table, output_format)
     if output_format == "table":
         click.echo(
             f"{totals['events']:,} events match ({totals['unique_events']:,} after dedup, "
-            f"{totals['documents']:,} documents); {table.num_rows:,} shown"
+            f"{totals['documents']:,} documents); {table.num_rows:,} shown. {counted_line(where)}"
         )
+
+
+def for_people(table: Any) -> Any:
+    """Return the events table as printed: short ids, reports as documents/mentions."""
+    import pyarrow as pa
+
+    rows = table.to_pylist()
+    for row in rows:
+        row["event_id"] = row["event_id"][:SHORT_ID]
+        row["reports"] = f"{row['cluster_documents']}/{row['cluster_mentions']}"
+        row["quad"] = row["quad_class"]
+    return pa.Table.from_pylist(
+        [{name: row[name] for name in EVENT_TABLE_COLUMNS} for row in rows]
+        or [dict.fromkeys(EVENT_TABLE_COLUMNS, "")]
+    ).slice(0, len(rows))
+
+
+def labelled(table: Any, index: Any) -> Any:
+    """Return `table` with names beside its actor codes and labels beside its CAMEO codes."""
+    import pyarrow as pa
+
+    from dyad.store.labels import actor_label, with_label
+
+    for name in ("source", "target"):
+        if name in table.column_names:
+            named = [actor_label(index, code) for code in table.column(name).to_pylist()]
+            table = table.set_column(table.column_names.index(name), name, pa.array(named))
+    if "cameo" in table.column_names:
+        named = [with_label(code) for code in table.column("cameo").to_pylist()]
+        table = table.set_column(table.column_names.index("cameo"), "cameo", pa.array(named))
+    return table
 
 
 @click.command()
 @db_option
 @with_filters
-@click.option("--limit", default=20, show_default=True, help="How many dyads to print.")
+@click.option(
+    "--limit", type=click.IntRange(1), default=20, show_default=True, help="Dyads to print."
+)
 @click.option(
     "--sort",
     type=click.Choice(["events", "unique", "conflict_share", "goldstein"]),
@@ -79,10 +131,16 @@ def dyads(db: Path, limit: int, sort: str, output_format: str, **filters: Any) -
     """Rank directed dyads by events, conflict share (QuadClass 3+4) or Goldstein sum."""
     from dyad.store import aggregate
     from dyad.store.database import open_store
+    from dyad.store.labels import actor_index
 
     with open_store(db, read_only=True) as store:
-        table = aggregate.dyads(store, event_filter(filters), limit=limit, sort=sort)
+        where = event_filter(filters, store)
+        table = aggregate.dyads(store, where, limit=limit, sort=sort)
+        if output_format == "table":
+            table = labelled(table, actor_index(store))
     show(table, output_format)
+    if output_format == "table":
+        click.echo(counted_line(where))
 
 
 @click.command()
@@ -101,34 +159,47 @@ def dyads(db: Path, limit: int, sort: str, output_format: str, **filters: Any) -
     help="Compare with the mean per period over this range (2019-06:2019-08), "
     "not the previous period.",
 )
-@click.option("--unique", is_flag=True, help="Compare dedup events instead of raw events.")
+@click.option(
+    "--measure",
+    type=click.Choice(["rate", "events"]),
+    default="rate",
+    show_default=True,
+    help="Compare events per 100 documents coded in the period (rate), or raw counts.",
+)
+@click.option("--unique", is_flag=True, help="Count dedup events instead of raw events.")
 @format_option
 def trend(
     db: Path,
     period: str,
     baseline: str | None,
+    measure: str,
     unique: bool,
     output_format: str,
     **filters: Any,
 ) -> None:
-    """Counts and Goldstein per period with the change, the denominator and a band."""
+    """Events per period and the change, per 100 documents by default, with coverage."""
     from dyad.store import aggregate
     from dyad.store.database import open_store
+    from dyad.store.trend import MEASURES
 
+    chosen = measure
+    if unique:
+        chosen = "unique_rate" if measure == "rate" else "unique"
     with open_store(db, read_only=True) as store:
-        table = aggregate.trend(
-            store,
-            event_filter(filters),
-            period=period,
-            baseline=baseline,
-            measure="unique" if unique else "events",
-        )
+        where = event_filter(filters, store)
+        try:
+            table = aggregate.trend(store, where, period=period, baseline=baseline, measure=chosen)
+        except QueryError as exc:
+            raise click.BadParameter(str(exc), param_hint="--baseline") from exc
     show(table.drop_columns(["start"]), output_format)
     if output_format == "table":
         click.echo(
-            f"documents: all documents coded in the period. No percentage when the comparison "
-            f"has < {aggregate.MIN_BASELINE_EVENTS} events. Bands: |change| < "
-            f"{aggregate.STABLE_CHANGE_PCT:g}% stable, >= {aggregate.LARGE_CHANGE_PCT:g}% large."
+            f"Compared: {MEASURES[chosen]}. documents: all documents coded in the "
+            f"period; 'no coverage' when none was, 'partial period' when the corpus starts or "
+            f"ends inside it. No percentage when the comparison has < "
+            f"{aggregate.MIN_BASELINE_EVENTS} events. Bands: |change| < "
+            f"{aggregate.STABLE_CHANGE_PCT:g}% stable, >= {aggregate.LARGE_CHANGE_PCT:g}% large. "
+            + counted_line(where)
         )
 
 
@@ -157,9 +228,11 @@ def network(db: Path, level: str, output_format: str, output: Path | None, **fil
     from dyad.store.database import open_store
 
     with open_store(db, read_only=True) as store:
-        table = aggregate.network(store, event_filter(filters), level=level)
+        table = aggregate.network(store, event_filter(filters, store), level=level)
     if output_format == "table" and output is None:
         show(table, "table")
+        if level == "country":
+            click.echo("Edges within one country (AFG -> AFG) are kept as loops.")
         return
     data = (
         export.network_graphml(table)
@@ -194,7 +267,6 @@ def export(output: Path, db: Path, output_format: str | None, **filters: Any) ->
     if chosen not in exporting.FORMATS:
         raise click.UsageError(f"cannot tell the format of {output}; pass --format")
     with open_store(db, read_only=True) as store:
-        written = exporting.export_events(
-            store, output, chosen, event_filter(filters, everything=True)
-        )
+        where = event_filter(filters, store, everything=True)
+        written = exporting.export_events(store, output, chosen, where)
     click.echo(f"{written:,} events written to {output} ({chosen})")

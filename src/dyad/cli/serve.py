@@ -32,7 +32,10 @@ def serve(
 
     if get_path is not None:
         status, body = api.fetch(api.create_app(db, cors_origins=cors), get_path)
-        click.echo(body.decode())
+        try:
+            click.echo(body.decode())
+        except UnicodeDecodeError:  # a Parquet download: the bytes as they are
+            sys.stdout.buffer.write(body)
         sys.exit(0 if status < 400 else 1)
     if not api.is_loopback(host):
         if not public:

@@ -59,6 +59,7 @@ _ISO_DATE = re.compile(
     r"(\d{4}-\d{2}-\d{2})([T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?)?"
 )
 _COMPACT_DATE = re.compile(r"(\d{4})(\d{2})(\d{2})")
+_MONTH_DATE = re.compile(r"(\d{4})-(\d{2})")  # a month-precision reference date
 _DROPPED_TAGS = ["script", "style", "noscript", "template", "svg"]
 _BLOCK_TAGS = frozenset(
     "p div li h1 h2 h3 h4 h5 h6 tr blockquote article section ul ol dl dt dd table header "
@@ -415,9 +416,11 @@ def _text_id(text: str) -> str:
 
 
 def _parse_date(value: str) -> str | None:
-    """Return `value` as YYYY-MM-DD, or None if it is not a real date in a known form."""
+    """Return `value` as YYYY-MM-DD, or YYYY-MM for a month; None if it is no real date."""
     value = value.strip()
     try:
+        if match := _MONTH_DATE.fullmatch(value):
+            return date(int(match.group(1)), int(match.group(2)), 1).isoformat()[:7]
         if match := _COMPACT_DATE.fullmatch(value):
             return date(*(int(part) for part in match.groups())).isoformat()
         if match := _ISO_DATE.fullmatch(value):

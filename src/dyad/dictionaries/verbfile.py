@@ -18,7 +18,7 @@ import re
 from dataclasses import replace
 from pathlib import Path
 
-from dyad.dictionaries.loader import Pattern, VerbDictionary, VerbEntry
+from dyad.dictionaries.entries import Pattern, VerbDictionary, VerbEntry
 from dyad.errors import DictionaryError
 
 _BLOCK = re.compile(r"^-{3}\s+(\S.*?)\s+\[([^\]]*)\]\s*-{3}")

@@ -288,7 +288,13 @@ def assign(sentences: Sequence[GoldSentence], events: Iterable[Event]) -> list[l
             continue
         target = event.target.code if event.target else ""
         found[best].append(
-            Coded(event.source.code, target, event.cameo, event.factuality, event.confidence)
+            Coded(
+                event.source.code,
+                target,
+                event.cameo,
+                event.factuality,
+                0.5 if event.confidence is None else event.confidence,
+            )
         )
     return found
 

@@ -18,7 +18,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from dyad.coder.patterns import entry_for
-from dyad.dictionaries.loader import VerbDictionary
+from dyad.dictionaries.entries import VerbDictionary
 from dyad.records import Mention, Sentence
 
 TRIGGER_POS = frozenset({"VERB", "NOUN", "PROPN", "ADJ"})

@@ -21,10 +21,10 @@ from pathlib import Path
 
 from dyad.coder.compose import EventCode
 from dyad.coder.patterns import entry_for
-from dyad.dictionaries.loader import VerbDictionary
+from dyad.dictionaries.entries import VerbDictionary
 from dyad.learn import candidates as cand
 from dyad.learn.linear import LinearModel, Row, load
-from dyad.records import Actor, Document, Event, Mention, Sentence
+from dyad.records import Actor, Mention, Sentence
 
 CODER_NAME = "dyad.coder.ranked.v2"
 MODEL_FILE = Path(__file__).parents[1] / "data" / "models" / "coder2.json"
@@ -33,7 +33,6 @@ NONE = "none"
 MIN_TRIGGER = 0.15
 # a trigger offers at most this many roots ("fire" may be 190 or 120 in context)
 ROOTS = 2
-Assemble = Callable[[EventCode], "Event | None"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -185,12 +184,12 @@ def _roots(probs: dict[int, dict[str, float]]) -> list[tuple[int, str, float]]:
     return found
 
 
-def rank_features(candidate: Candidate, event: Event, count: int) -> Row:
-    """Return the ranker's feature row for one assembled candidate."""
+def rank_features(candidate: Candidate, factuality: str, segment: str, count: int) -> Row:
+    """Return the ranker's feature row for one candidate of factuality `factuality`."""
     code = candidate.code
     root = code.code[:2]
-    source = event.source.code
-    target = event.target.code if event.target else ""
+    source = code.source.code
+    target = code.target.code if code.target else ""
     p = candidate.trigger_p
     names = [
         f"origin={candidate.origin}",
@@ -199,8 +198,8 @@ def rank_features(candidate: Candidate, event: Event, count: int) -> Row:
         f"skind={candidate.source_kind}",
         f"tkind={candidate.target_kind}",
         f"kinds={candidate.source_kind}|{candidate.target_kind}",
-        f"fact={event.factuality}",
-        f"segment={event.segment.kind}",
+        f"fact={factuality}",
+        f"segment={segment}",
         f"srole={source[3:6] or source[:3]}",
         f"trole={target[3:6] or target[:3] or 'none'}",
         f"same_country={bool(target) and source[:3] == target[:3]}",
@@ -215,8 +214,11 @@ def rank_features(candidate: Candidate, event: Event, count: int) -> Row:
     return row
 
 
+Judge = Callable[[EventCode], "str | None"]
+
+
 class LearnedCoder:
-    """The v2 coder's hook in the pipeline: candidates in, ranked events out."""
+    """Coder v2's ranker stage: candidates in, the likely ones out with their probability."""
 
     def __init__(self, models: Models, verbs: VerbDictionary, min_confidence: float) -> None:
         self.models = models
@@ -224,38 +226,48 @@ class LearnedCoder:
         self.min_confidence = min_confidence
         self.memory = cand.DocumentMemory()
 
-    def code_sentence(
+    def rank(
         self,
-        document: Document,
+        doc_id: str,
         sentence: Sentence,
         mentions: Sequence[Mention],
         rule_codes: Sequence[EventCode],
         context: str | None,
-        assemble: Assemble,
-    ) -> list[Event]:
-        """Return the sentence's events at or above `min_confidence`, likeliest first."""
-        if self.memory.doc_id != document.doc_id:
-            self.memory = cand.DocumentMemory(document.doc_id)
+        judge: Judge,
+    ) -> list[tuple[EventCode, float]]:
+        """Return the sentence's events at or above `min_confidence`, likeliest first.
+
+        Args:
+            doc_id: The document's id (the joint force is remembered within a document).
+            sentence: A parsed sentence.
+            mentions: Its actor mentions, pronouns resolved.
+            rule_codes: The rule coder's events of the sentence.
+            context: The country the sentence's generic actors belong to, if known.
+            judge: Returns an event's factuality (None for a code outside CAMEO).
+        """
+        if self.memory.doc_id != doc_id:
+            self.memory = cand.DocumentMemory(doc_id)
         found = propose(
             sentence, mentions, rule_codes, context, self.verbs, self.models, self.memory
         )
-        scored = score_candidates(found, assemble, self.models.ranker)
-        return [e for e in scored if e.confidence >= self.min_confidence]
+        ranked = score_candidates(found, judge, sentence.segment.kind, self.models.ranker)
+        return [(code, p) for code, p in ranked if p >= self.min_confidence]
 
 
 def score_candidates(
-    found: Sequence[Candidate], assemble: Assemble, ranker: LinearModel
-) -> list[Event]:
-    """Assemble and rank candidates; keep the likeliest of equal (source, target, root)."""
-    best: dict[tuple[str, str, str], Event] = {}
+    found: Sequence[Candidate], judge: Judge, segment: str, ranker: LinearModel
+) -> list[tuple[EventCode, float]]:
+    """Rank candidates; keep the likeliest of equal (source, target, root), likeliest first."""
+    best: dict[tuple[str, str, str], tuple[EventCode, float]] = {}
     positive = ranker.classes.index("1")
     for candidate in found:
-        event = assemble(candidate.code)
-        if event is None:
+        code = candidate.code
+        factuality = judge(code)
+        if factuality is None:
             continue
-        p = float(ranker.probabilities(rank_features(candidate, event, len(found)))[positive])
-        event = replace(event, confidence=round(p, 4))
-        key = (event.source.code, event.target.code if event.target else "", event.cameo[:2])
-        if key not in best or best[key].confidence < event.confidence:
-            best[key] = event
-    return sorted(best.values(), key=lambda e: -e.confidence)
+        row = rank_features(candidate, factuality, segment, len(found))
+        p = round(float(ranker.probabilities(row)[positive]), 4)
+        key = (code.source.code, code.target.code if code.target else "", code.code[:2])
+        if key not in best or best[key][1] < p:
+            best[key] = (code, p)
+    return sorted(best.values(), key=lambda pair: -pair[1])

@@ -22,7 +22,7 @@ No randomness: folds by sorted id, zero-initialised full-batch optimisation.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -30,12 +30,12 @@ from typing import Any
 from dyad.coder.compose import EventCode
 from dyad.coder.pipeline import Resources, code_documents
 from dyad.config import load_config
-from dyad.dictionaries.loader import VerbDictionary
+from dyad.dictionaries.entries import VerbDictionary
 from dyad.evaluate.realtext import Coded, GoldDocument, gold_document, load_split
 from dyad.learn import candidates as cand
 from dyad.learn import linear
-from dyad.learn.coder import NONE, Candidate, Models, propose, rank_features
-from dyad.records import Document, Event, Mention, Sentence
+from dyad.learn.coder import NONE, Judge, Models, propose, rank_features
+from dyad.records import Mention, Sentence
 
 FOLDS = 5
 TRIGGER_L2 = 2.0
@@ -45,14 +45,14 @@ STEPS = 300
 
 @dataclass(slots=True)
 class Recorded:
-    """One parsed sentence as the learned coder's hook saw it."""
+    """One parsed sentence as the ranker stage saw it."""
 
-    document: Document
+    doc_id: str
     sentence: Sentence
     mentions: Sequence[Mention]
     rule_codes: Sequence[EventCode]
     context: str | None
-    assemble: Callable[[EventCode], Event | None]
+    judge: Judge
     gold: tuple[Coded, ...] = ()
     triggers: tuple[tuple[int, str, str], ...] = ()  # token, root, full code
 
@@ -63,16 +63,16 @@ class Recorder:
     def __init__(self) -> None:
         self.records: list[Recorded] = []
 
-    def code_sentence(
+    def rank(
         self,
-        document: Document,
+        doc_id: str,
         sentence: Sentence,
         mentions: Sequence[Mention],
         rule_codes: Sequence[EventCode],
         context: str | None,
-        assemble: Callable[[EventCode], Event | None],
-    ) -> list[Event]:
-        self.records.append(Recorded(document, sentence, mentions, rule_codes, context, assemble))
+        judge: Judge,
+    ) -> list[tuple[EventCode, float]]:
+        self.records.append(Recorded(doc_id, sentence, mentions, rule_codes, context, judge))
         return []
 
 
@@ -92,7 +92,7 @@ def record_split(split: str, data_dir: Path) -> tuple[list[Recorded], Resources]
     for _ in code_documents(documents, resources):
         pass
     for record in recorder.records:
-        _attach_gold(record, golds[record.document.doc_id])
+        _attach_gold(record, golds[record.doc_id])
     return recorder.records, resources
 
 
@@ -155,8 +155,8 @@ def rank_rows(
     rows, labels = [], []
     memory = cand.DocumentMemory()
     for record in records:
-        if memory.doc_id != record.document.doc_id:
-            memory = cand.DocumentMemory(record.document.doc_id)
+        if memory.doc_id != record.doc_id:
+            memory = cand.DocumentMemory(record.doc_id)
         found = propose(
             record.sentence,
             record.mentions,
@@ -167,28 +167,21 @@ def rank_rows(
             memory,
         )
         free = [g.key("actor_root") for g in record.gold]
-        for candidate, event in _assembled(found, record):
-            key = Coded(
-                event.source.code,
-                event.target.code if event.target else "",
-                event.cameo,
-                event.factuality,
-            ).key("actor_root")
+        for candidate in sorted(found, key=lambda c: -c.trigger_p):
+            code = candidate.code
+            factuality = record.judge(code)
+            if factuality is None:
+                continue
+            target = code.target.code if code.target else ""
+            key = Coded(code.source.code, target, code.code, factuality).key("actor_root")
             right = key in free
             if right:
                 free.remove(key)
-            rows.append(rank_features(candidate, event, len(found)))
+            rows.append(
+                rank_features(candidate, factuality, record.sentence.segment.kind, len(found))
+            )
             labels.append("1" if right else "0")
     return rows, labels
-
-
-def _assembled(found: Sequence[Candidate], record: Recorded) -> list[tuple[Candidate, Event]]:
-    pairs = []
-    for candidate in sorted(found, key=lambda c: -c.trigger_p):
-        event = record.assemble(candidate.code)
-        if event is not None:
-            pairs.append((candidate, event))
-    return pairs
 
 
 def subcode_table(records: Sequence[Recorded]) -> dict[str, str]:
@@ -207,7 +200,7 @@ def train_models(
     records: Sequence[Recorded], verbs: VerbDictionary
 ) -> tuple[Models, dict[str, Any]]:
     """Return the trained models and a summary (rows, labels, folds) for the model card."""
-    doc_ids = sorted({r.document.doc_id for r in records})
+    doc_ids = sorted({r.doc_id for r in records})
     fold_of = {doc_id: n % FOLDS for n, doc_id in enumerate(doc_ids)}
     subcodes = subcode_table(records)
     classes = (NONE, *[f"{n:02d}" for n in range(1, 21)])
@@ -215,8 +208,8 @@ def train_models(
     rank_y: list[str] = []
     folds: list[linear.LinearModel] = []
     for fold in range(FOLDS):
-        inside = [r for r in records if fold_of[r.document.doc_id] != fold]
-        held = [r for r in records if fold_of[r.document.doc_id] == fold]
+        inside = [r for r in records if fold_of[r.doc_id] != fold]
+        held = [r for r in records if fold_of[r.doc_id] == fold]
         lexicon = _lexicon(inside)
         x, y = trigger_rows(inside, verbs, lexicon)
         trigger = linear.train(x, y, l2=TRIGGER_L2, steps=STEPS, classes=classes)

@@ -19,7 +19,6 @@ import hashlib
 import ipaddress
 import json
 import os
-import re
 import threading
 from collections import OrderedDict
 from collections.abc import Callable
@@ -41,6 +40,8 @@ from dyad.store import aggregate, browse
 from dyad.store.aggregate import EventFilter
 from dyad.store.database import Store, open_store
 from dyad.store.export import network_json
+from dyad.store.filters import FilterError, build_filter
+from dyad.store.labels import actor_index
 
 DEFAULT_PAGE = 50
 MAX_PAGE = 500
@@ -53,10 +54,6 @@ MAX_QUERY_BYTES = 4_096
 DASHBOARD = Path(__file__).parent / "dashboard"
 MAX_CACHED_RESPONSES = 512
 MAX_CACHED_BYTES = 1_000_000
-ACTOR_CODE = re.compile(r"[A-Z0-9]{3,15}")
-CAMEO_CODE = re.compile(r"\d{2,4}")
-PLACE_NAME = re.compile(r"[^\W\d_][\w .,'’-]{0,79}")
-DOC_ID = re.compile(r"[\w:.\-/]{1,200}")
 
 
 class ParamError(DyadError):
@@ -102,6 +99,7 @@ class _Stores:
     def __init__(self, path: Path) -> None:
         self.main = open_store(path, read_only=True)
         self.actor_codes = browse.actor_codes(self.main)
+        self.actors = actor_index(self.main)
         self._local = threading.local()
 
     def get(self) -> Store:
@@ -120,17 +118,20 @@ class _Coder:
         self._resources: Any = None
 
     def code(self, text: str, day: str | None, perspective: str | None) -> list[dict[str, Any]]:
-        from dyad.coder.pipeline import Resources, code_documents
+        from dyad.coder.resources import Resources
         from dyad.config import load_config
         from dyad.records import Document
+        from dyad.run import Coded, code_stream
 
         digest = hashlib.sha256(text.encode()).hexdigest()[:10]
         document = Document(f"pasted:{digest}", text, "<api>", date=day, perspective=perspective)
         with self._lock:
             if self._resources is None:
                 self._resources = Resources.load(load_config())
-            coded = list(code_documents([document], self._resources))
-        return [event.to_dict() for _document, events in coded for event in events]
+            (item,) = code_stream([document], self._resources)
+        if not isinstance(item, Coded):
+            raise DyadError(item.reason, hint="the text was not coded")
+        return [event.to_dict() for event in item.events]
 
 
 class CodeRequest(BaseModel):
@@ -141,70 +142,41 @@ class CodeRequest(BaseModel):
     perspective: str | None = None
 
 
-def _actor(value: str, param: str, known: frozenset[str]) -> str:
-    code = value.strip().upper()
-    if not ACTOR_CODE.fullmatch(code):
-        raise ParamError(param, f"{value!r} is not an actor code (3-15 letters or digits)")
-    if not any(k.startswith(code) for k in known):
-        raise ParamError(param, f"unknown actor code {code!r}: no stored actor code starts so")
-    return code
-
-
-def _checked(param: str, value: str | None, pattern: re.Pattern[str], what: str) -> str | None:
-    if value is not None and not pattern.fullmatch(value):
-        raise ParamError(param, f"{value!r} is not {what}")
-    return value
-
-
 def event_filter(
     request: Request,
-    actor: Annotated[str | None, Query(description="Actor code or prefix (IRQ).")] = None,
-    dyad: Annotated[str | None, Query(description="Directed SOURCE-TARGET.")] = None,
-    code: Annotated[str | None, Query(description="CAMEO code or root (19, 042).")] = None,
-    quad: Annotated[list[int], Query(description="QuadClass 1-4; repeatable.")] = [],  # noqa: B006
+    actor: Annotated[
+        list[str], Query(description="Actor code, prefix or name (IRQ, Taliban); repeatable.")
+    ] = [],  # noqa: B006
+    dyad: Annotated[list[str], Query(description="Directed SOURCE-TARGET; repeatable.")] = [],  # noqa: B006
+    code: Annotated[list[str], Query(description="CAMEO code or root; repeatable.")] = [],  # noqa: B006
+    quad: Annotated[list[int], Query(description="QuadClass 0-4; repeatable.")] = [],  # noqa: B006
     factuality: Annotated[list[str], Query(description="Repeatable; or all.")] = [],  # noqa: B006
-    since: Annotated[str | None, Query(description="YYYY, YYYY-MM or YYYY-MM-DD.")] = None,
-    until: Annotated[str | None, Query(description="Last day, inclusive.")] = None,
-    place: Annotated[str | None, Query(description="Place name or ISO3 country.")] = None,
-    doc: Annotated[str | None, Query(description="One document id.")] = None,
+    since: Annotated[list[str], Query(description="YYYY, YYYY-MM or YYYY-MM-DD.")] = [],  # noqa: B006
+    until: Annotated[list[str], Query(description="Last day, inclusive.")] = [],  # noqa: B006
+    place: Annotated[
+        list[str], Query(description="Place, province or country (Khost, Afghanistan, AFG).")
+    ] = [],  # noqa: B006
+    doc: Annotated[list[str], Query(description="A document id; repeatable.")] = [],  # noqa: B006
+    q: Annotated[list[str], Query(description="Words the sentence contains.")] = [],  # noqa: B006
 ) -> EventFilter:
-    """Return the EventFilter of a request's filter parameters, each checked by name."""
-    known: frozenset[str] = request.app.state.stores.actor_codes
-    if actor is not None:
-        actor = _actor(actor, "actor", known)
-    if dyad is not None:
-        try:
-            ends = aggregate.parse_dyad(dyad)
-        except DyadError as exc:
-            raise ParamError("dyad", exc.reason) from exc
-        dyad = "-".join(_actor(end, "dyad", known) for end in ends)
-    bad_quad = [q for q in quad if not 0 <= q <= 4]
-    if bad_quad:
-        raise ParamError("quad", f"QuadClass {bad_quad[0]} is not 0-4")
+    """Return the EventFilter of a request's filter parameters (`filters.build_filter`)."""
+    values = {
+        "actor": actor,
+        "dyad": dyad,
+        "code": code,
+        "quad": [str(value) for value in quad],
+        "factuality": factuality,
+        "since": since,
+        "until": until,
+        "place": place,
+        "doc": doc,
+        "q": q,
+    }
     try:
-        chosen = aggregate.factuality_choice(factuality)
-    except DyadError as exc:
-        raise ParamError("factuality", f"{exc.reason} ({exc.hint})") from exc
-    bounds = {}
-    for name, value in (("since", since), ("until", until)):
-        if value is not None:
-            try:
-                bounds[name] = aggregate.date_bounds(value)
-            except DyadError as exc:
-                raise ParamError(name, exc.reason) from exc
-    if "since" in bounds and "until" in bounds and bounds["until"][1] < bounds["since"][0]:
-        raise ParamError("until", f"until {until} is before since {since}")
-    return EventFilter(
-        actor=actor,
-        dyad=dyad,
-        code=_checked("code", code, CAMEO_CODE, "a CAMEO code (2-4 digits)"),
-        quad_classes=tuple(quad),
-        factuality=chosen,
-        since=since,
-        until=until,
-        place=_checked("place", place, PLACE_NAME, "a place name or country code"),
-        document=_checked("doc", doc, DOC_ID, "a document id"),
-    )
+        return build_filter(values, request.app.state.stores.actors)
+    except FilterError as exc:
+        reason = f"{exc.reason} ({exc.hint})" if exc.hint else exc.reason
+        raise ParamError(exc.param, reason) from exc
 
 
 Filter = Annotated[EventFilter, Depends(event_filter)]
@@ -263,13 +235,19 @@ def _routes(app: FastAPI) -> None:
         db = stores.get()
         after = decode_cursor(cursor) if cursor else None
         rows, key = browse.event_page(db, where, after=after, limit=limit)
+        names = stores.actors.names
+        for row in rows:  # names beside codes: "AFGREB" is "Taliban"
+            row["source_label"] = names.get(row["source"])
+            row["target_label"] = names.get(row["target"]) if row["target"] else None
         return ok(rows, encode_cursor(key) if key else None)
 
     @app.get("/api/summary", summary="Raw and deduplicated totals, and the stored actor codes")
     def summary(where: Filter, stores: Stores, request: Request) -> Response:
         db = stores.get()
         data = aggregate.totals(db, where) | {
-            "actor_codes": sorted(request.app.state.stores.actor_codes)
+            "actor_codes": sorted(request.app.state.stores.actor_codes),
+            "actor_names": request.app.state.stores.actors.names,
+            "counted": list(where.factuality),
         }
         return ok(data)
 
@@ -286,11 +264,13 @@ def _routes(app: FastAPI) -> None:
         stores: Stores,
         period: aggregate.Period = "month",
         baseline: str | None = None,
-        measure: str = "events",
+        measure: str = "rate",
     ) -> Response:
+        from dyad.store.trend import MEASURES
+
         db = stores.get()
-        if measure not in ("events", "unique"):
-            raise ParamError("measure", f"{measure!r} is not events or unique")
+        if measure not in MEASURES:
+            raise ParamError("measure", f"{measure!r} is not one of {', '.join(MEASURES)}")
         try:
             rows = aggregate.trend(db, where, period=period, baseline=baseline, measure=measure)
         except DyadError as exc:
@@ -493,6 +473,9 @@ def create_app(store_path: str | Path, *, cors_origins: tuple[str, ...] = ()) ->
         app.add_middleware(CORSMiddleware, allow_origins=list(cors_origins), allow_methods=methods)
     app.add_middleware(RequestLimits)
     _routes(app)
+    from dyad.serve.views import add_workbench_routes
+
+    add_workbench_routes(app, Filter, Stores)
     _handlers(app)
     app.mount("/", StaticFiles(directory=DASHBOARD, html=True), name="dashboard")
     return app
@@ -518,14 +501,23 @@ def fetch(app: Callable[..., Any], target: str) -> tuple[int, bytes]:
     status: list[int] = []
     body: list[bytes] = []
 
+    requested: list[bool] = []
+    done = asyncio.Event()
+
     async def receive() -> dict[str, Any]:
-        return {"type": "http.request", "body": b"", "more_body": False}
+        if not requested:
+            requested.append(True)
+            return {"type": "http.request", "body": b"", "more_body": False}
+        await done.wait()  # a streaming response listens for the client leaving
+        return {"type": "http.disconnect"}
 
     async def send(message: dict[str, Any]) -> None:
         if message["type"] == "http.response.start":
             status.append(message["status"])
         elif message["type"] == "http.response.body":
             body.append(message.get("body", b""))
+            if not message.get("more_body"):
+                done.set()
 
     try:
         asyncio.run(app(scope, receive, send))

@@ -11,9 +11,11 @@ Actor codes match as prefixes (`IRQ` matches IRQGOV and IRQMIL); a dyad `A-B` is
 from __future__ import annotations
 
 import calendar
+import re
+import unicodedata
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
-from datetime import date, timedelta
+from dataclasses import dataclass
+from datetime import date
 from typing import Any, Literal
 
 import pyarrow as pa
@@ -23,7 +25,8 @@ from dyad.store.database import Store, first_day
 
 Period = Literal["week", "month", "quarter"]
 PERIODS: tuple[Period, ...] = ("week", "month", "quarter")
-DEFAULT_FACTUALITY = ("asserted", "reported", "speculative", "negated")
+# Negated events ("did not fire") did not happen: no default view counts them.
+DEFAULT_FACTUALITY = ("asserted", "reported", "speculative")
 ALL_FACTUALITY = ("asserted", "reported", "speculative", "hypothetical", "negated", "question")
 # A percentage change over fewer events than this says more about noise than about the
 # world (4 -> 6 events is "+50%"): the trend shows the counts and no percentage.
@@ -40,35 +43,57 @@ _PRECISIONS: dict[Period, tuple[str, ...]] = {
 }
 
 
+Values = str | tuple[str, ...] | None
+
+
+def _many(value: Values) -> tuple[str, ...]:
+    """Return a filter field's values: one string, several, or none."""
+    if value is None:
+        return ()
+    return (value,) if isinstance(value, str) else tuple(value)
+
+
 @dataclass(frozen=True, slots=True)
 class EventFilter:
-    """Which events a view looks at; None means no restriction."""
+    """Which events a view looks at; None means no restriction.
 
-    actor: str | None = None
-    dyad: str | None = None
-    code: str | None = None
+    `actor`, `dyad`, `code`, `place` and `document` take one value or a tuple of them: an
+    event matches when it matches any of a field's values, and every field given. `filters`
+    builds one from command-line or query-string values, checking each by name.
+    """
+
+    actor: Values = None
+    dyad: Values = None
+    code: Values = None
     quad_classes: tuple[int, ...] = ()
     factuality: tuple[str, ...] = DEFAULT_FACTUALITY
     since: str | None = None
     until: str | None = None
-    place: str | None = None
-    document: str | None = None
+    place: Values = None
+    document: Values = None
+    text: str | None = None  # words of the sentence, in order, case and accents ignored
 
     def where(self, alias: str = "e") -> tuple[str, list[Any]]:
         """Return a SQL condition over the events table (aliased `alias`) and its parameters."""
         a = f"{alias}."
         terms: list[str] = []
         params: list[Any] = []
-        if self.actor:
-            terms.append(f"({a}source_code LIKE ? {_ESC} OR {a}target_code LIKE ? {_ESC})")
-            params += [f"{_literal(self.actor)}%"] * 2
-        if self.dyad:
-            source, target = parse_dyad(self.dyad)
-            terms.append(f"{a}source_code LIKE ? {_ESC} AND {a}target_code LIKE ? {_ESC}")
-            params += [f"{_literal(source)}%", f"{_literal(target)}%"]
-        if self.code:
-            terms.append(f"{a}cameo LIKE ? {_ESC}")
-            params.append(f"{_literal(self.code)}%")
+
+        def any_of(values: tuple[str, ...], term: str, bind: Any) -> None:
+            if values:
+                terms.append("(" + " OR ".join([f"({term})"] * len(values)) + ")")
+                for value in values:
+                    params.extend(bind(value))
+
+        actor_term = f"{a}source_code LIKE ? {_ESC} OR {a}target_code LIKE ? {_ESC}"
+        any_of(_many(self.actor), actor_term, lambda v: [f"{_literal(v)}%"] * 2)
+        dyad_term = f"{a}source_code LIKE ? {_ESC} AND {a}target_code LIKE ? {_ESC}"
+        any_of(
+            _many(self.dyad),
+            dyad_term,
+            lambda v: [f"{_literal(end)}%" for end in parse_dyad(v)],
+        )
+        any_of(_many(self.code), f"{a}cameo LIKE ? {_ESC}", lambda v: [f"{_literal(v)}%"])
         if self.quad_classes:
             terms.append(f"{a}quad_class IN ({', '.join('?' * len(self.quad_classes))})")
             params += list(self.quad_classes)
@@ -81,16 +106,40 @@ class EventFilter:
         if self.until:
             terms.append(f"{a}event_day <= ?")
             params.append(date_bounds(self.until)[1])
-        if self.place:
-            terms.append(
-                f"({a}location_name ILIKE ? {_ESC} OR {a}location_text ILIKE ? {_ESC}"
-                f" OR {a}location_country = ?)"
+        any_of(_many(self.place), _place_term(a), lambda v: [_literal(v)] * 3 + [v.upper()])
+        any_of(_many(self.document), f"{a}doc_id = ?", lambda v: [v])
+        if self.text:
+            pattern = _words_pattern(self.text)
+            match = (
+                "regexp_matches(lower(strip_accents(text)), ?)"
+                if pattern
+                else f"strip_accents(text) ILIKE strip_accents(?) {_ESC}"
             )
-            params += [_literal(self.place), _literal(self.place), self.place.upper()]
-        if self.document:
-            terms.append(f"{a}doc_id = ?")
-            params.append(self.document)
+            terms.append(f"{a}sentence_id IN (SELECT sentence_id FROM sentences WHERE {match})")
+            params.append(pattern or f"%{_literal(self.text)}%")
         return (" AND ".join(terms) or "TRUE"), params
+
+
+def _words_pattern(text: str) -> str | None:
+    """Return a regular expression matching `text`'s words, whole and in order, any case;
+    None when it has no word (punctuation is then matched as written)."""
+    folded = "".join(c for c in unicodedata.normalize("NFKD", text.lower()) if c.isascii())
+    words = re.findall(r"[a-z0-9]+", folded)
+    if not words:
+        return None
+    return r"\b" + r"\W+".join(words) + r"\b"
+
+
+def _place_term(a: str) -> str:
+    """A place matches by name, by the words of the text, by province or by ISO3 country;
+    names with accents removed on both sides ('Khost' is Khōst)."""
+    province = f"json_extract_string({a}location, '$.admin1')"
+    return (
+        f"strip_accents({a}location_name) ILIKE strip_accents(?) {_ESC}"
+        f" OR strip_accents({a}location_text) ILIKE strip_accents(?) {_ESC}"
+        f" OR strip_accents({province}) ILIKE strip_accents(?) {_ESC}"
+        f" OR {a}location_country = ?"
+    )
 
 
 _ESC = "ESCAPE '\\'"
@@ -218,7 +267,8 @@ def network(store: Store, where: EventFilter, *, level: str = "actor") -> pa.Tab
 
     `cooperation` counts QuadClass 1-2 events, `conflict` QuadClass 3-4; `weight` is
     cooperation minus conflict, so a negative edge is hostile; `goldstein` is the sum.
-    `level="country"` merges actors into their first three letters (IRQGOV -> IRQ).
+    `level="country"` merges actors into their first three letters (IRQGOV -> IRQ); events
+    within one country (Afghan forces against Afghan insurgents) stay, as a loop AFG -> AFG.
     """
     if level not in ("actor", "country"):
         raise QueryError(f"network level {level!r} is not actor or country")
@@ -235,40 +285,12 @@ def network(store: Store, where: EventFilter, *, level: str = "actor") -> pa.Tab
                round(sum(e.goldstein), 1) AS goldstein
         FROM events e
         WHERE {condition} AND e.target_code IS NOT NULL
-              AND left(e.source_code, {width}) <> left(e.target_code, {width})
+              AND ({width} = 3 OR e.source_code <> e.target_code)
         GROUP BY 1, 2
         ORDER BY events DESC, source, target
         """,
         params,
     )
-
-
-def period_start(day: date, period: Period) -> date:
-    """Return the first day of the week (Monday), month or quarter holding `day`."""
-    if period == "week":
-        return day - timedelta(days=day.weekday())
-    if period == "month":
-        return day.replace(day=1)
-    return date(day.year, 3 * ((day.month - 1) // 3) + 1, 1)
-
-
-def next_period(start: date, period: Period) -> date:
-    """Return the first day of the period after the one starting on `start`."""
-    if period == "week":
-        return start + timedelta(days=7)
-    months = 1 if period == "month" else 3
-    month = start.month - 1 + months
-    return date(start.year + month // 12, month % 12 + 1, 1)
-
-
-def period_label(start: date, period: Period) -> str:
-    """Return `2019-W27`, `2019-07` or `2019-Q3` for the period starting on `start`."""
-    if period == "week":
-        year, week, _ = start.isocalendar()
-        return f"{year}-W{week:02d}"
-    if period == "month":
-        return f"{start.year}-{start.month:02d}"
-    return f"{start.year}-Q{(start.month - 1) // 3 + 1}"
 
 
 def band(change_pct: float | None) -> str:
@@ -281,169 +303,11 @@ def band(change_pct: float | None) -> str:
     return f"large {word}" if abs(change_pct) >= LARGE_CHANGE_PCT else word
 
 
-def periods_between(first: date, last: date, period: Period) -> list[date]:
-    """Return the starts of every period from the one holding `first` to the one of `last`."""
-    starts = [period_start(first, period)]
-    while next_period(starts[-1], period) <= last:
-        starts.append(next_period(starts[-1], period))
-    return starts
+def trend(store: Store, where: EventFilter, **options: Any) -> pa.Table:
+    """Return counts per period with the change against a comparison (see `dyad.store.trend`)."""
+    from dyad.store.trend import trend as trend_table
 
-
-def _counts_by_period(
-    store: Store, where: EventFilter, period: Period
-) -> dict[date, tuple[int, int, float]]:
-    condition, params = where.where()
-    precisions = _PRECISIONS[period]
-    table = store.query(
-        f"""
-        SELECT CAST(date_trunc('{period}', e.event_day) AS DATE) AS start, count(*) AS events,
-               count(DISTINCT e.cluster_id) AS unique_events, sum(e.goldstein) AS goldstein
-        FROM events e
-        WHERE {condition} AND e.event_day IS NOT NULL
-              AND e.date_precision IN ({", ".join("?" * len(precisions))})
-        GROUP BY 1
-        """,
-        [*params, *precisions],
-    )
-    rows = table.to_pydict()
-    return {
-        start: (int(n), int(u), float(g))
-        for start, n, u, g in zip(
-            rows["start"], rows["events"], rows["unique_events"], rows["goldstein"], strict=True
-        )
-    }
-
-
-def _documents_by_period(store: Store, period: Period, first: date, last: date) -> dict[date, int]:
-    table = store.query(
-        f"SELECT CAST(date_trunc('{period}', doc_day) AS DATE) AS start, count(*) AS n "
-        "FROM documents WHERE doc_day BETWEEN ? AND ? GROUP BY 1",
-        [first, last],
-    )
-    rows = table.to_pydict()
-    return dict(zip(rows["start"], (int(n) for n in rows["n"]), strict=True))
-
-
-def trend(
-    store: Store,
-    where: EventFilter,
-    *,
-    period: str = "month",
-    baseline: str | None = None,
-    measure: str = "events",
-) -> pa.Table:
-    """Return counts and Goldstein per period with the change against a comparison.
-
-    Args:
-        store: An open store.
-        where: Which events to count; `since`/`until` bound the periods shown.
-        period: "week" (ISO, from Monday), "month" or "quarter". Events whose date is
-            coarser than the period (a month-precision date in a weekly trend) are left out.
-        baseline: `START[:END]` (YYYY, YYYY-MM or YYYY-MM-DD): compare each period with the
-            mean per period over that range; None compares with the previous period.
-        measure: Compare raw `events` or deduplicated `unique` events.
-
-    Returns:
-        One row per period with `events`, `unique_events`, `goldstein`, `documents` (all
-        documents coded in the period: the denominator), `events_per_100_documents`,
-        `compared_with`, `change_pct` and `band`. The percentage is null, and the band says
-        why, when the comparison has fewer than MIN_BASELINE_EVENTS events.
-    """
-    if period not in PERIODS:
-        raise QueryError(f"period {period!r} is not one of {', '.join(PERIODS)}")
-    if measure not in ("events", "unique"):
-        raise QueryError(f"trend measure {measure!r} is not events or unique")
-    return _trend(store, where, period, baseline, 1 if measure == "unique" else 0)
-
-
-def _trend(
-    store: Store, where: EventFilter, period: Period, baseline: str | None, index: int
-) -> pa.Table:
-    counts = _counts_by_period(store, where, period)
-    bounds = [date_bounds(where.since)[0]] if where.since else []
-    ends = [date_bounds(where.until)[1]] if where.until else []
-    if not counts and not (bounds and ends):
-        return pa.Table.from_pylist([], schema=_TREND_SCHEMA)
-    first = bounds[0] if bounds else min(counts)
-    last = ends[0] if ends else max(counts)
-    starts = periods_between(first, last, period)
-    documents = _documents_by_period(
-        store, period, starts[0], next_period(starts[-1], period) - timedelta(days=1)
-    )
-    reference = _baseline(store, where, period, baseline, index) if baseline else None
-    rows: list[dict[str, Any]] = []
-    previous: float | None = None
-    for start in starts:
-        raw, unique, goldstein = counts.get(start, (0, 0, 0.0))
-        value = float((raw, unique)[index])
-        compared, base = reference or (_previous_label(start, period), previous)
-        change, verdict = _change(value, base)
-        docs = documents.get(start, 0)
-        rows.append(
-            {
-                "period": period_label(start, period),
-                "start": start,
-                "events": raw,
-                "unique_events": unique,
-                "goldstein": round(goldstein, 1),
-                "documents": docs,
-                "events_per_100_documents": round(100.0 * raw / docs, 1) if docs else None,
-                "compared_with": compared,
-                "baseline": None if base is None else round(base, 1),
-                "change_pct": change,
-                "band": verdict,
-            }
-        )
-        previous = value
-    return pa.Table.from_pylist(rows, schema=_TREND_SCHEMA)
-
-
-def _change(value: float, base: float | None) -> tuple[float | None, str]:
-    """Return the percentage change and its band, refusing a percentage on a tiny base."""
-    if base is None:
-        return None, "-"
-    if base < MIN_BASELINE_EVENTS:
-        return None, f"baseline < {MIN_BASELINE_EVENTS} events"
-    change = round(100.0 * (value - base) / base, 1)
-    return change, band(change)
-
-
-def _previous_label(start: date, period: Period) -> str:
-    return period_label(period_start(start - timedelta(days=1), period), period)
-
-
-def _baseline(
-    store: Store, where: EventFilter, period: Period, text: str, index: int
-) -> tuple[str, float]:
-    low, _, high = text.partition(":")
-    first, last = date_bounds(low)[0], date_bounds(high or low)[1]
-    if last < first:
-        raise QueryError(f"baseline {text!r} ends before it starts")
-    # Whole periods only: a partial period would be divided as if it were a whole one.
-    first = period_start(first, period)
-    last = next_period(period_start(last, period), period) - timedelta(days=1)
-    span = replace(where, since=first.isoformat(), until=last.isoformat())
-    counts = _counts_by_period(store, span, period)
-    starts = periods_between(first, last, period)
-    mean = sum(counts.get(s, (0, 0, 0.0))[index] for s in starts) / len(starts)
-    return f"mean of {period_label(starts[0], period)}..{period_label(starts[-1], period)}", mean
-
-
-_TREND_SCHEMA = pa.schema(
-    [
-        ("period", pa.string()),
-        ("start", pa.date32()),
-        ("events", pa.int64()),
-        ("unique_events", pa.int64()),
-        ("goldstein", pa.float64()),
-        ("documents", pa.int64()),
-        ("events_per_100_documents", pa.float64()),
-        ("compared_with", pa.string()),
-        ("baseline", pa.float64()),
-        ("change_pct", pa.float64()),
-        ("band", pa.string()),
-    ]
-)
+    return trend_table(store, where, **options)
 
 
 def factuality_choice(values: Sequence[str]) -> tuple[str, ...]:

@@ -12,8 +12,10 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from dyad.errors import QueryError
 from dyad.store.aggregate import _PRECISIONS, EventFilter, Period
 from dyad.store.database import Store
+from dyad.store.labels import cameo_label
 
 # Events without a date sort after every dated one (newest first, undated last).
 _NO_DAY = date(1, 1, 1)
@@ -25,7 +27,7 @@ EVENT_COLUMNS = """
     e.target_code AS target, e.target_name, e.target_text, e.cameo, e.root,
     CAST(e.quad_class AS INTEGER) AS quad_class, e.goldstein, e.date, e.date_precision,
     e.date_text, e.factuality, e.attributed_code AS attributed_to, e.attributed_text,
-    e.rule, e.confidence, e.location_name AS place, e.location_country AS place_country,
+    e.rule, e.location_name AS place, e.location_country AS place_country,
     e.location_lat AS lat, e.location_lon AS lon, e.location_precision AS place_precision,
     e.char_start, e.char_end, e.segment_kind, e.segment_author, e.cluster_id
 """
@@ -86,6 +88,7 @@ def event_page(
     more = len(rows) > limit
     rows = rows[:limit]
     for row in rows:
+        row["cameo_label"] = cameo_label(row["cameo"])
         row.pop("sentence_id")
         sort_day = row.pop("sort_day")
         row["_key"] = PageKey(sort_day, row["doc_id"], row["char_start"], row["event_id"])
@@ -119,34 +122,41 @@ def quad_series(store: Store, where: EventFilter, period: Period) -> list[dict[s
 
 
 def map_points(store: Store, where: EventFilter) -> list[dict[str, Any]]:
-    """Return events grouped by place: geocoded places, else the country they happened in,
-    else the source actor's country.
+    """Return events grouped by place, one point per place name and country.
 
-    Rows without coordinates (`precision` "country" or "actor-country") carry an ISO3
-    `country`; the dashboard puts them at the country's centroid.
+    A province and its capital that share a name (Kandahār) are one point, at the spot most
+    of its events name. Events with no place and no country are left out: the dashboard
+    does not draw them where they did not happen. Rows without coordinates (`precision`
+    "country": the text names the country only) carry an ISO3 `country`.
     """
     condition, params = where.where()
     return list(
         store.query(
             f"""
             WITH placed AS (
-                SELECT e.*,
-                       coalesce(nullif(e.location_country, ''), nullif(e.source_country, ''))
-                           AS iso3,
-                       CASE WHEN e.location_lat IS NOT NULL THEN coalesce(e.location_precision,
-                                'place')
-                            WHEN nullif(e.location_country, '') IS NOT NULL THEN 'country'
-                            ELSE 'actor-country' END AS how
+                SELECT e.*, nullif(e.location_country, '') AS iso3,
+                       json_extract_string(e.location, '$.admin1') AS province
                 FROM events e WHERE {condition}
+            ), spots AS (
+                SELECT coalesce(location_name, iso3) AS place, iso3 AS country,
+                       location_lat AS lat, location_lon AS lon, location_precision AS how,
+                       count(*) AS n
+                FROM placed WHERE iso3 IS NOT NULL OR location_lat IS NOT NULL GROUP BY ALL
+            ), best AS (
+                SELECT place, country, arg_max(lat, n) AS lat, arg_max(lon, n) AS lon,
+                       arg_max(how, n) AS how
+                FROM spots GROUP BY ALL
             )
-            SELECT coalesce(location_name, iso3) AS place, iso3 AS country,
-                   any_value(location_lat) AS lat, any_value(location_lon) AS lon,
-                   how AS precision, count(*) AS events,
-                   count(DISTINCT cluster_id) AS unique_events,
-                   count(*) FILTER (WHERE quad_class IN (1, 2)) AS cooperation,
-                   count(*) FILTER (WHERE quad_class IN (3, 4)) AS conflict
-            FROM placed WHERE location_lat IS NOT NULL OR iso3 IS NOT NULL
-            GROUP BY 1, 2, 5
+            SELECT b.place, b.country, any_value(p.province) AS province, b.lat, b.lon,
+                   CASE WHEN b.lat IS NULL THEN 'country' ELSE coalesce(b.how, 'place') END
+                       AS precision,
+                   count(*) AS events, count(DISTINCT p.cluster_id) AS unique_events,
+                   count(*) FILTER (WHERE p.quad_class IN (1, 2)) AS cooperation,
+                   count(*) FILTER (WHERE p.quad_class IN (3, 4)) AS conflict
+            FROM placed p JOIN best b
+              ON b.place = coalesce(p.location_name, p.iso3)
+             AND b.country IS NOT DISTINCT FROM p.iso3
+            GROUP BY b.place, b.country, b.lat, b.lon, b.how
             ORDER BY events DESC, place
             """,
             params,
@@ -180,8 +190,13 @@ def document(store: Store, doc_id: str) -> dict[str, Any] | None:
         "ORDER BY e.char_start, e.event_id",
         [doc_id],
     ).to_pylist()
+    for event in events:
+        event["cameo_label"] = cameo_label(event["cameo"])
     text, segments = _source(meta["path"], meta["line"], doc_id, meta["chars"])
+    # The file's name only: a served store must not tell where its inputs lie on this machine.
+    meta["path"] = meta["path"].replace("\\", "/").rsplit("/", 1)[-1]
     result: dict[str, Any] = meta | {
+        "event_count": meta["events"],
         "text": text,
         "segments": segments,
         "sentences": sentences,
@@ -211,3 +226,32 @@ def _source(
             ]
             return item.text, segments
     return None, []
+
+
+def event_detail(store: Store, event_id: str) -> dict[str, Any] | None:
+    """Return one event with its sentence, document and dedup cluster, by id or unique prefix.
+
+    Raises:
+        QueryError: The prefix matches several events.
+    """
+    prefix = event_id.strip().lower()
+    found = store.query(
+        f"""
+        SELECT {EVENT_COLUMNS}, e.plover, e.provenance, s.text AS sentence,
+               d.title AS doc_title, d.date AS doc_date, d.url AS doc_url, d.path AS doc_path,
+               d.line AS doc_line,
+               (SELECT count(*) FROM events c WHERE c.cluster_id = e.cluster_id)
+                   AS cluster_mentions,
+               (SELECT count(DISTINCT c.doc_id) FROM events c WHERE c.cluster_id = e.cluster_id)
+                   AS cluster_documents
+        FROM events e LEFT JOIN sentences s USING (sentence_id)
+        LEFT JOIN documents d ON d.doc_id = e.doc_id
+        WHERE starts_with(e.event_id, ?) ORDER BY e.event_id LIMIT 2
+        """,
+        [prefix],
+    ).to_pylist()
+    if len(found) > 1:
+        raise QueryError(
+            f"event id {event_id!r} is the start of several events", hint="give more characters"
+        )
+    return found[0] if found else None

@@ -25,10 +25,10 @@ import duckdb
 import pyarrow as pa
 
 from dyad.errors import StoreError
-from dyad.records import Actor, Document, Event, Rejection
+from dyad.records import EVENT_KEYS, Actor, Document, Event, Rejection
 
 APPLICATION = "dyad"
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 3
 # Documents written per transaction by `Store.ingest_coded`: small enough that a crash loses
 # little work, large enough that commits do not dominate.
 INGEST_BATCH_DOCUMENTS = 32
@@ -36,15 +36,15 @@ INGEST_BATCH_DOCUMENTS = 32
 # so its 16 MB default makes a long ingest quadratic; the WAL is replayed after a crash anyway.
 CHECKPOINT_THRESHOLD = "512MB"
 # SQL that brings a store from version N to N+1, applied in order when an older store opens.
-MIGRATIONS: dict[int, str] = {}
+MIGRATIONS: dict[int, str] = {
+    # Event.confidence was always 0.5: it is no longer stored until a real one exists (#14)
+    1: "ALTER TABLE events DROP COLUMN confidence",
+    2: "UPDATE events SET cluster_id = {cluster}",  # dedup no longer keyed on the source (#17)
+}
 TABLES = ("documents", "sentences", "events", "actors", "rejections")
 # The `Event.to_dict()` keys the events table has columns for; any other key is kept in
 # `events.extra` as JSON, so a field added to Event round-trips without a schema change.
-CONTRACT_FIELDS = frozenset(
-    "event_id doc_id sentence char_start char_end segment source target cameo plover "
-    "quad_class goldstein date date_precision date_text location factuality attributed_to "
-    "confidence rule provenance".split()
-)
+CONTRACT_FIELDS = frozenset(EVENT_KEYS)
 
 
 @dataclass(slots=True)
@@ -74,16 +74,29 @@ def sentence_id(doc_id: str, char_start: int, char_end: int) -> str:
 
 
 def cluster_id(event: Event) -> str:
-    """Return the dedup key: the same source, target, code, date and place is one event.
+    """Return the dedup key: the same target, code, date and place is one event.
 
+    The source is left out when there is a target: "an Afghan and coalition force killed X"
+    is one act, coded once per conjoined subject (AFGSEC, NATMIL), and two stories naming
+    different doers of one raid are one raid. An event without a target keeps its source.
     An event without a date is its own cluster: two undated reports cannot be told apart
-    from two events years apart.
+    from two events years apart. `CLUSTER_SQL` computes the same key in the store.
     """
     if event.date.value is None:
         return _hash("undated", event.event_id)
     place = event.location.name if event.location else ""
-    target = event.target.code if event.target else ""
-    return _hash(event.source.code, target, event.cameo, event.date.value, place)
+    if event.target is not None:
+        return _hash("v2", "", event.target.code, event.cameo, event.date.value, place)
+    return _hash("v2", event.source.code, "", event.cameo, event.date.value, place)
+
+
+# `cluster_id` over the events table, for the migration of stores written before it.
+CLUSTER_SQL = """
+    CASE WHEN date IS NULL THEN left(sha256('undated|' || event_id), 20)
+    ELSE left(sha256(concat_ws('|', 'v2',
+        CASE WHEN target_code IS NULL THEN source_code ELSE '' END,
+        coalesce(target_code, ''), cameo, date, coalesce(location_name, ''))), 20) END
+"""
 
 
 def first_day(value: str | None) -> date | None:
@@ -143,7 +156,6 @@ def event_row(event: Event) -> dict[str, Any]:
     }
     row |= _actor_columns("attributed", event.attributed_to)
     row |= {
-        "confidence": float(event.confidence),
         "rule": event.rule,
         "provenance": json.dumps(event.provenance, sort_keys=True),
     }
@@ -285,7 +297,7 @@ class Store:
         """Store coded documents in batches of `batch_documents`, one transaction each.
 
         Args:
-            coded: (document, events) pairs, e.g. from `pipeline.code_documents`.
+            coded: (document, events) pairs, e.g. from `store.ingest.coded_documents`.
             rejections: A list the reader appends to while `coded` is consumed; it is
                 drained into each batch, so a rejection is stored with the batch it came in.
             batch_documents: Documents per transaction.
@@ -417,11 +429,10 @@ def open_store(path: str | Path, *, read_only: bool = False) -> Store:
 def _open_error(path: Path, exc: duckdb.Error) -> StoreError:
     message = str(exc)
     if "lock" in message.lower():
-        return StoreError(
-            "the store is in use by another process",
-            path=str(path),
-            hint="wait for the other `dyad ingest` to finish",
-        )
+        from dyad.store.lock_holder import describe_holder
+
+        holder, fix = describe_holder(message)
+        return StoreError(f"the store is in use by {holder}", path=str(path), hint=fix)
     if "not a valid DuckDB database" in message:
         return StoreError(
             "not a dyad store: the file is not a DuckDB database",
@@ -471,7 +482,7 @@ def _check_schema(connection: duckdb.DuckDBPyConnection, path: Path, read_only: 
 def _migrate(connection: duckdb.DuckDBPyConnection, version: int) -> None:
     connection.execute("BEGIN TRANSACTION")
     for step in range(version, SCHEMA_VERSION):
-        connection.execute(MIGRATIONS[step])
+        connection.execute(MIGRATIONS[step].format(cluster=CLUSTER_SQL))
     connection.execute(
         "UPDATE meta SET value = ? WHERE key = 'schema_version'", [str(SCHEMA_VERSION)]
     )

@@ -9,8 +9,10 @@ them in). The CSV has flat GDELT-like columns; the mapping is in README ("Store"
 
 from __future__ import annotations
 
+import io
 import json
 import xml.etree.ElementTree as ET
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any, Literal
 
@@ -47,7 +49,7 @@ CONTRACT_COLUMNS = f"""
         'text': e.location_text, 'name': e.location_name, 'country': e.location_country,
         'lat': e.location_lat, 'lon': e.location_lon, 'precision': e.location_precision}}
     END AS location,
-    e.factuality, {_actor("attributed")} AS attributed_to, e.confidence, e.rule, e.provenance,
+    e.factuality, {_actor("attributed")} AS attributed_to, e.rule, e.provenance,
     e.extra
 """
 
@@ -89,8 +91,9 @@ def contract_query(where: EventFilter, *, whole_location: bool = False) -> tuple
     return sql, params
 
 
-def _gdelt_query(where: EventFilter) -> tuple[str, list[Any]]:
+def _gdelt_query(where: EventFilter, limit: int | None = None) -> tuple[str, list[Any]]:
     condition, params = where.where()
+    cut = f"LIMIT {int(limit)}" if limit is not None else ""
     sql = f"""
         WITH sizes AS (
             SELECT cluster_id, count(*) AS mentions, count(DISTINCT doc_id) AS documents
@@ -99,9 +102,52 @@ def _gdelt_query(where: EventFilter) -> tuple[str, list[Any]]:
         SELECT {GDELT_COLUMNS}
         FROM events e JOIN sentences s USING (sentence_id) JOIN sizes z USING (cluster_id)
         LEFT JOIN documents d ON d.doc_id = e.doc_id
-        WHERE {condition} ORDER BY e.doc_id, e.char_start, e.event_id
+        WHERE {condition} ORDER BY e.doc_id, e.char_start, e.event_id {cut}
     """
     return sql, params
+
+
+def _labelled(batch: pa.RecordBatch) -> pa.RecordBatch:
+    """Add the CAMEO label of each event's code (`dyad_cameo_label`) to a CSV batch."""
+    from dyad.store.labels import cameo_label
+
+    codes = batch.column("EventCode").to_pylist()
+    labels = pa.array([cameo_label(code) for code in codes], pa.string())
+    return pa.RecordBatch.from_arrays(
+        [*batch.columns, labels], names=[*batch.schema.names, "dyad_cameo_label"]
+    )
+
+
+def csv_chunks(store: Store, where: EventFilter, *, limit: int | None = None) -> Iterator[bytes]:
+    """Yield the matching events as CSV (the one CSV schema: GDELT-like columns), in chunks.
+
+    The header comes first, then one chunk per batch of BATCH_ROWS events, so a caller can
+    send or write the events as they are read.
+    """
+    for chunk, _rows in _csv_batches(store, where, limit):
+        yield chunk
+
+
+def _csv_batches(
+    store: Store, where: EventFilter, limit: int | None
+) -> Iterator[tuple[bytes, int]]:
+    sql, params = _gdelt_query(where, limit)
+    reader = store.stream(sql, params, BATCH_ROWS)
+    header = True
+    for batch in reader:
+        buffer = io.BytesIO()
+        options = pa_csv.WriteOptions(include_header=header)
+        pa_csv.write_csv(pa.Table.from_batches([_labelled(batch)]), buffer, options)
+        header = False
+        yield buffer.getvalue(), batch.num_rows
+    if header:  # no rows: the header alone
+        names = [*reader.schema.names, "dyad_cameo_label"]
+        yield (",".join(f'"{name}"' for name in names) + "\n").encode(), 0
+
+
+def events_csv(store: Store, where: EventFilter, *, limit: int | None = None) -> bytes:
+    """Return the matching events as CSV (`csv_chunks` joined)."""
+    return b"".join(csv_chunks(store, where, limit=limit))
 
 
 def contract_rows(batch: pa.RecordBatch) -> list[dict[str, Any]]:
@@ -128,9 +174,13 @@ def export_events(store: Store, path: Path, fmt: str, where: EventFilter) -> int
     if fmt not in FORMATS:
         raise QueryError(f"format {fmt!r} is not one of {', '.join(FORMATS)}")
     if fmt == "csv":
-        sql, params = _gdelt_query(where)
-    else:
-        sql, params = contract_query(where, whole_location=fmt == "jsonl")
+        written = 0
+        with path.open("wb") as out:
+            for chunk, rows in _csv_batches(store, where, None):
+                out.write(chunk)
+                written += rows
+        return written
+    sql, params = contract_query(where, whole_location=fmt == "jsonl")
     reader = store.stream(sql, params, BATCH_ROWS)
     written = 0
     if fmt == "jsonl":
@@ -140,12 +190,7 @@ def export_events(store: Store, path: Path, fmt: str, where: EventFilter) -> int
                     out.write(json.dumps(row, ensure_ascii=False) + "\n")
                 written += batch.num_rows
         return written
-    writer: Any = (
-        pq.ParquetWriter(str(path), reader.schema)
-        if fmt == "parquet"
-        else pa_csv.CSVWriter(str(path), reader.schema)
-    )
-    with writer:
+    with pq.ParquetWriter(str(path), reader.schema) as writer:
         for batch in reader:
             writer.write_batch(batch)
             written += batch.num_rows

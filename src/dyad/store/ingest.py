@@ -8,57 +8,56 @@ CLI prints one line each and draws a progress bar on a terminal).
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from dyad.coder.pipeline import Resources, code_documents
 from dyad.coder.read import read_documents
-from dyad.coder.structure import structure_warnings
+from dyad.coder.resources import Resources
 from dyad.config import Config
 from dyad.records import Document, Event, Rejection
+from dyad.run import NO_DEFAULTS, RunDefaults, code_stream
 from dyad.store.database import INGEST_BATCH_DOCUMENTS, IngestCounts, open_store
 
 OnRejection = Callable[[Rejection], None]
 
 
-def read_for_coding(
+def coded_documents(
     paths: Sequence[Path],
-    config: Config,
+    resources: Resources,
     rejections: list[Rejection],
     *,
-    date: str | None = None,
-    perspective: str | None = None,
+    defaults: RunDefaults = NO_DEFAULTS,
+    skip: Callable[[Document], bool] | None = None,
     on_rejection: OnRejection | None = None,
-) -> Iterator[Document]:
-    """Yield the readable documents in `paths`, with the run's defaults filled in.
+) -> Iterator[tuple[Document, list[Event]]]:
+    """Read and code `paths` through `run.code_stream`; yield each coded document.
 
     Args:
         paths: Files and directories, as `read.read_documents` takes them.
-        config: Settings for reading.
+        resources: Loaded dictionaries and config.
         rejections: Appended to, while the documents are consumed, with every rejection
             and every structure warning (a comment thread with no readable stamp).
-        date: Reference date YYYY-MM-DD for documents that carry none.
-        perspective: Country code the authors write from, for documents that carry none.
+        defaults: Reference date and perspective for documents that carry none.
+        skip: Documents for which it is true are not coded (already stored).
         on_rejection: Called with each rejection or warning as it is found.
     """
-    for item in read_documents(paths, config):
+
+    def note(rejection: Rejection) -> None:
+        rejections.append(rejection)
+        if on_rejection is not None:
+            on_rejection(rejection)
+
+    items: Iterable[Document | Rejection] = read_documents(paths, resources.config)
+    if skip is not None:
+        items = (i for i in items if isinstance(i, Rejection) or not skip(i))
+    for item in code_stream(items, resources, defaults=defaults):
         if isinstance(item, Rejection):
-            rejections.append(item)
-            if on_rejection is not None:
-                on_rejection(item)
+            note(item)
             continue
-        changes: dict[str, Any] = {}
-        if item.date is None and date is not None:
-            changes["date"] = date
-        if item.perspective is None and perspective is not None:
-            changes["perspective"] = perspective
-        document = replace(item, **changes) if changes else item
-        for warning in structure_warnings(document):
-            rejections.append(warning)
-            if on_rejection is not None:
-                on_rejection(warning)
-        yield document
+        for warning in item.warnings:
+            note(warning)
+        yield item.document, item.events
 
 
 def code_paths(
@@ -74,7 +73,7 @@ def code_paths(
 
     Args:
         paths: Files and directories to read.
-        resources: Loaded dictionaries and config (`pipeline.Resources.load`).
+        resources: Loaded dictionaries and config (`Resources.load`).
         date: Reference date for undated documents.
         perspective: Country code the authors write from, where a document has none.
         on_rejection: Called with each rejection or warning as it is found.
@@ -82,15 +81,11 @@ def code_paths(
     """
     rejections: list[Rejection] = []
     found: list[Event] = []
-    documents = read_for_coding(
-        paths,
-        resources.config,
-        rejections,
-        date=date,
-        perspective=perspective,
-        on_rejection=on_rejection,
+    defaults = RunDefaults(date, perspective)
+    coded = coded_documents(
+        paths, resources, rejections, defaults=defaults, on_rejection=on_rejection
     )
-    for number, (_document, events) in enumerate(code_documents(documents, resources), start=1):
+    for number, (_document, events) in enumerate(coded, start=1):
         found.extend(events)
         if on_document is not None:
             on_document(number)
@@ -104,12 +99,16 @@ class IngestSummary:
     db: Path
     counts: IngestCounts
     skipped: int
+    warnings: int = 0  # documents kept with a warning (a bad date, a legacy encoding)
 
     def line(self) -> str:
         c = self.counts
+        noted = ""
+        if c.rejected or self.warnings:
+            noted = f", {self.warnings:,} kept with a warning (`dyad rejections` lists both)"
         return (
             f"{c.documents:,} documents coded, {self.skipped:,} already stored; "
-            f"{c.events:,} new events; {c.rejected:,} rejected; store {self.db}"
+            f"{c.events:,} new events; {c.rejected:,} rejected{noted}; store {self.db}"
         )
 
 
@@ -138,20 +137,24 @@ def ingest_paths(
         on_rejection: Called with each rejection or warning as it is found.
         on_batch: Called after each commit with the running totals and documents seen.
     """
+    warned: list[Rejection] = []
+
+    def noted(rejection: Rejection) -> None:
+        if rejection.stage.endswith("warning"):
+            warned.append(rejection)
+        if on_rejection is not None:
+            on_rejection(rejection)
+
     with open_store(db) as store:
         stored = store.document_ids()
         rejections: list[Rejection] = []
         skipped: list[str] = []
-        documents = read_for_coding(
-            paths, config, rejections, date=date, perspective=perspective, on_rejection=on_rejection
-        )
 
-        def fresh() -> Iterator[Document]:
-            for document in documents:
-                if document.doc_id in stored:
-                    skipped.append(document.doc_id)
-                else:
-                    yield document
+        def fresh(document: Document) -> bool:
+            if document.doc_id in stored:
+                skipped.append(document.doc_id)
+                return True
+            return False
 
         def kept(coded: Iterable[tuple[Document, list[Event]]]) -> Iterator[Any]:
             for document, found in coded:
@@ -159,11 +162,22 @@ def ingest_paths(
                     keep.extend(found)
                 yield document, found
 
-        coded = kept(code_documents(fresh(), Resources.load(config)))
+        resources = Resources.load(config)
+        defaults = RunDefaults(date, perspective)
+        coded = kept(
+            coded_documents(
+                paths,
+                resources,
+                rejections,
+                defaults=defaults,
+                skip=fresh,
+                on_rejection=noted,
+            )
+        )
         counts = store.ingest_coded(
             coded,
             rejections,
             batch_documents=batch_documents or INGEST_BATCH_DOCUMENTS,
             on_batch=on_batch,
         )
-    return IngestSummary(db, counts, len(skipped))
+    return IngestSummary(db, counts, len(skipped), len(warned))

@@ -1,4 +1,4 @@
--- dyad store, schema version 1. Ids are content hashes, so re-inserting is harmless
+-- dyad store, schema version 3. Ids are content hashes, so re-inserting is harmless
 -- (INSERT ... ON CONFLICT DO NOTHING). `store.py` runs this once on a new file.
 
 CREATE TABLE meta (
@@ -35,7 +35,7 @@ CREATE TABLE sentences (
 
 CREATE TABLE events (
     event_id VARCHAR PRIMARY KEY,
-    cluster_id VARCHAR NOT NULL,  -- dedup key: source, target, cameo, date, place
+    cluster_id VARCHAR NOT NULL,  -- dedup key: target (else source), cameo, date, place
     doc_id VARCHAR NOT NULL,
     sentence_id VARCHAR NOT NULL,
     char_start INTEGER NOT NULL,
@@ -72,7 +72,6 @@ CREATE TABLE events (
     attributed_text VARCHAR,
     attributed_name VARCHAR,
     attributed_country VARCHAR,
-    confidence DOUBLE NOT NULL,
     rule VARCHAR NOT NULL,
     provenance VARCHAR NOT NULL, -- JSON object
     extra VARCHAR NOT NULL       -- JSON: fields of Event.to_dict() newer than these columns

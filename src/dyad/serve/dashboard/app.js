@@ -9,9 +9,11 @@ const QUAD = {
   3: { name: "Verbal conflict", colour: "#f4a582" },
   4: { name: "Material conflict", colour: "#b2182b" },
 };
-const FILTERS = ["actor", "dyad", "code", "quad", "factuality", "since", "until", "place", "doc"];
+const FILTERS = ["actor", "dyad", "code", "quad", "factuality", "since", "until", "place", "doc", "q"];
+const KEPT = ["quad", "doc", "period", "measure", "level", "sort"];
 const SVG = "http://www.w3.org/2000/svg";
 const view = document.getElementById("view");
+const NAMES = {};  // actor code -> name, from /api/summary
 
 // ---------- helpers ----------
 function el(tag, attrs = {}, ...children) {
@@ -78,10 +80,13 @@ function legend() {
 }
 
 // ---------- timeline ----------
+// Coverage first: a period without documents is a gap, not a zero; the grey line is how many
+// documents were coded per period (right axis); the table gives each period's band.
 async function timeline(params) {
   const period = params.get("period") || "quarter";
   const measure = params.get("measure") || "events";
-  const body = await api("trend", filterParams(params, { period }));
+  const compare = measure === "unique" ? "unique_rate" : "rate";
+  const body = await api("trend", filterParams(params, { period, measure: compare }));
   const rows = body.data;
   const controls = el("div", { class: "controls" },
     el("label", {}, "Period ",
@@ -98,23 +103,35 @@ async function timeline(params) {
     return;
   }
   const suffix = measure === "unique" ? "_unique" : "_events";
-  const width = 1180, height = 360, left = 44, bottom = 40, top = 12;
+  const width = 1180, height = 360, left = 44, right = 52, bottom = 40, top = 12;
   const max = Math.max(1, ...rows.map((r) => [0, 1, 2, 3, 4].reduce((s, q) => s + r["q" + q + suffix], 0)));
-  const step = (width - left - 8) / rows.length;
+  const maxDocs = Math.max(1, ...rows.map((r) => r.documents));
+  const step = (width - left - right) / rows.length;
   const scale = (height - bottom - top) / max;
+  const docScale = (height - bottom - top) / maxDocs;
   const chart = svg("svg", { id: "timeline-chart", viewBox: `0 0 ${width} ${height}`, role: "img",
-    "aria-label": "Events per " + period + " stacked by QuadClass" });
+    "aria-label": "Events per " + period + " stacked by QuadClass, with the documents coded per " + period },
+    svg("defs", {}, svg("pattern", { id: "no-coverage", width: 6, height: 6, patternUnits: "userSpaceOnUse", patternTransform: "rotate(45)" },
+      svg("line", { x1: 0, y1: 0, x2: 0, y2: 6, stroke: "#c9ced6", "stroke-width": 3 }))));
   for (let i = 0; i <= 4; i++) {
     const value = Math.round((max * i) / 4);
     const y = height - bottom - value * scale;
-    chart.append(svg("line", { x1: left, x2: width, y1: y, y2: y, class: "grid" }),
-      svg("text", { x: left - 6, y: y + 4, class: "axis", "text-anchor": "end" }, String(value)));
+    chart.append(svg("line", { x1: left, x2: width - right, y1: y, y2: y, class: "grid" }),
+      svg("text", { x: left - 6, y: y + 4, class: "axis", "text-anchor": "end" }, String(value)),
+      svg("text", { x: width - right + 6, y: height - bottom - ((maxDocs * i) / 4) * docScale + 4, class: "axis docs-axis" }, String(Math.round((maxDocs * i) / 4))));
   }
   const labelEvery = Math.ceil(rows.length / 14);
+  const line = [];
   rows.forEach((row, i) => {
     const x = left + i * step;
     let y = height - bottom;
     const until = periodEnd(row.start, period);
+    if (row.documents === 0) {
+      chart.append(svg("rect", { class: "gap", x: x + 1, y: top, width: Math.max(1, step - 2), height: height - bottom - top,
+        fill: "url(#no-coverage)", "data-period": row.period }, svg("title", {}, `${row.period}: no coverage (no document coded)`)));
+    } else {
+      line.push(`${(x + step / 2).toFixed(1)},${(height - bottom - row.documents * docScale).toFixed(1)}`);
+    }
     for (const q of [0, 1, 2, 3, 4]) {
       const count = row["q" + q + suffix];
       if (!count) continue;
@@ -130,9 +147,47 @@ async function timeline(params) {
       chart.append(svg("text", { x: x + step / 2, y: height - bottom + 16, class: "axis", "text-anchor": "middle" }, row.period));
     }
   });
+  // The coverage line breaks at gaps: one polyline per covered run.
+  for (const run of coverageRuns(rows, left, step, height - bottom, docScale)) {
+    chart.append(svg("polyline", { class: "coverage", points: run.join(" ") }, svg("title", {}, "documents coded per " + period)));
+  }
   const total = rows.reduce((s, r) => s + r[measure === "unique" ? "unique_events" : "events"], 0);
-  view.replaceChildren(title, controls, legend(), chart,
-    el("p", { class: "note", text: `${total} ${measure === "unique" ? "deduplicated events" : "event reports"} in ${rows.length} ${period}s. Events dated less precisely than a ${period} are left out. Click a bar for its events.` }));
+  const gaps = rows.filter((r) => r.documents === 0).length;
+  view.replaceChildren(title, controls,
+    el("ul", { class: "legend" }, [...legend().children], el("li", {}, el("span", { class: "swatch gap" }), "no coverage"),
+      el("li", {}, el("span", { class: "swatch coverage" }), "documents coded (right axis)")),
+    chart,
+    el("p", { class: "note", text: `${total} ${measure === "unique" ? "deduplicated events" : "event reports"} in ${rows.length} ${period}s; ${gaps} without any document (hatched: no coverage, not zero). Events dated less precisely than a ${period} are left out. Click a bar for its events.` }),
+    trendTable(rows, measure));
+}
+
+function coverageRuns(rows, left, step, base, docScale) {
+  const runs = [];
+  let current = [];
+  rows.forEach((row, i) => {
+    if (row.documents === 0) {
+      if (current.length) runs.push(current);
+      current = [];
+      return;
+    }
+    current.push(`${(left + i * step + step / 2).toFixed(1)},${(base - row.documents * docScale).toFixed(1)}`);
+  });
+  if (current.length) runs.push(current);
+  return runs;
+}
+
+// The trend view's table: per period the counts, the denominator and the band it earns.
+function trendTable(rows, measure) {
+  const heads = ["Period", "Events", "Unique", "Documents", "Per 100 documents", "Change", "Band"];
+  return el("table", { id: "trend-table", class: "sortable" },
+    el("caption", { class: "note", text: `Change of ${measure === "unique" ? "deduplicated " : ""}events per 100 documents coded, against the previous period.` }),
+    el("thead", {}, el("tr", {}, heads.map((h) => el("th", { scope: "col", text: h })))),
+    el("tbody", {}, rows.map((r) => el("tr", { "data-period": r.period, "data-band": r.band, class: r.coverage === "none" ? "no-coverage" : null },
+      el("td", { text: r.period }), el("td", { class: "num", text: r.events }), el("td", { class: "num", text: r.unique_events }),
+      el("td", { class: "num", text: r.documents }),
+      el("td", { class: "num", text: r.events_per_100_documents === null ? "—" : r.events_per_100_documents }),
+      el("td", { class: "num", text: r.change_pct === null ? "—" : (r.change_pct > 0 ? "+" : "") + r.change_pct + " %" }),
+      el("td", { class: "band", text: r.band })))));
 }
 
 function periodEnd(start, period) {
@@ -157,7 +212,7 @@ async function network(params) {
   const { nodes, edges } = body.data;
   const controls = el("div", { class: "controls" }, el("label", {}, "Nodes ",
     el("select", { id: "level", onchange: (e) => go("network", filterParams(params, { level: e.target.value })) },
-      ["actor", "country"].map((l) => el("option", { value: l, selected: l === level ? "" : null, text: l + "s" })))));
+      [["actor", "actors"], ["country", "countries"]].map(([l, text]) => el("option", { value: l, selected: l === level ? "" : null, text })))));
   const title = el("h2", { text: "Alignment network" + describe(params) });
   if (!edges.length) {
     view.replaceChildren(title, controls, empty("No dyads match these filters."));
@@ -165,27 +220,43 @@ async function network(params) {
   }
   const shown = [...nodes].sort((a, b) => b.events - a.events).slice(0, 28);
   const keep = new Set(shown.map((n) => n.id));
-  const width = 1180, height = 470, cx = width / 2, cy = height / 2, radius = 200;
+  const width = 1180, height = 520, cx = width / 2, cy = height / 2 + 10, radius = 210;
   const position = {};
-  shown.forEach((n, i) => {
-    const angle = (2 * Math.PI * i) / shown.length - Math.PI / 2;
-    position[n.id] = [cx + radius * 1.6 * Math.cos(angle), cy + radius * Math.sin(angle)];
+  // A node in at least a third of the events (AFG in a war's reports) is the hub at the
+  // centre, so its edges fan out and stay readable; the others sit on an ellipse round it.
+  const total = nodes.reduce((s, n) => s + n.events, 0);
+  const hub = shown[0].events * 3 >= total ? shown[0] : null;
+  const ring = shown.filter((n) => n !== hub);
+  if (hub) position[hub.id] = [cx, cy];
+  ring.forEach((n, i) => {
+    const angle = (2 * Math.PI * i) / ring.length - Math.PI / 2;
+    position[n.id] = [cx + radius * 1.9 * Math.cos(angle), cy + radius * Math.sin(angle)];
   });
   const chart = svg("svg", { id: "network-chart", viewBox: `0 0 ${width} ${height}`, role: "img", "aria-label": "Alignment network" },
     svg("defs", {}, ["coop", "conflict", "mixed"].map((kind) =>
       svg("marker", { id: "arrow-" + kind, viewBox: "0 0 10 10", refX: 16, refY: 5, markerWidth: 6, markerHeight: 6, orient: "auto-start-reverse" },
         svg("path", { d: "M0,0 L10,5 L0,10 z", class: "arrow " + kind })))));
   const maxEvents = Math.max(...edges.map((e) => e.events));
+  const busiest = [...edges].filter((e) => keep.has(e.source) && keep.has(e.target)).sort((a, b) => b.events - a.events).slice(0, 6);
+  const labels = svg("g", { class: "edge-labels" });
   for (const edge of edges) {
     if (!keep.has(edge.source) || !keep.has(edge.target)) continue;
     const [x1, y1] = position[edge.source];
     const [x2, y2] = position[edge.target];
     const kind = edge.weight > 0 ? "coop" : edge.weight < 0 ? "conflict" : "mixed";
     const dyad = edge.source + "-" + edge.target;
-    chart.append(svg("a", { href: link("events", filterParams(params, { dyad, actor: null })), "aria-label": `${dyad}: ${edge.cooperation} cooperative, ${edge.conflict} conflictual` },
-      svg("line", { class: "edge " + kind, x1, y1, x2, y2, "stroke-width": 1.5 + (5 * edge.events) / maxEvents,
-        "marker-end": `url(#arrow-${kind})`, "data-dyad": dyad, "data-events": edge.events },
-        svg("title", {}, `${dyad}: ${edge.events} events, ${edge.cooperation} cooperation, ${edge.conflict} conflict (click for the events)`))));
+    const strokeWidth = 1.5 + (9 * edge.events) / maxEvents;
+    const about = svg("title", {}, `${dyad}: ${edge.events} events, ${edge.cooperation} cooperation, ${edge.conflict} conflict (click for the events)`);
+    const attrs = { "stroke-width": strokeWidth, "data-dyad": dyad, "data-events": edge.events };
+    // Within one actor or country (AFG -> AFG: Afghan forces against Afghan insurgents): a loop.
+    const shape = edge.source === edge.target
+      ? svg("path", { class: "edge loop " + kind, d: loopPath(x1, y1, cx, cy, edge.events / maxEvents), fill: "none", ...attrs }, about)
+      : svg("line", { class: "edge " + kind, x1, y1, x2, y2, "marker-end": `url(#arrow-${kind})`, ...attrs }, about);
+    chart.append(svg("a", { href: link("events", filterParams(params, { dyad, actor: null })), "aria-label": `${dyad}: ${edge.cooperation} cooperative, ${edge.conflict} conflictual` }, shape));
+    if (busiest.includes(edge)) {
+      const [lx, ly] = edge.source === edge.target ? loopTop(x1, y1, cx, cy, edge.events / maxEvents) : [(x1 * 2 + x2) / 3, (y1 * 2 + y2) / 3];
+      labels.append(svg("text", { x: lx, y: ly, class: "edge-label", "text-anchor": "middle", "data-dyad": dyad }, `${dyad} ${edge.events}`));
+    }
   }
   const maxNode = Math.max(...shown.map((n) => n.events));
   for (const node of shown) {
@@ -194,70 +265,51 @@ async function network(params) {
       svg("circle", { cx: x, cy: y, r: 5 + (9 * node.events) / maxNode, "data-node": node.id }),
       svg("text", { x, y: y - 14 - (9 * node.events) / maxNode, "text-anchor": "middle" }, node.id)));
   }
+  chart.append(labels);
+  const loops = edges.filter((e) => e.source === e.target).reduce((s, e) => s + e.events, 0);
   view.replaceChildren(title, controls,
     el("ul", { class: "legend" },
       el("li", {}, el("span", { class: "swatch", style: "background:#1b7837" }), "more cooperation"),
       el("li", {}, el("span", { class: "swatch", style: "background:#b2182b" }), "more conflict"),
       el("li", {}, el("span", { class: "swatch", style: "background:#8a8f98" }), "balanced or neutral")),
     chart,
-    el("p", { class: "note", text: `${edges.length} directed edges between ${nodes.length} ${level}s${nodes.length > shown.length ? ` (the ${shown.length} busiest shown)` : ""}. Line width: events; arrow: source to target. Click a line or a node for its events.` }));
+    el("p", { class: "note", id: "network-note", text: `${edges.length} directed edges between ${nodes.length} ${level === "country" ? "countries" : "actors"}${nodes.length > shown.length ? ` (the ${shown.length} busiest shown)` : ""}; ${loops} events within one ${level === "country" ? "country" : "actor"}, drawn as loops. Line width: events; arrow: source to target; the busiest edges are labelled. Click a line or a node for its events.` }));
 }
 
-// ---------- map ----------
-let outlines = null;
-async function map(params) {
-  if (!outlines) outlines = await (await fetch("vendor/countries-110m.geojson")).json();
-  const body = await api("places", filterParams(params));
-  const width = 1180, height = 560;
-  const project = ([lon, lat]) => [((lon + 180) / 360) * width, ((90 - lat) / 180) * height * 1.12 - 40];
-  const centroid = {};
-  // A ring crossing the date line (Russia, Fiji) restarts on the other side, not a line across.
-  const ringPath = (ring) => ring.map((p, i) => (i && Math.abs(p[0] - ring[i - 1][0]) < 180 ? "L" : "M") +
-    project(p).map((v) => v.toFixed(1)).join(",")).join("");
-  const chart = svg("svg", { id: "map-chart", viewBox: `0 0 ${width} ${height}`, role: "img", "aria-label": "Map of events" });
-  for (const feature of outlines.features) {
-    const { iso3, name, lat, lon } = feature.properties;
-    if (iso3 && lat !== null) centroid[iso3] = [lon, lat];
-    const polygons = feature.geometry.type === "Polygon" ? [feature.geometry.coordinates] : feature.geometry.coordinates;
-    const d = polygons.map((rings) => rings.map(ringPath).join("")).join("");
-    chart.append(svg("path", { d, class: "country" }, svg("title", {}, name)));
-  }
-  const title = el("h2", { text: "Where events happen" + describe(params) });
-  const points = body.data.filter((p) => p.lat !== null || centroid[p.country]);
-  if (!points.length) {
-    view.replaceChildren(title, chart, empty("No events with a place or an actor country match these filters."));
-    return;
-  }
-  const max = Math.max(...points.map((p) => p.events));
-  for (const point of points) {
-    const byActor = point.lat === null;
-    const [x, y] = project(byActor ? centroid[point.country] : [point.lon, point.lat]);
-    const share = point.events ? point.conflict / point.events : 0;
-    const colour = share > 0.5 ? "#b2182b" : point.cooperation / point.events > 0.5 ? "#1b7837" : "#8a6d3b";
-    const target = byActor ? filterParams(params, { actor: point.country }) : filterParams(params, { place: point.place });
-    chart.append(svg("a", { href: link("events", target), "aria-label": `${point.place}: ${point.events} events` },
-      svg("circle", { class: "point" + (byActor ? " by-actor" : ""), cx: x, cy: y, r: 4 + 14 * Math.sqrt(point.events / max), fill: colour,
-        "data-place": point.place, "data-events": point.events },
-        svg("title", {}, `${point.place}${byActor ? " (actor's country)" : ""}: ${point.events} events, ${point.conflict} conflict, ${point.cooperation} cooperation`))));
-  }
-  view.replaceChildren(title,
-    el("ul", { class: "legend" },
-      el("li", {}, el("span", { class: "swatch", style: "background:#b2182b" }), "mostly conflict"),
-      el("li", {}, el("span", { class: "swatch", style: "background:#1b7837" }), "mostly cooperation"),
-      el("li", {}, el("span", { class: "swatch ring" }), "dashed: placed at the source actor's country")),
-    chart,
-    el("p", { class: "note", text: `${points.length} places. Geocoded events sit on their place; the others at their source actor's country. Click a circle for its events.` }));
+// A loop on the far side of a node from the centre (above the hub), as large as it is busy.
+function loopAngle(x, y, cx, cy) {
+  return x === cx && y === cy ? -Math.PI / 2 : Math.atan2(y - cy, x - cx);
+}
+
+function loopPath(x, y, cx, cy, share) {
+  const angle = loopAngle(x, y, cx, cy), reach = 30 + 70 * share, spread = 14 + 30 * share;
+  const [ox, oy] = [Math.cos(angle) * reach, Math.sin(angle) * reach];
+  const [px, py] = [-Math.sin(angle) * spread, Math.cos(angle) * spread];
+  return `M${x},${y} C${x + ox + px},${y + oy + py} ${x + ox - px},${y + oy - py} ${x},${y}`;
+}
+
+function loopTop(x, y, cx, cy, share) {
+  const angle = loopAngle(x, y, cx, cy), reach = 36 + 62 * share;
+  return [x + Math.cos(angle) * reach, y + Math.sin(angle) * reach + 4];
 }
 
 // ---------- events table ----------
 async function events(params) {
-  const body = await api("events", filterParams(params, { limit: 50, cursor: params.get("cursor") }));
+  const [body, facetBody] = await Promise.all([
+    api("events", filterParams(params, { limit: 50, cursor: params.get("cursor") })),
+    api("facets", filterParams(params)),
+  ]);
   const title = el("h2", { text: "Events" + describe(params) });
+  const downloads = el("p", { class: "downloads" }, "Download this view: ",
+    el("a", { id: "download-csv", href: "/api/events.csv?" + filterParams(params), download: "dyad-events.csv", text: "CSV" }), " · ",
+    el("a", { id: "download-parquet", href: "/api/events.parquet?" + filterParams(params), download: "dyad-events.parquet", text: "Parquet" }),
+    " (every matching event, not only this page)");
+  const facetBox = facetPanel(facetBody.data, params);
   if (!body.data.length) {
-    view.replaceChildren(title, empty("No events match these filters. Try all factualities or a wider date range."));
+    view.replaceChildren(title, facetBox, empty("No events match these filters. Try all factualities or a wider date range."));
     return;
   }
-  const table = el("table", { id: "events-table" },
+  const table = el("table", { id: "events-table", class: "sortable" },
     el("thead", {}, el("tr", {}, ["Date", "Source", "Target", "CAMEO", "Quad", "Goldstein", "Factuality", "Place", "Reports", "Sentence"].map((h) => el("th", { scope: "col", text: h })))),
     el("tbody", {}));
   const tbody = table.querySelector("tbody");
@@ -266,9 +318,9 @@ async function events(params) {
       const open = link("document", new URLSearchParams({ id: row.doc_id, event: row.event_id }));
       tbody.append(el("tr", { "data-event": row.event_id },
         el("td", { class: "nowrap", text: row.date ? row.date + (row.date_precision !== "day" ? " (" + row.date_precision + ")" : "") : "undated" }),
-        el("td", { title: row.source_text || "", text: row.source }),
-        el("td", { title: row.target_text || "", text: row.target || "—" }),
-        el("td", { text: row.cameo }),
+        actorCell(row.source, row.source_text),
+        row.target ? actorCell(row.target, row.target_text) : el("td", { text: "—" }),
+        el("td", { class: "cameo", title: row.cameo_label || "", "data-code": row.cameo }, el("strong", { text: row.cameo }), " ", el("span", { class: "label", text: row.cameo_label || "" })),
         el("td", {}, el("span", { class: "quad q" + row.quad_class, title: QUAD[row.quad_class].name, text: row.quad_class })),
         el("td", { class: "num", text: row.goldstein.toFixed(1) }),
         el("td", { text: row.factuality + (row.attributed_to ? " (" + row.attributed_to + ")" : "") }),
@@ -292,8 +344,17 @@ async function events(params) {
     more.textContent = "Show 50 more";
     more.hidden = !next;
   });
-  view.replaceChildren(title, table, more,
-    el("p", { class: "note", text: "Newest first. Reports: documents / mentions of the same event (deduplicated by actors, code, date and place). Open a sentence to see it in its document." }));
+  view.replaceChildren(title, downloads, el("div", { class: "with-facets" }, facetBox, el("div", {}, table, more)),
+    el("p", { class: "note", text: "Newest first; click a column heading to sort the rows shown. Reports: documents / mentions of the same event (deduplicated by target, code, date and place). Actor words: hover a code. Open a sentence to see it in its document." }));
+  sortable(table);
+}
+
+// An actor code with its name beside it and, on hover, the words of the text that produced it.
+function actorCell(code, words) {
+  const name = NAMES[code];
+  return el("td", { title: words ? `from the words: "${words}"` : "", "data-actor": code },
+    el("strong", { text: code }), name ? el("span", { class: "label", text: " " + name }) : null,
+    words ? el("span", { class: "words", text: `“${words}”` }) : null);
 }
 
 // ---------- document ----------
@@ -307,7 +368,7 @@ async function documentView(params) {
   const chosen = params.get("event");
   const head = el("div", { class: "doc-head" },
     el("h2", { text: doc.title || doc.doc_id }),
-    el("p", { class: "note", text: [doc.date || "undated", doc.url || doc.path + (doc.line ? ":" + doc.line : ""), `${doc.events} events`].join(" · ") }));
+    el("p", { class: "note", id: "doc-meta", text: [doc.date || "undated", doc.url || doc.path + (doc.line ? ":" + doc.line : ""), `${doc.events.length} event${doc.events.length === 1 ? "" : "s"}`].join(" · ") }));
   const byStart = {};
   for (const event of doc.events) (byStart[event.char_start] ||= []).push(event);
   const body = el("article", { id: "doc-text" });
@@ -331,9 +392,10 @@ async function documentView(params) {
   }
   const list = el("ol", { id: "doc-events" }, doc.events.map((event) => el("li", { "data-event": event.event_id, class: event.event_id === chosen ? "chosen" : null },
     el("a", { href: "#mark-" + event.char_start, onclick: (e) => { e.preventDefault(); focusMark(event.char_start); } },
-      el("strong", { text: `${event.source} → ${event.target || "—"}` }), ` ${event.cameo} `,
+      el("strong", { text: `${event.source} → ${event.target || "—"}` }), ` ${event.cameo} ${event.cameo_label || ""} `,
       el("span", { class: "quad q" + event.quad_class, text: QUAD[event.quad_class].name })),
     el("dl", {},
+      el("dt", { text: "Actor words" }), el("dd", { class: "actor-words", text: `“${event.source_text}”` + (event.target_text ? ` → “${event.target_text}”` : "") }),
       el("dt", { text: "Factuality" }), el("dd", { class: "factuality", text: event.factuality }),
       el("dt", { text: "Attributed to" }), el("dd", { text: event.attributed_to ? `${event.attributed_to} (${event.attributed_text})` : "—" }),
       el("dt", { text: "Date" }), el("dd", { text: event.date ? `${event.date} (${event.date_precision})` : "unknown" }),
@@ -389,7 +451,8 @@ function codedTable(events) {
 }
 
 // ---------- wiring ----------
-const VIEWS = { timeline, network, map, events, document: documentView, code: codeView };
+const VIEWS = { timeline, network, events, document: documentView, code: codeView };  // + map.js, views.js
+const FORMLESS = ["code", "document", "rejections"];
 
 function go(name, params) {
   location.hash = link(name, params);
@@ -401,16 +464,17 @@ async function render() {
   for (const a of document.querySelectorAll("nav a")) a.setAttribute("aria-current", a.dataset.view === name ? "page" : "false");
   const form = document.getElementById("filters");
   for (const input of form.elements) if (input.name) input.value = params.get(input.name) || "";
-  form.hidden = name === "code" || name === "document";
+  form.hidden = FORMLESS.includes(name);
   showError(null);
   loading();
   document.body.dataset.state = "loading";
   try {
     await show(params);
-    const totals = name === "code" || name === "document" ? null : (await api("summary", filterParams(params))).data;
-    document.getElementById("totals").textContent = totals ? `${totals.events} events · ${totals.unique_events} after dedup · ${totals.documents} documents` : "";
+    const totals = FORMLESS.includes(name) ? null : (await api("summary", filterParams(params))).data;
+    document.getElementById("totals").textContent = totals ? `${totals.events} events · ${totals.unique_events} after dedup · ${totals.documents} documents · counted: ${totals.counted.join(", ")}` : "";
   } catch (error) {
     view.replaceChildren(empty("Could not load this view."));
+    document.getElementById("totals").textContent = "";  // the totals were another view's
     showError(error);
   }
   document.body.dataset.rendered = location.hash;  // which route "ready" refers to
@@ -421,12 +485,20 @@ document.getElementById("filters").addEventListener("submit", (e) => {
   e.preventDefault();
   const params = new URLSearchParams();
   for (const [key, value] of new FormData(e.target)) if (value.trim()) params.append(key, value.trim());
+  // What the form does not show (a clicked QuadClass, the period, the measure) is kept.
+  const before = route().params;
+  for (const key of KEPT) for (const value of before.getAll(key)) if (!params.has(key)) params.append(key, value);
   const current = route().name;
-  go(current === "code" || current === "document" ? "events" : current, params);
+  go(FORMLESS.includes(current) ? "events" : current, params);
 });
 document.getElementById("clear").addEventListener("click", () => go(route().name, new URLSearchParams()));
 window.addEventListener("hashchange", render);
-api("summary", new URLSearchParams()).then((body) => {
-  document.getElementById("actor-codes").replaceChildren(...body.data.actor_codes.map((c) => el("option", { value: c })));
-}).catch(() => {});
-render();
+// Start once every script (views.js adds views) has run.
+window.addEventListener("DOMContentLoaded", async () => {
+  try {
+    const body = await api("summary", new URLSearchParams());
+    Object.assign(NAMES, body.data.actor_names);
+    document.getElementById("actor-codes").replaceChildren(...body.data.actor_codes.map((c) => el("option", { value: c, label: NAMES[c] || c })));
+  } catch (error) { /* the view says what went wrong */ }
+  render();
+});
