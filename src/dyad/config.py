@@ -51,7 +51,7 @@ class CoderConfig:
     batch_size: int = 256
     prefilter: bool = True
     learned: bool = True
-    min_confidence: float = 0.4
+    min_confidence: float = 0.45
     perspectives: tuple[str, ...] = ()
 
 
