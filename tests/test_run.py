@@ -25,7 +25,8 @@ TEXTS = [
 
 @pytest.fixture(scope="module")
 def resources() -> Resources:
-    return Resources.load(load_config())
+    # every candidate kept: these tests are about the driver, not about the ranker's threshold
+    return Resources.load(load_config(overrides=["coder.min_confidence=0"]))
 
 
 def documents() -> list[Document]:

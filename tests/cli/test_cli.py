@@ -87,7 +87,9 @@ def test_cli_code_to_parquet_takes_the_run_defaults(tmp_path: Path) -> None:
     source = tmp_path / "undated.txt"
     source.write_text("Iraq attacked Iran.", encoding="utf-8")
     out = tmp_path / "out"
-    code, _out, err = run("code", str(source), "--output", str(out), "--date", "2011-03-04")
+    code, _out, err = run(
+        "code", str(source), "--output", str(out), "--date", "2011-03-04", "--min-confidence", "0"
+    )
     assert code == 0, err
     from dyad.engines.partitions import read_partitions
 

@@ -300,7 +300,8 @@ def test_structure_perspective_recorded_on_the_event(
 ) -> None:
     from dyad.coder.pipeline import Resources, code_documents
 
-    resources = Resources.load(load_config(overrides=settings))
+    # every candidate kept: this is about the side recorded, not about the ranker
+    resources = Resources.load(load_config(overrides=[*settings, "coder.min_confidence=0"]))
     ((_doc, events),) = list(code_documents([Document("p", text, path)], resources))
     attack = next(e for e in events if e.cameo.startswith("19"))
     assert attack.source.code.startswith("USA")

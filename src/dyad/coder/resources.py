@@ -92,4 +92,5 @@ class Ranker(Protocol):
         rule_codes: Sequence[EventCode],
         context: str | None,
         judge: Callable[[EventCode], str | None],
+        perspective: str | None = None,
     ) -> list[tuple[EventCode, float]]: ...

@@ -222,15 +222,23 @@ def parties(
     mentions: Sequence[Mention],
     context: str | None,
     memory: DocumentMemory,
+    perspective: str | None = None,
 ) -> list[Party]:
-    """Return the actors the argument phrase at `head` names (several for a joint force)."""
+    """Return the actors the argument phrase at `head` names (several for a joint force).
+
+    `perspective` is the country the segment's author writes from: "our troops" are its own.
+    """
     inside = _phrase(sentence, head)
     found = [m for m in mentions if m.last in inside or m.first in inside]
+    first_person = any(sentence.tokens[t].text.lower() in FIRST_PERSON for t in inside)
     if not found:
-        word = sentence.tokens[head].text.lower()
-        if word in FIRST_PERSON and context:  # a speech's "we" is its country's government
-            return [Party(context + "GOV", sentence.tokens[head].text, "first-person")]
+        country = perspective or context
+        if sentence.tokens[head].text.lower() in FIRST_PERSON and country:
+            # a speech's "we" is its country's government
+            return [Party(country + "GOV", sentence.tokens[head].text, "first-person")]
         return []
+    if first_person and perspective:
+        context = perspective
     text = " ".join(sentence.tokens[t].text for t in sorted(inside))
     full = [m for m in found if m.rule != "agent" and len(m.actor.code) > 3]
     countries = [m for m in found if m.rule != "agent" and len(m.actor.code) == 3]

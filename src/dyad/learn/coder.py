@@ -93,6 +93,7 @@ def propose(
     models: Models,
     memory: cand.DocumentMemory,
     trigger: LinearModel | None = None,
+    perspective: str | None = None,
 ) -> list[Candidate]:
     """Return the sentence's candidates: rule events first, then new learned ones."""
     probs = trigger_probabilities(
@@ -110,7 +111,10 @@ def propose(
         lemma = sentence.tokens[code.verb].lemma.lower() if code.verb < len(sentence.tokens) else ""
         found.setdefault(key, Candidate(renamed, "rule", p, "rule", "rule", lemma))
     for i, root, p in _roots(probs):
-        for candidate in _learned(sentence, i, root, p, mentions, context, verbs, models, memory):
+        learned = _learned(
+            sentence, i, root, p, mentions, (context, perspective), verbs, models, memory
+        )
+        for candidate in learned:
             code = candidate.code
             key = (code.source.code, code.target.code if code.target else "", root)
             if key not in found:
@@ -130,17 +134,21 @@ def _learned(
     root: str,
     p: float,
     mentions: Sequence[Mention],
-    context: str | None,
+    countries: tuple[str | None, str | None],
     verbs: VerbDictionary,
     models: Models,
     memory: cand.DocumentMemory,
 ) -> list[Candidate]:
-    """Return the candidates of trigger `i` read as `root`: each source with each target."""
+    """Return the candidates of trigger `i` read as `root`: each source with each target.
+
+    `countries` is (the sentence's context country, the author's side).
+    """
+    context, side = countries
     token = sentence.tokens[i]
     lemma = token.lemma.lower()
     source_heads, target_heads, agentless = cand.arguments(sentence, i)
     sources = [
-        s for h in source_heads for s in cand.parties(sentence, h, mentions, context, memory)
+        s for h in source_heads for s in cand.parties(sentence, h, mentions, context, memory, side)
     ]
     if not sources and agentless:
         sources = [cand.Party(cand.UNKNOWN, "", "unknown")]
@@ -148,7 +156,7 @@ def _learned(
     if not sources:
         sources = cand.nearby(sentence, i, mentions, taken, before=True)
     targets = [
-        t for h in target_heads for t in cand.parties(sentence, h, mentions, context, memory)
+        t for h in target_heads for t in cand.parties(sentence, h, mentions, context, memory, side)
     ]
     if not targets and not target_heads:
         targets = cand.nearby(sentence, i, mentions, taken, before=False)
@@ -234,6 +242,7 @@ class LearnedCoder:
         rule_codes: Sequence[EventCode],
         context: str | None,
         judge: Judge,
+        perspective: str | None = None,
     ) -> list[tuple[EventCode, float]]:
         """Return the sentence's events at or above `min_confidence`, likeliest first.
 
@@ -244,11 +253,19 @@ class LearnedCoder:
             rule_codes: The rule coder's events of the sentence.
             context: The country the sentence's generic actors belong to, if known.
             judge: Returns an event's factuality (None for a code outside CAMEO).
+            perspective: The country the segment's author writes from, if known.
         """
         if self.memory.doc_id != doc_id:
             self.memory = cand.DocumentMemory(doc_id)
         found = propose(
-            sentence, mentions, rule_codes, context, self.verbs, self.models, self.memory
+            sentence,
+            mentions,
+            rule_codes,
+            context,
+            self.verbs,
+            self.models,
+            self.memory,
+            perspective=perspective,
         )
         ranked = score_candidates(found, judge, sentence.segment.kind, self.models.ranker)
         return [(code, p) for code, p in ranked if p >= self.min_confidence]

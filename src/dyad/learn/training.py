@@ -53,6 +53,7 @@ class Recorded:
     rule_codes: Sequence[EventCode]
     context: str | None
     judge: Judge
+    perspective: str | None = None
     gold: tuple[Coded, ...] = ()
     triggers: tuple[tuple[int, str, str], ...] = ()  # token, root, full code
 
@@ -71,8 +72,10 @@ class Recorder:
         rule_codes: Sequence[EventCode],
         context: str | None,
         judge: Judge,
+        perspective: str | None = None,
     ) -> list[tuple[EventCode, float]]:
-        self.records.append(Recorded(doc_id, sentence, mentions, rule_codes, context, judge))
+        record = Recorded(doc_id, sentence, mentions, rule_codes, context, judge, perspective)
+        self.records.append(record)
         return []
 
 
@@ -165,6 +168,7 @@ def rank_rows(
             verbs,
             models,
             memory,
+            perspective=record.perspective,
         )
         free = [g.key("actor_root") for g in record.gold]
         for candidate in sorted(found, key=lambda c: -c.trigger_p):
