@@ -43,6 +43,7 @@ from dyad.dictionaries import (
     VerbDictionary,
     load_actor_entries,
     load_agent_entries,
+    read_dictionary_lines,
 )
 from dyad.errors import DyadError
 from dyad.parse import split_sentences
@@ -593,7 +594,7 @@ class Fuzzer:
             elif kind == "agents":
                 load_agent_entries(path, ActorDictionary(), problems)
             elif kind == "verbs":
-                text = path.read_text(encoding="utf-8", errors="replace").splitlines()
+                text = read_dictionary_lines(path)  # as load_verb_dictionary reads it
                 read_verb_file(path, text, VerbDictionary(), problems)
             else:
                 load_config(path, problems=problems)

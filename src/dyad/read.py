@@ -33,6 +33,7 @@ from charset_normalizer import from_bytes
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from dyad.config import Config
+from dyad.files import NOT_REGULAR, open_regular, path_text
 from dyad.records import Document, Rejection
 
 TEXT_SUFFIXES = frozenset({".txt", ".text"})
@@ -78,6 +79,7 @@ _VOID_OR_OPTIONAL_END = frozenset(
     "area base br col embed hr img input link meta source track wbr param p li dt dd tr td th "
     "option optgroup thead tbody tfoot colgroup caption rb rt rp html head body".split()
 )
+_FOREIGN_ROOTS = frozenset({"svg", "math"})
 _TAG = re.compile(r"<(/?)([a-zA-Z][a-zA-Z0-9-]*)[^>]*?(/?)>")
 _SPACES = re.compile(r"[ \t\f\v\xa0]+")
 
@@ -113,14 +115,29 @@ def read_documents(paths: Iterable[Path], config: Config) -> Iterator[Document |
         JSON-lines file). Rejections with stage "read-warning" follow the document they
         describe, which was kept. Bad input never raises.
     """
+    for item in input_files(paths):
+        if isinstance(item, Rejection):
+            yield item
+        else:
+            yield from _read_file(item, config)
+
+
+def input_files(paths: Iterable[Path]) -> Iterator[Path | Rejection]:
+    """Yield the files `read_documents` reads, in its order, and a rejection for each it cannot.
+
+    A directory is walked recursively in sorted order and gives its files with a known
+    suffix; a named file is given whatever its suffix. A directory that cannot be listed
+    becomes a rejection, and so does a FIFO, socket or device with a known suffix (reading
+    one could wait forever).
+    """
     for path in paths:
         if path.is_dir():
-            yield from _walk(path, config, set())
+            yield from _walk(path, set())
         else:
-            yield from _read_file(path, config)
+            yield path
 
 
-def _walk(directory: Path, config: Config, seen: set[tuple[int, int]]) -> Iterator[Item]:
+def _walk(directory: Path, seen: set[tuple[int, int]]) -> Iterator[Path | Rejection]:
     try:
         info = directory.stat()
         if (info.st_dev, info.st_ino) in seen:  # a symlink loop
@@ -139,15 +156,15 @@ def _walk(directory: Path, config: Config, seen: set[tuple[int, int]]) -> Iterat
             yield _cannot_read(path, exc, "directory entry")
             continue
         if is_dir:
-            yield from _walk(path, config, seen)
+            yield from _walk(path, seen)
         elif path.suffix.lower() in TEXT_SUFFIXES | HTML_SUFFIXES | JSONL_SUFFIXES:
-            yield from _read_file(path, config)
+            yield path
 
 
 def _read_file(path: Path, config: Config) -> Iterator[Item]:
     suffix = path.suffix.lower()
     try:
-        with path.open("rb") as stream:
+        with open_regular(path) as stream:
             if suffix in JSONL_SUFFIXES:
                 yield from _read_jsonl(path, stream, config)
             else:
@@ -167,18 +184,18 @@ def _read_whole(path: Path, stream: BinaryIO, config: Config, is_html: bool) -> 
             f"file has {size:,} bytes, over the {max_bytes:,} that can hold "
             f"input.max_document_chars = {limit:,} characters; not read"
         )
-        yield Rejection(str(path), reason, hint=_size_hint(size // FILE_BYTES_PER_CHAR))
+        yield Rejection(path_text(path), reason, hint=_size_hint(size // FILE_BYTES_PER_CHAR))
         return
     decoded = _decode(data, config.input.encoding_fallbacks)
     if isinstance(decoded, str):
-        yield Rejection(str(path), decoded, hint="save the file as UTF-8")
+        yield Rejection(path_text(path), decoded, hint="save the file as UTF-8")
         return
     text = _normalise(decoded.text)
     page = _extract_html(text) if is_html else _Page(text, text, None, None, None)
     document = Document(
-        doc_id=f"{path.stem}-{_text_id(page.text)}",
+        doc_id=f"{path_text(path.stem)}-{_text_id(page.text)}",
         text=page.text,
-        path=str(path),
+        path=path_text(path),
         date=page.date,
         title=page.title,
         url=page.url,
@@ -214,13 +231,13 @@ def _read_jsonl_lines(
             yield from _jsonl_line(path, number, raw, limit, config)
     except UnicodeDecodeError as exc:
         reason = f"binary or undecodable content after line {number} ({exc.reason}); rest skipped"
-        yield Rejection(str(path), reason, line=number + 1, hint="save the file as UTF-8")
+        yield Rejection(path_text(path), reason, line=number + 1, hint="save the file as UTF-8")
 
 
 def _jsonl_line(
     path: Path, number: int, raw: bytes | None, limit: int, config: Config
 ) -> Iterator[Item]:
-    where = str(path)
+    where = path_text(path)
     if raw is None:
         reason = f"line has over {limit:,} bytes, too long for any allowed document; line skipped"
         yield Rejection(where, reason, line=number, hint=_size_hint(None))
@@ -235,6 +252,10 @@ def _jsonl_line(
         record = json.loads(decoded.text, strict=False)
     except json.JSONDecodeError as exc:
         yield Rejection(where, _json_reason(decoded.text, exc), line=number, hint=_json_hint(path))
+        return
+    except RecursionError:
+        reason = "JSON nested too deep to read (arrays or objects within each other); line skipped"
+        yield Rejection(where, reason, line=number, hint=_json_hint(path))
         return
     if not isinstance(record, dict):
         reason = f"line holds a JSON {type(record).__name__}, not an object; line skipped"
@@ -260,7 +281,7 @@ def _jsonl_line(
     body = _normalise(record["text"])
     title = extra["title"]
     document = Document(
-        doc_id=str(record["id"]) if record.get("id") is not None else f"{path.stem}:{number}",
+        doc_id=_id_text(record.get("id")) or f"{path_text(path.stem)}:{number}",
         text=f"{title}\n\n{body}" if title else body,
         path=where,
         line=number,
@@ -271,6 +292,11 @@ def _jsonl_line(
         content_type="jsonl",
     )
     yield from _checked(document, warnings, config, body)
+
+
+def _id_text(value: object) -> str | None:
+    """Return a JSON line's `id` as text that encodes to UTF-8, None when it has none."""
+    return None if value is None else _SURROGATE.sub("\ufffd", str(value))
 
 
 def _field_problem(record: dict[str, Any]) -> str | None:
@@ -453,12 +479,21 @@ def _extract_html(source: str) -> _Page:
 
 
 def _nesting_depth(source: str) -> int:
-    """Return how deep the start tags nest, ignoring elements whose end tag may be left out."""
-    depth = deepest = 0
+    """Return how deep the start tags nest, ignoring elements whose end tag may be left out.
+
+    HTML ignores the slash of `<div/>`: only void elements and, inside `<svg>` or
+    `<math>`, foreign ones close themselves, so 200,000 `<div/>` nest 200,000 deep.
+    """
+    depth = deepest = foreign = 0
     for match in _TAG.finditer(source):
         closing, name, self_closing = match.groups()
-        if name.lower() in _VOID_OR_OPTIONAL_END or self_closing:
+        name = name.lower()
+        if name in _VOID_OR_OPTIONAL_END or (self_closing and foreign):
             continue
+        if name in _FOREIGN_ROOTS:
+            foreign = max(foreign - 1, 0) if closing else foreign + (not self_closing)
+            if self_closing:
+                continue
         depth = max(depth - 1, 0) if closing else depth + 1
         deepest = max(deepest, depth)
     return deepest
@@ -535,4 +570,6 @@ def _size_hint(chars: int | None) -> str:
 
 def _cannot_read(path: Path, exc: OSError, what: str) -> Rejection:
     reason = f"cannot read {what} ({exc.strerror or type(exc).__name__})"
-    return Rejection(str(path), reason, hint="check the path and its permissions")
+    special = (exc.strerror or "").startswith(NOT_REGULAR)
+    hint = "dyad reads regular files only" if special else "check the path and its permissions"
+    return Rejection(path_text(path), reason, hint=hint)

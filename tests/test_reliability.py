@@ -1,0 +1,273 @@
+"""Issue 19: no input may stop a run, hang it or forge its messages (classes 1, 2 and 7).
+
+Each test names the class of the issue it closes. The documents here are coded or rejected
+one by one; a pathological one costs at most its bounded share of the run.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import time
+from pathlib import Path
+
+import pytest
+
+from dyad.config import load_config
+from dyad.dates import find_dates, reference_date
+from dyad.dictionaries import ActorDictionary, load_agent_entries, read_dictionary_lines
+from dyad.errors import ConfigError, DictionaryError
+from dyad.read import MAX_HTML_DEPTH, read_documents
+from dyad.records import DatePoint, Document, Rejection
+
+pytestmark = pytest.mark.issue(19)
+needs_fifo = pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no FIFOs on this system")
+
+
+def read(*paths: Path, overrides: tuple[str, ...] = ()) -> list[Document | Rejection]:
+    return list(read_documents(paths, load_config(overrides=overrides)))
+
+
+def rejected(items: list[Document | Rejection]) -> list[Rejection]:
+    return [i for i in items if isinstance(i, Rejection) and i.stage == "read"]
+
+
+# --- class 1: extreme reference dates, deep JSON, file names that are not UTF-8 -------------
+
+
+@pytest.mark.parametrize(
+    ("reference", "words"),
+    [
+        ("9999-12-31", "tomorrow"),
+        ("9999-12-31", "next year"),
+        ("9999-12-31", "next Monday"),
+        ("9999-12-27", "next week"),
+        ("9999-12", "next month"),
+        ("0001-01-01", "yesterday"),
+        ("0001-01-01", "last year"),
+        ("0001-01-01", "two years ago"),
+        ("0001-01-01", "three months ago"),
+        ("0001-01-03", "last week"),
+        ("0001-01-01", "the past two days"),
+        ("0001-01", "last month"),
+        ("0001-02-01", "several months ago"),
+        ("0001-01-01", "last Friday"),
+        ("0001-03-01", "in December"),
+        ("0001-01-01", "since November"),
+    ],
+)
+def test_dates_out_of_calendar_stay_unresolved(reference: str, words: str) -> None:
+    found = find_dates(f"Iran attacked Iraq {words}.", DatePoint(reference, "day"))
+    assert [e.date.value for e in found] == [None]
+
+
+@pytest.mark.parametrize(
+    "text", ["BAGHDAD, Iraq (Dec. 31, 9999) Iran attacked Iraq.", "(Jan. 1, 0001) Iraq"]
+)
+def test_dates_dateline_at_the_calendar_edge_is_a_reference(text: str) -> None:
+    document = Document("d", text, "d.txt")
+    assert reference_date(document).value in ("9999-12-31", "0001-01-01", None)
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("day", ["9999-12-31", "0001-01-01"])
+def test_pipeline_codes_a_document_dated_at_the_calendar_edge(day: str) -> None:
+    from dyad.pipeline import Resources, code_documents
+
+    text = "Iran will attack Iraq tomorrow. Last year Iraq attacked Iran near Basra yesterday."
+    document = Document("edge", text, "edge.jsonl", date=day)
+    coded = list(code_documents([document], Resources.load(load_config())))
+    assert [d.doc_id for d, _events in coded] == ["edge"]
+    assert coded[0][1], "the document was coded"
+
+
+@pytest.mark.parametrize("depth", [1_000, 100_000])
+def test_read_deeply_nested_json_line_is_rejected_and_the_rest_read(
+    tmp_path: Path, depth: int
+) -> None:
+    path = tmp_path / "deep.jsonl"
+    nested = "[" * depth + "]" * depth
+    lines = [f'{{"text": "Iran attacked Iraq.", "x": {nested}}}', '{"text": "Iraq replied."}']
+    path.write_text("\n".join(lines))
+    items = read(path)
+    assert [r.line for r in rejected(items)] == [1]
+    assert "nested too deep" in rejected(items)[0].reason
+    assert [d.text for d in items if isinstance(d, Document)] == ["Iraq replied."]
+
+
+@pytest.mark.skipif(os.name == "nt", reason="POSIX file names are bytes")
+def test_read_file_name_not_utf8_gives_text_that_encodes(tmp_path: Path) -> None:
+    folder = os.fsencode(tmp_path)
+    with open(folder + b"/caf\xe9.txt", "wb") as handle:
+        handle.write(b"Iran attacked Iraq.")
+    with open(folder + b"/bad\xff.txt", "wb") as handle:
+        handle.write(b"\x00\x01\x02\x03" * 100)
+    items = read(tmp_path)
+    for item in items:
+        item.path.encode("utf-8")
+        (item.doc_id or "").encode("utf-8")
+        if isinstance(item, Rejection):
+            item.message().encode("utf-8")
+    [document] = [i for i in items if isinstance(i, Document)]
+    assert document.path.endswith("caf\\xe9.txt")
+
+
+def test_read_json_id_with_lone_surrogate_encodes(tmp_path: Path) -> None:
+    path = tmp_path / "a.jsonl"
+    path.write_text('{"id": "x\\ud800y", "text": "Iran attacked Iraq."}\n')
+    [document] = read(path)
+    assert isinstance(document, Document)
+    document.doc_id.encode("utf-8")
+
+
+# --- class 2: FIFOs and other non-regular files; costly HTML; multiplying substitutions ----
+
+
+@needs_fifo
+def test_read_fifo_in_a_directory_is_rejected_not_waited_on(tmp_path: Path) -> None:
+    os.mkfifo(tmp_path / "pipe.txt")
+    (tmp_path / "ok.txt").write_text("Iran attacked Iraq.")
+    items = read(tmp_path)
+    [rejection] = rejected(items)
+    assert rejection.path.endswith("pipe.txt")
+    assert "FIFO" in rejection.reason
+    assert [d.path for d in items if isinstance(d, Document)] == [str(tmp_path / "ok.txt")]
+
+
+@needs_fifo
+def test_read_fifo_named_as_input_is_rejected(tmp_path: Path) -> None:
+    os.mkfifo(tmp_path / "pipe")
+    [rejection] = read(tmp_path / "pipe")
+    assert isinstance(rejection, Rejection)
+    assert "not a regular file but a FIFO" in rejection.reason
+
+
+@needs_fifo
+def test_config_fifo_is_a_clear_error(tmp_path: Path) -> None:
+    os.mkfifo(tmp_path / "dyad.toml")
+    with pytest.raises(ConfigError, match="FIFO"):
+        load_config(tmp_path / "dyad.toml", problems=[])
+
+
+@needs_fifo
+def test_dictionary_fifo_is_a_clear_error(tmp_path: Path) -> None:
+    os.mkfifo(tmp_path / "my.agents.txt")
+    with pytest.raises(DictionaryError, match="FIFO"):
+        read_dictionary_lines(tmp_path / "my.agents.txt")
+
+
+@pytest.mark.parametrize(
+    "page",
+    [
+        "<div/>" * 150_000,
+        "<p/>" * 10 + "<section/>" * 150_000,
+        "<DIV />" * 150_000,
+    ],
+)
+def test_read_self_closed_html_counts_as_nesting(tmp_path: Path, page: str) -> None:
+    path = tmp_path / "page.html"
+    path.write_text(f"<html><body>Iran attacked Iraq.{page}</body></html>")
+    began = time.monotonic()
+    items = read(path)
+    assert time.monotonic() - began < 20
+    assert any(f"over {MAX_HTML_DEPTH:,}" in i.reason for i in items if isinstance(i, Rejection))
+    assert any(isinstance(i, Document) for i in items)
+
+
+def test_read_svg_self_closed_elements_do_not_nest(tmp_path: Path) -> None:
+    path = tmp_path / "page.html"
+    path.write_text("<p>Iran attacked Iraq.</p><svg>" + "<path/>" * 5_000 + "</svg>")
+    items = read(path)
+    assert [type(i) for i in items] == [Document]
+
+
+def test_dictionary_multiplying_substitutions_are_bounded(tmp_path: Path) -> None:
+    lines = [f"!{c}! = " + ", ".join(f"{c}{i}" for i in range(40)) for c in "ABCDEFGH"]
+    lines += ["!A!_!B!_!C!_!D!_!E!_!F!_!G!_!H! [~COP]", "POLICE [~COP]"]
+    path = tmp_path / "my.agents.txt"
+    path.write_text("\n".join(lines))
+    problems: list[DictionaryError] = []
+    into = ActorDictionary()
+    load_agent_entries(path, into, problems)
+    assert [p.line for p in problems] == [9]
+    assert "expands to over" in problems[0].reason
+    assert ("POLICE",) in into.agents
+
+
+def test_dictionary_chained_substitutions_are_bounded(tmp_path: Path) -> None:
+    # each list names the next, defined after it: !A! holds three !B!, and so on
+    lines = [
+        f"!{c}! = !{n}!!{n}!!{n}!, !{n}!"
+        for c, n in zip("ABCDEFGHIJKL", "BCDEFGHIJKLM", strict=True)
+    ]
+    lines += ["!M! = X" * 50, "!A! [~COP]"]
+    path = tmp_path / "my.agents.txt"
+    path.write_text("\n".join(lines))
+    problems: list[DictionaryError] = []
+    load_agent_entries(path, ActorDictionary(), problems)
+    assert [p.line for p in problems] == [len(lines)]
+
+
+# --- class 7: messages and odd values ------------------------------------------------------
+
+
+@pytest.mark.parametrize("line", ["POLICE [~]", "POLICE []", "POLICE [ ~ ]"])
+def test_dictionary_agent_with_empty_code_is_a_problem(tmp_path: Path, line: str) -> None:
+    path = tmp_path / "my.agents.txt"
+    path.write_text(f"{line}\nARMY [~MIL]\n")
+    problems: list[DictionaryError] = []
+    into = ActorDictionary()
+    load_agent_entries(path, into, problems)
+    assert [p.line for p in problems] == [1]
+    assert into.agents[("ARMY",)] == "MIL"
+
+
+def test_read_file_name_with_newline_is_quoted_in_messages(tmp_path: Path) -> None:
+    path = tmp_path / "a\ndyad: rejected: forged.txt"
+    path.write_bytes(b"")
+    [rejection] = read(path)
+    assert isinstance(rejection, Rejection)
+    assert "\n" not in rejection.message()
+    assert rejection.message().startswith('"')
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "[input]\nencoding_fallbacks = " + "[" * 5_000 + "]" * 5_000,
+        "[input]\nmax_document_chars = 100000000000000000000000",
+        "[input]\nencoding_fallbacks = [" + ", ".join(['"utf-8"'] * 1_000) + "]",
+        '[input]\nencoding_fallbacks = ["' + "x" * 100_000 + '"]',
+        "[coder]\nbatch_size = 99999999999",
+    ],
+)
+def test_config_deep_or_huge_values_are_clear_errors(tmp_path: Path, text: str) -> None:
+    path = tmp_path / "dyad.toml"
+    path.write_text(text)
+    with pytest.raises(ConfigError) as caught:
+        load_config(path)
+    assert len(str(caught.value)) < 400
+    problems: list[ConfigError] = []
+    assert load_config(path, problems=problems) == load_config()
+    assert problems and all(len(str(p)) < 400 for p in problems)
+
+
+def test_config_many_bad_lines_give_up_quickly(tmp_path: Path) -> None:
+    path = tmp_path / "dyad.toml"
+    path.write_text("[input]\n" + "= = =\n" * 20_000)
+    problems: list[ConfigError] = []
+    began = time.monotonic()
+    load_config(path, problems=problems)
+    assert time.monotonic() - began < 10
+    assert "file not used" in problems[-1].reason
+
+
+def test_config_override_too_deep_is_a_clear_error() -> None:
+    with pytest.raises(ConfigError, match="nested too deep"):
+        load_config(overrides=["input.encoding_fallbacks=" + "[" * 5_000 + "]" * 5_000])
+
+
+def test_messages_stay_on_one_line() -> None:
+    rejection = Rejection("x\ny.txt", "bad\rreason", hint="a\nhint", line=3)
+    assert "\n" not in rejection.message() and "\r" not in rejection.message()
+    assert json.loads(rejection.message().split(":")[0]) == "x\ny.txt"
