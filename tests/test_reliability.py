@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import time
 from pathlib import Path
 
@@ -271,3 +272,151 @@ def test_messages_stay_on_one_line() -> None:
     rejection = Rejection("x\ny.txt", "bad\rreason", hint="a\nhint", line=3)
     assert "\n" not in rejection.message() and "\r" not in rejection.message()
     assert json.loads(rejection.message().split(":")[0]) == "x\ny.txt"
+
+
+# --- class 3: the store's own errors; class 6: no network --------------------------------
+
+
+def dyad_main(*args: str) -> tuple[int, str]:
+    """Run `dyad.cli.main` as the console script does; return the exit code and stderr."""
+    import contextlib
+    import io
+    import sys
+
+    from dyad.cli import main
+
+    stderr = io.StringIO()
+    argv = sys.argv
+    sys.argv = ["dyad", *args]
+    try:
+        with contextlib.redirect_stderr(stderr), pytest.raises(SystemExit) as exited:
+            main()
+    finally:
+        sys.argv = argv
+    code = exited.value.code
+    return code if isinstance(code, int) else 1, stderr.getvalue()
+
+
+def dyad_store(tmp_path: Path) -> Path:
+    from dyad.store import open_store
+
+    db = tmp_path / "good.duckdb"
+    open_store(db).close()
+    return db
+
+
+@pytest.mark.parametrize(
+    ("make", "words"),
+    [
+        (lambda p: p, "is a directory"),
+        (lambda p: p / "no" / "such" / "x.duckdb", "does not exist|no dyad store here"),
+    ],
+)
+@pytest.mark.parametrize("command", ["ingest", "events"])
+def test_store_bad_db_path_is_one_line_and_exit_4(
+    tmp_path: Path, make: object, words: str, command: str
+) -> None:
+    from dyad.cli import EXIT_STORE
+
+    assert callable(make)
+    db = make(tmp_path)
+    args = [command, "--db", str(db)] + ([str(tmp_path)] if command == "ingest" else [])
+    code, stderr = dyad_main(*args)
+    assert code == EXIT_STORE
+    assert stderr.count("\n") == 1 and "Traceback" not in stderr
+    assert re.search(words, stderr)
+
+
+@pytest.mark.parametrize("keep", [300_000, 20_000, 5_000])
+def test_store_truncated_file_is_named_damaged(tmp_path: Path, keep: int) -> None:
+    from dyad.cli import EXIT_STORE
+
+    db = dyad_store(tmp_path)
+    with open(db, "r+b") as handle:
+        handle.truncate(keep)
+    code, stderr = dyad_main("events", "--db", str(db))
+    assert code == EXIT_STORE
+    assert "damaged or truncated" in stderr or "not a DuckDB database" in stderr
+    assert "another process" not in stderr
+
+
+def test_store_corrupt_block_is_not_reported_as_locked(tmp_path: Path) -> None:
+    import duckdb
+
+    from dyad.store_errors import open_error
+
+    error = open_error(tmp_path / "x", duckdb.IOException("Corrupt database file: block 7"))
+    assert "damaged" in error.reason and "another process" not in error.reason
+    locked = duckdb.IOException('Could not set lock on file "x": Conflicting lock is held')
+    assert "another process" in open_error(tmp_path / "x", locked).reason
+
+
+class _FullDisk:
+    """A connection whose writes fail as on a full disk, and whose rollback fails too."""
+
+    def execute(self, sql: str, *args: object) -> object:
+        import duckdb
+
+        if sql.startswith("ROLLBACK"):
+            raise duckdb.TransactionException("TransactionContext Error: cannot rollback")
+        if sql.startswith("INSERT"):
+            raise duckdb.IOException('Could not write file "x.wal": No space left on device')
+        return self
+
+    def register(self, *args: object) -> None:
+        pass
+
+
+@pytest.mark.parametrize(
+    ("message", "words"),
+    [
+        ('Could not write file "x.wal": No space left on device', "the disk is full"),
+        ('Cannot open file "x.wal": Read-only file system', "no permission to write"),
+        ('Cannot open file "x.wal": Permission denied', "no permission to write"),
+    ],
+)
+def test_store_write_failure_names_the_cause_not_the_rollback(
+    tmp_path: Path, message: str, words: str
+) -> None:
+    import duckdb
+    import pyarrow as pa
+
+    from dyad.errors import StoreError
+    from dyad.store import Store
+
+    class Failing(_FullDisk):
+        def execute(self, sql: str, *args: object) -> object:
+            if sql.startswith("INSERT"):
+                raise duckdb.IOException(message)
+            return super().execute(sql, *args)
+
+    store = Store(Failing(), tmp_path / "x.duckdb", read_only=False)  # type: ignore[arg-type]
+    with pytest.raises(StoreError) as caught:
+        store.insert_tables({"documents": pa.table({"doc_id": ["d"]})})
+    assert words in str(caught.value) and "rollback" not in str(caught.value)
+
+
+def test_store_sqlite_file_is_refused_without_network(tmp_path: Path) -> None:
+    import sqlite3
+
+    from dyad.errors import StoreError
+    from dyad.store import open_store
+
+    db = tmp_path / "other.db"
+    with sqlite3.connect(db) as connection:
+        connection.execute("CREATE TABLE t (x)")
+    with pytest.raises(StoreError, match="SQLite"):
+        open_store(db)
+
+
+@pytest.mark.parametrize("read_only", [False, True])
+def test_store_connections_never_fetch_extensions(tmp_path: Path, read_only: bool) -> None:
+    from dyad.store import open_store
+
+    db = dyad_store(tmp_path)
+    with open_store(db, read_only=read_only) as store:
+        rows = store.connection.execute(
+            "SELECT current_setting('autoinstall_known_extensions'), "
+            "current_setting('autoload_known_extensions')"
+        ).fetchall()
+    assert rows == [(False, False)]

@@ -24,6 +24,7 @@ from typing import Any
 import duckdb
 import pyarrow as pa
 
+from dyad import store_errors
 from dyad.errors import StoreError
 from dyad.records import Actor, Document, Event, Rejection
 
@@ -40,6 +41,16 @@ MIGRATIONS: dict[int, str] = {}
 TABLES = ("documents", "sentences", "events", "actors", "rejections")
 # The `Event.to_dict()` keys the events table has columns for; any other key is kept in
 # `events.extra` as JSON, so a field added to Event round-trips without a schema change.
+# DuckDB errors that say the file itself is damaged, full or unwritable, not the query
+_DAMAGE = (
+    duckdb.IOException,
+    duckdb.PermissionException,
+    duckdb.FatalException,
+    duckdb.SerializationException,
+    duckdb.InternalException,
+    duckdb.TransactionException,
+    OSError,
+)
 CONTRACT_FIELDS = frozenset(
     "event_id doc_id sentence char_start char_end segment source target cameo plover "
     "quad_class goldstein date date_precision date_text location factuality attributed_to "
@@ -182,11 +193,17 @@ class Store:
 
     def query(self, sql: str, params: Sequence[Any] = ()) -> pa.Table:
         """Run one SQL query and return its result as an Arrow table."""
-        return self.connection.sql(sql, params=list(params)).to_arrow_table()
+        try:
+            return self.connection.sql(sql, params=list(params)).to_arrow_table()
+        except _DAMAGE as exc:
+            raise store_errors.open_error(self.path, exc) from exc
 
     def stream(self, sql: str, params: Sequence[Any] = (), batch_rows: int = 65_536) -> Any:
         """Run one SQL query and return a `pyarrow.RecordBatchReader` over its result."""
-        return self.connection.sql(sql, params=list(params)).to_arrow_reader(batch_rows)
+        try:
+            return self.connection.sql(sql, params=list(params)).to_arrow_reader(batch_rows)
+        except _DAMAGE as exc:
+            raise store_errors.open_error(self.path, exc) from exc
 
     def counts(self) -> dict[str, int]:
         """Return the number of rows in each table."""
@@ -198,8 +215,7 @@ class Store:
 
     def document_ids(self) -> set[str]:
         """Return the ids of every stored document (each stored with all its events)."""
-        rows = self.connection.execute("SELECT doc_id FROM documents").fetchall()
-        return {row[0] for row in rows}
+        return set(self.query("SELECT doc_id FROM documents").column("doc_id").to_pylist())
 
     def schema(self, table: str) -> pa.Schema:
         """Return the Arrow schema of a stored table."""
@@ -255,7 +271,10 @@ class Store:
             raise StoreError("the store is open read-only", path=str(self.path))
         counts = IngestCounts()
         connection = self.connection
-        connection.execute("BEGIN TRANSACTION")
+        try:
+            connection.execute("BEGIN TRANSACTION")
+        except _DAMAGE as exc:
+            raise store_errors.write_error(self.path, exc) from exc
         try:
             for name, table in tables.items():
                 if table.num_rows == 0:
@@ -269,8 +288,11 @@ class Store:
                 connection.unregister("dyad_batch")
                 setattr(counts, name, int(rows[0][0]))
             connection.execute("COMMIT")
+        except _DAMAGE as exc:
+            store_errors.rollback_quietly(connection)
+            raise store_errors.write_error(self.path, exc) from exc
         except BaseException:
-            connection.execute("ROLLBACK")
+            store_errors.rollback_quietly(connection)
             raise
         return counts
 
@@ -395,40 +417,23 @@ def open_store(path: str | Path, *, read_only: bool = False) -> Store:
             DuckDB file, a DuckDB file that is not a dyad store, or from a newer schema.
     """
     path = Path(path)
-    if read_only and not path.exists():
-        raise StoreError(
-            "no dyad store here", path=str(path), hint="create one with `dyad ingest PATH`"
-        )
+    store_errors.check_path(path, read_only)
+    config = dict(store_errors.NO_EXTENSIONS)
+    if not read_only:
+        config["checkpoint_threshold"] = CHECKPOINT_THRESHOLD
     try:
-        config: dict[str, str | bool | int | float | list[str]] = (
-            {} if read_only else {"checkpoint_threshold": CHECKPOINT_THRESHOLD}
-        )
         connection = duckdb.connect(str(path), read_only=read_only, config=config)
-    except duckdb.Error as exc:
-        raise _open_error(path, exc) from exc
+    except (duckdb.Error, OSError) as exc:
+        raise store_errors.open_error(path, exc) from exc
     try:
         _check_schema(connection, path, read_only)
+    except (duckdb.Error, OSError) as exc:
+        connection.close()
+        raise store_errors.open_error(path, exc) from exc
     except BaseException:
         connection.close()
         raise
     return Store(connection, path, read_only)
-
-
-def _open_error(path: Path, exc: duckdb.Error) -> StoreError:
-    message = str(exc)
-    if "lock" in message.lower():
-        return StoreError(
-            "the store is in use by another process",
-            path=str(path),
-            hint="wait for the other `dyad ingest` to finish",
-        )
-    if "not a valid DuckDB database" in message:
-        return StoreError(
-            "not a dyad store: the file is not a DuckDB database",
-            path=str(path),
-            hint="pass another file with --db",
-        )
-    return StoreError(f"cannot open the store ({message})", path=str(path))
 
 
 def _check_schema(connection: duckdb.DuckDBPyConnection, path: Path, read_only: bool) -> None:

@@ -27,7 +27,9 @@ if TYPE_CHECKING:
     from dyad.aggregate import EventFilter
     from dyad.store import IngestCounts
 
+EXIT_INPUT = 2  # also click's exit code for a usage error
 EXIT_REJECTED = 3
+EXIT_STORE = 4
 DEFAULT_DB = Path("dyad.duckdb")
 
 
