@@ -33,10 +33,10 @@ for _name in ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS"):
 
 from bench_corpus import DEFAULT_DATA_DIR, iter_bench_sentences  # noqa: E402
 
-from dyad import parse  # noqa: E402
+from dyad.coder import parse  # noqa: E402
 from dyad.config import load_config  # noqa: E402
 from dyad.engines import PartitionResult, code_to_parquet, load_parquet  # noqa: E402
-from dyad.store import open_store  # noqa: E402
+from dyad.store.database import open_store  # noqa: E402
 
 SPACY_SAMPLE = 3_000
 

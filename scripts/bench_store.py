@@ -22,13 +22,13 @@ from typing import Any
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from dyad import aggregate
-from dyad.aggregate import EventFilter
+from dyad.coder.pipeline import Resources, code_documents
+from dyad.coder.read import read_documents
 from dyad.config import load_config
-from dyad.pipeline import Resources, code_documents
-from dyad.read import read_documents
 from dyad.records import Document
-from dyad.store import Store, event_row, open_store
+from dyad.store import aggregate
+from dyad.store.aggregate import EventFilter
+from dyad.store.database import Store, event_row, open_store
 
 SAMPLE = Path(__file__).resolve().parents[1] / "src" / "dyad" / "data" / "sample" / "sample.jsonl"
 COPIES_PER_BATCH = int(os.environ.get("BENCH_STORE_COPIES", "2000"))

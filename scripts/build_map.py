@@ -7,7 +7,7 @@ Inputs are two npm packages unpacked by `npm pack` (no other download):
     cd /tmp && npm pack world-atlas@2.0.2 world-countries@5.1.0 && tar xzf ... (one folder each)
     python scripts/build_map.py /tmp/world-atlas/package /tmp/world-countries/package
 
-Writes src/dyad/dashboard/vendor/countries-110m.geojson (coordinates rounded to 0.01 degree).
+Writes src/dyad/serve/dashboard/vendor/countries-110m.geojson (coordinates rounded to 0.01 degree).
 """
 
 from __future__ import annotations
@@ -17,7 +17,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-OUT = Path(__file__).resolve().parents[1] / "src" / "dyad" / "dashboard" / "vendor"
+OUT = Path(__file__).resolve().parents[1] / "src" / "dyad" / "serve" / "dashboard" / "vendor"
 
 
 def decode_arcs(topology: dict[str, Any]) -> list[list[list[float]]]:

@@ -36,22 +36,22 @@ from typing import Any
 from hypothesis import HealthCheck, Phase, given, seed, settings
 from hypothesis import strategies as st
 
-from dyad import cameo
+from dyad.coder.parse import split_sentences
+from dyad.coder.read import JSON_LINE_BYTES_PER_CHAR, read_documents
+from dyad.coder.structure import split_segments, structure_warnings
 from dyad.config import Config, load_config
-from dyad.dictionaries import (
+from dyad.dictionaries import cameo
+from dyad.dictionaries.loader import (
     ActorDictionary,
     VerbDictionary,
     load_actor_entries,
     load_agent_entries,
     read_dictionary_lines,
 )
+from dyad.dictionaries.verbfile import read_verb_file
 from dyad.errors import DyadError
-from dyad.parse import split_sentences
-from dyad.read import JSON_LINE_BYTES_PER_CHAR, read_documents
 from dyad.records import Document, Rejection
-from dyad.store import Store, open_store
-from dyad.structure import split_segments, structure_warnings
-from dyad.verbfile import read_verb_file
+from dyad.store.database import Store, open_store
 
 ROOT = Path(__file__).resolve().parents[1]
 CRASH_DIR = ROOT / "build" / "fuzz-crashes"
@@ -623,13 +623,13 @@ class Fuzzer:
 
 @cache
 def resources(config: Config) -> Any:
-    from dyad.pipeline import Resources
+    from dyad.coder.pipeline import Resources
 
     return Resources.load(config)
 
 
 def code(documents: list[Document], config: Config) -> list[tuple[Document, list[Any]]]:
-    from dyad.pipeline import code_documents
+    from dyad.coder.pipeline import code_documents
 
     return list(code_documents(documents, resources(config)))
 

@@ -5,11 +5,11 @@ from __future__ import annotations
 from functools import cache
 from pathlib import Path
 
+from dyad.coder.pipeline import Resources, code_documents
+from dyad.coder.read import read_documents
 from dyad.config import load_config
-from dyad.pipeline import Resources, code_documents
-from dyad.read import read_documents
 from dyad.records import Document, Event, Rejection
-from dyad.store import Store, open_store
+from dyad.store.database import Store, open_store
 
 SAMPLE = Path(__file__).resolve().parents[1] / "src" / "dyad" / "data" / "sample" / "sample.jsonl"
 FIXTURES = Path(__file__).parent / "fixtures"

@@ -15,8 +15,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from dyad.coder.read import read_documents
 from dyad.config import load_config
-from dyad.read import read_documents
 from dyad.records import Document, Rejection
 
 

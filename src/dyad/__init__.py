@@ -2,7 +2,7 @@
 
 from dyad.errors import DyadError
 from dyad.records import Actor, Document, Event, Rejection, Segment, Sentence
-from dyad.store import open_store
+from dyad.store.database import open_store
 
 __version__ = "0.1.0"
 

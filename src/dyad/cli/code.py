@@ -26,7 +26,7 @@ from dyad.records import Event, Rejection
 
 if TYPE_CHECKING:
     from dyad.engines import PartitionResult
-    from dyad.ingest import IngestSummary
+    from dyad.store.ingest import IngestSummary
 
 
 def code_paths(
@@ -43,8 +43,8 @@ def code_paths(
     Problems in the `dictionaries` and each rejection are printed on stderr; `progress`
     draws a progress bar when stderr is a terminal.
     """
-    from dyad import ingest
-    from dyad.pipeline import Resources
+    from dyad.coder.pipeline import Resources
+    from dyad.store import ingest
 
     resources = Resources.load(config, extra_files=dictionaries)
     for problem in resources.problems:
@@ -72,7 +72,7 @@ def ingest_paths(
     keep: list[Event] | None = None,
 ) -> IngestSummary:
     """Run `ingest.ingest_paths`, printing rejections and progress on stderr."""
-    from dyad import ingest
+    from dyad.store import ingest
 
     with ingest_progress() as report:
         return ingest.ingest_paths(
@@ -109,7 +109,7 @@ def _code_to_parquet(
 def _load_parquet(db: Path, folder: Path) -> str:
     """Add the Parquet partitions under `folder` to the store; return a summary line."""
     from dyad.engines import load_parquet
-    from dyad.store import open_store
+    from dyad.store.database import open_store
 
     if not (folder / "events").is_dir():
         raise click.UsageError(f"{folder}: no events/ partitions (written by dyad code --output)")
@@ -230,7 +230,7 @@ def ingest(
 @click.command()
 def stages() -> None:
     """Print the pipeline's stages with what each reads and adds."""
-    from dyad.pipeline import STAGES
+    from dyad.coder.pipeline import STAGES
 
     for stage in STAGES:
         reads = ", ".join(stage.requires) or "-"

@@ -24,8 +24,8 @@ from dyad.records import Event, Rejection
 if TYPE_CHECKING:
     import pyarrow as pa
 
-    from dyad.aggregate import EventFilter
-    from dyad.store import IngestCounts
+    from dyad.store.aggregate import EventFilter
+    from dyad.store.database import IngestCounts
 
 EXIT_INPUT = 2  # also click's exit code for a usage error
 EXIT_REJECTED = 3
@@ -128,7 +128,7 @@ def with_filters(function: Any) -> Any:
 
 def event_filter(options: dict[str, Any], *, everything: bool = False) -> EventFilter:
     """Build the store query's filter from the `with_filters` options of a command."""
-    from dyad.aggregate import ALL_FACTUALITY, EventFilter, factuality_choice
+    from dyad.store.aggregate import ALL_FACTUALITY, EventFilter, factuality_choice
 
     chosen = options["factuality"] or (("all",) if everything else ())
     return EventFilter(

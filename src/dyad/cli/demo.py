@@ -19,8 +19,8 @@ SAMPLE_CORPUS = Path(__file__).parents[1] / "data" / "sample" / "sample.jsonl"
 @with_config
 def demo(limit: int, db: Path, config_path: Path | None, settings: tuple[str, ...]) -> None:
     """Ingest the bundled sample corpus into the store; print events, top dyads, a trend."""
-    from dyad import aggregate
-    from dyad.store import open_store
+    from dyad.store import aggregate
+    from dyad.store.database import open_store
 
     config = config_from_options(config_path, settings)
     events: list[Event] = []

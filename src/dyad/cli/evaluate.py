@@ -12,8 +12,8 @@ import click
 from dyad.cli.common import config_from_options, with_config
 
 if TYPE_CHECKING:
-    from dyad.evaluate import SuiteScore
-    from dyad.evaluate_isaf import IsafScore
+    from dyad.evaluate.isaf import IsafScore
+    from dyad.evaluate.scores import SuiteScore
 
 
 @click.command(name="eval")
@@ -39,12 +39,12 @@ def eval_command(
     settings: tuple[str, ...],
 ) -> None:
     """Score the coder on the public validation suites and print the figures."""
-    from dyad.evaluate import default_data_dir
-    from dyad.scoring import score_suites
+    from dyad.evaluate.scores import default_data_dir
+    from dyad.evaluate.scoring import score_suites
 
     config = config_from_options(config_path, settings)
     if "factuality" in suites:  # the modality stage on hand-labelled sentences (issue 3)
-        from dyad import evaluate_factuality as factuality
+        from dyad.evaluate import factuality
 
         figures = factuality.evaluate_factuality()
         result = json.dumps(figures.to_json(), indent=2) if as_json else None
@@ -61,8 +61,8 @@ def _echo_scores(
     scores: Sequence[SuiteScore], isaf: IsafScore | None, *, as_json: bool, show_errors: bool
 ) -> None:
     """Print the event suites' and the ISAF suite's figures, as JSON or as tables."""
-    from dyad import evaluate as evaluation
-    from dyad import evaluate_isaf as isaf_suite
+    from dyad.evaluate import isaf as isaf_suite
+    from dyad.evaluate import scores as evaluation
 
     if as_json:
         payload = evaluation.scores_to_json(scores)

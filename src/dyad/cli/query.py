@@ -30,7 +30,7 @@ EVENT_TABLE_COLUMNS = [
 @format_option
 def rejections(db: Path, output_format: str) -> None:
     """List every input the store recorded as rejected (file, line, stage, reason)."""
-    from dyad.store import open_store
+    from dyad.store.database import open_store
 
     with open_store(db, read_only=True) as store:
         table = store.rejections()
@@ -45,8 +45,8 @@ def rejections(db: Path, output_format: str) -> None:
 @format_option
 def events_command(db: Path, limit: int, dedup: bool, output_format: str, **filters: Any) -> None:
     """List stored events matching the filters, newest first, with raw and dedup counts."""
-    from dyad import aggregate
-    from dyad.store import open_store
+    from dyad.store import aggregate
+    from dyad.store.database import open_store
 
     where = event_filter(filters)
     with open_store(db, read_only=True) as store:
@@ -77,8 +77,8 @@ def events_command(db: Path, limit: int, dedup: bool, output_format: str, **filt
 @format_option
 def dyads(db: Path, limit: int, sort: str, output_format: str, **filters: Any) -> None:
     """Rank directed dyads by events, conflict share (QuadClass 3+4) or Goldstein sum."""
-    from dyad import aggregate
-    from dyad.store import open_store
+    from dyad.store import aggregate
+    from dyad.store.database import open_store
 
     with open_store(db, read_only=True) as store:
         table = aggregate.dyads(store, event_filter(filters), limit=limit, sort=sort)
@@ -112,8 +112,8 @@ def trend(
     **filters: Any,
 ) -> None:
     """Counts and Goldstein per period with the change, the denominator and a band."""
-    from dyad import aggregate
-    from dyad.store import open_store
+    from dyad.store import aggregate
+    from dyad.store.database import open_store
 
     with open_store(db, read_only=True) as store:
         table = aggregate.trend(
@@ -153,8 +153,8 @@ def trend(
 @click.option("--output", type=click.Path(path_type=Path), help="Write to this file.")
 def network(db: Path, level: str, output_format: str, output: Path | None, **filters: Any) -> None:
     """The alignment network of a period: cooperation and conflict edges between actors."""
-    from dyad import aggregate, export
-    from dyad.store import open_store
+    from dyad.store import aggregate, export
+    from dyad.store.database import open_store
 
     with open_store(db, read_only=True) as store:
         table = aggregate.network(store, event_filter(filters), level=level)
@@ -187,8 +187,8 @@ def network(db: Path, level: str, output_format: str, output: Path | None, **fil
 )
 def export(output: Path, db: Path, output_format: str | None, **filters: Any) -> None:
     """Write the matching events (default: every factuality) to Parquet, CSV or JSON Lines."""
-    from dyad import export as exporting
-    from dyad.store import open_store
+    from dyad.store import export as exporting
+    from dyad.store.database import open_store
 
     chosen = output_format or output.suffix.lstrip(".").lower()
     if chosen not in exporting.FORMATS:

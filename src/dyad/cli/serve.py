@@ -28,7 +28,7 @@ def serve(
     workers: int,
 ) -> None:
     """Serve the HTTP API and the dashboard over the store, read-only."""
-    from dyad import api
+    from dyad.serve import api
 
     if get_path is not None:
         status, body = api.fetch(api.create_app(db, cors_origins=cors), get_path)

@@ -21,7 +21,7 @@ from dyad.engines.partitions import (
     plan_partitions,
     read_partitions,
 )
-from dyad.store import IngestCounts, Store
+from dyad.store.database import IngestCounts, Store
 
 Engine = Literal["local", "ray"]
 ENGINES: tuple[Engine, ...] = ("local", "ray")

@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
+from dyad.coder.pipeline import Resources
 from dyad.config import Config
 from dyad.engines.partitions import (
     Partition,
@@ -20,7 +21,6 @@ from dyad.engines.partitions import (
     load_worker,
     settle_worker,
 )
-from dyad.pipeline import Resources
 
 _RESOURCES: Resources | None = None
 

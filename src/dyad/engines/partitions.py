@@ -27,9 +27,9 @@ from typing import Any
 import pyarrow as pa
 import pyarrow.parquet as pq
 
+from dyad.coder.pipeline import Resources, StageTimes, clock, code_documents
+from dyad.coder.read import read_documents
 from dyad.config import Config
-from dyad.pipeline import Resources, StageTimes, clock, code_documents
-from dyad.read import read_documents
 from dyad.records import Actor, DatePoint, Document, Event, Place, Rejection, Segment
 
 TABLES = ("events", "documents", "rejections")
@@ -211,7 +211,7 @@ def load_worker(config: Config) -> Resources:
     import importlib
     import importlib.util
 
-    from dyad import parse
+    from dyad.coder import parse
 
     resources = Resources.load(config)
     parse.load_model()

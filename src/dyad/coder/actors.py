@@ -1,0 +1,532 @@
+"""Resolve noun phrases of a parsed sentence to CAMEO actor codes.
+
+Reads: Sentence tokens (text, dep, head). Adds: Mention(first, last, actor, rule) for
+every dictionary phrase, and `resolve_phrase`, which turns the noun phrase headed by a
+token into one Actor:
+
+- named actors and their dated roles ("Maliki" -> IRQGOV on 2008-08-20);
+- spelling variants by a consonant skeleton ("Ahmadi-Nezhad" ~ "Ahmadinejad");
+- demonyms and adjectives with agents ("Iraqi troops" -> IRQ + MIL = IRQMIL);
+- capitals standing for their governments ("Tehran said" -> IRNGOV);
+- agents alone take the document's context country ("Shiite militias" -> IRQREBMUS);
+- first-person plural resolves to the author's side when the perspective is known.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from dyad.dates.vocabulary import CALENDAR_WORDS
+from dyad.dictionaries.loader import PERSONAL_TITLES, ActorDictionary, ActorEntry, skeleton
+from dyad.records import Actor, Mention, Sentence, Token
+
+RESOLVER_NAME = "dyad.actors.cameo.v1"
+
+# Capitals that stand for their governments when they act ("Tehran said", "Washington
+# warned"). The capital alone gives the country (as in the Phoenix dictionary); acting
+# as subject or addressee, it gives the government.
+CAPITALS = {
+    "WASHINGTON": "USA",
+    "TEHRAN": "IRN",
+    "TEHERAN": "IRN",
+    "BAGHDAD": "IRQ",
+    "DAMASCUS": "SYR",
+    "MOSCOW": "RUS",
+    "BEIJING": "CHN",
+    "LONDON": "GBR",
+    "PARIS": "FRA",
+    "BERLIN": "DEU",
+    "ANKARA": "TUR",
+    "RIYADH": "SAU",
+    "CAIRO": "EGY",
+    "AMMAN": "JOR",
+    "BEIRUT": "LBN",
+    "KABUL": "AFG",
+    "ISLAMABAD": "PAK",
+    "NEW DELHI": "IND",
+    "TOKYO": "JPN",
+    "SEOUL": "KOR",
+    "PYONGYANG": "PRK",
+    "KIEV": "UKR",
+    "KYIV": "UKR",
+    "TBILISI": "GEO",
+    "KHARTOUM": "SDN",
+    "TRIPOLI": "LBY",
+    "SANAA": "YEM",
+    "DOHA": "QAT",
+    "ABU DHABI": "ARE",
+    "KUWAIT CITY": "KWT",
+    "MANAMA": "BHR",
+    "MUSCAT": "OMN",
+    "JERUSALEM": "ISR",
+    "TEL AVIV": "ISR",
+    "ROME": "ITA",
+    "MADRID": "ESP",
+    "BRUSSELS": "BEL",
+    "CARACAS": "VEN",
+    "HAVANA": "CUB",
+    "BOGOTA": "COL",
+    "MEXICO CITY": "MEX",
+    "BRASILIA": "BRA",
+    "NAIROBI": "KEN",
+    "ADDIS ABABA": "ETH",
+    "MOGADISHU": "SOM",
+    "ABUJA": "NGA",
+    "PRETORIA": "ZAF",
+    "HANOI": "VNM",
+    "MANILA": "PHL",
+    "JAKARTA": "IDN",
+    "CANBERRA": "AUS",
+    "OTTAWA": "CAN",
+    "MINSK": "BLR",
+    "BELGRADE": "SRB",
+    "WARSAW": "POL",
+    "ATHENS": "GRC",
+    "TASHKENT": "UZB",
+    "YEREVAN": "ARM",
+    "BAKU": "AZE",
+    "DHAKA": "BGD",
+    "COLOMBO": "LKA",
+    "KATHMANDU": "NPL",
+    "YANGON": "MMR",
+    "NAYPYIDAW": "MMR",
+    "TAIPEI": "TWN",
+    "ALGIERS": "DZA",
+    "RABAT": "MAR",
+    "TUNIS": "TUN",
+    "BAMAKO": "MLI",
+    "JUBA": "SSD",
+    "KINSHASA": "COD",
+}
+# Heads whose possessor names someone else: "Iraq's neighbors" are not Iraq.
+RELATIONAL_NOUNS = frozenset(
+    {
+        "neighbor",
+        "neighbour",
+        "ally",
+        "enemy",
+        "foe",
+        "friend",
+        "rival",
+        "adversary",
+        "opponent",
+        "critic",
+        "supporter",
+        "backer",
+        "partner",
+        "victim",
+        "hostage",
+        "prisoner",
+        "detainee",
+    }
+)
+FIRST_PERSON_PLURAL = frozenset({"we", "us", "our", "ours", "ourselves"})
+_NP_DEPS = frozenset(
+    {
+        "compound",
+        "amod",
+        "det",
+        "poss",
+        "nmod",
+        "nummod",
+        "flat",
+        "appos",
+        "case",
+        "punct",
+        "npadvmod",
+        "quantmod",
+        "predet",
+    }
+)
+_SKIP_TOKENS = frozenset({"-", "\u2013", "\u2014"})
+
+
+def _match_words(tokens: Sequence[Token]) -> list[tuple[int, str, str]]:
+    """Return (token index, upper text, original text) for tokens that take part in matching."""
+    return [(t.i, t.text.upper(), t.text) for t in tokens if t.text not in _SKIP_TOKENS]
+
+
+def find_mentions(
+    sentence: Sentence, dictionary: ActorDictionary, *, on_date: str | None
+) -> list[Mention]:
+    """Return the longest dictionary matches in `sentence`, left to right, without overlap.
+
+    Args:
+        sentence: A parsed sentence.
+        dictionary: Compiled actor and agent dictionary.
+        on_date: ISO date used to choose among dated roles; None keeps undated roles.
+    """
+    words = _match_words(sentence.tokens)
+    uppers = [w[1] for w in words]
+    mentions: list[Mention] = []
+    position = 0
+    first_words = dictionary.first_words
+    while position < len(words):
+        found = None  # most words: no phrase starts with them, and no name either
+        if uppers[position] in first_words:
+            found = _longest_match(words, uppers, position, dictionary, on_date)
+        if found is None and words[position][2][:1].isupper():
+            found = _variant_match(words, position, dictionary, on_date)
+        if found is None:
+            position += 1
+            continue
+        length, mention = found
+        mentions.append(mention)
+        position += length
+    starts = {m.first for m in mentions}
+    return [
+        m
+        for m in mentions
+        if not _first_name(sentence.tokens, m, starts, dictionary)
+        and not _prefixed(sentence.tokens, m)
+        and not (m.rule == "actor-surname" and sentence.tokens[m.first].pos in _FUNCTION_POS)
+    ]
+
+
+# a capitalised word the parser reads as one of these is no surname: "Some estimated
+# death tolls ..." does not name Burkina Faso's minister Somé
+_FUNCTION_POS = frozenset({"DET", "PRON", "ADP", "AUX", "CCONJ", "SCONJ", "PART", "ADV", "NUM"})
+
+
+def _prefixed(tokens: Sequence[Token], mention: Mention) -> bool:
+    """Return whether an agent word is the stem of "anti-aircraft", "pro-government"."""
+    at = mention.first
+    if mention.rule != "agent" or at < 1:
+        return False
+    before = tokens[at - 1].text.lower()
+    if before == "-":
+        return at >= 2 and tokens[at - 2].text.lower() in ("anti", "pro", "counter", "non")
+    return before in ("anti-", "pro-")
+
+
+def _first_name(
+    tokens: Sequence[Token], mention: Mention, starts: set[int], dictionary: ActorDictionary
+) -> bool:
+    """Return whether a one-word place is a given name ("Tara Reade", not Tara in Ireland).
+
+    A place named by one word and followed by another capitalised word that starts no
+    actor of its own is part of a longer name the dictionary does not know.
+    """
+    if mention.first != mention.last or mention.actor.code not in dictionary.countries:
+        return False
+    following = mention.last + 1
+    if following >= len(tokens) or following in starts:
+        return False
+    word = tokens[following].text
+    if word.upper() in dictionary.first_words or word.lower() in CALENDAR_WORDS:
+        return False  # "Arnor President ...", "Iran Thursday"
+    return word.isalpha() and word.istitle()
+
+
+def _longest_match(
+    words: list[tuple[int, str, str]],
+    uppers: list[str],
+    position: int,
+    dictionary: ActorDictionary,
+    on_date: str | None,
+) -> tuple[int, Mention] | None:
+    stop = position + min(dictionary.max_words, len(words) - position)
+    for length in dictionary.phrase_lengths(uppers, position, stop):
+        key = tuple(uppers[position : position + length])
+        if length == 1 and len(key[0]) <= 3 and not words[position][2].isupper():
+            continue  # "us", "un": only the capitalised abbreviation is an actor
+        entry = dictionary.actors.get(key)
+        role = dictionary.agents.get(key)
+        if entry is None and role is None:
+            continue
+        first, last = words[position][0], words[position + length - 1][0]
+        text = " ".join(w[2] for w in words[position : position + length])
+        found = _entry_mention(entry, on_date, first, last, text, "actor")
+        if found is not None:
+            return length, found
+        if role is not None:
+            return length, Mention(first, last, Actor(text, role, None, None), "agent")
+    return None
+
+
+def _entry_mention(
+    entry: ActorEntry | None, on_date: str | None, first: int, last: int, text: str, rule: str
+) -> Mention | None:
+    """Return the mention of a dictionary entry with its role on `on_date`, if it has one."""
+    code = entry.code_on(on_date) if entry is not None else None
+    if entry is None or not code:
+        return None
+    return Mention(first, last, Actor(text, code, entry.name, None, entry.source), rule)
+
+
+def _variant_match(
+    words: list[tuple[int, str, str]],
+    position: int,
+    dictionary: ActorDictionary,
+    on_date: str | None,
+) -> tuple[int, Mention] | None:
+    """Match a capitalised surname ("Rice") or a name by its skeleton (up to three tokens)."""
+    _index, upper, original = words[position]
+    if not original[:1].isupper():
+        return None
+    following = words[position + 1][2] if position + 1 < len(words) else ""
+    given_name = following[:1].isupper()  # "Donald Trump": a capitalised word follows
+    surnames = () if given_name else dictionary.surnames.get(upper, ())
+    if surnames:
+        found = _surname_match(words, position, surnames, dictionary, on_date)
+        if found is not None:
+            return 1, found
+    capitalised = 1  # of the (up to) three words from `position`
+    while (
+        capitalised < min(3, len(words) - position)
+        and words[position + capitalised][2][:1].isupper()
+    ):
+        capitalised += 1
+    for length in range(capitalised, 0, -1):
+        chunk = words[position : position + length]
+        joined = "".join(w[1] for w in chunk)
+        if len(joined) < 7:
+            continue
+        key = dictionary.skeletons.get(skeleton(joined))
+        entry = dictionary.actors.get(key) if key else None
+        if entry is None:
+            continue
+        if on_date is not None and not entry.dated_on(on_date):
+            continue  # a fuzzy match must, like a bare surname, name someone in a role then
+        text = " ".join(w[2] for w in chunk)
+        found = _entry_mention(entry, on_date, chunk[0][0], chunk[-1][0], text, "actor-variant")
+        if found is not None:
+            return length, found
+    return None
+
+
+def _surname_match(
+    words: list[tuple[int, str, str]],
+    position: int,
+    surnames: tuple[tuple[str, ...], ...],
+    dictionary: ActorDictionary,
+    on_date: str | None,
+) -> Mention | None:
+    """Return the mention of the one person a bare surname can name, if there is one."""
+    index, _upper, original = words[position]
+    previous = words[position - 1] if position > 0 else None
+    if previous is not None and previous[2][:1].isupper() and previous[1].isalpha():
+        title = (previous[1],) in dictionary.agents or previous[1].rstrip(".") in PERSONAL_TITLES
+        if not title:  # "Boris Johnson" is no other Johnson; "Minister Johnson" may be
+            surnames = tuple(k for k in surnames if k[0] == previous[1])
+    candidates = [dictionary.actors[k] for k in surnames]
+    current = [c for c in candidates if c.dated_on(on_date)]
+    # With a date, a bare surname must name someone holding a role then ("Trump" in 2020
+    # is not a Surinamese official of the 1990s); undated text takes a unique candidate.
+    if on_date is not None:
+        entry = current[0] if len(current) == 1 else None
+    else:
+        entry = candidates[0] if len(candidates) == 1 else None
+    return _entry_mention(entry, on_date, index, index, original, "actor-surname")
+
+
+# "X-backed", "X-held": the phrase names who stands behind the head, not the head itself
+_AFFILIATIONS = frozenset(
+    """held controlled ruled run linked backed based allied affiliated inspired sponsored
+    funded supported owned occupied dominated aligned leaning friendly oriented""".split()
+)
+
+
+def _affiliation(sentence: Sentence, token: Token) -> bool:
+    """Return whether `token` heads a hyphenated affiliation ("government-held", "UK-based")."""
+    if token.dep != "amod" or token.text.lower() not in _AFFILIATIONS:
+        return False
+    return any(c.text == "-" and c.i < token.i for c in sentence.children(token.i))
+
+
+def noun_phrase(sentence: Sentence, head: int) -> list[int]:
+    """Return the token indices of the noun phrase headed by `head` (no clauses, no conjuncts).
+
+    Prepositional modifiers are left out ("in Basra" is a place, not the actor) except
+    "of" phrases under a generic head ("remnants of the Mahdi Army").
+    """
+    keep = [head]
+    frontier = [head]
+    while frontier:
+        current = frontier.pop()
+        for child in sentence.children(current):
+            if _affiliation(sentence, child):
+                continue  # "Iranian-backed militias" are not Iran
+            if child.dep in _NP_DEPS:
+                keep.append(child.i)
+                frontier.append(child.i)
+            elif child.dep == "prep" and child.lemma in ("of", "from", "in"):
+                for grandchild in sentence.children(child.i):
+                    if grandchild.dep == "pobj":
+                        keep.extend([child.i, grandchild.i])
+                        frontier.append(grandchild.i)
+    return sorted(set(keep))
+
+
+_PLACE_PREPOSITIONS = frozenset({"in", "from"})
+
+# Prefixes of international and non-state organisations, which take agents like countries.
+ORGANISATIONS = frozenset({"IGO", "NGO", "IMG", "MNC"})
+
+# Nouns that name an event, not a participant: their place phrase is where it happened.
+EVENT_NOUNS = frozenset(
+    """attack assault offensive raid strike bombing shelling invasion operation campaign
+    visit meeting talk talks protest demonstration crackdown clash fighting war ceasefire
+    election summit conference negotiation agreement accord deal unrest violence crisis
+    conflict situation tension tensions uprising insurgency turmoil""".split()
+)
+
+
+# Heads that take their role from a qualifier when there is one ("rebel spokesman").
+GENERIC_ROLES = frozenset(
+    """LEADER LEADERS OFFICIAL OFFICIALS SPOKESMAN SPOKESWOMAN SPOKESPERSON CHIEF CHIEFS
+    HEAD HEADS UNIT UNITS DELEGATION DELEGATIONS""".split()
+)
+
+# Things, not participants: "military support", "US relations", "naval exercises".
+NOT_ACTOR_HEADS = frozenset(
+    """support aid assistance help exercise drill operation relation tie cooperation
+    equipment hardware spending budget presence action activity capability buildup
+    build-up program programme plan policy strategy intervention involvement pressure
+    threat sanction reform interest influence role power spending base facility
+    weapon arm hardware technology training vote allegation accusation claim charge
+    report statement remark comment background issue seat office rule""".split()
+)
+# What a government decides or proposes: "Seoul's offer" is the South Korean government's.
+DECISIONS = frozenset(
+    """offer proposal decision demand request plan call statement policy position response
+    refusal announcement""".split()
+)
+# What was said: "remarks in Doha" are no Qatari's.
+UTTERANCES = frozenset(
+    "remark statement comment report allegation accusation claim speech interview message".split()
+)
+# Misfortunes without an author.
+ACCIDENTS = frozenset(
+    """crash accident collapse earthquake quake flood flooding storm hurricane typhoon
+    cyclone tornado landslide mudslide avalanche tsunami drought famine disease illness
+    virus outbreak epidemic pandemic stampede heatwave wildfire""".split()
+)
+RELATIONS = frozenset("relation tie cooperation exercise drill policy strategy".split())
+
+
+def resolve_phrase(
+    sentence: Sentence,
+    head: int,
+    mentions: Sequence[Mention],
+    dictionary: ActorDictionary,
+    *,
+    context_country: str | None = None,
+    perspective: str | None = None,
+    acting: bool = True,
+) -> Actor | None:
+    """Return the actor of the noun phrase headed by token `head`, or None.
+
+    Args:
+        sentence: The parsed sentence.
+        head: Index of the phrase's head token.
+        mentions: `find_mentions` output for the sentence.
+        dictionary: The dictionary the mentions came from (for its country codes).
+        context_country: Country code used for agents that name no country.
+        perspective: Country the author writes from, for "we", "us", "our".
+        acting: Whether the phrase is a participant (then capitals mean governments).
+    """
+    countries = dictionary.countries
+    tokens = noun_phrase(sentence, head)
+    inside = set(tokens)
+    text = " ".join(sentence.tokens[i].text for i in tokens if sentence.tokens[i].dep != "punct")
+    found = [m for m in mentions if m.first in inside and m.last in inside]
+    lemma = sentence.tokens[head].lemma
+    if lemma in ACCIDENTS:
+        return None  # "victims killed by the MH17 crash": an accident is nobody's act
+    if found:  # the filters below only drop mentions (speed: most phrases have none)
+        placed = _attached_tokens(sentence, head, "prep", _PLACE_PREPOSITIONS)
+        if (
+            lemma in EVENT_NOUNS
+            or lemma in UTTERANCES
+            or any(m.first not in placed and m.rule != "agent" for m in found)
+        ):
+            # "an attack in south Ithilen" is not Ithilen, nor are "remarks in Doha" Qatar's
+            # or "Dutch envoys in Ankara" Turkish (while struck "bases in Iraq" are Iraq's)
+            found = [m for m in found if m.first not in placed]
+        if lemma in NOT_ACTOR_HEADS and not any(m.first <= head <= m.last for m in found):
+            # "military support", "US relations": a modifier does not make a thing an actor,
+            # though a country may own it ("Iranian arms"), and a possessor may act for it
+            modifiers = _attached_tokens(sentence, head, "amod") | _attached_tokens(
+                sentence, head, "compound"
+            )
+            named_owner = lemma not in RELATIONS
+            giver = _attached_tokens(sentence, head, "prep", frozenset({"from", "by"}))
+            found = [
+                m
+                for m in found
+                if m.first not in giver
+                and (m.first not in modifiers or (named_owner and m.rule != "agent"))
+            ]
+        renamed = _attached_tokens(sentence, head, "appos")
+        if any(m.first not in renamed and m.rule != "agent" for m in found):
+            # "the mayor of Nablus, a member of Hamas": the head phrase names the actor
+            found = [m for m in found if m.first not in renamed]
+    named = [m for m in found if m.rule != "agent"]
+    agents = [m for m in found if m.rule == "agent"]
+    if len(agents) > 1 and agents[-1].actor.text.upper() in GENERIC_ROLES:
+        agents.pop()  # "an opposition leader" leads the opposition: OPP, not GOV
+    role = agents[-1].actor.code if agents else ""
+    if role and any(sentence.tokens[i].text.lower() in ("former", "ex") for i in tokens):
+        role = "ELI"  # "former Minnesota governor": out of office, one of the elite
+    possessor = _attached_tokens(sentence, head, "poss") if named else set()
+    relational = lemma in RELATIONAL_NOUNS
+    if named and not role and relational and all(m.first in possessor for m in named):
+        named = []  # "Iraq's neighbors" are not Iraq ("Iraq's nuclear program" stays Iraq)
+    if named:
+        specific = [m for m in named if len(m.actor.code) > 3]
+        chosen = min(specific or named, key=lambda m: (abs(m.last - head), -m.last))
+        actor = chosen.actor
+        code = actor.code
+        rule = chosen.rule
+        if len(code) == 3 and role:
+            code, rule = code + role, rule + "+agent"
+        elif role and code[:3] in ORGANISATIONS and not code.endswith(role):
+            code, rule = code + role, rule + "+agent"  # "UN troops": IGOUNOMIL
+        elif (
+            len(code) == 3
+            and acting
+            and chosen.first == chosen.last
+            and (chosen.first == head or (chosen.first in possessor and lemma in DECISIONS))
+        ):
+            # "Tehran said", "Seoul's offer": the capital stands for the government
+            capital = CAPITALS.get(sentence.tokens[chosen.first].text.upper())
+            if capital == code:
+                code, rule = code + "GOV", "capital-metonymy"
+        country = code[:3] if code[:3] in countries else None
+        name = actor.name if len(actor.code) > 3 else None
+        return Actor(text, code, name, country, f"{rule}:{actor.entry}")
+    for child in sentence.children(head):
+        if child.dep == "appos":  # "the government spokesman, Ali al-Dabbagh"
+            named_appos = resolve_phrase(sentence, child.i, mentions, dictionary, acting=acting)
+            if named_appos is not None and not named_appos.code.startswith("---"):
+                return named_appos
+    if role:
+        country = context_country or "---"
+        return Actor(text, country + role, None, context_country, "agent+context")
+    word = sentence.tokens[head].lemma
+    if perspective and (word in FIRST_PERSON_PLURAL or _has_first_person(sentence, tokens)):
+        return Actor(text, perspective + role, None, perspective, "perspective")
+    return None
+
+
+def _attached_tokens(
+    sentence: Sentence, head: int, dep: str, lemmas: frozenset[str] | None = None
+) -> set[int]:
+    """Return the tokens under the `dep` dependents of `head` (with one of `lemmas`, if given).
+
+    Used for the possessor ("Iraq's" in "Iraq's allies"), the apposition ("X, a member of
+    Hamas") and the place phrase ("in Ithilen") of a noun phrase.
+    """
+    inside: set[int] = set()
+    for child in sentence.children(head):
+        if child.dep == dep and (lemmas is None or child.lemma in lemmas):
+            inside.update(t.i for t in sentence.subtree(child.i))
+    return inside
+
+
+def _has_first_person(sentence: Sentence, tokens: Sequence[int]) -> bool:
+    return any(
+        sentence.tokens[i].lemma in FIRST_PERSON_PLURAL and sentence.tokens[i].dep == "poss"
+        for i in tokens
+    )

@@ -1,0 +1,196 @@
+"""Read pronouns and short names through the sentences before (document context).
+
+Reads: a sentence's actor Mentions and what earlier sentences of its segment named.
+Adds: Mentions for "he", "his", "they", "them" and for surnames met with a title before.
+
+News and commentary name an actor once and then write "he", "his administration",
+"Tillerson" or "they". The pipeline walks a document's sentences in order and keeps the
+person named last, the one group the previous sentence named and the titled names seen
+so far; these functions turn them into mentions the coder resolves like any other. Each
+rule errs towards no answer: an unknown name in between, a sentence the pre-filter
+skipped or a new segment (a comment by someone else) forgets the antecedent.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import replace
+
+from dyad.coder.actors import resolve_phrase
+from dyad.dictionaries.loader import ActorDictionary
+from dyad.records import Actor, Mention, Sentence, Token
+
+PERSONAL_PRONOUNS = frozenset({"he", "she", "his", "her", "him"})
+UNKNOWN_PERSON = Actor("", "", None, None, "unknown-person")
+
+
+def last_person(
+    sentence: Sentence,
+    mentions: Sequence[Mention],
+    dictionary: ActorDictionary,
+    context_country: str | None,
+    names: dict[str, Actor] | None = None,
+) -> Actor | None:
+    """Return the person named last in `sentence`, if any.
+
+    A person is a dictionary entry for one ("Khamenei") or a title before a name the
+    dictionary does not know ("US Secretary of State Rex Tillerson"). A titled name, or a
+    dictionary person named in full ("Muqtada al-Sadr"), is added to `names` under its
+    last word, so that "Tillerson" or "Sadr" alone is known later, whoever else the
+    dictionary knows by that surname.
+    """
+    tokens = sentence.tokens
+    found: Actor | None = None
+    covered = _covered(mentions)
+    if any(t.dep for t in tokens):  # parsed
+        unknown = any(_unknown_name(t, covered) for t in tokens if t.dep == "nsubj")
+    else:
+        unknown = any(_capitalised(t, covered) for t in tokens)
+    if unknown:
+        found = UNKNOWN_PERSON  # "Trump has criticized ...": someone we cannot name
+    if names is not None:
+        # "Boris Johnson", whom the dictionary lacks: a later "Johnson" is no other Johnson
+        for token in tokens[1:]:
+            before = tokens[token.i - 1]
+            if (
+                token.tag == "NNP"
+                and before.tag == "NNP"
+                and not {token.i, before.i} & covered
+                and token.text.upper() in dictionary.surnames
+            ):
+                names.setdefault(token.text, UNKNOWN_PERSON)
+    for mention in mentions:
+        name_end = mention.last
+        while (
+            name_end + 1 < len(tokens)
+            and tokens[name_end + 1].tag == "NNP"
+            and name_end + 1 not in covered
+        ):
+            name_end += 1
+        if mention.rule in ("anaphora", "named-before"):
+            found = mention.actor
+        elif mention.actor.entry in dictionary.people and tokens[mention.last].tag == "NNP":
+            found = mention.actor  # "Khamenei", not "the Obama administration"
+            if names is not None and mention.last > mention.first and mention.rule == "actor":
+                names[tokens[mention.last].text] = mention.actor  # "Muqtada al-Sadr"
+        elif name_end > mention.last and mention.actor.entry not in dictionary.people:
+            titled = resolve_phrase(
+                sentence, name_end, mentions, dictionary, context_country=context_country
+            )
+            if titled is not None and len(titled.code) > 3 and not titled.code.startswith("---"):
+                found = titled
+                if names is not None:
+                    names[tokens[name_end].text] = titled
+    return found
+
+
+def _covered(mentions: Sequence[Mention]) -> set[int]:
+    """Return the token indices inside any of `mentions`."""
+    return {i for m in mentions for i in range(m.first, m.last + 1)}
+
+
+_FUNCTION_WORDS = frozenset(
+    """the a an in on at but and or as after before when while he she it they this that
+    these those his her their its we our i if for from with by to of last""".split()
+)
+
+
+def _capitalised(token: Token, covered: set[int]) -> bool:
+    """Return whether an unparsed token may be a name the dictionary lacks."""
+    text = token.text
+    return text[:1].isupper() and token.i not in covered and text.lower() not in _FUNCTION_WORDS
+
+
+def _unknown_name(token: Token, covered: set[int]) -> bool:
+    """Return whether `token` is a subject named by a name the dictionary lacks."""
+    if token.dep != "nsubj" or token.i in covered or not token.text[:1].isupper():
+        return False
+    return token.tag in ("NNP", "NNPS", "NN")  # the parser tags "Trump" NN at times
+
+
+def pronoun_mentions(
+    sentence: Sentence,
+    mentions: Sequence[Mention],
+    dictionary: ActorDictionary,
+    antecedent: Actor | None,
+    names: dict[str, Actor] | None = None,
+) -> list[Mention]:
+    """Return `mentions` plus names met before in the document and he/she/his/her/him.
+
+    `names` maps the last word of a titled name seen earlier to its actor ("Tillerson").
+
+    `antecedent` is the person last named before the sentence ("Khamenei ... He went
+    on to mock Trump"; "Trump ... His administration imposed sanctions"). A pronoun
+    after a person named in the same sentence is left to the parse ("Maliki said he
+    would ..."), which knows which clause it belongs to.
+    """
+    if names:  # a surname the dictionary gives to someone else is the one named before
+        mentions = [
+            m for m in mentions if not (m.rule == "actor-surname" and m.actor.text in names)
+        ]
+    covered = _covered(mentions)
+    known = (
+        [
+            Mention(t.i, t.i, replace(names[t.text], text=t.text), "named-before")
+            for t in sentence.tokens
+            if t.text in names
+            and names[t.text] is not UNKNOWN_PERSON
+            and t.i not in covered
+            and t.tag == "NNP"
+        ]
+        if names
+        else []
+    )
+    mentions = sorted([*mentions, *known], key=lambda m: m.first)
+    if antecedent is None or antecedent is UNKNOWN_PERSON:
+        return mentions
+    covered |= {m.first for m in known}
+    people = [
+        m.first for m in mentions if m.actor.entry in dictionary.people or m.rule == "named-before"
+    ]
+    people += [t.i for t in sentence.tokens if _unknown_name(t, covered)]
+    first_person = min(people, default=None)
+    added = [
+        Mention(t.i, t.i, replace(antecedent, text=t.text), "anaphora")
+        for t in sentence.tokens
+        if t.text.lower() in PERSONAL_PRONOUNS
+        and t.pos == "PRON"
+        and (first_person is None or t.i < first_person)
+    ]
+    return sorted([*mentions, *added], key=lambda m: m.first)
+
+
+GROUP_PRONOUNS = frozenset({"they", "them", "their"})
+
+
+def sole_group(mentions: Sequence[Mention], dictionary: ActorDictionary) -> Actor | None:
+    """Return the one country or organisation a sentence names, if it names just one."""
+    groups = {
+        m.actor.code: m.actor
+        for m in mentions
+        if m.rule in ("actor", "actor-variant") and m.actor.entry not in dictionary.people
+    }
+    return next(iter(groups.values())) if len(groups) == 1 else None
+
+
+def group_mentions(
+    sentence: Sentence, mentions: Sequence[Mention], group: Actor | None
+) -> list[Mention]:
+    """Return `mentions` plus they/them/their read as `group`.
+
+    `group` is the one country or organisation the previous sentence named ("Why would
+    Tehran do that now? Maybe we bought them off"); "they" and "their" after a group the
+    sentence names itself are left to the parse.
+    """
+    if group is None:
+        return list(mentions)
+    first_group = min((m.first for m in mentions if m.rule != "agent"), default=None)
+    added = [
+        Mention(t.i, t.i, replace(group, text=t.text), "anaphora")
+        for t in sentence.tokens
+        if t.text.lower() in GROUP_PRONOUNS
+        and t.pos == "PRON"
+        # "them" is never its own clause's subject ("the Americans bought them off")
+        and (first_group is None or t.i < first_group or t.text.lower() == "them")
+    ]
+    return sorted([*mentions, *added], key=lambda m: m.first)

@@ -1,0 +1,1 @@
+"""Dictionaries: CAMEO actor, agent and verb files (loader, verbfile) and the CAMEO code table."""

@@ -1,0 +1,1 @@
+"""`dyad eval`: scoring the coder against the external validation suites."""

@@ -1,0 +1,75 @@
+"""Build the coder callback `dyad eval` scores: the real pipeline, per-suite dictionaries.
+
+Kept apart from `evaluate` so that module stays free of parsing and can be tested with
+a fake coder; this one is the thin bridge from a suite's texts to `pipeline`, and
+`score_suites` runs the suites `dyad eval` names.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+
+from dyad.coder.pipeline import Resources, code_documents
+from dyad.config import Config
+from dyad.evaluate import isaf as evaluate_isaf
+from dyad.evaluate.scores import SUITES, CodeBatch, Found, SuiteScore, evaluate, suite_dictionaries
+from dyad.records import Document
+
+
+def make_code_batch(config: Config, data_dir: Path, *, prefilter: bool = True) -> CodeBatch:
+    """Return a CodeBatch that codes each suite with the dictionaries it requires."""
+    cache: dict[str, Resources] = {}
+
+    def resources_for(suite: str) -> Resources:
+        files = suite_dictionaries(suite, data_dir)
+        key = "default" if files is None else suite
+        if key not in cache:
+            if files is None:
+                cache[key] = Resources.load(config)
+            else:
+                cache[key] = Resources.load(
+                    config,
+                    actor_files=files.get("actors"),
+                    agent_files=files.get("agents"),
+                    verb_files=files.get("verbs"),
+                )
+        return cache[key]
+
+    def code_batch(suite: str, items: Sequence[tuple[str, str | None]]) -> list[list[Found]]:
+        resources = resources_for(suite)
+        documents = [
+            Document(f"{suite}-{number}", text, suite, date=date)
+            for number, (text, date) in enumerate(items)
+        ]
+        found: list[list[Found]] = []
+        for _document, events in code_documents(documents, resources, use_prefilter=prefilter):
+            found.append(
+                [(e.source.code, e.target.code if e.target else None, e.cameo) for e in events]
+            )
+        return found
+
+    return code_batch
+
+
+def score_suites(
+    suites: Sequence[str], config: Config, data_dir: Path, *, prefilter: bool = True
+) -> tuple[list[SuiteScore], evaluate_isaf.IsafScore | None]:
+    """Score the coder on the event suites in `suites` and, if named, on the ISAF suite.
+
+    Args:
+        suites: Suite names; empty means every event suite and ISAF.
+        config: Settings for coding.
+        data_dir: The shared data folder holding the suites.
+        prefilter: False parses every sentence (to check recall).
+
+    Returns:
+        The event suites' scores, in order, and the ISAF score (None when not named).
+    """
+    names = list(suites) or [*SUITES, evaluate_isaf.SUITE]
+    isaf = None
+    if evaluate_isaf.SUITE in names:  # scores dates and places, not events: its own module
+        names.remove(evaluate_isaf.SUITE)
+        isaf = evaluate_isaf.evaluate_isaf(data_dir, Resources.load(config))
+    scores = evaluate(names, make_code_batch(config, data_dir, prefilter=prefilter), data_dir)
+    return scores, isaf

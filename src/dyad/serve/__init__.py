@@ -1,0 +1,1 @@
+"""Serving the store: the JSON API and the static dashboard it serves."""

@@ -1,0 +1,584 @@
+"""The read-only HTTP API and the dashboard that calls it: `create_app(store_path)`.
+
+Every success is `{"ok": true, "data": ..., "next": cursor or null}`; every failure (a bad
+or unknown parameter, 404, 405, 413, 414, 422, 500) is `error_body()`:
+`{"ok": false, "error": "...", "errors": [{"param": ..., "reason": ...}], "status": N}`.
+Filters are checked one by one so the error names the parameter, and reach SQL only as
+bound parameters (`EventFilter.where`). A query parameter a route does not take is refused,
+not ignored; request bodies and query strings have size limits; no route reads a file named
+by the request. The dashboard is static files under `/` that call only these routes. The
+coder behind `POST /api/code` is loaded on its first use.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import base64
+import binascii
+import hashlib
+import ipaddress
+import json
+import os
+import re
+import threading
+from collections import OrderedDict
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+from typing import Annotated, Any
+from urllib.parse import unquote
+
+from fastapi import Depends, FastAPI, Query, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import Response
+from fastapi.staticfiles import StaticFiles
+from pydantic import BaseModel
+from starlette.datastructures import Headers
+from starlette.exceptions import HTTPException
+
+from dyad.errors import DyadError
+from dyad.store import aggregate, browse
+from dyad.store.aggregate import EventFilter
+from dyad.store.database import Store, open_store
+from dyad.store.export import network_json
+
+DEFAULT_PAGE = 50
+MAX_PAGE = 500
+# One pasted text is coded while the caller waits; longer texts belong to `dyad code`.
+MAX_CODE_CHARS = 20_000
+# A JSON body may spell a character as a 12-byte surrogate-pair escape; more is refused unread.
+MAX_BODY_BYTES = 12 * MAX_CODE_CHARS + 1_024
+# Every filter together fits easily; a longer query string is refused before it is parsed.
+MAX_QUERY_BYTES = 4_096
+DASHBOARD = Path(__file__).parent / "dashboard"
+MAX_CACHED_RESPONSES = 512
+MAX_CACHED_BYTES = 1_000_000
+ACTOR_CODE = re.compile(r"[A-Z0-9]{3,15}")
+CAMEO_CODE = re.compile(r"\d{2,4}")
+PLACE_NAME = re.compile(r"[^\W\d_][\w .,'’-]{0,79}")
+DOC_ID = re.compile(r"[\w:.\-/]{1,200}")
+
+
+class ParamError(DyadError):
+    """A query parameter that cannot be used; `param` names it."""
+
+    def __init__(self, param: str, reason: str, *, status: int = 400) -> None:
+        super().__init__(reason)
+        self.param = param
+        self.status = status
+
+
+def error_body(status: int, errors: list[dict[str, Any]], message: str | None = None) -> Any:
+    """Return the one error shape: a message, the errors behind it, and the status."""
+    first = errors[0] if errors else {}
+    text = message or (f"{first['param']}: {first['reason']}" if first.get("param") else "")
+    return {
+        "ok": False,
+        "error": text or first.get("reason", ""),
+        "errors": errors,
+        "status": status,
+    }
+
+
+def _json(body: Any, status: int = 200) -> Response:
+    text = json.dumps(body, ensure_ascii=False, default=_plain)
+    return Response(text, status_code=status, media_type="application/json")
+
+
+def _plain(value: object) -> str:
+    if isinstance(value, date):
+        return value.isoformat()
+    return str(value)
+
+
+def ok(data: Any, next_cursor: str | None = None) -> Response:
+    """Return the success envelope."""
+    return _json({"ok": True, "data": data, "next": next_cursor})
+
+
+class _Stores:
+    """The store opened read-only once, with one DuckDB cursor per worker thread."""
+
+    def __init__(self, path: Path) -> None:
+        self.main = open_store(path, read_only=True)
+        self.actor_codes = browse.actor_codes(self.main)
+        self._local = threading.local()
+
+    def get(self) -> Store:
+        store: Store | None = getattr(self._local, "store", None)
+        if store is None:
+            store = Store(self.main.connection.cursor(), self.main.path, read_only=True)
+            self._local.store = store
+        return store
+
+
+class _Coder:
+    """The event coder, loaded once on first use; one text at a time (spaCy is not shared)."""
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._resources: Any = None
+
+    def code(self, text: str, day: str | None, perspective: str | None) -> list[dict[str, Any]]:
+        from dyad.coder.pipeline import Resources, code_documents
+        from dyad.config import load_config
+        from dyad.records import Document
+
+        digest = hashlib.sha256(text.encode()).hexdigest()[:10]
+        document = Document(f"pasted:{digest}", text, "<api>", date=day, perspective=perspective)
+        with self._lock:
+            if self._resources is None:
+                self._resources = Resources.load(load_config())
+            coded = list(code_documents([document], self._resources))
+        return [event.to_dict() for _document, events in coded for event in events]
+
+
+class CodeRequest(BaseModel):
+    """Text to code, with an optional reference date (YYYY-MM-DD) and author country."""
+
+    text: str
+    date: str | None = None
+    perspective: str | None = None
+
+
+def _actor(value: str, param: str, known: frozenset[str]) -> str:
+    code = value.strip().upper()
+    if not ACTOR_CODE.fullmatch(code):
+        raise ParamError(param, f"{value!r} is not an actor code (3-15 letters or digits)")
+    if not any(k.startswith(code) for k in known):
+        raise ParamError(param, f"unknown actor code {code!r}: no stored actor code starts so")
+    return code
+
+
+def _checked(param: str, value: str | None, pattern: re.Pattern[str], what: str) -> str | None:
+    if value is not None and not pattern.fullmatch(value):
+        raise ParamError(param, f"{value!r} is not {what}")
+    return value
+
+
+def event_filter(
+    request: Request,
+    actor: Annotated[str | None, Query(description="Actor code or prefix (IRQ).")] = None,
+    dyad: Annotated[str | None, Query(description="Directed SOURCE-TARGET.")] = None,
+    code: Annotated[str | None, Query(description="CAMEO code or root (19, 042).")] = None,
+    quad: Annotated[list[int], Query(description="QuadClass 1-4; repeatable.")] = [],  # noqa: B006
+    factuality: Annotated[list[str], Query(description="Repeatable; or all.")] = [],  # noqa: B006
+    since: Annotated[str | None, Query(description="YYYY, YYYY-MM or YYYY-MM-DD.")] = None,
+    until: Annotated[str | None, Query(description="Last day, inclusive.")] = None,
+    place: Annotated[str | None, Query(description="Place name or ISO3 country.")] = None,
+    doc: Annotated[str | None, Query(description="One document id.")] = None,
+) -> EventFilter:
+    """Return the EventFilter of a request's filter parameters, each checked by name."""
+    known: frozenset[str] = request.app.state.stores.actor_codes
+    if actor is not None:
+        actor = _actor(actor, "actor", known)
+    if dyad is not None:
+        try:
+            ends = aggregate.parse_dyad(dyad)
+        except DyadError as exc:
+            raise ParamError("dyad", exc.reason) from exc
+        dyad = "-".join(_actor(end, "dyad", known) for end in ends)
+    bad_quad = [q for q in quad if not 0 <= q <= 4]
+    if bad_quad:
+        raise ParamError("quad", f"QuadClass {bad_quad[0]} is not 0-4")
+    try:
+        chosen = aggregate.factuality_choice(factuality)
+    except DyadError as exc:
+        raise ParamError("factuality", f"{exc.reason} ({exc.hint})") from exc
+    bounds = {}
+    for name, value in (("since", since), ("until", until)):
+        if value is not None:
+            try:
+                bounds[name] = aggregate.date_bounds(value)
+            except DyadError as exc:
+                raise ParamError(name, exc.reason) from exc
+    if "since" in bounds and "until" in bounds and bounds["until"][1] < bounds["since"][0]:
+        raise ParamError("until", f"until {until} is before since {since}")
+    return EventFilter(
+        actor=actor,
+        dyad=dyad,
+        code=_checked("code", code, CAMEO_CODE, "a CAMEO code (2-4 digits)"),
+        quad_classes=tuple(quad),
+        factuality=chosen,
+        since=since,
+        until=until,
+        place=_checked("place", place, PLACE_NAME, "a place name or country code"),
+        document=_checked("doc", doc, DOC_ID, "a document id"),
+    )
+
+
+Filter = Annotated[EventFilter, Depends(event_filter)]
+
+
+def refuse_unknown_parameters(request: Request) -> None:
+    """Raise ParamError for a query parameter the route does not take (a typo is not ignored)."""
+    route = request.scope.get("route")
+    path = getattr(route, "path_format", None)
+    if path is None:
+        return
+    names: dict[str, frozenset[str]] = request.app.state.query_names
+    if path not in names:
+        operations = request.app.openapi()["paths"].get(path, {}).values()
+        names[path] = frozenset(
+            p["name"] for op in operations for p in op.get("parameters", []) if p["in"] == "query"
+        )
+    unknown = sorted(set(request.query_params) - names[path])
+    if unknown:
+        takes = ", ".join(sorted(names[path])) or "no query parameters"
+        raise ParamError(unknown[0], f"unknown parameter; {path} takes {takes}")
+
+
+def _stores(request: Request) -> _Stores:
+    stores: _Stores = request.app.state.stores
+    return stores
+
+
+# A route takes the cursor of its own thread with `stores.get()`: FastAPI may resolve a
+# dependency on one worker thread and run the route on another.
+Stores = Annotated[_Stores, Depends(_stores)]
+Limit = Annotated[int, Query(ge=1, le=MAX_PAGE, description="Page size.")]
+
+
+def encode_cursor(key: browse.PageKey) -> str:
+    """Return the opaque cursor of a page key."""
+    raw = json.dumps([key.day.isoformat(), key.doc_id, key.char_start, key.event_id])
+    return base64.urlsafe_b64encode(raw.encode()).decode().rstrip("=")
+
+
+def decode_cursor(cursor: str) -> browse.PageKey:
+    """Return the page key of a cursor from `encode_cursor`; ParamError when it is not one."""
+    try:
+        raw = base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4))
+        day, doc_id, char_start, event_id = json.loads(raw)
+        return browse.PageKey(date.fromisoformat(day), str(doc_id), int(char_start), str(event_id))
+    except (ValueError, TypeError, binascii.Error) as exc:
+        raise ParamError("cursor", "not a cursor from a previous page's `next`") from exc
+
+
+def _routes(app: FastAPI) -> None:
+    @app.get("/api/events", summary="Events matching the filters, newest first (paged)")
+    def events(
+        where: Filter, stores: Stores, limit: Limit = DEFAULT_PAGE, cursor: str | None = None
+    ) -> Response:
+        db = stores.get()
+        after = decode_cursor(cursor) if cursor else None
+        rows, key = browse.event_page(db, where, after=after, limit=limit)
+        return ok(rows, encode_cursor(key) if key else None)
+
+    @app.get("/api/summary", summary="Raw and deduplicated totals, and the stored actor codes")
+    def summary(where: Filter, stores: Stores, request: Request) -> Response:
+        db = stores.get()
+        data = aggregate.totals(db, where) | {
+            "actor_codes": sorted(request.app.state.stores.actor_codes)
+        }
+        return ok(data)
+
+    @app.get("/api/dyads", summary="Directed dyads ranked by events or conflict share")
+    def dyads(where: Filter, stores: Stores, limit: Limit = 20, sort: str = "events") -> Response:
+        db = stores.get()
+        if sort not in ("events", "unique", "conflict_share", "goldstein"):
+            raise ParamError("sort", f"cannot sort by {sort!r}: events, unique, conflict_share")
+        return ok(aggregate.dyads(db, where, limit=limit, sort=sort).to_pylist())
+
+    @app.get("/api/trend", summary="Events per period by QuadClass, raw and deduplicated")
+    def trend(
+        where: Filter,
+        stores: Stores,
+        period: aggregate.Period = "month",
+        baseline: str | None = None,
+        measure: str = "events",
+    ) -> Response:
+        db = stores.get()
+        if measure not in ("events", "unique"):
+            raise ParamError("measure", f"{measure!r} is not events or unique")
+        try:
+            rows = aggregate.trend(db, where, period=period, baseline=baseline, measure=measure)
+        except DyadError as exc:
+            raise ParamError("baseline", exc.reason) from exc
+        by_quad = {(r["start"], r["quad_class"]): r for r in browse.quad_series(db, where, period)}
+        data = rows.to_pylist()
+        for row in data:
+            for quad in range(5):
+                counts = by_quad.get((row["start"], quad), {})
+                row[f"q{quad}_events"] = counts.get("events", 0)
+                row[f"q{quad}_unique"] = counts.get("unique_events", 0)
+        return ok(data)
+
+    @app.get("/api/network", summary="Alignment network: cooperation and conflict edges")
+    def network(where: Filter, stores: Stores, level: str = "actor") -> Response:
+        db = stores.get()
+        if level not in ("actor", "country"):
+            raise ParamError("level", f"{level!r} is not actor or country")
+        return ok(network_json(aggregate.network(db, where, level=level)))
+
+    @app.get("/api/places", summary="Events by place, for the map")
+    def places(where: Filter, stores: Stores) -> Response:
+        db = stores.get()
+        return ok(browse.map_points(db, where))
+
+    @app.get("/api/documents/{doc_id:path}", summary="A document, its sentences and event spans")
+    def document(doc_id: str, stores: Stores) -> Response:
+        db = stores.get()
+        found = browse.document(db, doc_id)
+        if found is None:
+            raise HTTPException(404, f"no document {doc_id!r} in the store")
+        return ok(found)
+
+    @app.post("/api/code", summary=f"Code a text of up to {MAX_CODE_CHARS:,} characters")
+    def code(body: CodeRequest, request: Request) -> Response:
+        if len(body.text) > MAX_CODE_CHARS:
+            raise ParamError(
+                "text",
+                f"{len(body.text):,} characters is over the limit of {MAX_CODE_CHARS:,} "
+                "(coded while the request waits); code longer texts with `dyad code`",
+                status=413,
+            )
+        if not body.text.strip():
+            raise ParamError("text", "the text is empty", status=422)
+        if body.date is not None and (len(body.date) != 10 or _day(body.date) is None):
+            raise ParamError("date", f"{body.date!r} is not YYYY-MM-DD", status=422)
+        coder: _Coder = request.app.state.coder
+        return ok(coder.code(body.text, body.date, body.perspective))
+
+
+def _day(text: str) -> date | None:
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        return None
+
+
+def _handlers(app: FastAPI) -> None:
+    @app.exception_handler(ParamError)
+    async def bad_param(_request: Request, exc: ParamError) -> Response:
+        errors = [{"param": exc.param, "reason": exc.reason}]
+        return _json(error_body(exc.status, errors), exc.status)
+
+    @app.exception_handler(DyadError)
+    async def dyad_error(_request: Request, exc: DyadError) -> Response:
+        return _json(error_body(400, [{"param": None, "reason": str(exc)}]), 400)
+
+    @app.exception_handler(RequestValidationError)
+    async def invalid(_request: Request, exc: RequestValidationError) -> Response:
+        errors = [
+            {"param": ".".join(str(p) for p in e["loc"][1:]) or e["loc"][0], "reason": e["msg"]}
+            for e in exc.errors()
+        ]
+        return _json(error_body(422, errors), 422)
+
+    @app.exception_handler(HTTPException)
+    async def http_error(_request: Request, exc: HTTPException) -> Response:
+        errors = [{"param": None, "reason": str(exc.detail)}]
+        return _json(error_body(exc.status_code, errors), exc.status_code)
+
+    @app.exception_handler(Exception)
+    async def crash(_request: Request, exc: Exception) -> Response:
+        reason = f"internal error ({type(exc).__name__}); the server log has the details"
+        return _json(error_body(500, [{"param": None, "reason": reason}]), 500)
+
+
+class RequestLimits:
+    """ASGI middleware refusing a body over MAX_BODY_BYTES or a query over MAX_QUERY_BYTES.
+
+    A declared length is refused before anything is read; a body without one (chunked) is
+    counted as it arrives and refused once it passes the limit.
+    """
+
+    def __init__(self, app: Callable[..., Any]) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Any, receive: Any, send: Any) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        declared = Headers(scope=scope).get("content-length", "0")
+        refusal = None
+        if len(scope.get("query_string", b"")) > MAX_QUERY_BYTES:
+            refusal = (414, f"query string over {MAX_QUERY_BYTES:,} bytes")
+        elif not declared.isdigit():
+            refusal = (400, f"content-length {declared[:20]!r} is not a number")
+        elif int(declared) > MAX_BODY_BYTES:
+            refusal = (413, f"request body of {int(declared):,} bytes, over {MAX_BODY_BYTES:,}")
+        if refusal is not None:
+            status, reason = refusal
+            body = json.dumps(error_body(status, [{"param": None, "reason": reason}])).encode()
+            headers = [(b"content-type", b"application/json")]
+            await send({"type": "http.response.start", "status": status, "headers": headers})
+            await send({"type": "http.response.body", "body": body})
+            return
+        received = 0
+
+        async def counted() -> Any:
+            nonlocal received
+            message = await receive()
+            received += len(message.get("body", b""))
+            if received > MAX_BODY_BYTES:  # FastAPI passes HTTPException on to the handler
+                raise HTTPException(413, f"request body over {MAX_BODY_BYTES:,} bytes")
+            return message
+
+        await self.app(scope, counted, send)
+
+
+class ResponseCache:
+    """ASGI middleware replaying earlier answers to the same `GET /api/...` URL.
+
+    The store is open read-only for the server's whole life and DuckDB locks the file
+    against writers meanwhile, so an answer never goes stale. Only successes are kept, up
+    to MAX_CACHED_RESPONSES (least recently used dropped) of at most MAX_CACHED_BYTES each.
+    """
+
+    def __init__(self, app: Callable[..., Any]) -> None:
+        self.app = app
+        self.entries: OrderedDict[bytes, tuple[list[Any], bytes]] = OrderedDict()
+
+    async def __call__(self, scope: Any, receive: Any, send: Any) -> None:
+        path = scope.get("path", "")
+        if scope["type"] != "http" or scope["method"] != "GET" or not path.startswith("/api/"):
+            await self.app(scope, receive, send)
+            return
+        key = path.encode() + b"?" + scope.get("query_string", b"")
+        hit = self.entries.get(key)
+        if hit is not None:
+            self.entries.move_to_end(key)
+            headers, body = hit
+            await send({"type": "http.response.start", "status": 200, "headers": headers})
+            await send({"type": "http.response.body", "body": body})
+            return
+        start: dict[str, Any] = {}
+        chunks: list[bytes] = []
+
+        async def keep(message: dict[str, Any]) -> None:
+            if message["type"] == "http.response.start":
+                start.update(message)
+            elif message["type"] == "http.response.body":
+                chunks.append(message.get("body", b""))
+                if not message.get("more_body") and start.get("status") == 200:
+                    body = b"".join(chunks)
+                    if len(body) <= MAX_CACHED_BYTES:
+                        self.entries[key] = (list(start.get("headers", [])), body)
+                        if len(self.entries) > MAX_CACHED_RESPONSES:
+                            self.entries.popitem(last=False)
+            await send(message)
+
+        await self.app(scope, receive, keep)
+
+
+def create_app(store_path: str | Path, *, cors_origins: tuple[str, ...] = ()) -> FastAPI:
+    """Return the API and dashboard over the store at `store_path`, opened read-only.
+
+    Args:
+        store_path: A dyad DuckDB file.
+        cors_origins: Origins allowed to call the API from a browser (`dyad serve --cors`);
+            none by default, so a page elsewhere cannot read the answers.
+
+    Raises:
+        StoreError: The store is missing, not a dyad store, or locked by a writer.
+    """
+    app = FastAPI(
+        title="dyad",
+        summary="Political event data: who did what to whom, when, where, how sure.",
+        openapi_url="/api/openapi.json",
+        docs_url=None,  # Swagger UI loads from a CDN; the OpenAPI JSON is enough
+        redoc_url=None,
+        dependencies=[Depends(refuse_unknown_parameters)],
+    )
+    app.state.stores = _Stores(Path(store_path))
+    app.state.coder = _Coder()
+    app.state.query_names = {}
+    app.add_middleware(ResponseCache)
+    if cors_origins:  # outside the cache: an answer cached for one origin must not name it
+        from fastapi.middleware.cors import CORSMiddleware
+
+        methods = ["GET", "POST"]
+        app.add_middleware(CORSMiddleware, allow_origins=list(cors_origins), allow_methods=methods)
+    app.add_middleware(RequestLimits)
+    _routes(app)
+    _handlers(app)
+    app.mount("/", StaticFiles(directory=DASHBOARD, html=True), name="dashboard")
+    return app
+
+
+def fetch(app: Callable[..., Any], target: str) -> tuple[int, bytes]:
+    """Return the status and body of one GET of `target` (path and query), served in-process."""
+    path, _, query = target.partition("?")
+    scope = {
+        "type": "http",
+        "asgi": {"version": "3.0"},
+        "http_version": "1.1",
+        "method": "GET",
+        "scheme": "http",
+        "path": unquote(path),
+        "raw_path": path.encode(),
+        "query_string": query.encode(),
+        "root_path": "",
+        "headers": [(b"host", b"localhost")],
+        "client": ("127.0.0.1", 0),
+        "server": ("127.0.0.1", 80),
+    }
+    status: list[int] = []
+    body: list[bytes] = []
+
+    async def receive() -> dict[str, Any]:
+        return {"type": "http.request", "body": b"", "more_body": False}
+
+    async def send(message: dict[str, Any]) -> None:
+        if message["type"] == "http.response.start":
+            status.append(message["status"])
+        elif message["type"] == "http.response.body":
+            body.append(message.get("body", b""))
+
+    try:
+        asyncio.run(app(scope, receive, send))
+    except Exception:  # the 500 body is already sent; the server re-raises it for its log
+        if not status:
+            raise
+    return status[0], b"".join(body)
+
+
+def app_from_environment() -> FastAPI:
+    """Return the app over the store named by $DYAD_SERVE_DB (for uvicorn's worker processes)."""
+    origins = tuple(o for o in os.environ.get("DYAD_SERVE_CORS", "").split(" ") if o)
+    return create_app(os.environ["DYAD_SERVE_DB"], cors_origins=origins)
+
+
+def is_loopback(host: str) -> bool:
+    """Return whether binding `host` keeps the server reachable from this machine only."""
+    if host.lower() == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host.strip("[]")).is_loopback
+    except ValueError:  # a host name: it may resolve to any interface
+        return False
+
+
+def serve(
+    store_path: Path,
+    host: str,
+    port: int,
+    *,
+    workers: int = 1,
+    cors_origins: tuple[str, ...] = (),
+) -> None:
+    """Serve the API and dashboard with uvicorn until interrupted.
+
+    With several workers each process opens the store read-only on its own (DuckDB lets
+    many read-only processes share a file), so the store is checked here first.
+    """
+    import uvicorn
+
+    if workers <= 1:
+        app = create_app(store_path, cors_origins=cors_origins)
+        uvicorn.run(app, host=host, port=port, log_level="info", access_log=False)
+        return
+    create_app(store_path).state.stores.main.close()
+    os.environ["DYAD_SERVE_DB"] = str(store_path)
+    os.environ["DYAD_SERVE_CORS"] = " ".join(cors_origins)
+    uvicorn.run(
+        "dyad.serve.api:app_from_environment",
+        factory=True,
+        host=host,
+        port=port,
+        workers=workers,
+        log_level="info",
+        access_log=False,
+    )

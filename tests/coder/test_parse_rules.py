@@ -1,0 +1,94 @@
+"""Tests for dyad.parse.RuleCache: the cached attribute ruler and lemmatizer (issue 7).
+
+The first tests need no model; the `model` ones load en_core_web_sm and check that the
+cached look-ups give exactly the stock pipeline's tokens on sentences chosen for the
+ruler's context-dependent patterns ("there is", "gonna", "ain't", auxiliaries, spaces).
+"""
+
+from __future__ import annotations
+
+import pytest
+from spacy.strings import StringStore
+
+from dyad.coder import parse
+from dyad.records import Segment
+
+PATTERNS = [
+    [{"LOWER": "gon"}, {"LOWER": "na"}],
+    [{"TAG": {"IN": ["VBP", "VBZ"]}, "LOWER": "ai"}, {"LOWER": {"REGEX": "^n'?t$"}}],
+    [{"DEP": "expl"}, {"LOWER": {"IN": ["is", "was"]}}],
+    [{"TAG": "NN"}],
+    [{"IS_SPACE": True}],
+]
+
+
+@pytest.mark.parametrize(
+    ("lower", "kept"),
+    [("gon", "gon"), ("na", "na"), ("is", "is"), ("n't", "n't"), ("nt", "nt"), ("cat", None)],
+)
+def test_parse_named_values_keep_only_what_patterns_name(lower: str, kept: str | None) -> None:
+    named = parse._Named.of(PATTERNS, StringStore())
+    assert named.lower(lower) == kept
+
+
+def test_parse_named_values_collect_tags_deps_and_spaces() -> None:
+    strings = StringStore()
+    named = parse._Named.of(PATTERNS, strings)
+    assert named.tags == {strings["VBP"], strings["VBZ"], strings["NN"]}
+    assert named.deps == {strings["expl"]}
+    assert named.reads_space
+
+
+@pytest.mark.parametrize(
+    "pattern",
+    [
+        [{"ORTH": "x"}],  # an attribute the key does not hold
+        [{"TAG": {"REGEX": "^V"}}],  # a regex over a value kept whole
+        [{"LOWER": {"FUZZY": "gonna"}}],
+    ],
+)
+def test_parse_named_values_reject_what_they_cannot_reduce(
+    pattern: list[dict[str, object]],
+) -> None:
+    with pytest.raises(ValueError):
+        parse._Named.of([pattern], StringStore())
+
+
+SENTENCES = [
+    "There is a cat, and there were two dogs.",
+    "I ain't gonna go, y'all, but we got ta try.",
+    "Let's go. C'mon, it's nothin'.",
+    "He did it; she has been there and had done it before.",
+    "Does Iran have weapons? It doesn't, they said.",
+    "The U.S. attacked Iraq's forces on Tuesday  and\n\nthen left.",
+    "Found the city they did, and the founders found it good.",
+    "That is what that man said: those were better days than these.",
+    "Iraqi troops were attacking insurgents while Iran's leaders watched.",
+]
+
+
+@pytest.mark.model
+@pytest.mark.issue(7)
+@pytest.mark.parametrize("text", SENTENCES)
+def test_parse_model_rule_cache_matches_stock_pipeline(text: str) -> None:
+    import spacy
+
+    stock = spacy.load(parse.MODEL_NAME, exclude=list(parse.EXCLUDED_PIPES))
+    doc = stock(text)
+    expected = [(t.text, t.lemma_.lower(), t.pos_, t.tag_, t.dep_, t.head.i, t.idx) for t in doc]
+    segment = Segment("article", 0, len(text))
+    (sentence,) = parse.parse_sentences([("d", text, 0, len(text), segment)])
+    found = [(t.text, t.lemma, t.pos, t.tag, t.dep, t.head, t.start) for t in sentence.tokens]
+    assert found == expected
+
+
+@pytest.mark.model
+@pytest.mark.issue(7)
+def test_parse_model_rule_cache_is_filled_once_per_key() -> None:
+    text = SENTENCES[0]
+    segment = Segment("article", 0, len(text))
+    parse.parse_sentences([("d", text, 0, len(text), segment)])
+    rules = parse.rule_cache()
+    before = (len(rules._rules), len(rules._lemmas))
+    parse.parse_sentences([("d", text, 0, len(text), segment)])
+    assert (len(rules._rules), len(rules._lemmas)) == before
