@@ -28,7 +28,7 @@ from pathlib import Path
 
 import duckdb
 
-from dyad.store_errors import NO_EXTENSIONS
+from dyad.store.errors import NO_EXTENSIONS
 
 ROOT = Path(__file__).resolve().parents[1]
 SAMPLE = ROOT / "src" / "dyad" / "data" / "sample" / "sample.jsonl"

@@ -14,11 +14,11 @@ from pathlib import Path
 
 import pytest
 
+from dyad.coder.read import MAX_HTML_DEPTH, read_documents
 from dyad.config import load_config
 from dyad.dates import find_dates, reference_date
-from dyad.dictionaries import ActorDictionary, load_agent_entries, read_dictionary_lines
+from dyad.dictionaries.loader import ActorDictionary, load_agent_entries, read_dictionary_lines
 from dyad.errors import ConfigError, DictionaryError
-from dyad.read import MAX_HTML_DEPTH, read_documents
 from dyad.records import DatePoint, Document, Rejection
 
 pytestmark = pytest.mark.issue(19)
@@ -73,7 +73,7 @@ def test_dates_dateline_at_the_calendar_edge_is_a_reference(text: str) -> None:
 @pytest.mark.model
 @pytest.mark.parametrize("day", ["9999-12-31", "0001-01-01"])
 def test_pipeline_codes_a_document_dated_at_the_calendar_edge(day: str) -> None:
-    from dyad.pipeline import Resources, code_documents
+    from dyad.coder.pipeline import Resources, code_documents
 
     text = "Iran will attack Iraq tomorrow. Last year Iraq attacked Iran near Basra yesterday."
     document = Document("edge", text, "edge.jsonl", date=day)
@@ -298,7 +298,7 @@ def dyad_main(*args: str) -> tuple[int, str]:
 
 
 def dyad_store(tmp_path: Path) -> Path:
-    from dyad.store import open_store
+    from dyad.store.database import open_store
 
     db = tmp_path / "good.duckdb"
     open_store(db).close()
@@ -343,7 +343,7 @@ def test_store_truncated_file_is_named_damaged(tmp_path: Path, keep: int) -> Non
 def test_store_corrupt_block_is_not_reported_as_locked(tmp_path: Path) -> None:
     import duckdb
 
-    from dyad.store_errors import open_error
+    from dyad.store.errors import open_error
 
     error = open_error(tmp_path / "x", duckdb.IOException("Corrupt database file: block 7"))
     assert "damaged" in error.reason and "another process" not in error.reason
@@ -382,7 +382,7 @@ def test_store_write_failure_names_the_cause_not_the_rollback(
     import pyarrow as pa
 
     from dyad.errors import StoreError
-    from dyad.store import Store
+    from dyad.store.database import Store
 
     class Failing(_FullDisk):
         def execute(self, sql: str, *args: object) -> object:
@@ -400,7 +400,7 @@ def test_store_sqlite_file_is_refused_without_network(tmp_path: Path) -> None:
     import sqlite3
 
     from dyad.errors import StoreError
-    from dyad.store import open_store
+    from dyad.store.database import open_store
 
     db = tmp_path / "other.db"
     with sqlite3.connect(db) as connection:
@@ -411,7 +411,7 @@ def test_store_sqlite_file_is_refused_without_network(tmp_path: Path) -> None:
 
 @pytest.mark.parametrize("read_only", [False, True])
 def test_store_connections_never_fetch_extensions(tmp_path: Path, read_only: bool) -> None:
-    from dyad.store import open_store
+    from dyad.store.database import open_store
 
     db = dyad_store(tmp_path)
     with open_store(db, read_only=read_only) as store:

@@ -24,9 +24,9 @@ from typing import Any
 import duckdb
 import pyarrow as pa
 
-from dyad import store_errors
 from dyad.errors import StoreError
 from dyad.records import Actor, Document, Event, Rejection
+from dyad.store import errors as store_errors
 
 APPLICATION = "dyad"
 SCHEMA_VERSION = 1
