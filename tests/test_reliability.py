@@ -420,3 +420,160 @@ def test_store_connections_never_fetch_extensions(tmp_path: Path, read_only: boo
             "current_setting('autoload_known_extensions')"
         ).fetchall()
     assert rows == [(False, False)]
+
+
+# --- class 4: one text per document id --------------------------------------------------
+
+
+def jsonl(path: Path, *records: dict[str, str]) -> Path:
+    path.write_text("".join(json.dumps(r) + "\n" for r in records))
+    return path
+
+
+IRAN = "Iran attacked Iraq yesterday."
+SYRIA = "Syria accused Turkey of shelling its border villages on Monday."
+
+
+def test_identity_reused_id_in_one_file_is_rejected_naming_it(tmp_path: Path) -> None:
+    from dyad.store.ingest import read_for_coding
+
+    path = jsonl(tmp_path / "a.jsonl", {"id": "x", "text": IRAN}, {"id": "x", "text": SYRIA})
+    rejections: list[Rejection] = []
+    documents = list(read_for_coding([path], load_config(), rejections))
+    assert [d.text for d in documents] == [IRAN]
+    [rejection] = rejections
+    assert (rejection.stage, rejection.line, rejection.doc_id) == ("identity", 2, "x")
+    assert "'x'" in rejection.reason and "a.jsonl:1" in rejection.reason
+
+
+def test_identity_same_text_again_is_the_same_document(tmp_path: Path) -> None:
+    from dyad.store.ingest import read_for_coding
+
+    path = jsonl(tmp_path / "a.jsonl", {"id": "x", "text": IRAN}, {"id": "x", "text": IRAN})
+    rejections: list[Rejection] = []
+    skipped: list[str] = []
+    documents = list(read_for_coding([path], load_config(), rejections, skipped=skipped))
+    assert len(documents) == 1 and rejections == [] and skipped == ["x"]
+
+
+def test_identity_same_default_id_in_two_folders(tmp_path: Path) -> None:
+    from dyad.store.ingest import read_for_coding
+
+    (tmp_path / "a").mkdir()
+    (tmp_path / "b").mkdir()
+    jsonl(tmp_path / "a" / "news.jsonl", {"text": IRAN})
+    jsonl(tmp_path / "b" / "news.jsonl", {"text": SYRIA})
+    rejections: list[Rejection] = []
+    documents = list(read_for_coding([tmp_path], load_config(), rejections))
+    assert [d.text for d in documents] == [IRAN]
+    assert [r.stage for r in rejections] == ["identity"]
+
+
+def stored_document(doc_id: str, text: str) -> tuple[Document, list[object]]:
+    return Document(doc_id, text, "a.jsonl", line=1), []
+
+
+def test_identity_store_refuses_another_text_under_a_stored_id(tmp_path: Path) -> None:
+    from dyad.store.database import open_store
+
+    with open_store(tmp_path / "s.duckdb") as store:
+        store.ingest([stored_document("x", IRAN)])  # type: ignore[list-item]
+        counts = store.ingest([stored_document("x", SYRIA)])  # type: ignore[list-item]
+        assert counts.rejected == 1 and counts.documents == 0
+        [row] = store.rejections().to_pylist()
+        assert row["stage"] == "identity" and "in the store" in row["reason"]
+        again = store.ingest([stored_document("x", IRAN)])  # type: ignore[list-item]
+        assert again.rejected == 0
+        assert store.document_hashes() == {"x": store.document_hashes(["x"])["x"]}
+
+
+def test_identity_one_batch_with_two_texts_keeps_the_first(tmp_path: Path) -> None:
+    from dyad.store.database import open_store
+
+    with open_store(tmp_path / "s.duckdb") as store:
+        batch = [stored_document("x", IRAN), stored_document("x", SYRIA)]
+        counts = store.ingest(batch)  # type: ignore[arg-type]
+        assert (counts.documents, counts.rejected) == (1, 1)
+        chars = store.query("SELECT chars FROM documents").column(0).to_pylist()
+        assert chars == [len(IRAN)]
+
+
+def test_identity_store_of_version_1_is_migrated(tmp_path: Path) -> None:
+    import duckdb
+
+    from dyad.store.database import SCHEMA_VERSION, open_store
+
+    db = tmp_path / "old.duckdb"
+    with open_store(db) as store:
+        store.ingest([stored_document("x", IRAN)])  # type: ignore[list-item]
+    with duckdb.connect(str(db)) as connection:
+        connection.execute("ALTER TABLE documents DROP COLUMN text_hash")
+        connection.execute("UPDATE meta SET value = '1' WHERE key = 'schema_version'")
+    with open_store(db) as store:
+        assert store.document_hashes() == {"x": ""}  # unknown: taken as the same text
+        assert store.ingest([stored_document("y", SYRIA)]).documents == 1  # type: ignore[list-item]
+        version = store.query("SELECT value FROM meta WHERE key = 'schema_version'")
+        assert version.column(0).to_pylist() == [str(SCHEMA_VERSION)]
+
+
+def test_identity_partitions_keep_one_text_per_id(tmp_path: Path) -> None:
+    from dyad.engines.partitions import Partition, _slice
+
+    path = jsonl(tmp_path / "a.jsonl", {"id": "x", "text": IRAN}, {"id": "x", "text": SYRIA})
+    documents, rejections = _slice(Partition(str(path), 0, 1, "k"), load_config())
+    assert [d.text for d in documents] == [IRAN]
+    assert [r.stage for r in rejections] == ["identity"]
+
+
+# --- class 7: the partitioned run reads what the plain run reads --------------------------
+
+
+def test_engines_plan_skips_files_the_reader_skips(tmp_path: Path) -> None:
+    from dyad.engines.partitions import plan_partitions
+
+    (tmp_path / "SOURCE.md").write_text("# where the corpus came from\n")
+    (tmp_path / "notes.csv").write_text("a,b\n")
+    jsonl(tmp_path / "a.jsonl", {"text": IRAN})
+    plan = plan_partitions([tmp_path], load_config())
+    assert [Path(p.path).name for p in plan] == ["a.jsonl"]
+
+
+@needs_fifo
+def test_engines_plan_does_not_wait_on_a_fifo(tmp_path: Path) -> None:
+    from dyad.engines.partitions import _slice, plan_partitions
+
+    os.mkfifo(tmp_path / "pipe.jsonl")
+    plan = plan_partitions([tmp_path / "pipe.jsonl"], load_config())
+    documents, rejections = _slice(plan[0], load_config())
+    assert documents == [] and "FIFO" in rejections[0].reason
+
+
+def test_engines_arrow_keeps_the_dictionary_entry_of_each_actor() -> None:
+    from dyad.engines.partitions import arrow_to_events, events_to_arrow
+    from dyad.records import Actor, Event, Segment
+
+    event = Event(
+        event_id="e",
+        doc_id="d",
+        sentence=IRAN,
+        char_start=0,
+        char_end=len(IRAN),
+        segment=Segment("article", 0, len(IRAN)),
+        source=Actor("Iran", "IRN", entry="Phoenix.Countries.actors.txt:10"),
+        target=Actor("Iraq", "IRQ", entry="Phoenix.Countries.actors.txt:20"),
+        cameo="190",
+        quad_class=4,
+        goldstein=-10.0,
+        plover=None,
+        date=DatePoint(None, "none"),
+        location=None,
+        factuality="asserted",
+        attributed_to=Actor("officials", "---", entry="agents:3"),
+        rule="r",
+        confidence=0.5,
+        provenance={},
+    )
+    [back] = arrow_to_events(events_to_arrow([event]))
+    assert back.source.entry == "Phoenix.Countries.actors.txt:10"
+    assert back.target is not None and back.target.entry == "Phoenix.Countries.actors.txt:20"
+    assert back.attributed_to is not None and back.attributed_to.entry == "agents:3"

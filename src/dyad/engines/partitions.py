@@ -28,9 +28,12 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 
 from dyad.coder.pipeline import Resources, StageTimes, clock, code_documents
+from dyad.coder.read import input_files as list_inputs
 from dyad.coder.read import read_documents
 from dyad.config import Config
+from dyad.files import open_regular
 from dyad.records import Actor, DatePoint, Document, Event, Place, Rejection, Segment
+from dyad.store.identity import Identities
 
 TABLES = ("events", "documents", "rejections")
 # Documents per partition: small enough to spread a large JSON Lines file over workers,
@@ -38,8 +41,16 @@ TABLES = ("events", "documents", "rejections")
 # small beside the coding.
 PARTITION_DOCUMENTS = 500
 
+# `entry` (the dictionary entry behind the code) is beyond the event contract, but the
+# store keeps it per actor: without it an ingest through partitions would lose it.
 _ACTOR = pa.struct(
-    [("text", pa.string()), ("code", pa.string()), ("name", pa.string()), ("country", pa.string())]
+    [
+        ("text", pa.string()),
+        ("code", pa.string()),
+        ("name", pa.string()),
+        ("country", pa.string()),
+        ("entry", pa.string()),
+    ]
 )
 EVENT_SCHEMA = pa.schema(
     [
@@ -126,14 +137,12 @@ class PartitionResult:
 
 
 def input_files(paths: Iterable[Path]) -> list[Path]:
-    """Return the files under `paths` (directories walked in sorted order)."""
-    files: list[Path] = []
-    for path in paths:
-        if path.is_dir():
-            files.extend(p for p in sorted(path.rglob("*")) if p.is_file())
-        else:
-            files.append(path)
-    return files
+    """Return the files under `paths` that `read_documents` reads, in its order.
+
+    A file it rejects unread (a FIFO, a directory that cannot be listed) is kept, so that
+    its partition reports the rejection.
+    """
+    return [Path(item.path) if isinstance(item, Rejection) else item for item in list_inputs(paths)]
 
 
 def plan_partitions(
@@ -143,7 +152,8 @@ def plan_partitions(
     plan = []
     for path in input_files(paths):
         try:
-            data = path.read_bytes()
+            with open_regular(path) as stream:  # a FIFO must not hang the plan
+                data = stream.read()
         except OSError:
             data = b""
             digest = hashlib.sha256(str(path).encode()).hexdigest()  # the reader rejects it
@@ -173,10 +183,15 @@ def partition_files(output: Path, partition: Partition) -> dict[str, Path]:
 def _slice(partition: Partition, config: Config) -> tuple[list[Document], list[Rejection]]:
     documents: list[Document] = []
     rejections: list[Rejection] = []
+    identities = Identities()  # one text per id, as `dyad ingest` reads them
     for item in read_documents([Path(partition.path)], config):
         if isinstance(item, Rejection):
             rejections.append(item)
-        else:
+            continue
+        verdict = identities.check(item)
+        if isinstance(verdict, Rejection):
+            rejections.append(verdict)
+        elif verdict:
             documents.append(item)
     size = -(-len(documents) // partition.count) if documents else 0
     own = documents[partition.index * size : (partition.index + 1) * size]
@@ -275,6 +290,10 @@ def events_to_arrow(events: Sequence[Event]) -> pa.Table:
     for event in events:
         row = event.to_dict()
         row["provenance"] = json.dumps(row["provenance"], sort_keys=True)
+        for role in ("source", "target", "attributed_to"):
+            actor = getattr(event, role)
+            if actor is not None:
+                row[role] = actor.to_dict() | {"entry": actor.entry}
         rows.append(row)
     return pa.Table.from_pylist(rows, schema=EVENT_SCHEMA)
 

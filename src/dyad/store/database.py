@@ -27,9 +27,10 @@ import pyarrow as pa
 from dyad.errors import StoreError
 from dyad.records import Actor, Document, Event, Rejection
 from dyad.store import errors as store_errors
+from dyad.store.identity import Identities, text_hash
 
 APPLICATION = "dyad"
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 # Documents written per transaction by `Store.ingest_coded`: small enough that a crash loses
 # little work, large enough that commits do not dominate.
 INGEST_BATCH_DOCUMENTS = 32
@@ -37,7 +38,9 @@ INGEST_BATCH_DOCUMENTS = 32
 # so its 16 MB default makes a long ingest quadratic; the WAL is replayed after a crash anyway.
 CHECKPOINT_THRESHOLD = "512MB"
 # SQL that brings a store from version N to N+1, applied in order when an older store opens.
-MIGRATIONS: dict[int, str] = {}
+MIGRATIONS: dict[int, str] = {
+    1: "ALTER TABLE documents ADD COLUMN text_hash VARCHAR",  # one text per id (issue 19)
+}
 TABLES = ("documents", "sentences", "events", "actors", "rejections")
 # The `Event.to_dict()` keys the events table has columns for; any other key is kept in
 # `events.extra` as JSON, so a field added to Event round-trips without a schema change.
@@ -215,7 +218,20 @@ class Store:
 
     def document_ids(self) -> set[str]:
         """Return the ids of every stored document (each stored with all its events)."""
-        return set(self.query("SELECT doc_id FROM documents").column("doc_id").to_pylist())
+        return set(self.document_hashes())
+
+    def document_hashes(self, ids: Sequence[str] | None = None) -> dict[str, str]:
+        """Return the text hash of each stored document ("" where a v1 store kept none).
+
+        Args:
+            ids: Only these document ids; None for every stored document.
+        """
+        sql = "SELECT doc_id, coalesce(text_hash, '') AS h FROM documents"
+        if ids is None:
+            table = self.query(sql)
+        else:
+            table = self.query(f"{sql} WHERE doc_id IN (SELECT unnest(?))", [list(ids)])
+        return dict(zip(table.column(0).to_pylist(), table.column(1).to_pylist(), strict=True))
 
     def schema(self, table: str) -> pa.Schema:
         """Return the Arrow schema of a stored table."""
@@ -238,6 +254,8 @@ class Store:
             The rows newly written; rows already stored are skipped, not counted.
         """
         now = datetime.now(UTC).replace(tzinfo=None)
+        coded, clashes = self._one_text_per_id(coded)
+        rejections = [*rejections, *clashes]
         documents = [_document_row(d, len(e), now) for d, e in coded]
         events = {e.event_id: e for _document, found in coded for e in found}
         event_rows = [event_row(e) for e in events.values()]
@@ -264,6 +282,22 @@ class Store:
         )
         counts.rejected = sum(1 for r in rejections if not r.stage.endswith("warning"))
         return counts
+
+    def _one_text_per_id(
+        self, coded: Sequence[tuple[Document, Sequence[Event]]]
+    ) -> tuple[list[tuple[Document, Sequence[Event]]], list[Rejection]]:
+        """Split off the documents whose id the store or the batch holds for another text."""
+        stored = self.document_hashes([d.doc_id for d, _events in coded]) if coded else {}
+        identities = Identities()
+        kept: list[tuple[Document, Sequence[Event]]] = []
+        clashes: list[Rejection] = []
+        for document, events in coded:
+            verdict = identities.check(document, stored.get(document.doc_id))
+            if isinstance(verdict, Rejection):
+                clashes.append(verdict)
+            else:
+                kept.append((document, events))
+        return kept, clashes
 
     def insert_tables(self, tables: dict[str, pa.Table]) -> IngestCounts:
         """Bulk-insert Arrow tables shaped like the stored tables, in one transaction."""
@@ -365,6 +399,7 @@ def _document_row(document: Document, events: int, now: datetime) -> dict[str, A
         "perspective": document.perspective,
         "content_type": document.content_type,
         "chars": len(document.text),
+        "text_hash": text_hash(document.text),
         "events": events,
         "ingested_at": now,
     }

@@ -18,6 +18,7 @@ from dyad.coder.structure import structure_warnings
 from dyad.config import Config
 from dyad.records import Document, Event, Rejection
 from dyad.store.database import INGEST_BATCH_DOCUMENTS, IngestCounts, open_store
+from dyad.store.identity import Identities
 
 OnRejection = Callable[[Rejection], None]
 
@@ -30,8 +31,14 @@ def read_for_coding(
     date: str | None = None,
     perspective: str | None = None,
     on_rejection: OnRejection | None = None,
+    stored: dict[str, str] | None = None,
+    skipped: list[str] | None = None,
 ) -> Iterator[Document]:
     """Yield the readable documents in `paths`, with the run's defaults filled in.
+
+    A document id names one text (`store.identity`): a document whose id was read before
+    with the same text, or is in `stored` with it, is not yielded again (its id goes to
+    `skipped`); one whose id names another text becomes a rejection.
 
     Args:
         paths: Files and directories, as `read.read_documents` takes them.
@@ -41,8 +48,19 @@ def read_for_coding(
         date: Reference date YYYY-MM-DD for documents that carry none.
         perspective: Country code the authors write from, for documents that carry none.
         on_rejection: Called with each rejection or warning as it is found.
+        stored: The text hash of each document id already stored.
+        skipped: Appended to with the id of each document already read or stored.
     """
+    identities = Identities()
     for item in read_documents(paths, config):
+        if isinstance(item, Document):
+            verdict = identities.check(item, None if stored is None else stored.get(item.doc_id))
+            if verdict is False:
+                if skipped is not None:
+                    skipped.append(item.doc_id)
+                continue
+            if isinstance(verdict, Rejection):
+                item = verdict
         if isinstance(item, Rejection):
             rejections.append(item)
             if on_rejection is not None:
@@ -139,19 +157,18 @@ def ingest_paths(
         on_batch: Called after each commit with the running totals and documents seen.
     """
     with open_store(db) as store:
-        stored = store.document_ids()
         rejections: list[Rejection] = []
         skipped: list[str] = []
         documents = read_for_coding(
-            paths, config, rejections, date=date, perspective=perspective, on_rejection=on_rejection
+            paths,
+            config,
+            rejections,
+            date=date,
+            perspective=perspective,
+            on_rejection=on_rejection,
+            stored=store.document_hashes(),
+            skipped=skipped,
         )
-
-        def fresh() -> Iterator[Document]:
-            for document in documents:
-                if document.doc_id in stored:
-                    skipped.append(document.doc_id)
-                else:
-                    yield document
 
         def kept(coded: Iterable[tuple[Document, list[Event]]]) -> Iterator[Any]:
             for document, found in coded:
@@ -159,7 +176,7 @@ def ingest_paths(
                     keep.extend(found)
                 yield document, found
 
-        coded = kept(code_documents(fresh(), Resources.load(config)))
+        coded = kept(code_documents(documents, Resources.load(config)))
         counts = store.ingest_coded(
             coded,
             rejections,
