@@ -577,3 +577,257 @@ def test_engines_arrow_keeps_the_dictionary_entry_of_each_actor() -> None:
     assert back.source.entry == "Phoenix.Countries.actors.txt:10"
     assert back.target is not None and back.target.entry == "Phoenix.Countries.actors.txt:20"
     assert back.attributed_to is not None and back.attributed_to.entry == "agents:3"
+
+
+# --- class 5: the server as a target ------------------------------------------------------
+
+
+@pytest.fixture
+def served(tmp_path: Path) -> Path:
+    """A store of three documents read from one JSON-lines source, without events."""
+    from dyad.store.database import open_store
+
+    source = jsonl(
+        tmp_path / "news.jsonl",
+        {"id": "a", "text": IRAN},
+        {"id": "b", "text": SYRIA},
+        {"id": "c", "text": "Egypt hosted talks."},
+    )
+    db = tmp_path / "served.duckdb"
+    with open_store(db) as store:
+        documents = [i for i in read(source) if isinstance(i, Document)]
+        store.ingest([(d, []) for d in documents])
+    return db
+
+
+def client_for(db: Path, hosts: frozenset[str] | None, base: str = "http://127.0.0.1:8000"):  # type: ignore[no-untyped-def]
+    from fastapi.testclient import TestClient
+
+    from dyad.serve.api import create_app
+
+    return TestClient(create_app(db, hosts=hosts), base_url=base, raise_server_exceptions=False)
+
+
+@pytest.mark.parametrize(
+    ("host", "status"),
+    [
+        ("127.0.0.1:8000", 200),
+        ("localhost:8000", 200),
+        ("LOCALHOST", 200),
+        ("[::1]:8000", 200),
+        ("rebind.attacker.example", 400),
+        ("rebind.attacker.example:8000", 400),
+        ("127.0.0.1.attacker.example", 400),
+        ("", 400),
+    ],
+)
+def test_serve_answers_only_the_bound_host_names(served: Path, host: str, status: int) -> None:
+    from dyad.serve.guard import allowed_hosts
+
+    with client_for(served, allowed_hosts("127.0.0.1")) as client:
+        for path in ("/api/summary", "/", "/api/documents/a"):
+            response = client.get(path, headers={"host": host})
+            assert response.status_code == status, (path, host)
+            if status == 400:
+                assert response.json()["status"] == 400 and "--allow-host" in response.text
+
+
+def test_serve_allow_host_adds_a_name_and_wildcard_binds_add_this_machine() -> None:
+    import socket
+
+    from dyad.serve.guard import allowed_hosts
+
+    assert "dyad.internal" in allowed_hosts("127.0.0.1", ("dyad.internal",))
+    assert socket.gethostname().lower() in allowed_hosts("0.0.0.0")
+    assert "10.0.0.5" in allowed_hosts("10.0.0.5")
+
+
+def test_serve_command_always_checks_the_host(
+    served: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import uvicorn
+    from fastapi.testclient import TestClient
+
+    from dyad.serve import api
+
+    apps: list[object] = []
+    monkeypatch.setattr(uvicorn, "run", lambda app, **_kw: apps.append(app))
+    api.serve(served, "127.0.0.1", 8000)
+    with TestClient(apps[0], raise_server_exceptions=False) as client:  # type: ignore[arg-type]
+        assert client.get("/api/summary", headers={"host": "evil.example"}).status_code == 400
+        assert client.get("/api/summary", headers={"host": "127.0.0.1:8000"}).status_code == 200
+
+
+@pytest.mark.parametrize("path", ["/", "/app.js", "/api/summary", "/api/nothing", "/api/events"])
+def test_serve_security_headers_on_every_answer(served: Path, path: str) -> None:
+    with client_for(served, None) as client:
+        for _twice in range(2):  # the second answer may come from the cache
+            headers = client.get(path).headers
+            assert "frame-ancestors 'none'" in headers["content-security-policy"]
+            assert "default-src 'self'" in headers["content-security-policy"]
+            assert headers["x-content-type-options"] == "nosniff"
+            assert headers["referrer-policy"] == "no-referrer"
+
+
+def cursor_of(text: str) -> str:
+    import base64
+
+    return base64.urlsafe_b64encode(text.encode("utf-8", "surrogatepass")).decode().rstrip("=")
+
+
+@pytest.mark.parametrize(
+    "cursor",
+    [
+        cursor_of('["2008-01-01", "x", 1e999, "x"]'),
+        cursor_of('["2008-01-01", "x", 99999999999999999999999999, "x"]'),
+        cursor_of('["2008-01-01", "x", -1, "x"]'),
+        cursor_of('["2008-01-01", "x", true, "x"]'),
+        cursor_of('["2008-01-01", "x", 1.5, "x"]'),
+        cursor_of('["2008-01-01", "x\\ud800", 1, "x"]'),
+        cursor_of('["2008-01-01", ["x"], 1, "x"]'),
+        cursor_of('{"a": 1, "b": 2, "c": 3, "d": 4}'),
+        cursor_of('["99999-01-01", "x", 1, "x"]'),
+        cursor_of("[" * 600 + "]" * 600),
+        cursor_of('"\xff"'),
+        "x" * 2_000,
+        "%%%",
+        "",
+    ],
+)
+def test_serve_forged_cursor_is_a_400(served: Path, cursor: str) -> None:
+    with client_for(served, None) as client:
+        response = client.get("/api/events", params={"cursor": cursor})
+    if cursor == "":
+        assert response.status_code == 200
+        return
+    assert response.status_code == 400
+    assert response.json()["errors"][0]["param"] == "cursor"
+
+
+@pytest.mark.parametrize(
+    ("body", "param"),
+    [
+        ({"text": IRAN, "perspective": "iraq war"}, "perspective"),
+        ({"text": IRAN, "perspective": "X" * 5_000}, "perspective"),
+        ({"text": IRAN, "perspective": "usa"}, "perspective"),
+        ({"text": IRAN, "date": "2008-02-30"}, "date"),
+        ({"text": IRAN, "date": "9" * 5_000}, "date"),
+    ],
+)
+def test_serve_code_body_checked_before_coding(
+    served: Path, body: dict[str, str], param: str
+) -> None:
+    with client_for(served, None) as client:
+        response = client.post("/api/code", json=body)
+    assert response.status_code == 422
+    assert response.json()["errors"][0]["param"] == param
+    assert len(response.text) < 1_000
+
+
+@pytest.mark.parametrize(
+    "raw",
+    [
+        b'{"text": ' + b"[" * 100_000 + b"]" * 100_000 + b"}",
+        b'{"text": "' + b"\xff" * 10 + b'"}',
+        b'{"text": "a", "date": ' + b"9" * 5_000 + b"}",
+        b"[1, 2]",
+        b"null",
+    ],
+)
+def test_serve_code_hostile_body_is_a_4xx(served: Path, raw: bytes) -> None:
+    with client_for(served, None) as client:
+        response = client.post(
+            "/api/code", content=raw, headers={"content-type": "application/json"}
+        )
+    assert 400 <= response.status_code < 500
+    assert response.json()["ok"] is False
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    "text",
+    ["Iran attacked Iraq \ud800 yesterday.", "Iran attacked\x00 Iraq.", "Iran\r\rattacked Iraq."],
+)
+def test_serve_code_odd_text_is_coded_not_a_500(served: Path, text: str) -> None:
+    raw = json.dumps({"text": text, "date": "9999-12-31"}).encode()
+    with client_for(served, None) as client:
+        response = client.post(
+            "/api/code", content=raw, headers={"content-type": "application/json"}
+        )
+    assert response.status_code == 200, response.text
+
+
+def test_serve_cache_is_bounded_in_bytes(monkeypatch: pytest.MonkeyPatch) -> None:
+    from dyad.serve import api
+
+    monkeypatch.setattr(api, "MAX_CACHE_TOTAL_BYTES", 10_000)
+    cache = api.ResponseCache(lambda *args: None)
+    for number in range(100):
+        cache._keep(f"/api/x?{number}".encode(), [], b"y" * 900)
+    assert cache.size <= 10_000
+    assert 0 < len(cache.entries) <= 11 and b"/api/x?99" in cache.entries
+    assert sum(len(k) + len(b) for k, (_h, b) in cache.entries.items()) == cache.size
+
+
+def test_serve_document_view_reads_its_source_once(served: Path) -> None:
+    with client_for(served, None) as client:
+        sources = client.app.state.stores.sources  # type: ignore[attr-defined]
+        texts = [client.get(f"/api/documents/{doc}").json()["data"]["text"] for doc in "abcab"]
+    assert texts == [IRAN, SYRIA, "Egypt hosted talks.", IRAN, SYRIA]
+    assert sources.reads == 1
+
+
+def test_serve_document_view_rereads_an_edited_source(served: Path) -> None:
+    source = served.parent / "news.jsonl"
+    with client_for(served, None) as client:
+        assert client.get("/api/documents/a").json()["data"]["text"] == IRAN
+        source.write_text(json.dumps({"id": "a", "text": IRAN.upper()}) + "\n")
+        os.utime(source, ns=(1, 1))
+        assert client.get("/api/documents/b").json()["data"]["text"] is None
+
+
+# --- class 7: impossible dates and unchecked perspectives ----------------------------------
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["code", "--date", "2008-02-30"],
+        ["code", "--date", "2008-13-01"],
+        ["ingest", "--date", "20080101"],
+        ["code", "--perspective", "iraq war"],
+        ["ingest", "--perspective", "IRQGOV"],
+    ],
+)
+def test_cli_impossible_date_or_perspective_is_a_usage_error(
+    tmp_path: Path, args: list[str]
+) -> None:
+    from click.testing import CliRunner
+
+    from dyad.cli import cli
+
+    path = jsonl(tmp_path / "a.jsonl", {"text": IRAN})
+    result = CliRunner().invoke(
+        cli, [*args, str(path), *(["--db", str(tmp_path / "x")] if args[0] == "ingest" else [])]
+    )
+    assert result.exit_code == 2
+    assert "Invalid value" in result.stderr and "Traceback" not in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("record", "reason"),
+    [
+        ({"text": IRAN, "date": "2008-02-30"}, "not a valid date"),
+        ({"text": IRAN, "date": "2007-02-29T10:00"}, "not a valid date"),
+        ({"text": IRAN, "perspective": "iraq war"}, "not a country code"),
+        ({"text": IRAN, "perspective": "<script>"}, "not a country code"),
+    ],
+)
+def test_read_impossible_date_or_perspective_is_a_warning(
+    tmp_path: Path, record: dict[str, str], reason: str
+) -> None:
+    items = read(jsonl(tmp_path / "a.jsonl", record))
+    [document] = [i for i in items if isinstance(i, Document)]
+    assert document.date is None and document.perspective is None
+    [warning] = [i for i in items if isinstance(i, Rejection)]
+    assert warning.stage == "read-warning" and reason in warning.reason

@@ -46,6 +46,8 @@ JSON_LINE_BYTES_PER_CHAR = 12
 # Deeper HTML is not parsed: lexbor's time grows with the square of the nesting depth.
 MAX_HTML_DEPTH = 2_000
 _OPTIONAL_FIELDS = ("title", "url", "perspective")
+# An author's country becomes the code of "we": only a CAMEO country code may.
+PERSPECTIVE = re.compile(r"[A-Z]{3}")
 _BOMS = (
     (codecs.BOM_UTF32_LE, "utf-32"),
     (codecs.BOM_UTF32_BE, "utf-32"),
@@ -190,7 +192,7 @@ def _read_whole(path: Path, stream: BinaryIO, config: Config, is_html: bool) -> 
     if isinstance(decoded, str):
         yield Rejection(path_text(path), decoded, hint="save the file as UTF-8")
         return
-    text = _normalise(decoded.text)
+    text = normalise_text(decoded.text)
     page = _extract_html(text) if is_html else _Page(text, text, None, None, None)
     document = Document(
         doc_id=f"{path_text(path.stem)}-{_text_id(page.text)}",
@@ -272,13 +274,16 @@ def _jsonl_line(
         if value is not None and not isinstance(value, str):
             warnings.append(f'field "{name}" is a {type(value).__name__}, not a string; ignored')
             value = None
-        extra[name] = _normalise(value).strip() or None if value else None
+        extra[name] = normalise_text(value).strip() or None if value else None
+    if extra["perspective"] is not None and (problem := perspective_problem(extra["perspective"])):
+        warnings.append(f"{problem}; ignored")
+        extra["perspective"] = None
     day = None
     if record.get("date") is not None:
         day = _parse_date(record["date"]) if isinstance(record["date"], str) else None
         if day is None:
             warnings.append(f"date {record['date']!r} is not a valid date; document kept undated")
-    body = _normalise(record["text"])
+    body = normalise_text(record["text"])
     title = extra["title"]
     document = Document(
         doc_id=_id_text(record.get("id")) or f"{path_text(path.stem)}:{number}",
@@ -297,6 +302,14 @@ def _jsonl_line(
 def _id_text(value: object) -> str | None:
     """Return a JSON line's `id` as text that encodes to UTF-8, None when it has none."""
     return None if value is None else _SURROGATE.sub("\ufffd", str(value))
+
+
+def perspective_problem(value: str) -> str | None:
+    """Return why `value` is no author country (a CAMEO country code: three capitals)."""
+    if PERSPECTIVE.fullmatch(value):
+        return None
+    shown = value if len(value) <= 20 else value[:20] + "..."
+    return f"perspective {shown!r} is not a country code such as USA or IRQ"
 
 
 def _field_problem(record: dict[str, Any]) -> str | None:
@@ -431,7 +444,8 @@ def _looks_utf16(data: bytes) -> bool:
     return half >= 2 and max(sample[0::2].count(0), sample[1::2].count(0)) > 0.6 * half
 
 
-def _normalise(text: str) -> str:
+def normalise_text(text: str) -> str:
+    """Return `text` with "\\n" line ends, no NUL, and U+FFFD for each lone surrogate."""
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\x00", "")
     return _SURROGATE.sub("\ufffd", text)  # lone surrogates from JSON escapes break UTF-8
 
