@@ -42,7 +42,12 @@ from hypothesis import HealthCheck, Phase, given, seed, settings
 from hypothesis import strategies as st
 
 from dyad.coder.parse import split_sentences
-from dyad.coder.read import JSON_LINE_BYTES_PER_CHAR, read_documents
+from dyad.coder.read import (
+    JSON_LINE_BYTES_PER_CHAR,
+    jsonl_encoding,
+    one_json_value,
+    read_documents,
+)
 from dyad.coder.structure import split_segments, structure_warnings
 from dyad.config import Config, load_config
 from dyad.dates import find_dates, reference_date
@@ -394,7 +399,12 @@ def expected_jsonl_lines(data: bytes, limit: int) -> dict[int, bool]:
             continue
         if number == 0:
             content = content.removeprefix(b"\xef\xbb\xbf")
-        for part in content.removesuffix(b"\r").split(b"\r"):
+        line = content.removesuffix(b"\r")
+        if b"\r" in line and one_json_value(line):  # raw CRs inside one JSON value
+            lines[number + 1] = True
+            number += line.count(b"\r") + 1
+            continue
+        for part in line.split(b"\r"):
             number += 1
             lines[number] = bool(part.strip())
     return lines
@@ -430,7 +440,7 @@ def check_read(path: Path, data: bytes, items: list[Document | Rejection], confi
         expect(sum(primary.values()) == 1, f"{sum(primary.values())} results for one file")
         return
     expect(all(n == 1 for n in primary.values()), f"a line came out twice: {primary}")
-    if data[:2] in (b"\xff\xfe", b"\xfe\xff"):  # UTF-16/32: lines re-encoded on the way
+    if jsonl_encoding(data[:4096], len(data)) != "utf-8":  # UTF-16/32: lines re-encoded
         return
     lines = expected_jsonl_lines(data, JSON_LINE_BYTES_PER_CHAR * limit)
     filled = {n for n, full in lines.items() if full}

@@ -831,3 +831,63 @@ def test_read_impossible_date_or_perspective_is_a_warning(
     assert document.date is None and document.perspective is None
     [warning] = [i for i in items if isinstance(i, Rejection)]
     assert warning.stage == "read-warning" and reason in warning.reason
+
+
+# --- class 7: encodings and line ends of JSON lines ---------------------------------------
+
+
+@pytest.mark.parametrize("encoding", ["utf-16-le", "utf-16-be", "utf-32-le", "utf-32-be"])
+def test_read_jsonl_without_bom_in_utf16_or_32_keeps_its_lines(
+    tmp_path: Path, encoding: str
+) -> None:
+    lines = [json.dumps({"text": IRAN}), json.dumps({"text": "Genève talks resumed."})]
+    path = tmp_path / "w.jsonl"
+    path.write_bytes(("\n".join(lines) + "\n").encode(encoding))
+    items = read(path)
+    assert [(type(i), i.line) for i in items] == [(Document, 1), (Document, 2)]
+
+
+def test_read_mixed_encodings_read_each_part_as_its_own(tmp_path: Path) -> None:
+    path = tmp_path / "m.txt"
+    path.write_bytes(b"caf\xe9 and \x93quotes\x94 in " + "Zürich".encode())
+    [document, warning] = read(path)
+    assert isinstance(document, Document)
+    assert document.text == "café and “quotes” in Zürich"
+    assert "mixed encodings" in warning.reason
+
+
+@pytest.mark.parametrize(
+    ("data", "texts", "lines"),
+    [
+        (
+            b'{"text": "Iran attacked\rIraq."}\n{"text": "b"}\n',
+            ["Iran attacked\nIraq.", "b"],
+            [1, 3],
+        ),
+        (b'{"text": "a"}\r{"text": "b"}\r\n', ["a", "b"], [1, 2]),
+        (b'{"text": "a\tb"}\r\n{"text": "c\r\rd"}', ["a\tb", "c\n\nd"], [1, 2]),
+    ],
+)
+def test_read_jsonl_raw_cr_and_tab_inside_strings(
+    tmp_path: Path, data: bytes, texts: list[str], lines: list[int]
+) -> None:
+    path = tmp_path / "a.jsonl"
+    path.write_bytes(data)
+    items = read(path)
+    assert [i.text for i in items if isinstance(i, Document)] == texts
+    assert [i.line for i in items] == lines
+
+
+@pytest.mark.parametrize("data", [b"Iran attacked\x00 Iraq.", b"\x00Iran attacked Iraq.\x00"])
+def test_read_nul_bytes_removed_with_a_warning(tmp_path: Path, data: bytes) -> None:
+    path = tmp_path / "n.txt"
+    path.write_bytes(data)
+    [document, warning] = read(path)
+    assert isinstance(document, Document) and "\x00" not in document.text
+    assert "NUL" in warning.reason
+
+
+def test_read_json_id_with_control_characters_stays_one_line(tmp_path: Path) -> None:
+    path = jsonl(tmp_path / "a.jsonl", {"id": "x\ny\x00", "text": ""})
+    [rejection] = read(path)
+    assert isinstance(rejection, Rejection) and "\n" not in rejection.message()

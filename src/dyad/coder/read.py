@@ -9,8 +9,10 @@ was kept but needed a guess (a fallback encoding, replaced bytes, an unreadable 
 with a `Rejection(stage="read-warning")` naming what was guessed.
 
 Every text has its newlines normalised to "\\n" and NUL characters removed. Decoding is
-UTF-8 (BOM stripped), UTF-16/32 when a byte-order mark says so, else `encoding_fallbacks` for
-bytes that look like text; UTF-16 without a byte-order mark is rejected as binary.
+UTF-8 (BOM stripped), UTF-16/32 when a byte-order mark says so or, without one, when NULs
+fall as in UTF-16/32 text (with a warning); UTF-8 with stray bytes of another encoding has
+those bytes read in the first of `encoding_fallbacks`, and other bytes that look like text
+are read in the first fallback that fits. A JSON line may hold raw CRs inside its strings.
 """
 
 from __future__ import annotations
@@ -207,10 +209,9 @@ def _read_whole(path: Path, stream: BinaryIO, config: Config, is_html: bool) -> 
 
 
 def _read_jsonl(path: Path, stream: BinaryIO, config: Config) -> Iterator[Item]:
-    bom = stream.read(4)
+    encoding = jsonl_encoding(stream.read(4096), os.fstat(stream.fileno()).st_size)
     stream.seek(0)
-    encoding = next((enc for mark, enc in _BOMS if bom.startswith(mark)), "utf-8")
-    if encoding not in ("utf-16", "utf-32"):
+    if not encoding.startswith(("utf-16", "utf-32")):
         yield from _read_jsonl_lines(path, stream.readline, config)
         return
     # Windows tools write UTF-16 JSON lines; re-encode so lines split on "\n", not "\n\0".
@@ -221,6 +222,21 @@ def _read_jsonl(path: Path, stream: BinaryIO, config: Config) -> Iterator[Item]:
         )
     finally:
         wrapper.detach()  # the caller closes `stream`
+
+
+def jsonl_encoding(head: bytes, size: int) -> str:
+    """Return the encoding a JSON-lines file of `size` bytes starting with `head` is read in.
+
+    A byte-order mark says UTF-16 or UTF-32; without one, NULs in the pattern of Latin
+    text in UTF-16/32 say so (`wide_encoding`); anything else is read line by line as UTF-8.
+    """
+    marked = next((enc for mark, enc in _BOMS if head.startswith(mark)), None)
+    if marked is not None:
+        return marked
+    wide = wide_encoding(head)
+    if wide is not None and size % (2 if wide.startswith("utf-16") else 4) == 0:
+        return wide
+    return "utf-8"
 
 
 def _read_jsonl_lines(
@@ -350,7 +366,7 @@ def _checked(document: Document, warnings: list[str], config: Config, body: str)
 def _warning_hint(warning: str) -> str | None:
     if warning.startswith("date "):
         return "write dates as YYYY-MM-DD"
-    if "UTF-8" in warning or "NUL" in warning:
+    if "UTF-8" in warning or "NUL" in warning or "byte-order" in warning:
         return "the document was kept; save the input as UTF-8 to avoid the guess"
     return None
 
@@ -358,7 +374,9 @@ def _warning_hint(warning: str) -> str | None:
 def _lines(readline: Callable[[int], bytes], limit: int) -> Iterator[tuple[int, bytes | None]]:
     """Yield (1-based line number, bytes) per line, None for a line over `limit` bytes.
 
-    Lines end at "\n", "\r\n" or a lone "\r"; blank lines are counted and yielded.
+    Lines end at "\n", "\r\n" or a lone "\r", except that a line holding one JSON value
+    with raw CRs in its strings is one line (numbered by its first); blank lines are
+    counted and yielded.
     """
     number = 0
     while raw := readline(limit + 1):
@@ -370,9 +388,23 @@ def _lines(readline: Callable[[int], bytes], limit: int) -> Iterator[tuple[int, 
             continue
         if number == 0:
             raw = raw.removeprefix(codecs.BOM_UTF8)
-        for part in raw.removesuffix(b"\n").removesuffix(b"\r").split(b"\r"):
+        line = raw.removesuffix(b"\n").removesuffix(b"\r")
+        parts = line.split(b"\r")
+        if len(parts) > 1 and one_json_value(line):
+            parts = [line]  # a raw CR inside a JSON string, not a line end
+        for part in parts:
             number += 1
             yield number, part
+        number += len(line.split(b"\r")) - len(parts)  # the CRs still count as lines
+
+
+def one_json_value(line: bytes) -> bool:
+    """Return whether `line` (with lone CRs in it) reads as one JSON value."""
+    try:
+        json.loads(line.decode("utf-8", "replace"), strict=False)
+    except (ValueError, RecursionError):
+        return False
+    return True
 
 
 def _decode(data: bytes, fallbacks: Iterable[str]) -> _Decoded | str:
@@ -387,6 +419,15 @@ def _decode(data: bytes, fallbacks: Iterable[str]) -> _Decoded | str:
             except UnicodeDecodeError as exc:
                 where = f"{exc.reason} at offset {exc.start:,}"
                 return f"binary or undecodable content (marked {encoding.upper()} but {where})"
+    wide = wide_encoding(data)
+    if wide is not None:
+        try:
+            text = data.decode(wide)
+        except UnicodeDecodeError:
+            pass
+        else:
+            if not _mostly_control(text):
+                return _Decoded(text, (f"no byte-order mark; read as {wide.upper()}",))
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
@@ -411,11 +452,18 @@ def _decode_legacy(
     escaped = data.decode("utf-8", "surrogateescape")
     bad = len(_ESCAPED_BYTE.findall(escaped))
     good = sum(1 for char in escaped if char > "\x7f") - bad
-    if good >= bad:  # mostly UTF-8, a few stray bytes from another encoding
+    looks_text = good >= bad or from_bytes(data).best() is not None
+    if good and looks_text:  # UTF-8 with stray bytes of another encoding: each read as its own
+        fallback = next(iter(fallbacks), None)
         count = f"{bad:,} byte is" if bad == 1 else f"{bad:,} bytes are"
-        warning = f"mostly UTF-8, but {count} not (first: {where}); replaced with U+FFFD"
-        return _Decoded(data.decode("utf-8", "replace"), (warning,))
-    if from_bytes(data).best() is not None:
+        if fallback is None:
+            warning = f"mostly UTF-8, but {count} not (first: {where}); replaced with U+FFFD"
+            return _Decoded(data.decode("utf-8", "replace"), (warning,))
+        text = data.decode("utf-8", _fallback_handler(fallback))
+        if not _mostly_control(text):
+            warning = f"mixed encodings: UTF-8, but {count} {fallback} (first: {where})"
+            return _Decoded(text, (warning,))
+    if looks_text:
         for encoding in fallbacks:
             try:
                 text = data.decode(encoding)
@@ -424,6 +472,46 @@ def _decode_legacy(
             if not _mostly_control(text):
                 return _Decoded(text, (f"not valid UTF-8 ({where}); decoded as {encoding}",))
     return _binary_reason(data, f"not valid UTF-8 ({where}) nor {', '.join(fallbacks) or 'text'}")
+
+
+def _fallback_handler(encoding: str) -> str:
+    """Return the name of a decoding error handler reading each bad byte as `encoding`."""
+    name = f"dyad-{encoding}"
+    try:
+        codecs.lookup_error(name)
+    except LookupError:
+
+        def handler(exc: UnicodeError) -> tuple[str, int]:
+            assert isinstance(exc, UnicodeDecodeError)
+            chunk = exc.object[exc.start : exc.end]
+            try:
+                return chunk.decode(encoding), exc.end
+            except UnicodeDecodeError:  # a byte cp1252 leaves undefined
+                return chunk.decode("latin-1"), exc.end
+
+        codecs.register_error(name, handler)
+    return name
+
+
+def wide_encoding(data: bytes) -> str | None:
+    """Return "utf-16-le" etc. when NULs fill the bytes as UTF-16/32 text without a BOM does.
+
+    Latin text in UTF-32 has three NULs in every four bytes, in UTF-16 one in two.
+    """
+    sample = data[:4096]
+    if len(sample) < 4 or any(sample.startswith(mark) for mark, _encoding in _BOMS):
+        return None
+    share = [sample[i::4].count(0) / len(sample[i::4]) for i in range(4)]
+    if len(data) % 4 == 0 and min(share[1:]) > 0.9 and share[0] < 0.5:
+        return "utf-32-le"
+    if len(data) % 4 == 0 and min(share[:3]) > 0.9 and share[3] < 0.5:
+        return "utf-32-be"
+    even, odd = (share[0] + share[2]) / 2, (share[1] + share[3]) / 2
+    if len(data) % 2 == 0 and odd > 0.6 and even < 0.2:
+        return "utf-16-le"
+    if len(data) % 2 == 0 and even > 0.6 and odd < 0.2:
+        return "utf-16-be"
+    return None
 
 
 def _mostly_control(text: str) -> bool:
