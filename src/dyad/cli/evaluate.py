@@ -28,6 +28,13 @@ if TYPE_CHECKING:
 )
 @click.option("--show-errors", is_flag=True, help="List the records with misses.")
 @click.option("--no-prefilter", is_flag=True, help="Parse every sentence (to check recall).")
+@click.option(
+    "--split",
+    "splits",
+    multiple=True,
+    type=click.Choice(["dev", "test", "train"]),
+    help="realtext: the split(s) to score (default dev; test only for reported figures).",
+)
 @with_config
 def eval_command(
     suites: tuple[str, ...],
@@ -35,6 +42,7 @@ def eval_command(
     data_dir: Path | None,
     show_errors: bool,
     no_prefilter: bool,
+    splits: tuple[str, ...],
     config_path: Path | None,
     settings: tuple[str, ...],
 ) -> None:
@@ -53,6 +61,13 @@ def eval_command(
         if not suites:
             return
     folder = data_dir or default_data_dir()
+    if "realtext" in suites:  # real text annotated blind (issue 15)
+        from dyad.evaluate.scoring import score_realtext
+
+        click.echo(score_realtext(splits or ("dev",), config, folder, as_json, show_errors))
+        suites = tuple(name for name in suites if name != "realtext")
+        if not suites:
+            return
     scores, isaf = score_suites(suites, config, folder, prefilter=not no_prefilter)
     _echo_scores(scores, isaf, as_json=as_json, show_errors=show_errors)
 

@@ -7,14 +7,16 @@ a fake coder; this one is the thin bridge from a suite's texts to `pipeline`, an
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import json
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 
 from dyad.coder.pipeline import Resources, code_documents
 from dyad.config import Config
 from dyad.evaluate import isaf as evaluate_isaf
+from dyad.evaluate import realtext as evaluate_realtext
 from dyad.evaluate.scores import SUITES, CodeBatch, Found, SuiteScore, evaluate, suite_dictionaries
-from dyad.records import Document
+from dyad.records import Document, Event
 
 
 def make_code_batch(config: Config, data_dir: Path, *, prefilter: bool = True) -> CodeBatch:
@@ -73,3 +75,19 @@ def score_suites(
         isaf = evaluate_isaf.evaluate_isaf(data_dir, Resources.load(config))
     scores = evaluate(names, make_code_batch(config, data_dir, prefilter=prefilter), data_dir)
     return scores, isaf
+
+
+def score_realtext(
+    splits: Sequence[str], config: Config, data_dir: Path, as_json: bool, show_errors: bool
+) -> str:
+    """Code the real-text gold's splits with the shipped dictionaries; return the report."""
+    resources = Resources.load(config)
+
+    def code(documents: Sequence[Document]) -> Iterator[tuple[Document, list[Event]]]:
+        return code_documents(documents, resources)
+
+    scores = evaluate_realtext.evaluate_realtext(splits, code, data_dir)
+    agreed = evaluate_realtext.agreement()
+    if as_json:
+        return json.dumps(evaluate_realtext.to_json(scores, agreed), indent=2)
+    return evaluate_realtext.format_realtext(scores, agreed, show_errors=show_errors)

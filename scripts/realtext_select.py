@@ -1,0 +1,162 @@
+"""Choose the documents of the real-text gold standard and write annotators' work files.
+
+Deterministic (seeded): the same corpus gives the same documents, sentences and batches.
+Documents are read exactly as `dyad code` reads them (a JSON line of the corpus file, through
+`read_documents`), so the sentence offsets written here are offsets into `Document.text`.
+
+Usage: python scripts/realtext_select.py CORPUS_DIR WORK_DIR [--annotators 4]
+       [--round N --exclude OLD_WORK_DIR/manifest.jsonl --counts isaf=40,reuters=30,...]
+
+A later round (`--round 2`) draws other documents (a seed of its own, the earlier
+manifests' documents excluded); its batches and annotators are named R2B1, R2A1, ...
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import re
+import tempfile
+from pathlib import Path
+
+from dyad.coder.parse import split_sentences
+from dyad.coder.read import read_documents
+from dyad.coder.structure import split_segments
+from dyad.config import load_config
+from dyad.records import Document
+
+SEED = 15
+CODED_KINDS = ("headline", "article", "update", "comment")
+POLITICAL = re.compile(
+    r"\b(government|minister|president|parliament|army|troops|military|police|rebels?|"
+    r"militants?|insurgents?|talks|sanctions?|treaty|election|protest\w*|attack\w*|killed|"
+    r"arrest\w*|war|ceasefire|diplomat\w*|embassy|summit|opposition|united nations|nato|"
+    r"soviet|iran|iraq|israel\w*|palestin\w*|syria\w*|afghan\w*|pakistan\w*|russia\w*|"
+    r"ukrain\w*|korea\w*|china|chinese|turkey|turkish|saudi|yemen\w*|libya\w*|nigeria\w*|"
+    r"venezuela\w*|accused|condemned|urged|warned|agreed|visit\w*|met)\b",
+    re.IGNORECASE,
+)
+# source folder -> (file, how many documents, fewest and most coded sentences, keyword filter)
+PLAN = {
+    "isaf": ("isaf_press_releases/isaf_press_releases_test.jsonl", 70, 3, 14, False),
+    "reuters": ("reuters21578/reuters21578.jsonl", 60, 4, 14, True),
+    "wikinews": ("wikinews_2019_2020/wikinews_2019_2020.jsonl", 40, 10, 28, True),
+    "newsarticles": ("newsarticles_2017/newsarticles_2017.jsonl", 45, 10, 28, True),
+    "speeches": ("us_presidential_speeches/us_presidential_speeches.jsonl", 10, 35, 80, False),
+}
+
+
+def coded_sentences(document: Document) -> list[tuple[int, int, str]]:
+    """Return (start, end, segment kind) of every sentence the coder would read."""
+    spans = []
+    for segment in split_segments(document):
+        if segment.kind not in CODED_KINDS:
+            continue
+        text = document.text[segment.start : segment.end]
+        for start, end in split_sentences(text, segment.start):
+            spans.append((start, end, segment.kind))
+    return spans
+
+
+def candidates(corpus: Path, name: str) -> list[tuple[int, dict]]:
+    """Return (line number, record) of the corpus file's records that fit the plan."""
+    file, _, fewest, most, political = PLAN[name]
+    found = []
+    with open(corpus / file, encoding="utf-8") as stream:
+        for number, line in enumerate(stream, 1):
+            record = json.loads(line)
+            text = record.get("text") or ""
+            if name == "speeches" and (record.get("date") or "") < "1981":
+                continue
+            if political and len(POLITICAL.findall(text)) < 3:
+                continue
+            rough = text.count(". ") + 1
+            if rough < fewest // 2 or rough > most * 2:
+                continue
+            found.append((number, record))
+    return found
+
+
+def read_one(record: dict) -> Document:
+    """Read one corpus record as `dyad code` would."""
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "doc.jsonl"
+        path.write_text(json.dumps(record, ensure_ascii=False) + "\n", encoding="utf-8")
+        (document,) = [d for d in read_documents([path], load_config()) if isinstance(d, Document)]
+        return document
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("corpus", type=Path)
+    parser.add_argument("work", type=Path)
+    parser.add_argument("--annotators", type=int, default=4)
+    parser.add_argument("--round", type=int, default=1)
+    parser.add_argument("--exclude", type=Path, action="append", default=[])
+    parser.add_argument("--counts", default="", help="source=documents,... (default: PLAN)")
+    args = parser.parse_args()
+    rng = random.Random(SEED + args.round - 1)
+    excluded = {
+        json.loads(line)["doc_id"]
+        for path in args.exclude
+        for line in path.read_text(encoding="utf-8").splitlines()
+    }
+    counts = {name: PLAN[name][1] for name in PLAN}
+    counts.update({k: int(v) for k, v in (p.split("=") for p in args.counts.split(",") if p)})
+    prefix = "" if args.round == 1 else f"R{args.round}"
+    chosen: list[dict] = []
+    for name, (file, _, fewest, most, _) in PLAN.items():
+        count = counts[name]
+        pool = [(n, r) for n, r in candidates(args.corpus, name) if r["id"] not in excluded]
+        rng.shuffle(pool)
+        taken = 0
+        for number, record in pool:
+            document = read_one(record)
+            spans = coded_sentences(document)
+            if not fewest <= len(spans) <= most:
+                continue
+            chosen.append(
+                {
+                    "doc_id": document.doc_id,
+                    "source": name,
+                    "file": file,
+                    "line": number,
+                    "date": document.date,
+                    "text": document.text,
+                    "sentences": spans,
+                }
+            )
+            taken += 1
+            if taken >= count:
+                break
+        sentences = sum(len(c["sentences"]) for c in chosen if c["source"] == name)
+        print(f"{name}: {taken} documents, {sentences} sentences")
+    order = sorted(chosen, key=lambda c: (c["source"], c["doc_id"]))
+    rng.shuffle(order)
+    args.work.mkdir(parents=True, exist_ok=True)
+    with open(args.work / "manifest.jsonl", "w", encoding="utf-8") as manifest:
+        for index, doc in enumerate(order):
+            batch = f"{prefix}B{index % args.annotators + 1}"
+            stem = f"{index + 1:03d}"
+            folder = args.work / "docs" / batch
+            folder.mkdir(parents=True, exist_ok=True)
+            lines = [
+                f"# doc_id: {doc['doc_id']}",
+                f"# source: {doc['source']}    document date: {doc['date']}",
+                f"# work file: {batch}/{stem}.txt    sentences: {len(doc['sentences'])}",
+                "",
+            ]
+            for number, (start, end, kind) in enumerate(doc["sentences"], 1):
+                sentence = doc["text"][start:end].replace("\n", " ")
+                lines.append(f"[S{number}] ({kind}) {sentence}")
+            (folder / f"{stem}.txt").write_text("\n".join(lines) + "\n", encoding="utf-8")
+            record = {k: v for k, v in doc.items() if k != "text"}
+            annotator = f"{prefix}A{index % args.annotators + 1}"
+            record.update(batch=batch, annotator=annotator, work_file=f"{batch}/{stem}.txt")
+            manifest.write(json.dumps(record, ensure_ascii=False) + "\n")
+    print(f"{len(order)} documents, {sum(len(d['sentences']) for d in order)} sentences")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,454 @@
+"""Score the coder on real news and commentary annotated blind (`dyad eval realtext`).
+
+Gold: `data/validation/realtext/{train,dev,test}.jsonl`, whole documents from the shared
+corpus annotated sentence by sentence by `docs/annotation-guide.md` (every event, with
+actor codes, CAMEO code and factuality; a sentence with no event is gold too). Texts whose
+licence forbids redistribution are read from the shared corpus by file and line, and
+checked against the stored sha256; a document whose text is absent or changed is counted
+as skipped and named, never scored against the wrong text.
+
+Each document is coded by the real pipeline. A coded event belongs to the gold sentence its
+sentence overlaps most; within a sentence, coded and gold events are matched one to one on
+a key, at three levels:
+
+- `country_quad`: source country, target country, QuadClass;
+- `actor_root`: source and target actor (country + first role, six characters), CAMEO root;
+- `full_code`: the same actors and the whole CAMEO code.
+
+Factuality accuracy is counted over the `actor_root` matches. A conflict false positive is
+a coded event with a root 10-20 in a sentence whose gold has no event with such a root.
+The test split is frozen: it is read only when `--split test` is asked for.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import itertools
+import json
+from collections import Counter
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from dyad.dictionaries.cameo import describe
+from dyad.records import Document, Event
+
+SUITE = "realtext"
+SPLITS = ("train", "dev", "test")
+LEVELS = ("country_quad", "actor_root", "full_code")
+GOLD_FOLDER = Path(__file__).parents[1] / "data" / "validation" / "realtext"
+NO_COUNTRY = frozenset({"IGO", "NGO", "MNC", "IMG"})  # organisation prefixes, no government
+CONFLICT_ROOTS = frozenset(f"{root:02d}" for root in range(10, 21))
+
+
+@dataclass(frozen=True, slots=True)
+class Coded:
+    """One event reduced to what is scored: actor codes, CAMEO code, factuality."""
+
+    source: str
+    target: str
+    cameo: str
+    factuality: str
+
+    def key(self, level: str) -> tuple[str, str, str]:
+        """Return the tuple compared at `level`."""
+        if level == "country_quad":
+            entry = describe(self.cameo)
+            quad = str(entry.quad_class) if entry else "?"
+            return (_country(self.source), _country(self.target), quad)
+        actors = (_actor(self.source), _actor(self.target))
+        return (*actors, self.cameo[:2] if level == "actor_root" else self.cameo)
+
+    def show(self) -> str:
+        return f"{self.source or '-'} -> {self.target or '-'} {self.cameo} ({self.factuality})"
+
+
+def _country(code: str) -> str:
+    return code[:3]
+
+
+def _actor(code: str) -> str:
+    """Return country + first role; a bare country is its government (guide, section 3)."""
+    if len(code) == 3 and code.isalpha() and code not in NO_COUNTRY:
+        return code + "GOV"
+    return code[:6]
+
+
+@dataclass(frozen=True, slots=True)
+class GoldSentence:
+    """One annotated sentence: its span in the document and its gold events."""
+
+    start: int
+    end: int
+    commentary: bool
+    events: tuple[Coded, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class GoldDocument:
+    """One annotated document and where its text comes from."""
+
+    doc_id: str
+    source: str
+    corpus_file: str
+    corpus_line: int
+    date: str | None
+    text_sha256: str
+    text: str | None
+    title: str | None
+    sentences: tuple[GoldSentence, ...]
+
+
+def _coded(event: dict[str, Any]) -> Coded:
+    target = event.get("target")
+    return Coded(
+        event["source"]["code"],
+        target["code"] if target else "",
+        event["cameo"],
+        event["factuality"],
+    )
+
+
+def load_split(name: str, folder: Path = GOLD_FOLDER) -> list[GoldDocument]:
+    """Return the documents of one split of the gold standard.
+
+    Args:
+        name: "train", "dev" or "test".
+        folder: The folder holding `<name>.jsonl`.
+    """
+    with open(folder / f"{name}.jsonl", encoding="utf-8") as stream:
+        return [_gold_from_record(json.loads(line)) for line in stream]
+
+
+def _gold_from_record(record: dict[str, Any]) -> GoldDocument:
+    sentences = tuple(
+        GoldSentence(s["start"], s["end"], s["commentary"], tuple(_coded(e) for e in s["events"]))
+        for s in record["sentences"]
+    )
+    return GoldDocument(
+        record["doc_id"],
+        record["source"],
+        record["corpus_file"],
+        record["corpus_line"],
+        record["date"],
+        record["text_sha256"],
+        record["text"],
+        record.get("title"),
+        sentences,
+    )
+
+
+def read_corpus_document(corpus: Path, file: str, line: int) -> Document:
+    """Return the document that `dyad code` reads from line `line` of a corpus file.
+
+    Raises:
+        ValueError: The line is missing or is not a readable document.
+    """
+    import tempfile
+
+    from dyad.coder.read import read_documents
+    from dyad.config import load_config
+
+    with open(corpus / file, encoding="utf-8") as stream:
+        text = next(itertools.islice(stream, line - 1, None), None)
+    if text is None:
+        raise ValueError(f"{file} has no line {line}")
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "document.jsonl"
+        path.write_text(text, encoding="utf-8")
+        found = [d for d in read_documents([path], load_config()) if isinstance(d, Document)]
+    if len(found) != 1:
+        raise ValueError(f"{file}:{line} is not one readable document")
+    return found[0]
+
+
+def gold_document(gold: GoldDocument, data_dir: Path) -> Document | None:
+    """Return the document as `dyad code` reads it, or None if its text is absent or changed."""
+    if gold.text is None:
+        try:
+            document = read_corpus_document(data_dir / "corpus", gold.corpus_file, gold.corpus_line)
+        except (OSError, ValueError):
+            return None
+    else:
+        document = Document(
+            gold.doc_id,
+            gold.text,
+            gold.corpus_file,
+            gold.corpus_line,
+            gold.date,
+            title=gold.title,
+            content_type="jsonl",
+        )
+    if hashlib.sha256(document.text.encode("utf-8")).hexdigest() != gold.text_sha256:
+        return None
+    return document
+
+
+@dataclass(slots=True)
+class Tally:
+    """Counts behind precision and recall."""
+
+    tp: int = 0
+    predicted: int = 0
+    gold: int = 0
+
+    def add(self, tp: int, predicted: int, gold: int) -> None:
+        self.tp += tp
+        self.predicted += predicted
+        self.gold += gold
+
+    def to_json(self) -> dict[str, float | int]:
+        precision = self.tp / self.predicted if self.predicted else 0.0
+        recall = self.tp / self.gold if self.gold else 0.0
+        f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+        return {
+            "precision": round(precision, 3),
+            "recall": round(recall, 3),
+            "f1": round(f1, 3),
+            "tp": self.tp,
+            "predicted": self.predicted,
+            "gold": self.gold,
+        }
+
+
+@dataclass(slots=True)
+class SplitScore:
+    """Everything `dyad eval realtext` reports for one split."""
+
+    split: str
+    documents: int = 0
+    sentences: int = 0
+    commentary_sentences: int = 0
+    skipped: list[str] = field(default_factory=list)
+    levels: dict[str, Tally] = field(default_factory=lambda: {n: Tally() for n in LEVELS})
+    by_source: dict[str, Tally] = field(default_factory=dict)
+    by_root: dict[str, Tally] = field(default_factory=dict)
+    factuality: Counter[tuple[str, str]] = field(default_factory=Counter)
+    conflict_false_positives: int = 0
+    errors: list[dict[str, Any]] = field(default_factory=list)
+
+    def to_json(self) -> dict[str, Any]:
+        matched = sum(self.factuality.values())
+        right = sum(n for (gold, found), n in self.factuality.items() if gold == found)
+        per_100 = 100 * self.conflict_false_positives / self.sentences if self.sentences else 0
+        return {
+            "documents": self.documents,
+            "sentences": self.sentences,
+            "commentary_sentences": self.commentary_sentences,
+            "gold_events": self.levels["actor_root"].gold,
+            "coded_events": self.levels["actor_root"].predicted,
+            **{level: tally.to_json() for level, tally in self.levels.items()},
+            "factuality_accuracy": round(right / matched, 3) if matched else 0.0,
+            "factuality_matched": matched,
+            "conflict_false_positives": self.conflict_false_positives,
+            "conflict_false_positives_per_100_sentences": round(per_100, 2),
+            "by_source": {k: v.to_json() for k, v in sorted(self.by_source.items())},
+            "by_root": {k: v.to_json() for k, v in sorted(self.by_root.items())},
+            "skipped_documents": list(self.skipped),
+        }
+
+
+def match(gold: Sequence[Coded], found: Sequence[Coded], level: str) -> list[tuple[Coded, Coded]]:
+    """Return the one-to-one pairs of gold and coded events with equal keys at `level`."""
+    free = list(found)
+    pairs = []
+    for wanted in gold:
+        for index, candidate in enumerate(free):
+            if candidate.key(level) == wanted.key(level):
+                pairs.append((wanted, free.pop(index)))
+                break
+    return pairs
+
+
+def assign(sentences: Sequence[GoldSentence], events: Iterable[Event]) -> list[list[Coded]]:
+    """Return, per gold sentence, the coded events whose sentence overlaps it most."""
+    found: list[list[Coded]] = [[] for _ in sentences]
+    for event in events:
+        overlaps = [min(event.char_end, s.end) - max(event.char_start, s.start) for s in sentences]
+        best = max(range(len(sentences)), key=overlaps.__getitem__, default=None)
+        if best is None or overlaps[best] <= 0:
+            continue
+        target = event.target.code if event.target else ""
+        found[best].append(Coded(event.source.code, target, event.cameo, event.factuality))
+    return found
+
+
+def score_document(
+    score: SplitScore, gold: GoldDocument, events: Sequence[Event], text: str
+) -> None:
+    """Add one coded document's figures to `score`."""
+    score.documents += 1
+    for sentence, found in zip(gold.sentences, assign(gold.sentences, events), strict=True):
+        score.sentences += 1
+        score.commentary_sentences += sentence.commentary
+        for level in LEVELS:
+            pairs = match(sentence.events, found, level)
+            score.levels[level].add(len(pairs), len(found), len(sentence.events))
+            if level == "actor_root":
+                tally = score.by_source.setdefault(gold.source, Tally())
+                tally.add(len(pairs), len(found), len(sentence.events))
+                for wanted, candidate in pairs:
+                    score.factuality[(wanted.factuality, candidate.factuality)] += 1
+                _by_root(score, sentence.events, found, pairs)
+                if len(pairs) != len(found) or len(pairs) != len(sentence.events):
+                    score.errors.append(
+                        {
+                            "doc_id": gold.doc_id,
+                            "sentence": text[sentence.start : sentence.end],
+                            "gold": [e.show() for e in sentence.events],
+                            "coded": [e.show() for e in found],
+                        }
+                    )
+        if not any(e.cameo[:2] in CONFLICT_ROOTS for e in sentence.events):
+            score.conflict_false_positives += sum(e.cameo[:2] in CONFLICT_ROOTS for e in found)
+
+
+def _by_root(
+    score: SplitScore,
+    gold: Sequence[Coded],
+    found: Sequence[Coded],
+    pairs: Sequence[tuple[Coded, Coded]],
+) -> None:
+    for event in gold:
+        score.by_root.setdefault(event.cameo[:2], Tally()).add(0, 0, 1)
+    for event in found:
+        score.by_root.setdefault(event.cameo[:2], Tally()).add(0, 1, 0)
+    for wanted, _ in pairs:
+        score.by_root[wanted.cameo[:2]].add(1, 0, 0)
+
+
+CodeDocuments = Callable[[Sequence[Document]], Iterable[tuple[Document, list[Event]]]]
+
+
+def evaluate_realtext(
+    splits: Sequence[str],
+    code_documents: CodeDocuments,
+    data_dir: Path,
+    folder: Path = GOLD_FOLDER,
+) -> dict[str, SplitScore]:
+    """Code each split's documents and score them against the gold.
+
+    Args:
+        splits: Split names to score ("dev", "test", "train").
+        code_documents: Codes documents, yielding each with its events.
+        data_dir: The shared data folder (for texts not shipped with the gold).
+        folder: The gold folder.
+    """
+    scores = {}
+    for split in splits:
+        score = SplitScore(split)
+        golds, documents = {}, []
+        for gold in load_split(split, folder):
+            document = gold_document(gold, data_dir)
+            if document is None:
+                score.skipped.append(gold.doc_id)
+                continue
+            golds[gold.doc_id] = gold
+            documents.append(document)
+        for document, events in code_documents(documents):
+            score_document(score, golds[document.doc_id], events, document.text)
+        scores[split] = score
+    return scores
+
+
+def agreement(folder: Path = GOLD_FOLDER) -> dict[str, Any]:
+    """Return the agreement of the two annotators on the doubly-annotated documents.
+
+    `agreement.jsonl` holds both annotations of each such document (first annotator, then
+    second). F1 is at the `actor_root` level (dyad and root), treating one annotator as gold;
+    Cohen's kappa is on the factuality of the events both annotated.
+    """
+    path = folder / "agreement.jsonl"
+    if not path.exists():
+        return {"documents": 0, "f1": None, "kappa_factuality": None}
+    by_doc: dict[str, list[GoldDocument]] = {}
+    for record in path.read_text(encoding="utf-8").splitlines():
+        document = _gold_from_record(json.loads(record))
+        by_doc.setdefault(document.doc_id, []).append(document)
+    tally, pairs = Tally(), []
+    for first, second in (docs[:2] for docs in by_doc.values() if len(docs) >= 2):
+        for one, two in zip(first.sentences, second.sentences, strict=True):
+            found = match(one.events, two.events, "actor_root")
+            tally.add(len(found), len(two.events), len(one.events))
+            pairs += [(a.factuality, b.factuality) for a, b in found]
+    return {
+        "documents": sum(len(docs) >= 2 for docs in by_doc.values()),
+        "events_first": tally.gold,
+        "events_second": tally.predicted,
+        "f1": tally.to_json()["f1"],
+        "kappa_factuality": round(cohen_kappa(pairs), 3) if pairs else None,
+    }
+
+
+def cohen_kappa(pairs: Sequence[tuple[str, str]]) -> float:
+    """Return Cohen's kappa of two raters' labels, given as (first, second) pairs."""
+    total = len(pairs)
+    observed = sum(a == b for a, b in pairs) / total
+    first = Counter(a for a, _ in pairs)
+    second = Counter(b for _, b in pairs)
+    expected = sum(first[label] * second[label] for label in first) / (total * total)
+    return 1.0 if expected == 1 else (observed - expected) / (1 - expected)
+
+
+def to_json(scores: dict[str, SplitScore], agreed: dict[str, Any]) -> dict[str, Any]:
+    """Return `dyad eval realtext --json`: one object per split, plus the agreement."""
+    return {**{name: score.to_json() for name, score in scores.items()}, "agreement": agreed}
+
+
+def format_realtext(
+    scores: dict[str, SplitScore], agreed: dict[str, Any], *, show_errors: bool = False
+) -> str:
+    """Return the figures of `dyad eval realtext` as tables for people."""
+    lines = []
+    for name, score in scores.items():
+        figures = score.to_json()
+        lines += [
+            f"realtext {name}: {figures['documents']} documents, {figures['sentences']} "
+            f"sentences ({figures['commentary_sentences']} commentary), "
+            f"{figures['gold_events']} gold events, {figures['coded_events']} coded",
+            f"{'level':<14}{'P':>7}{'R':>7}{'F1':>7}{'TP':>6}",
+        ]
+        for level in LEVELS:
+            row = figures[level]
+            lines.append(
+                f"{level:<14}{row['precision']:>7.3f}{row['recall']:>7.3f}{row['f1']:>7.3f}"
+                f"{row['tp']:>6}"
+            )
+        lines.append(
+            f"factuality accuracy on {figures['factuality_matched']} matched events: "
+            f"{figures['factuality_accuracy']:.3f}; conflict false positives: "
+            f"{figures['conflict_false_positives']} "
+            f"({figures['conflict_false_positives_per_100_sentences']:.2f} per 100 sentences)"
+        )
+        lines.append("by source (actor_root):")
+        for source, row in figures["by_source"].items():
+            lines.append(
+                f"  {source:<14}P {row['precision']:.3f}  R {row['recall']:.3f}  "
+                f"F1 {row['f1']:.3f}  (gold {row['gold']}, coded {row['predicted']})"
+            )
+        lines.append("by CAMEO root (actor_root): root gold coded tp")
+        lines.append(
+            "  "
+            + "  ".join(
+                f"{root}:{row['gold']}/{row['predicted']}/{row['tp']}"
+                for root, row in figures["by_root"].items()
+            )
+        )
+        if score.skipped:
+            lines.append(
+                f"skipped {len(score.skipped)} documents whose text is absent or changed "
+                f"(needs ../shared/data/corpus): {', '.join(score.skipped[:5])}"
+            )
+        if show_errors:
+            for error in score.errors:
+                lines.append(f"- {error['doc_id']}: {error['sentence']}")
+                lines.append(f"    gold:  {'; '.join(error['gold']) or 'none'}")
+                lines.append(f"    coded: {'; '.join(error['coded']) or 'none'}")
+        lines.append("")
+    if agreed.get("documents"):
+        lines.append(
+            f"annotator agreement on {agreed['documents']} doubly-annotated documents: "
+            f"F1 {agreed['f1']:.3f} (dyad + root), factuality kappa {agreed['kappa_factuality']}"
+        )
+    return "\n".join(lines)
