@@ -891,3 +891,38 @@ def test_read_json_id_with_control_characters_stays_one_line(tmp_path: Path) -> 
     path = jsonl(tmp_path / "a.jsonl", {"id": "x\ny\x00", "text": ""})
     [rejection] = read(path)
     assert isinstance(rejection, Rejection) and "\n" not in rejection.message()
+
+
+@pytest.mark.skipif(os.name == "nt", reason="POSIX file names are bytes")
+def test_engines_plan_a_file_name_that_is_not_utf8(tmp_path: Path) -> None:
+    from dyad.engines.partitions import _slice, plan_partitions
+
+    with open(os.fsencode(tmp_path) + b"/caf\xe9.jsonl", "wb") as handle:
+        handle.write(json.dumps({"text": IRAN}).encode())
+    [partition] = plan_partitions([tmp_path], load_config())
+    [document], _rejections = _slice(partition, load_config())
+    assert document.path.endswith("caf\\xe9.jsonl")
+
+
+def test_events_a_chain_of_3000_conjuncts_does_not_recurse() -> None:
+    from dyad.coder.events import _conjuncts
+    from parses import make_sentence
+
+    size = 3_000
+    words = ["Iran"] + [f"N{i}" for i in range(1, size)]
+    heads = [0] + list(range(size - 1))  # each name the conjunct of the one before
+    deps = ["ROOT"] + ["conj"] * (size - 1)
+    sentence = make_sentence(words, heads, deps, pos=["PROPN"] * size)
+    assert _conjuncts(sentence, 0) == list(range(size))
+
+
+def test_events_conjuncts_keep_the_order_of_a_recursive_walk() -> None:
+    from dyad.coder.events import _conjuncts
+    from parses import make_sentence
+
+    # Iran and Syria ( Turkey ) and Egypt: 0 <- 2 (conj), 2 <- 3 (conj), 0 <- 5 (conj)
+    words = ["Iran", "and", "Syria", "Turkey", "and", "Egypt"]
+    heads = [0, 0, 0, 2, 0, 0]
+    deps = ["ROOT", "cc", "conj", "conj", "cc", "conj"]
+    sentence = make_sentence(words, heads, deps, pos=["PROPN"] * 6)
+    assert _conjuncts(sentence, 0) == [0, 2, 3, 5]

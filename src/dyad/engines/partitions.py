@@ -156,9 +156,9 @@ def plan_partitions(
                 data = stream.read()
         except OSError:
             data = b""
-            digest = hashlib.sha256(str(path).encode()).hexdigest()  # the reader rejects it
+            digest = hashlib.sha256(os.fsencode(path)).hexdigest()  # the reader rejects it
         else:
-            digest = hashlib.sha256(path.name.encode() + b"\0" + data).hexdigest()
+            digest = hashlib.sha256(os.fsencode(path.name) + b"\0" + data).hexdigest()
         # a document takes at least a line, so a file of few lines is one partition,
         # known without reading its documents (the driver's work before any worker starts)
         if data.count(b"\n") + data.count(b"\r") < per_partition:

@@ -79,7 +79,7 @@ class IngestCounts:
 
 def _hash(*parts: object) -> str:
     key = "|".join("" if p is None else str(p) for p in parts)
-    return hashlib.sha256(key.encode()).hexdigest()[:20]
+    return hashlib.sha256(key.encode("utf-8", "surrogatepass")).hexdigest()[:20]
 
 
 def sentence_id(doc_id: str, char_start: int, char_end: int) -> str:
