@@ -5,8 +5,9 @@ the API as same-origin; the browser then sends that host name in `Host`. `HostGu
 answers only requests whose `Host` is one of the names the server is bound to (loopback
 names for a loopback address) or that `dyad serve --allow-host NAME` adds, and refuses
 any other with 400 in the error shape. `SecurityHeaders` adds, to every answer, a Content
-Security Policy (scripts, styles and data from this server only; no framing), no MIME
-sniffing, and no Referer to other sites.
+Security Policy (scripts, style sheets and data from this server only, inline style
+attributes for the dashboard's colour swatches; no framing), no MIME sniffing, and no
+Referer to other sites.
 """
 
 from __future__ import annotations
@@ -23,7 +24,8 @@ WILDCARD_ADDRESSES = frozenset({"0.0.0.0", "::", ""})
 SECURITY_HEADERS = (
     (
         b"content-security-policy",
-        b"default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+        b"default-src 'self'; script-src 'self'; style-src 'self'; "
+        b"style-src-attr 'unsafe-inline'; img-src 'self' data:; "
         b"connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; "
         b"frame-ancestors 'none'",
     ),
