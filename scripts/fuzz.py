@@ -600,6 +600,15 @@ class Fuzzer:
                     "SELECT count(*) AS n FROM documents WHERE doc_id = ?", [document.doc_id]
                 )
                 expect(rows.to_pylist() == [{"n": 1}], "document not stored exactly once")
+                held = store.document_hashes([document.doc_id])[document.doc_id]
+                if held != text_hash(document.text):  # the id names another stored text
+                    refused = store.query(
+                        "SELECT count(*) AS n FROM rejections WHERE doc_id = ? "
+                        "AND stage = 'identity'",
+                        [document.doc_id],
+                    ).to_pylist()
+                    expect(refused != [{"n": 0}], "a reused id was neither stored nor refused")
+                    continue
                 ids = {e.event_id for e in events}
                 stored = store.query(
                     "SELECT event_id FROM events WHERE doc_id = ?", [document.doc_id]
