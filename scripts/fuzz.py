@@ -10,10 +10,17 @@ through their loaders. Each case checks that nothing raised, that every input ca
 document or a rejection (a JSON line: exactly once), and that every rejection names its file,
 its line where there is one, and a reason (a user file's problem: always its line).
 
-An exception is counted as a crash and its input saved under build/fuzz-crashes/, and the run
-goes on. The run prints cases, crashes and rejections by reason, and exits 1 on any crash.
+Issue 19 adds date words against years 1 and 9999, JSON lines nested up to 100,000 deep, file
+names that are not UTF-8 or hold newlines, FIFOs, sockets and devices as inputs, dictionaries
+and configs, HTML whose parsing cost explodes, multiplying !substitution! lists, and ids
+reused for other texts across lines, files and runs.
 
-    python scripts/fuzz.py [--cases 12000] [--seed N] [--only read]
+An exception is counted as a crash and its input saved under build/fuzz-crashes/, and the run
+goes on. The cases are split over several seeds (a result that holds for one seed may not
+hold for another). The run prints cases, crashes and rejections by reason, and exits 1 on
+any crash.
+
+    python scripts/fuzz.py [--cases 20000] [--seed N ...] [--only read]
 """
 
 from __future__ import annotations
