@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: demo test lint typecheck bench install clean browser load fuzz crash
+.PHONY: demo test test-fast lint typecheck bench install clean browser load fuzz crash
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV) || python3 -m venv $(VENV)
@@ -37,6 +37,11 @@ test: $(STAMP) browser lint typecheck
 	$(BIN)/python -W error -c "import dyad"
 	$(BIN)/dyad --help > /dev/null
 	$(BIN)/pytest -q
+
+# The quick loop while working: tests without the model, Ray or fuzzing (the `fast`
+# marker, given in tests/conftest.py); under a minute. `make test` runs everything.
+test-fast: $(STAMP)
+	$(BIN)/pytest -q -m fast
 
 bench: $(STAMP)
 	$(BIN)/python scripts/bench.py

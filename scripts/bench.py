@@ -133,8 +133,10 @@ def main() -> int:
         worker_mb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
         total = sum(result.seconds.values())
         shares = {
-            "structure_modality_share": _share(result, ("structure", "modality"), total),
-            "time_place_share": _share(result, ("time+place",), total),
+            "structure_modality_share": _share(
+                result, ("structure", "perspective", "modality"), total
+            ),
+            "time_place_share": _share(result, ("time", "place"), total),
         }
         print(f"documents            {result.documents:>10,}")
         print(f"sentences            {result.sentences:>10,}")

@@ -59,10 +59,9 @@ from dyad.coder.structure import split_segments, structure_warnings
 from dyad.config import Config, load_config
 from dyad.dates import find_dates, reference_date
 from dyad.dictionaries import cameo
+from dyad.dictionaries.entries import ActorDictionary, VerbDictionary
 from dyad.dictionaries.loader import (
     MAX_AGENT_PHRASES,
-    ActorDictionary,
-    VerbDictionary,
     load_actor_entries,
     load_agent_entries,
     read_dictionary_lines,
@@ -72,8 +71,7 @@ from dyad.engines.partitions import plan_partitions
 from dyad.errors import DyadError
 from dyad.records import Document, Rejection
 from dyad.store.database import Store, open_store
-from dyad.store.identity import text_hash
-from dyad.store.ingest import read_for_coding
+from dyad.store.identity import one_text_per_id, text_hash
 
 ROOT = Path(__file__).resolve().parents[1]
 CRASH_DIR = ROOT / "build" / "fuzz-crashes"
@@ -1106,13 +1104,14 @@ def fuzz_identity(fuzzer: Fuzzer, examples: int, seed_value: int | None) -> None
                     first.setdefault(item.doc_id, item.text)
             with open_store(folder / "s.duckdb") as store:
                 for _run in range(2):
-                    rejections: list[Rejection] = []
-                    documents = read_for_coding(
-                        [folder], fuzzer.default, rejections, stored=store.document_hashes()
+                    items = list(
+                        one_text_per_id(
+                            read_documents([folder], fuzzer.default), store.document_hashes()
+                        )
                     )
-                    store.ingest_coded(
-                        ((d, []) for d in documents), rejections, batch_documents=batch
-                    )
+                    rejections = [i for i in items if isinstance(i, Rejection)]
+                    documents = [(i, []) for i in items if isinstance(i, Document)]
+                    store.ingest_coded(documents, rejections, batch_documents=batch)
                     check_messages(rejections)
                 stored = store.document_hashes()
             expect(set(stored) == set(first), "a document id was lost or invented")

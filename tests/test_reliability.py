@@ -237,7 +237,7 @@ def test_read_file_name_with_newline_is_quoted_in_messages(tmp_path: Path) -> No
     [
         "[input]\nencoding_fallbacks = " + "[" * 5_000 + "]" * 5_000,
         "[input]\nmax_document_chars = 100000000000000000000000",
-        "[input]\nencoding_fallbacks = [" + ", ".join(['"utf-8"'] * 1_000) + "]",
+        "[input]\nencoding_fallbacks = [" + ", ".join(['"utf-8"'] * 20_000) + "]",
         '[input]\nencoding_fallbacks = ["' + "x" * 100_000 + '"]',
         "[coder]\nbatch_size = 99999999999",
     ],
@@ -431,15 +431,24 @@ def jsonl(path: Path, *records: dict[str, str]) -> Path:
 
 
 IRAN = "Iran attacked Iraq yesterday."
+
+
+def identified(
+    paths: list[Path], skipped: list[str] | None = None
+) -> tuple[list[Document], list[Rejection]]:
+    from dyad.store.identity import one_text_per_id
+
+    items = list(one_text_per_id(read_documents(paths, load_config()), None, skipped))
+    documents = [i for i in items if isinstance(i, Document)]
+    return documents, [i for i in items if isinstance(i, Rejection)]
+
+
 SYRIA = "Syria accused Turkey of shelling its border villages on Monday."
 
 
 def test_identity_reused_id_in_one_file_is_rejected_naming_it(tmp_path: Path) -> None:
-    from dyad.store.ingest import read_for_coding
-
     path = jsonl(tmp_path / "a.jsonl", {"id": "x", "text": IRAN}, {"id": "x", "text": SYRIA})
-    rejections: list[Rejection] = []
-    documents = list(read_for_coding([path], load_config(), rejections))
+    documents, rejections = identified([path])
     assert [d.text for d in documents] == [IRAN]
     [rejection] = rejections
     assert (rejection.stage, rejection.line, rejection.doc_id) == ("identity", 2, "x")
@@ -447,24 +456,18 @@ def test_identity_reused_id_in_one_file_is_rejected_naming_it(tmp_path: Path) ->
 
 
 def test_identity_same_text_again_is_the_same_document(tmp_path: Path) -> None:
-    from dyad.store.ingest import read_for_coding
-
     path = jsonl(tmp_path / "a.jsonl", {"id": "x", "text": IRAN}, {"id": "x", "text": IRAN})
-    rejections: list[Rejection] = []
     skipped: list[str] = []
-    documents = list(read_for_coding([path], load_config(), rejections, skipped=skipped))
+    documents, rejections = identified([path], skipped)
     assert len(documents) == 1 and rejections == [] and skipped == ["x"]
 
 
 def test_identity_same_default_id_in_two_folders(tmp_path: Path) -> None:
-    from dyad.store.ingest import read_for_coding
-
     (tmp_path / "a").mkdir()
     (tmp_path / "b").mkdir()
     jsonl(tmp_path / "a" / "news.jsonl", {"text": IRAN})
     jsonl(tmp_path / "b" / "news.jsonl", {"text": SYRIA})
-    rejections: list[Rejection] = []
-    documents = list(read_for_coding([tmp_path], load_config(), rejections))
+    documents, rejections = identified([tmp_path])
     assert [d.text for d in documents] == [IRAN]
     assert [r.stage for r in rejections] == ["identity"]
 
@@ -508,7 +511,7 @@ def test_identity_store_of_version_1_is_migrated(tmp_path: Path) -> None:
         store.ingest([stored_document("x", IRAN)])  # type: ignore[list-item]
     with duckdb.connect(str(db)) as connection:
         connection.execute("ALTER TABLE documents DROP COLUMN text_hash")
-        connection.execute("UPDATE meta SET value = '1' WHERE key = 'schema_version'")
+        connection.execute("UPDATE meta SET value = '2' WHERE key = 'schema_version'")
     with open_store(db) as store:
         assert store.document_hashes() == {"x": ""}  # unknown: taken as the same text
         assert store.ingest([stored_document("y", SYRIA)]).documents == 1  # type: ignore[list-item]
@@ -520,7 +523,9 @@ def test_identity_partitions_keep_one_text_per_id(tmp_path: Path) -> None:
     from dyad.engines.partitions import Partition, _slice
 
     path = jsonl(tmp_path / "a.jsonl", {"id": "x", "text": IRAN}, {"id": "x", "text": SYRIA})
-    documents, rejections = _slice(Partition(str(path), 0, 1, "k"), load_config())
+    items = _slice(Partition(str(path), 0, 1, "k"), load_config())
+    documents = [i for i in items if isinstance(i, Document)]
+    rejections = [i for i in items if isinstance(i, Rejection)]
     assert [d.text for d in documents] == [IRAN]
     assert [r.stage for r in rejections] == ["identity"]
 
@@ -544,8 +549,8 @@ def test_engines_plan_does_not_wait_on_a_fifo(tmp_path: Path) -> None:
 
     os.mkfifo(tmp_path / "pipe.jsonl")
     plan = plan_partitions([tmp_path / "pipe.jsonl"], load_config())
-    documents, rejections = _slice(plan[0], load_config())
-    assert documents == [] and "FIFO" in rejections[0].reason
+    [rejection] = _slice(plan[0], load_config())
+    assert isinstance(rejection, Rejection) and "FIFO" in rejection.reason
 
 
 def test_engines_arrow_keeps_the_dictionary_entry_of_each_actor() -> None:
@@ -900,12 +905,12 @@ def test_engines_plan_a_file_name_that_is_not_utf8(tmp_path: Path) -> None:
     with open(os.fsencode(tmp_path) + b"/caf\xe9.jsonl", "wb") as handle:
         handle.write(json.dumps({"text": IRAN}).encode())
     [partition] = plan_partitions([tmp_path], load_config())
-    [document], _rejections = _slice(partition, load_config())
+    [document] = _slice(partition, load_config())
     assert document.path.endswith("caf\\xe9.jsonl")
 
 
 def test_events_a_chain_of_3000_conjuncts_does_not_recurse() -> None:
-    from dyad.coder.events import _conjuncts
+    from dyad.coder.arguments import conjuncts as _conjuncts
     from parses import make_sentence
 
     size = 3_000
@@ -917,7 +922,7 @@ def test_events_a_chain_of_3000_conjuncts_does_not_recurse() -> None:
 
 
 def test_events_conjuncts_keep_the_order_of_a_recursive_walk() -> None:
-    from dyad.coder.events import _conjuncts
+    from dyad.coder.arguments import conjuncts as _conjuncts
     from parses import make_sentence
 
     # Iran and Syria ( Turkey ) and Egypt: 0 <- 2 (conj), 2 <- 3 (conj), 0 <- 5 (conj)

@@ -42,9 +42,10 @@ MAX_CONFIG_BYTES = 1024 * 1024
 # Malformed lines of one file reported before the file is given up (each costs a re-parse).
 MAX_CONFIG_PROBLEMS = 100
 # Longest list, string or encoding name a setting may hold.
-MAX_CONFIG_ITEMS = 64
+MAX_CONFIG_ITEMS = 10_000
 _TOO_DEEP = "not valid TOML (arrays or tables nested too deep)"
 _TOO_DEEP_HINT = "every dyad setting is a plain value or a list of strings"
+_PERSPECTIVE = re.compile(r"[^=]+=[A-Z]{3}")
 _TOML_AT = re.compile(r"\(at line (\d+), column \d+\)$")
 _HEADER = re.compile(r"^\s*\[\s*([A-Za-z0-9_-]+)\s*\]")
 _KEY = re.compile(r"^\s*([A-Za-z0-9_-]+)\s*=")
@@ -65,6 +66,7 @@ class CoderConfig:
     require_dyad: bool = True
     batch_size: int = 256
     prefilter: bool = True
+    perspectives: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -355,9 +357,17 @@ def _coerce(name: str, value: Any, expected: Any) -> Any:
             f"{name} has {len(value):,} {'items' if isinstance(value, list) else 'characters'}, "
             f"over the limit of {MAX_CONFIG_ITEMS}"
         )
+    if name == "coder.perspectives":
+        for entry in value:
+            if not _PERSPECTIVE.fullmatch(entry):
+                raise ConfigError(
+                    f"{name}: {entry!r} is not SOURCE=CODE",
+                    hint='write e.g. "hotair.com=USA": a part of the path or URL, a country code',
+                )
+        return tuple(value)
     if expected is not bool and expected is not int and expected is not str:
         for encoding in value:
-            if len(encoding) > MAX_CONFIG_ITEMS:
+            if len(encoding) > 64:
                 raise ConfigError(f"{name}: unknown encoding {_shown(encoding)}")
             try:
                 codecs.lookup(encoding)

@@ -176,7 +176,6 @@ class Event:
     factuality: Factuality
     attributed_to: Actor | None
     rule: str
-    confidence: float = 0.5
     provenance: dict[str, str] = field(default_factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -204,10 +203,53 @@ class Event:
             "location": self.location.to_dict() if self.location else None,
             "factuality": self.factuality,
             "attributed_to": self.attributed_to.to_dict() if self.attributed_to else None,
-            "confidence": self.confidence,
             "rule": self.rule,
             "provenance": dict(self.provenance),
         }
+
+    @staticmethod
+    def from_dict(data: dict[str, Any]) -> Event:
+        """Return the event of a contract-shaped object (`to_dict`'s inverse).
+
+        Segment offsets are not part of the contract: the segment comes back at 0-0.
+        """
+        segment = data["segment"]
+        place = data["location"]
+        source = _actor(data["source"])
+        assert source is not None, "an event has a source"
+        return Event(
+            event_id=data["event_id"],
+            doc_id=data["doc_id"],
+            sentence=data["sentence"],
+            char_start=data["char_start"],
+            char_end=data["char_end"],
+            segment=Segment(segment["kind"], 0, 0, segment["author"], segment["posted"]),
+            source=source,
+            target=_actor(data["target"]),
+            cameo=data["cameo"],
+            quad_class=data["quad_class"],
+            goldstein=data["goldstein"],
+            plover=data["plover"],
+            date=DatePoint(data["date"], data["date_precision"], data["date_text"]),
+            location=Place(**place) if place else None,
+            factuality=data["factuality"],
+            attributed_to=_actor(data["attributed_to"]),
+            rule=data["rule"],
+            provenance=dict(data["provenance"]),
+        )
+
+
+# The keys of `Event.to_dict()`, in order: the event contract's fields. The Arrow schema
+# (`engines.partitions.EVENT_SCHEMA`) and the store's columns follow them.
+EVENT_KEYS = (
+    "event_id", "doc_id", "sentence", "char_start", "char_end", "segment", "source", "target",
+    "cameo", "plover", "quad_class", "goldstein", "date", "date_precision", "date_text",
+    "location", "factuality", "attributed_to", "rule", "provenance",
+)  # fmt: skip
+
+
+def _actor(value: dict[str, Any] | None) -> Actor | None:
+    return Actor(**value) if value else None
 
 
 def quoted_path(path: str) -> str:

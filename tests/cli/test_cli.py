@@ -80,3 +80,16 @@ def test_cli_stages_lists_pipeline() -> None:
     code, out, _err = run("stages")
     assert code == 0
     assert out.index("parse") < out.index("actors") < out.index("modality")
+
+
+@pytest.mark.issue(14)
+def test_cli_code_to_parquet_takes_the_run_defaults(tmp_path: Path) -> None:
+    source = tmp_path / "undated.txt"
+    source.write_text("Iraq attacked Iran.", encoding="utf-8")
+    out = tmp_path / "out"
+    code, _out, err = run("code", str(source), "--output", str(out), "--date", "2011-03-04")
+    assert code == 0, err
+    from dyad.engines.partitions import read_partitions
+
+    dates = {e.date.value for coded, _ in read_partitions(out) for _d, es in coded for e in es}
+    assert dates == {"2011-03-04"}

@@ -1,12 +1,22 @@
-"""Tests for dyad.actors: noun phrases of hand-built parses resolved with the shipped dictionary."""
+"""Tests for dyad.coder.actors: noun phrases of hand-built parses resolved (shipped dictionary)."""
 
 from __future__ import annotations
 
 import pytest
 
-from dyad.coder.actors import find_mentions, noun_phrase, resolve_phrase
-from dyad.dictionaries.loader import ActorDictionary, load_actor_dictionary, skeleton
-from dyad.records import Sentence
+from dyad.coder.actors import (
+    Phrase,
+    find_mentions,
+    kept_mentions,
+    named_actor,
+    noun_phrase,
+    phrase_role,
+    resolve_phrase,
+    unnamed_actor,
+)
+from dyad.dictionaries.entries import ActorDictionary
+from dyad.dictionaries.loader import load_actor_dictionary, skeleton
+from dyad.records import Actor, Mention, Sentence
 from parses import make_sentence
 
 DAY = "2008-08-20"
@@ -90,6 +100,13 @@ PARSES: dict[str, tuple[str, list[int], str, str, str]] = {
         "PRP MD RB VB IN NNP .",
         "PRON AUX PART VERB ADP PROPN PUNCT",
     ),
+    "our_troops": (
+        "Our troops attacked Taliban fighters in Helmand .",
+        [1, 2, 2, 4, 2, 2, 5, 2],
+        "poss nsubj ROOT compound dobj prep pobj punct",
+        "PRP$ NNS VBD NNP NNS IN NNP .",
+        "PRON NOUN VERB PROPN NOUN ADP PROPN PUNCT",
+    ),
     "us_lower": (
         "They attacked us .",
         [1, 1, 1, 1],
@@ -136,6 +153,9 @@ def parse(name: str) -> Sentence:
         ("ahmadinezhad", 2, {}, "IRNGOV"),
         ("ahmadinezhad", 4, {}, "ISR"),
         ("we", 0, {"perspective": "USA"}, "USA"),
+        # the author's side, not the country of the place talked about (issue 18)
+        ("our_troops", 1, {"perspective": "USA", "context_country": "AFG"}, "USAMIL"),
+        ("our_troops", 1, {"context_country": "AFG"}, "AFGMIL"),
         ("us_upper", 3, {}, "USA"),
     ],
 )
@@ -248,3 +268,76 @@ def test_actors_surname_followed_by_a_name_is_a_given_name(actors: ActorDictiona
     sentence = make_sentence("Karmal Smith spoke", [1, 2, 2], "compound nsubj ROOT")
     found = find_mentions(sentence, actors, on_date="1982-01-01")
     assert [m.actor.code for m in found] == []
+
+
+# --- the named steps of resolve_phrase, one at a time -------------------------------
+
+
+def _phrase(name: str, head: int, actors: ActorDictionary) -> tuple[Phrase, list[Mention]]:
+    sentence = parse(name)
+    phrase = Phrase(sentence, head, noun_phrase(sentence, head))
+    return phrase, find_mentions(sentence, actors, on_date=DAY)
+
+
+@pytest.mark.parametrize(
+    ("name", "head", "kept"),
+    [
+        ("maliki", 2, ["Prime Minister Maliki"]),  # one dictionary name
+        ("attack_in", 3, []),  # "an attack in Lebanon" is not Lebanon
+        ("in_tehran", 2, ["Tehran"]),  # struck "targets in Tehran" are Tehran's
+        ("mayor_appos", 1, ["Nablus", "mayor"]),  # not Hamas, of the apposition
+    ],
+)
+def test_actors_kept_mentions_drops_places_and_appositions(
+    actors: ActorDictionary, name: str, head: int, kept: list[str]
+) -> None:
+    phrase, mentions = _phrase(name, head, actors)
+    found = kept_mentions(phrase, mentions)
+    assert sorted(m.actor.text for m in found) == sorted(kept)
+
+
+@pytest.mark.parametrize(
+    ("agents", "words", "role"),
+    [
+        (["MIL"], "Iraqi troops", "MIL"),
+        ([], "Iraqi troops", ""),
+        (["OPP", "GOV"], "opposition leader", "OPP"),  # a generic role takes the qualifier's
+        (["GOV"], "former governor", "ELI"),  # out of office
+    ],
+)
+def test_actors_phrase_role(agents: list[str], words: str, role: str) -> None:
+    sentence = make_sentence(words, [1, 1], "amod ROOT")
+    phrase = Phrase(sentence, 1, [0, 1])
+    texts = words.split()
+    mentions = [
+        Mention(i, i, Actor(texts[min(i, 1)].upper(), code), "agent")
+        for i, code in enumerate(agents)
+    ]
+    assert phrase_role(phrase, mentions) == role
+
+
+def test_actors_named_actor_takes_role_and_capital(actors: ActorDictionary) -> None:
+    phrase, mentions = _phrase("tehran", 0, actors)
+    named = [m for m in mentions if m.rule != "agent" and m.first == 0]
+    countries = actors.countries
+    assert named_actor(phrase, named, "", set(), countries, acting=True).code == "IRNGOV"
+    assert named_actor(phrase, named, "", set(), countries, acting=False).code == "IRN"
+    assert named_actor(phrase, named, "MIL", set(), countries, acting=True).code == "IRNMIL"
+
+
+@pytest.mark.parametrize(
+    ("name", "head", "options", "code"),
+    [
+        ("militias", 1, {"context_country": "IRQ", "perspective": None}, "IRQ"),
+        ("militias", 1, {"context_country": None, "perspective": None}, "---"),
+        ("we", 0, {"context_country": None, "perspective": "USA"}, "USA"),
+        ("we", 0, {"context_country": None, "perspective": None}, None),
+    ],
+)
+def test_actors_unnamed_actor_from_role_context_or_perspective(
+    actors: ActorDictionary, name: str, head: int, options: dict[str, str | None], code: str | None
+) -> None:
+    phrase, mentions = _phrase(name, head, actors)
+    role = "REB" if name == "militias" else ""
+    found = unnamed_actor(phrase, role, mentions, actors, acting=True, **options)
+    assert (found.code[:3] if found else None) == code

@@ -1,4 +1,4 @@
-"""Tests for dyad.events: CAMEO events coded on hand-built parses with the shipped dictionaries.
+"""Tests for dyad.coder.events: CAMEO events coded on hand-built parses (shipped dictionaries).
 
 Codes come from src/dyad/data/cameo/CAMEO.2.0.txt: VISIT [042:043], MEET_PEOPLE [040],
 PHYSICAL_CONFLICT [190], BLAME [111]. Where a pattern could refine the code, the tests
@@ -7,19 +7,26 @@ assert the CAMEO root (first two digits) only.
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
 from dyad.coder.actors import find_mentions
-from dyad.coder.events import EventCode, code_events, match_pattern
-from dyad.dictionaries.loader import (
-    ActorDictionary,
-    Pattern,
-    VerbDictionary,
-    VerbEntry,
-    load_actor_dictionary,
-    load_verb_dictionary,
+from dyad.coder.events import (
+    Arguments,
+    EventCode,
+    VerbCode,
+    code_events,
+    find_arguments,
+    find_code,
+    find_targets,
+    match_pattern,
+    pair_actors,
+    rule_name,
 )
-from dyad.records import Sentence
+from dyad.dictionaries.entries import ActorDictionary, Pattern, VerbDictionary, VerbEntry
+from dyad.dictionaries.loader import load_actor_dictionary, load_verb_dictionary
+from dyad.records import Actor, Sentence
 from parses import make_sentence
 
 DAY = "2008-08-20"
@@ -299,3 +306,116 @@ def test_events_match_pattern_most_specific(
     entry = VerbEntry("VISIT", "VISIT", "042", "043", (), patterns)
     match = match_pattern(sentence, 1, entry)
     assert (match.pattern.source_line if match else None) == line
+
+
+# --- the named steps of code_events, one at a time ----------------------------------
+
+
+def _verb(name: str, verbs: VerbDictionary, index: int) -> tuple[Sentence, VerbCode | None]:
+    sentence = parse(name)
+    return sentence, find_code(sentence, sentence.tokens[index], verbs)
+
+
+@pytest.mark.parametrize(
+    ("name", "index", "root", "negated"),
+    [
+        ("active", 1, "19", False),  # "attacked": ASSAULT
+        ("passive", 2, "19", False),
+        ("met_with", 1, "04", False),
+        ("unknown_verb", 1, "", False),  # no dictionary entry: no code, a fallback reading
+    ],
+)
+def test_events_find_code_reads_the_verb_dictionary(
+    dictionaries: tuple[ActorDictionary, VerbDictionary],
+    name: str,
+    index: int,
+    root: str,
+    negated: bool,
+) -> None:
+    _sentence, verb = _verb(name, dictionaries[1], index)
+    assert verb is not None
+    assert (verb.code[:2], verb.negated) == (root, negated)
+
+
+@pytest.mark.parametrize(("name", "index"), [("active", 0), ("active", 2), ("passive", 1)])
+def test_events_find_code_skips_what_is_no_verb(
+    dictionaries: tuple[ActorDictionary, VerbDictionary], name: str, index: int
+) -> None:
+    assert _verb(name, dictionaries[1], index)[1] is None  # a noun, an auxiliary
+
+
+@pytest.mark.parametrize(
+    ("name", "index", "sources", "objects"),
+    [
+        ("active", 1, [0], [2]),
+        ("passive", 2, [4], [0]),  # the "by" agent acts; the subject suffers
+        ("conjoined", 3, [0, 2], [4]),  # both conjoined subjects
+        ("met_with", 1, [0], [3]),  # a prepositional object
+    ],
+)
+def test_events_find_arguments_gives_source_and_object_heads(
+    dictionaries: tuple[ActorDictionary, VerbDictionary],
+    name: str,
+    index: int,
+    sources: list[int],
+    objects: list[int],
+) -> None:
+    sentence, verb = _verb(name, dictionaries[1], index)
+    assert verb is not None
+    arguments = find_arguments(sentence, sentence.tokens[index], verb)
+    assert (arguments.sources, arguments.objects) == (sources, objects)
+
+
+def _actor(code: str) -> Actor:
+    return Actor(code, code)
+
+
+def test_events_find_targets_stops_at_the_first_object_naming_an_actor() -> None:
+    sentence = parse("active")
+    arguments = Arguments([0], [2, 0], frozenset())
+    named = {0: _actor("IRQ"), 2: _actor("IRN")}
+
+    def resolve(head: int, acting: bool = True) -> Actor | None:
+        return named.get(head)
+
+    found = find_targets(sentence, arguments, [named[0]], False, resolve, frozenset({"IRQ"}))
+    assert [a.code for a in found] == ["IRN"]
+    # the source is never its own target
+    found = find_targets(
+        sentence, Arguments([0], [0], frozenset()), [named[0]], False, resolve, frozenset()
+    )
+    assert found == []
+
+
+@pytest.mark.parametrize(
+    ("code", "sources", "targets", "expected"),
+    [
+        (VerbCode(None, None, "190"), ["IRQ"], ["IRN"], [("IRQ", "IRN")]),
+        (VerbCode(None, None, "190"), ["IRQ"], [], [("IRQ", None)]),
+        # a meeting of conjoined subjects with no target: each meets the other
+        (VerbCode(None, None, "040"), ["IRN", "SYR"], [], [("IRN", "SYR"), ("SYR", "IRN")]),
+        # what is received is the giver's act towards the receiver
+        (VerbCode(None, None, "070", given=True), ["IRQ"], ["USA"], [("USA", "IRQ")]),
+    ],
+)
+def test_events_pair_actors(
+    code: VerbCode, sources: list[str], targets: list[str], expected: list[tuple[str, str | None]]
+) -> None:
+    sentence = parse("met_with")
+    pairs = pair_actors(
+        sentence, 1, code, [_actor(c) for c in sources], [_actor(c) for c in targets]
+    )
+    assert [(s.code, t.code if t else None) for s, t in pairs] == expected
+
+
+def test_events_rule_name_names_block_pattern_and_how(
+    dictionaries: tuple[ActorDictionary, VerbDictionary],
+) -> None:
+    _sentence, verb = _verb("active", dictionaries[1], 1)
+    assert verb is not None and verb.entry is not None
+    plain = rule_name(replace(verb, match=None))
+    assert plain == f"dyad.verbs.cameo.v1:{verb.entry.block}:verb"
+    assert (
+        rule_name(replace(verb, match=None, absorbed=True, given=True))
+        == plain + ":negated:received"
+    )

@@ -1,4 +1,4 @@
-"""Tests for dyad.modality: factuality of one event, judged on hand-built parses.
+"""Tests for dyad.coder.modality: factuality of one event, judged on hand-built parses.
 
 Each parse below was copied from en_core_web_sm's output for the sentence and is written out
 in full (words, heads, deps, lemmas, tags, pos), so the rules are tested without a model and

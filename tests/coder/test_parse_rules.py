@@ -1,4 +1,4 @@
-"""Tests for dyad.parse.RuleCache: the cached attribute ruler and lemmatizer (issue 7).
+"""Tests for dyad.coder.parse.RuleCache: the cached attribute ruler and lemmatizer (issue 7).
 
 The first tests need no model; the `model` ones load en_core_web_sm and check that the
 cached look-ups give exactly the stock pipeline's tokens on sentences chosen for the

@@ -7,12 +7,14 @@ Iraq-Iran fixture sentences that the dictionaries can resolve.
 
 from __future__ import annotations
 
+import dataclasses
 import json
 from pathlib import Path
 
 import jsonschema
 import pytest
 
+from dyad.coder import pipeline
 from dyad.coder.pipeline import STAGES, Resources, Stage, StageTimes, check_stages, code_documents
 from dyad.config import load_config
 from dyad.dictionaries import cameo
@@ -168,9 +170,38 @@ def test_pipeline_parses_a_pronoun_sentence_only_after_an_antecedent(
 
 def test_pipeline_stage_table_is_consistent() -> None:
     check_stages(STAGES)
-    broken = (Stage("a", "f", ("missing",), ("x",)),)
+    broken = (Stage("a", print, ("missing",), ("x",)),)
     with pytest.raises(ValueError, match="missing"):
         check_stages(broken)
+
+
+def test_pipeline_runs_exactly_the_stage_table(
+    resources: Resources, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The loops call the functions of STAGES, in the table's order, and nothing else."""
+    calls: list[str] = []
+
+    def recorded(stage: Stage) -> Stage:
+        def function(*args: object) -> None:
+            calls.append(stage.name)
+            stage.function(*args)
+
+        return dataclasses.replace(stage, function=function)
+
+    monkeypatch.setattr(pipeline, "STAGES", tuple(recorded(s) for s in STAGES))
+    document = Document("t", "Iraq attacked Iran on Tuesday.", "test", date="2008-08-20")
+    ((_document, events),) = pipeline.code_batch([document], resources)
+    assert events  # the sentence was parsed and coded, so every stage ran
+    assert calls == [s.name for s in STAGES]
+
+
+def test_pipeline_stages_command_prints_the_table() -> None:
+    from click.testing import CliRunner
+
+    from dyad.cli import cli
+
+    lines = CliRunner().invoke(cli, ["stages"]).output.splitlines()
+    assert [line.split()[:2] for line in lines] == [[s.name, s.entry] for s in STAGES]
 
 
 def test_pipeline_possessor_alone_is_not_the_actor(resources: Resources) -> None:

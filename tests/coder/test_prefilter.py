@@ -1,4 +1,4 @@
-"""Tests for dyad.prefilter: sentences skipped before parsing, with the shipped dictionaries."""
+"""Tests for dyad.coder.prefilter: sentences skipped before parsing (shipped dictionaries)."""
 
 from __future__ import annotations
 
@@ -163,8 +163,9 @@ def test_prefilter_phrase_walk_needs_the_whole_phrase(prefilter: Prefilter) -> N
         ("NATO Says It Will Stay", "NATO says it will stay"),
     ],
 )  # fmt: skip
-def test_headline_case_lowers_verbs_and_small_words(headline: str, expected: str) -> None:
-    actors, verbs = load_actor_dictionary()[0], load_verb_dictionary()[0]
-    recased = Prefilter.build(actors, verbs).headline_case(headline)
+def test_headline_case_lowers_verbs_and_small_words(
+    prefilter: Prefilter, headline: str, expected: str
+) -> None:
+    recased = prefilter.headline_case(headline)
     assert recased == expected
     assert len(recased) == len(headline)

@@ -1,4 +1,4 @@
-"""Tests of dyad.read: every input rule, with real files in tests/inputs or tmp_path."""
+"""Tests of dyad.coder.read: every input rule, with real files in tests/inputs or tmp_path."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""Tests for dyad.parse.split_sentences: rule-based sentence spans (no model needed)."""
+"""Tests for dyad.coder.parse.split_sentences: rule-based sentence spans (no model needed)."""
 
 from __future__ import annotations
 

@@ -8,7 +8,9 @@ from pathlib import Path
 import pytest
 
 from dyad.coder.read import read_documents
-from dyad.coder.structure import _stamp, _when, split_segments, structure_warnings
+from dyad.coder.structure import split_segments, structure_warnings
+from dyad.coder.structure.stamps import read_stamp as _stamp
+from dyad.coder.structure.times import read_when as _when
 from dyad.config import load_config
 from dyad.records import Document, Segment
 

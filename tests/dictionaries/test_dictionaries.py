@@ -1,4 +1,4 @@
-"""Tests for dyad.dictionaries and dyad.verbfile: code lines, dated roles, file loading."""
+"""Tests for dyad.dictionaries: code lines, dated roles, file loading, the verb file."""
 
 from __future__ import annotations
 
@@ -6,11 +6,8 @@ from pathlib import Path
 
 import pytest
 
+from dyad.dictionaries.entries import ActorDictionary, ActorEntry, DatedCode, VerbDictionary
 from dyad.dictionaries.loader import (
-    ActorDictionary,
-    ActorEntry,
-    DatedCode,
-    VerbDictionary,
     load_actor_dictionary,
     load_verb_dictionary,
     parse_code,

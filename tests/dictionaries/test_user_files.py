@@ -9,7 +9,8 @@ from click.testing import CliRunner
 
 from dyad.cli import cli
 from dyad.config import load_config
-from dyad.dictionaries.loader import ActorDictionary, load_actor_entries, load_agent_entries
+from dyad.dictionaries.entries import ActorDictionary
+from dyad.dictionaries.loader import load_actor_entries, load_agent_entries
 from dyad.errors import ConfigError, DictionaryError
 
 GOOD_AND_BAD = """\

@@ -10,10 +10,10 @@ from pathlib import Path
 import pyarrow.parquet as pq
 import pytest
 
-from dyad.coder.pipeline import Resources
+from dyad.coder import places
+from dyad.coder.resources import Resources
 from dyad.config import load_config
 from dyad.engines import code_to_parquet, load_parquet
-from dyad.engines import partitions as partitions_module
 from dyad.engines.partitions import (
     arrow_to_events,
     code_partition,
@@ -21,6 +21,7 @@ from dyad.engines.partitions import (
     plan_partitions,
     read_partitions,
 )
+from dyad.run import RunDefaults
 from dyad.store.database import open_store
 
 TEXTS = [
@@ -82,17 +83,18 @@ def test_engines_rerun_writes_no_duplicate_partitions(corpus: Path, tmp_path: Pa
 def test_engines_failing_document_becomes_rejection(
     corpus: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    real = partitions_module.code_documents
+    real = places.geocode_place
 
-    def flaky(documents, resources, **kwargs):  # type: ignore[no-untyped-def]
-        if any("Russia" in d.text for d in documents):
+    def flaky(sentence, *args, **kwargs):  # type: ignore[no-untyped-def]
+        if "Russia" in sentence.text:
             raise RuntimeError("boom")
-        return real(documents, resources, **kwargs)
+        return real(sentence, *args, **kwargs)
 
-    monkeypatch.setattr(partitions_module, "code_documents", flaky)
+    monkeypatch.setattr(places, "geocode_place", flaky)
     result = code_to_parquet([corpus], tmp_path / "out", load_config())
     rejected = [r for _, rs in read_partitions(tmp_path / "out") for r in rs]
-    assert [r.doc_id for r in rejected if r.stage == "code"] == ["d2"]
+    (failed,) = [r for r in rejected if r.stage == "place"]
+    assert failed.doc_id == "d2" and "RuntimeError: boom" in failed.reason
     assert result.documents == len(TEXTS) - 1
     assert _event_ids(tmp_path / "out")  # the other documents were coded
 
@@ -142,12 +144,18 @@ def test_engines_ray_matches_local(corpus: Path, tmp_path: Path) -> None:
 
         assert {n["NodeManagerAddress"] for n in ray.nodes()} == {"127.0.0.1"}
         result = code_to_parquet([corpus], tmp_path / "ray", config, engine="ray", workers=2)
+        undated = tmp_path / "undated.txt"
+        undated.write_text("Iraq attacked Iran.", encoding="utf-8")
+        defaults = RunDefaults(date="2020-01-31")
+        code_to_parquet([undated], tmp_path / "dated", config, engine="ray", defaults=defaults)
     finally:
         ray.shutdown()
     assert _event_ids(tmp_path / "ray") == _event_ids(tmp_path / "local")
     assert result.rejections == 1
     names = {p.name for p in (tmp_path / "ray" / "events").iterdir()}
     assert names == {p.name for p in (tmp_path / "local" / "events").iterdir()}
+    dated = [e for coded, _ in read_partitions(tmp_path / "dated") for _d, es in coded for e in es]
+    assert dated and {e.date.value for e in dated} == {"2020-01-31"}  # --date reaches Ray
 
 
 @pytest.mark.issue(7)

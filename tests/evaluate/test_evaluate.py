@@ -1,4 +1,4 @@
-"""Tests for `dyad.evaluate`: scoring math, suite loaders, and evaluate() with fake coders."""
+"""Tests for `dyad.evaluate.scores`: scoring math, suite loaders, evaluate() with fake coders."""
 
 from __future__ import annotations
 

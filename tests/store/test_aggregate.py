@@ -69,6 +69,7 @@ def test_aggregate_dyad_must_have_two_sides() -> None:
         EventFilter(dyad="IRQGOV").where()
 
 
+@pytest.mark.model  # the `db` fixture codes the sample with the model
 def test_aggregate_filter_values_are_not_wildcards(db: Store) -> None:
     events = [e for e in sample_events() if e.factuality in aggregate.DEFAULT_FACTUALITY]
     named = Counter(e.location.name for e in events if e.location and len(e.location.name) > 3)

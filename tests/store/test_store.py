@@ -167,6 +167,19 @@ def test_store_migrates_an_older_schema_forward(
         assert version.column(0).to_pylist() == [str(store.SCHEMA_VERSION)]
 
 
+@pytest.mark.issue(14)
+def test_store_migration_drops_the_constant_confidence_column(tmp_path: Path) -> None:
+    path = tmp_path / "v1.duckdb"
+    open_store(path).close()
+    with duckdb.connect(str(path)) as connection:  # a store written before #14
+        connection.execute("ALTER TABLE events ADD COLUMN confidence DOUBLE")
+        connection.execute("UPDATE meta SET value = '1' WHERE key = 'schema_version'")
+    with open_store(path) as migrated:
+        assert "confidence" not in migrated.schema("events").names
+        version = migrated.query("SELECT value FROM meta WHERE key = 'schema_version'")
+        assert version.column(0).to_pylist() == [str(store.SCHEMA_VERSION)]
+
+
 def test_store_read_only_needs_an_existing_file(tmp_path: Path) -> None:
     with pytest.raises(StoreError, match="no dyad store") as caught:
         open_store(tmp_path / "missing.duckdb", read_only=True)

@@ -91,13 +91,26 @@ def ingest_paths(
 
 
 def _code_to_parquet(
-    paths: Sequence[Path], output: Path, config: Config, engine: str, workers: int
+    paths: Sequence[Path],
+    output: Path,
+    config: Config,
+    engine: str,
+    workers: int,
+    *,
+    date: str | None = None,
+    perspective: str | None = None,
 ) -> PartitionResult:
     """Code `paths` into Parquet partitions under `output`; print a one-line summary."""
     from dyad.engines import code_to_parquet
+    from dyad.run import RunDefaults
 
     result = code_to_parquet(
-        paths, output, config, engine="ray" if engine == "ray" else "local", workers=workers
+        paths,
+        output,
+        config,
+        engine="ray" if engine == "ray" else "local",
+        workers=workers,
+        defaults=RunDefaults(date, perspective),
     )
     click.echo(
         f"{result.partitions:,} partitions coded, {result.skipped:,} already complete; "
@@ -166,9 +179,11 @@ def code(
     if output is not None or engine != "local":
         if output is None:
             raise click.UsageError("--engine ray writes Parquet partitions: give --output DIR")
-        if date or perspective or dictionaries:
-            raise click.UsageError("--date, --perspective and --dictionary need the default run")
-        result = _code_to_parquet(paths, output, config, engine, workers)
+        if dictionaries:
+            raise click.UsageError("--dictionary needs the default run")
+        result = _code_to_parquet(
+            paths, output, config, engine, workers, date=date, perspective=perspective
+        )
         sys.exit(EXIT_REJECTED if result.rejections else 0)
     events, rejections = code_paths(
         paths, config, date=date, perspective=perspective, dictionaries=dictionaries
@@ -214,11 +229,13 @@ def ingest(
     if from_parquet is None and not paths:
         raise click.UsageError("give PATHS to code, or --from-parquet DIR")
     if from_parquet is not None or engine != "local" or workers > 1:
-        if date or perspective:
-            raise click.UsageError("--date and --perspective need the default run")
+        if from_parquet is not None and (date or perspective):
+            raise click.UsageError("--date and --perspective apply when coding, not loading")
         folder = from_parquet or db.with_name(db.name + ".parts")
         if paths:
-            _code_to_parquet(paths, folder, config, engine, workers)
+            _code_to_parquet(
+                paths, folder, config, engine, workers, date=date, perspective=perspective
+            )
         click.echo(_load_parquet(db, folder))
         return
     summary = ingest_paths(
@@ -237,4 +254,4 @@ def stages() -> None:
     for stage in STAGES:
         reads = ", ".join(stage.requires) or "-"
         adds = ", ".join(stage.provides) or "-"
-        click.echo(f"{stage.name:<10} {stage.function:<36} reads {reads:<34} adds {adds}")
+        click.echo(f"{stage.name:<11} {stage.entry:<38} reads {reads:<34} adds {adds}")

@@ -51,15 +51,12 @@ def eval_command(
     from dyad.evaluate.scoring import score_suites
 
     config = config_from_options(config_path, settings)
-    if "factuality" in suites:  # the modality stage on hand-labelled sentences (issue 3)
-        from dyad.evaluate import factuality
-
-        figures = factuality.evaluate_factuality()
-        result = json.dumps(figures.to_json(), indent=2) if as_json else None
-        click.echo(result or factuality.format_factuality(figures, show_errors))
-        suites = tuple(name for name in suites if name != "factuality")
-        if not suites:
-            return
+    for local in ("factuality", "structure"):  # suites shipped with the package
+        if local in suites:
+            _echo_local_suite(local, as_json=as_json, show_errors=show_errors)
+            suites = tuple(name for name in suites if name != local)
+            if not suites:
+                return
     folder = data_dir or default_data_dir()
     if "realtext" in suites:  # real text annotated blind (issue 15)
         from dyad.evaluate.scoring import score_realtext
@@ -70,6 +67,22 @@ def eval_command(
             return
     scores, isaf = score_suites(suites, config, folder, prefilter=not no_prefilter)
     _echo_scores(scores, isaf, as_json=as_json, show_errors=show_errors)
+
+
+def _echo_local_suite(name: str, *, as_json: bool, show_errors: bool) -> None:
+    """Score and print a suite shipped with the package: the modality stage (issue 3) on
+    hand-labelled sentences, or the structure stage (issue 18) on hand-segmented posts."""
+    if name == "factuality":
+        from dyad.evaluate import factuality
+
+        judged = factuality.evaluate_factuality()
+        payload, text = judged.to_json(), factuality.format_factuality(judged, show_errors)
+    else:
+        from dyad.evaluate import structure
+
+        segmented = structure.evaluate_structure()
+        payload, text = segmented.to_json(), structure.format_structure(segmented, show_errors)
+    click.echo(json.dumps(payload, indent=2) if as_json else text)
 
 
 def _echo_scores(

@@ -15,112 +15,28 @@ token into one Actor:
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 
+from dyad.coder.lexicon import (
+    ACCIDENT_NOUNS,
+    DECISION_NOUNS,
+    EVENT_NOUNS,
+    FIRST_PERSON_PLURAL,
+    GENERIC_ROLES,
+    NOT_ACTOR_HEADS,
+    PLACE_PREPOSITIONS,
+    RELATION_NOUNS,
+    RELATIONAL_NOUNS,
+    UTTERANCE_NOUNS,
+)
 from dyad.dates.vocabulary import CALENDAR_WORDS
-from dyad.dictionaries.loader import PERSONAL_TITLES, ActorDictionary, ActorEntry, skeleton
+from dyad.dictionaries.capitals import CAPITALS
+from dyad.dictionaries.entries import ActorDictionary, ActorEntry
+from dyad.dictionaries.loader import PERSONAL_TITLES, skeleton
 from dyad.records import Actor, Mention, Sentence, Token
 
 RESOLVER_NAME = "dyad.actors.cameo.v1"
 
-# Capitals that stand for their governments when they act ("Tehran said", "Washington
-# warned"). The capital alone gives the country (as in the Phoenix dictionary); acting
-# as subject or addressee, it gives the government.
-CAPITALS = {
-    "WASHINGTON": "USA",
-    "TEHRAN": "IRN",
-    "TEHERAN": "IRN",
-    "BAGHDAD": "IRQ",
-    "DAMASCUS": "SYR",
-    "MOSCOW": "RUS",
-    "BEIJING": "CHN",
-    "LONDON": "GBR",
-    "PARIS": "FRA",
-    "BERLIN": "DEU",
-    "ANKARA": "TUR",
-    "RIYADH": "SAU",
-    "CAIRO": "EGY",
-    "AMMAN": "JOR",
-    "BEIRUT": "LBN",
-    "KABUL": "AFG",
-    "ISLAMABAD": "PAK",
-    "NEW DELHI": "IND",
-    "TOKYO": "JPN",
-    "SEOUL": "KOR",
-    "PYONGYANG": "PRK",
-    "KIEV": "UKR",
-    "KYIV": "UKR",
-    "TBILISI": "GEO",
-    "KHARTOUM": "SDN",
-    "TRIPOLI": "LBY",
-    "SANAA": "YEM",
-    "DOHA": "QAT",
-    "ABU DHABI": "ARE",
-    "KUWAIT CITY": "KWT",
-    "MANAMA": "BHR",
-    "MUSCAT": "OMN",
-    "JERUSALEM": "ISR",
-    "TEL AVIV": "ISR",
-    "ROME": "ITA",
-    "MADRID": "ESP",
-    "BRUSSELS": "BEL",
-    "CARACAS": "VEN",
-    "HAVANA": "CUB",
-    "BOGOTA": "COL",
-    "MEXICO CITY": "MEX",
-    "BRASILIA": "BRA",
-    "NAIROBI": "KEN",
-    "ADDIS ABABA": "ETH",
-    "MOGADISHU": "SOM",
-    "ABUJA": "NGA",
-    "PRETORIA": "ZAF",
-    "HANOI": "VNM",
-    "MANILA": "PHL",
-    "JAKARTA": "IDN",
-    "CANBERRA": "AUS",
-    "OTTAWA": "CAN",
-    "MINSK": "BLR",
-    "BELGRADE": "SRB",
-    "WARSAW": "POL",
-    "ATHENS": "GRC",
-    "TASHKENT": "UZB",
-    "YEREVAN": "ARM",
-    "BAKU": "AZE",
-    "DHAKA": "BGD",
-    "COLOMBO": "LKA",
-    "KATHMANDU": "NPL",
-    "YANGON": "MMR",
-    "NAYPYIDAW": "MMR",
-    "TAIPEI": "TWN",
-    "ALGIERS": "DZA",
-    "RABAT": "MAR",
-    "TUNIS": "TUN",
-    "BAMAKO": "MLI",
-    "JUBA": "SSD",
-    "KINSHASA": "COD",
-}
-# Heads whose possessor names someone else: "Iraq's neighbors" are not Iraq.
-RELATIONAL_NOUNS = frozenset(
-    {
-        "neighbor",
-        "neighbour",
-        "ally",
-        "enemy",
-        "foe",
-        "friend",
-        "rival",
-        "adversary",
-        "opponent",
-        "critic",
-        "supporter",
-        "backer",
-        "partner",
-        "victim",
-        "hostage",
-        "prisoner",
-        "detainee",
-    }
-)
-FIRST_PERSON_PLURAL = frozenset({"we", "us", "our", "ours", "ourselves"})
 _NP_DEPS = frozenset(
     {
         "compound",
@@ -358,51 +274,8 @@ def noun_phrase(sentence: Sentence, head: int) -> list[int]:
     return sorted(set(keep))
 
 
-_PLACE_PREPOSITIONS = frozenset({"in", "from"})
-
 # Prefixes of international and non-state organisations, which take agents like countries.
 ORGANISATIONS = frozenset({"IGO", "NGO", "IMG", "MNC"})
-
-# Nouns that name an event, not a participant: their place phrase is where it happened.
-EVENT_NOUNS = frozenset(
-    """attack assault offensive raid strike bombing shelling invasion operation campaign
-    visit meeting talk talks protest demonstration crackdown clash fighting war ceasefire
-    election summit conference negotiation agreement accord deal unrest violence crisis
-    conflict situation tension tensions uprising insurgency turmoil""".split()
-)
-
-
-# Heads that take their role from a qualifier when there is one ("rebel spokesman").
-GENERIC_ROLES = frozenset(
-    """LEADER LEADERS OFFICIAL OFFICIALS SPOKESMAN SPOKESWOMAN SPOKESPERSON CHIEF CHIEFS
-    HEAD HEADS UNIT UNITS DELEGATION DELEGATIONS""".split()
-)
-
-# Things, not participants: "military support", "US relations", "naval exercises".
-NOT_ACTOR_HEADS = frozenset(
-    """support aid assistance help exercise drill operation relation tie cooperation
-    equipment hardware spending budget presence action activity capability buildup
-    build-up program programme plan policy strategy intervention involvement pressure
-    threat sanction reform interest influence role power spending base facility
-    weapon arm hardware technology training vote allegation accusation claim charge
-    report statement remark comment background issue seat office rule""".split()
-)
-# What a government decides or proposes: "Seoul's offer" is the South Korean government's.
-DECISIONS = frozenset(
-    """offer proposal decision demand request plan call statement policy position response
-    refusal announcement""".split()
-)
-# What was said: "remarks in Doha" are no Qatari's.
-UTTERANCES = frozenset(
-    "remark statement comment report allegation accusation claim speech interview message".split()
-)
-# Misfortunes without an author.
-ACCIDENTS = frozenset(
-    """crash accident collapse earthquake quake flood flooding storm hurricane typhoon
-    cyclone tornado landslide mudslide avalanche tsunami drought famine disease illness
-    virus outbreak epidemic pandemic stampede heatwave wildfire""".split()
-)
-RELATIONS = frozenset("relation tie cooperation exercise drill policy strategy".split())
 
 
 def resolve_phrase(
@@ -417,6 +290,10 @@ def resolve_phrase(
 ) -> Actor | None:
     """Return the actor of the noun phrase headed by token `head`, or None.
 
+    In steps: the mentions inside the phrase that can name its actor (`kept_mentions`),
+    the role its agent words give (`phrase_role`), then the actor of a named phrase
+    (`named_actor`) or of an unnamed one (`unnamed_actor`).
+
     Args:
         sentence: The parsed sentence.
         head: Index of the phrase's head token.
@@ -426,87 +303,173 @@ def resolve_phrase(
         perspective: Country the author writes from, for "we", "us", "our".
         acting: Whether the phrase is a participant (then capitals mean governments).
     """
-    countries = dictionary.countries
-    tokens = noun_phrase(sentence, head)
-    inside = set(tokens)
-    text = " ".join(sentence.tokens[i].text for i in tokens if sentence.tokens[i].dep != "punct")
-    found = [m for m in mentions if m.first in inside and m.last in inside]
     lemma = sentence.tokens[head].lemma
-    if lemma in ACCIDENTS:
+    if lemma in ACCIDENT_NOUNS:
         return None  # "victims killed by the MH17 crash": an accident is nobody's act
-    if found:  # the filters below only drop mentions (speed: most phrases have none)
-        placed = _attached_tokens(sentence, head, "prep", _PLACE_PREPOSITIONS)
-        if (
-            lemma in EVENT_NOUNS
-            or lemma in UTTERANCES
-            or any(m.first not in placed and m.rule != "agent" for m in found)
-        ):
-            # "an attack in south Ithilen" is not Ithilen, nor are "remarks in Doha" Qatar's
-            # or "Dutch envoys in Ankara" Turkish (while struck "bases in Iraq" are Iraq's)
-            found = [m for m in found if m.first not in placed]
-        if lemma in NOT_ACTOR_HEADS and not any(m.first <= head <= m.last for m in found):
-            # "military support", "US relations": a modifier does not make a thing an actor,
-            # though a country may own it ("Iranian arms"), and a possessor may act for it
-            modifiers = _attached_tokens(sentence, head, "amod") | _attached_tokens(
-                sentence, head, "compound"
-            )
-            named_owner = lemma not in RELATIONS
-            giver = _attached_tokens(sentence, head, "prep", frozenset({"from", "by"}))
-            found = [
-                m
-                for m in found
-                if m.first not in giver
-                and (m.first not in modifiers or (named_owner and m.rule != "agent"))
-            ]
-        renamed = _attached_tokens(sentence, head, "appos")
-        if any(m.first not in renamed and m.rule != "agent" for m in found):
-            # "the mayor of Nablus, a member of Hamas": the head phrase names the actor
-            found = [m for m in found if m.first not in renamed]
+    tokens = noun_phrase(sentence, head)
+    phrase = Phrase(sentence, head, tokens)
+    found = kept_mentions(phrase, mentions)
     named = [m for m in found if m.rule != "agent"]
-    agents = [m for m in found if m.rule == "agent"]
-    if len(agents) > 1 and agents[-1].actor.text.upper() in GENERIC_ROLES:
-        agents.pop()  # "an opposition leader" leads the opposition: OPP, not GOV
-    role = agents[-1].actor.code if agents else ""
-    if role and any(sentence.tokens[i].text.lower() in ("former", "ex") for i in tokens):
-        role = "ELI"  # "former Minnesota governor": out of office, one of the elite
+    role = phrase_role(phrase, [m for m in found if m.rule == "agent"])
     possessor = _attached_tokens(sentence, head, "poss") if named else set()
-    relational = lemma in RELATIONAL_NOUNS
-    if named and not role and relational and all(m.first in possessor for m in named):
+    if (
+        named
+        and not role
+        and lemma in RELATIONAL_NOUNS
+        and all(m.first in possessor for m in named)
+    ):
         named = []  # "Iraq's neighbors" are not Iraq ("Iraq's nuclear program" stays Iraq)
     if named:
-        specific = [m for m in named if len(m.actor.code) > 3]
-        chosen = min(specific or named, key=lambda m: (abs(m.last - head), -m.last))
-        actor = chosen.actor
-        code = actor.code
-        rule = chosen.rule
-        if len(code) == 3 and role:
-            code, rule = code + role, rule + "+agent"
-        elif role and code[:3] in ORGANISATIONS and not code.endswith(role):
-            code, rule = code + role, rule + "+agent"  # "UN troops": IGOUNOMIL
-        elif (
-            len(code) == 3
-            and acting
-            and chosen.first == chosen.last
-            and (chosen.first == head or (chosen.first in possessor and lemma in DECISIONS))
-        ):
-            # "Tehran said", "Seoul's offer": the capital stands for the government
-            capital = CAPITALS.get(sentence.tokens[chosen.first].text.upper())
-            if capital == code:
-                code, rule = code + "GOV", "capital-metonymy"
-        country = code[:3] if code[:3] in countries else None
-        name = actor.name if len(actor.code) > 3 else None
-        return Actor(text, code, name, country, f"{rule}:{actor.entry}")
+        return named_actor(phrase, named, role, possessor, dictionary.countries, acting=acting)
+    return unnamed_actor(
+        phrase,
+        role,
+        mentions,
+        dictionary,
+        context_country=context_country,
+        perspective=perspective,
+        acting=acting,
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class Phrase:
+    """A noun phrase: its sentence, head token and the tokens it spans (`noun_phrase`)."""
+
+    sentence: Sentence
+    head: int
+    tokens: list[int]
+
+    @property
+    def lemma(self) -> str:
+        return self.sentence.tokens[self.head].lemma
+
+    @property
+    def text(self) -> str:
+        words = (self.sentence.tokens[i] for i in self.tokens)
+        return " ".join(t.text for t in words if t.dep != "punct")
+
+
+def kept_mentions(phrase: Phrase, mentions: Sequence[Mention]) -> list[Mention]:
+    """Return the mentions inside `phrase` that may name its actor.
+
+    Dropped: a place where an event happened or was said ("an attack in south Ithilen",
+    "remarks in Doha"), a modifier of a thing ("military support") and the giver of it,
+    and an apposition when the head phrase names the actor itself.
+    """
+    sentence, head, lemma = phrase.sentence, phrase.head, phrase.lemma
+    inside = set(phrase.tokens)
+    found = [m for m in mentions if m.first in inside and m.last in inside]
+    if not found:  # the filters below only drop mentions (speed: most phrases have none)
+        return found
+    placed = _attached_tokens(sentence, head, "prep", PLACE_PREPOSITIONS)
+    if (
+        lemma in EVENT_NOUNS
+        or lemma in UTTERANCE_NOUNS
+        or any(m.first not in placed and m.rule != "agent" for m in found)
+    ):
+        # "an attack in south Ithilen" is not Ithilen, nor are "remarks in Doha" Qatar's
+        # or "Dutch envoys in Ankara" Turkish (while struck "bases in Iraq" are Iraq's)
+        found = [m for m in found if m.first not in placed]
+    if lemma in NOT_ACTOR_HEADS and not any(m.first <= head <= m.last for m in found):
+        # "military support", "US relations": a modifier does not make a thing an actor,
+        # though a country may own it ("Iranian arms"), and a possessor may act for it
+        modifiers = _attached_tokens(sentence, head, "amod") | _attached_tokens(
+            sentence, head, "compound"
+        )
+        named_owner = lemma not in RELATION_NOUNS
+        giver = _attached_tokens(sentence, head, "prep", frozenset({"from", "by"}))
+        found = [
+            m
+            for m in found
+            if m.first not in giver
+            and (m.first not in modifiers or (named_owner and m.rule != "agent"))
+        ]
+    renamed = _attached_tokens(sentence, head, "appos")
+    if any(m.first not in renamed and m.rule != "agent" for m in found):
+        # "the mayor of Nablus, a member of Hamas": the head phrase names the actor
+        found = [m for m in found if m.first not in renamed]
+    return found
+
+
+def phrase_role(phrase: Phrase, agents: list[Mention]) -> str:
+    """Return the agent code the phrase's role words give ("GOV", "MIL"), or ""."""
+    if len(agents) > 1 and agents[-1].actor.text.upper() in GENERIC_ROLES:
+        agents = agents[:-1]  # "an opposition leader" leads the opposition: OPP, not GOV
+    role = agents[-1].actor.code if agents else ""
+    words = phrase.sentence.tokens
+    if role and any(words[i].text.lower() in ("former", "ex") for i in phrase.tokens):
+        role = "ELI"  # "former Minnesota governor": out of office, one of the elite
+    return role
+
+
+def named_actor(
+    phrase: Phrase,
+    named: list[Mention],
+    role: str,
+    possessor: set[int],
+    countries: frozenset[str],
+    *,
+    acting: bool,
+) -> Actor:
+    """Return the actor of a phrase that names one: the most specific mention nearest its head.
+
+    A country with a role takes it ("Iraqi troops": IRQMIL); a capital that acts stands
+    for its government ("Tehran said", "Seoul's offer").
+    """
+    sentence, head = phrase.sentence, phrase.head
+    specific = [m for m in named if len(m.actor.code) > 3]
+    chosen = min(specific or named, key=lambda m: (abs(m.last - head), -m.last))
+    actor = chosen.actor
+    code = actor.code
+    rule = chosen.rule
+    if len(code) == 3 and role:
+        code, rule = code + role, rule + "+agent"
+    elif role and code[:3] in ORGANISATIONS and not code.endswith(role):
+        code, rule = code + role, rule + "+agent"  # "UN troops": IGOUNOMIL
+    elif (
+        len(code) == 3
+        and acting
+        and chosen.first == chosen.last
+        and (chosen.first == head or (chosen.first in possessor and phrase.lemma in DECISION_NOUNS))
+    ):
+        # "Tehran said", "Seoul's offer": the capital stands for the government
+        capital = CAPITALS.get(sentence.tokens[chosen.first].text.upper())
+        if capital == code:
+            code, rule = code + "GOV", "capital-metonymy"
+    country = code[:3] if code[:3] in countries else None
+    name = actor.name if len(actor.code) > 3 else None
+    return Actor(phrase.text, code, name, country, f"{rule}:{actor.entry}")
+
+
+def unnamed_actor(
+    phrase: Phrase,
+    role: str,
+    mentions: Sequence[Mention],
+    dictionary: ActorDictionary,
+    *,
+    context_country: str | None,
+    perspective: str | None,
+    acting: bool,
+) -> Actor | None:
+    """Return the actor of a phrase that names none, if its apposition, role or "we" gives one.
+
+    "the government spokesman, Ali al-Dabbagh" is al-Dabbagh; "the militias" take the
+    context country; "we" and "our" are the author's country (`perspective`).
+    """
+    sentence, head = phrase.sentence, phrase.head
     for child in sentence.children(head):
         if child.dep == "appos":  # "the government spokesman, Ali al-Dabbagh"
             named_appos = resolve_phrase(sentence, child.i, mentions, dictionary, acting=acting)
             if named_appos is not None and not named_appos.code.startswith("---"):
                 return named_appos
+    word = phrase.lemma
+    # "our troops" are the author's side's troops, not those of the country talked about
+    if perspective and (word in FIRST_PERSON_PLURAL or _has_first_person(sentence, phrase.tokens)):
+        return Actor(phrase.text, perspective + role, None, perspective, "perspective")
     if role:
         country = context_country or "---"
-        return Actor(text, country + role, None, context_country, "agent+context")
-    word = sentence.tokens[head].lemma
-    if perspective and (word in FIRST_PERSON_PLURAL or _has_first_person(sentence, tokens)):
-        return Actor(text, perspective + role, None, perspective, "perspective")
+        return Actor(phrase.text, country + role, None, context_country, "agent+context")
     return None
 
 

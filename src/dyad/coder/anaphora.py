@@ -17,10 +17,14 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from dyad.coder.actors import resolve_phrase
-from dyad.dictionaries.loader import ActorDictionary
+from dyad.coder.lexicon import (
+    FUNCTION_WORDS,
+    GROUP_PRONOUNS,
+    PERSONAL_PRONOUNS,
+)
+from dyad.dictionaries.entries import ActorDictionary
 from dyad.records import Actor, Mention, Sentence, Token
 
-PERSONAL_PRONOUNS = frozenset({"he", "she", "his", "her", "him"})
 UNKNOWN_PERSON = Actor("", "", None, None, "unknown-person")
 
 
@@ -89,16 +93,10 @@ def _covered(mentions: Sequence[Mention]) -> set[int]:
     return {i for m in mentions for i in range(m.first, m.last + 1)}
 
 
-_FUNCTION_WORDS = frozenset(
-    """the a an in on at but and or as after before when while he she it they this that
-    these those his her their its we our i if for from with by to of last""".split()
-)
-
-
 def _capitalised(token: Token, covered: set[int]) -> bool:
     """Return whether an unparsed token may be a name the dictionary lacks."""
     text = token.text
-    return text[:1].isupper() and token.i not in covered and text.lower() not in _FUNCTION_WORDS
+    return text[:1].isupper() and token.i not in covered and text.lower() not in FUNCTION_WORDS
 
 
 def _unknown_name(token: Token, covered: set[int]) -> bool:
@@ -158,9 +156,6 @@ def pronoun_mentions(
         and (first_person is None or t.i < first_person)
     ]
     return sorted([*mentions, *added], key=lambda m: m.first)
-
-
-GROUP_PRONOUNS = frozenset({"they", "them", "their"})
 
 
 def sole_group(mentions: Sequence[Mention], dictionary: ActorDictionary) -> Actor | None:

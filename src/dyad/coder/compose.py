@@ -21,6 +21,10 @@ from dataclasses import dataclass, replace
 from functools import cache
 from pathlib import Path
 
+from dyad.coder.lexicon import (
+    CLAIM_VERBS,
+    HALTING_VERBS,
+)
 from dyad.records import Actor, Sentence
 
 COMPOSER_NAME = "dyad.compose.pico.v1"
@@ -35,16 +39,10 @@ _REJECT = "120"
 _FORCE_ROOTS = frozenset({"18", "19", "20"})
 _COOPERATION_ROOTS = frozenset({"05", "06", "07", "08"})
 _COMPLEMENT_DEPS = frozenset({"xcomp", "ccomp"})
-# Verbs that report a claim even when the verb dictionary gives them no code of their own.
-CLAIM_LEMMAS = frozenset({"claim", "allege", "charge", "insist", "assert"})
 # Appeals the verb dictionary lacks ("Rice urged Iran to stop ..."), with their CAMEO code.
 APPEAL_LEMMAS = {"urge": "020", "exhort": "020", "implore": "020", "press": "020"}
 # ... and intentions: "vowed to retaliate" threatens force (138), "vowed to help" is 033.
 APPEAL_LEMMAS |= {"vow": "030", "swear": "030"}
-# Verbs that end what their complement does: "stopped sending weapons" is no supply of arms.
-HALTING_LEMMAS = frozenset(
-    {"stop", "halt", "cease", "end", "suspend", "quit", "discontinue", "terminate"}
-)
 _HALTED = {"071": "1621", "072": "1622", "073": "1623", "062": "1622", "046": "164"}
 _TERM = re.compile(r"([+-]?)\s*(0x[0-9a-fA-F]+|\d+)")
 
@@ -178,14 +176,14 @@ def compose_events(
             continue
         if governor.absorbs:
             continue
-        upper = SAY if governor.lemma in CLAIM_LEMMAS else upper_class(governor.code)
+        upper = SAY if governor.lemma in CLAIM_VERBS else upper_class(governor.code)
         own = event.source.code in {a.code for a in governor.sources}
         rule = f"{event.rule}+{COMPOSER_NAME}:{governor.code}"
         if event.rule.endswith(":reverse"):
             if upper == SAY or own:
                 result.append(event)
             continue
-        if governor.lemma in HALTING_LEMMAS:
+        if governor.lemma in HALTING_VERBS:
             if own:  # "Iran stopped arming the militias": 1622, not 062
                 superseded.add((governor.verb, event.source.code, _code(event.target)))
                 result.append(replace(event, code=halted(event.code), rule=rule))
@@ -244,7 +242,7 @@ def _reported(governor: Reading, event: EventCode, own: bool, rule: str) -> list
         return [replace(event, code=combine(_SAY_CODE, event.code), rule=rule)]
     speakers = {a.code for a in governor.sources}
     victim = event.target is not None and event.target.code in speakers
-    if governor.lemma not in CLAIM_LEMMAS and not victim:
+    if governor.lemma not in CLAIM_VERBS and not victim:
         return [event]
     # the force itself stays an event too: its factuality says who reported it
     return [event] + [

@@ -17,48 +17,31 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from dyad.coder.lexicon import (
+    ABILITY_ADJECTIVES,
+    ATTRIBUTION_VERBS,
+    BELIEF_VERBS,
+    CONDITIONAL_MARKS,
+    CONTRAST_CONJUNCTIONS,
+    DEFINITE_DETERMINERS,
+    DIRECTIVE_VERBS,
+    FIRST_PERSON,
+    FORECAST_MODALS,
+    HEDGING_ADJECTIVES,
+    HEDGING_VERBS,
+    INTENT_VERBS,
+    NEGATING_GOVERNORS,
+    NEGATION_WORDS,
+    OBLIGATION_MODALS,
+    REPORT_NOUNS,
+    SPECULATIVE_ADJECTIVES,
+    SPECULATIVE_ADVERBS,
+    SPECULATIVE_MODALS,
+    SPECULATIVE_NOUNS,
+)
 from dyad.records import Factuality, Sentence, Token
 
-REPORTING_VERBS = frozenset(
-    {"say", "tell", "report", "claim", "announce", "state", "add", "note", "insist", "assert",
-     "declare", "confirm", "warn", "accuse", "quote", "write", "explain", "acknowledge",
-     "admit", "reveal", "disclose", "stress", "argue", "indicate", "maintain"}
-)  # fmt: skip
-BELIEF_VERBS = frozenset(
-    {"believe", "think", "suspect", "suggest", "speculate", "guess", "fear", "assume", "doubt"}
-)
-NEGATING_GOVERNORS = frozenset(
-    {"deny", "reject", "dismiss", "refute", "rule out", "fail", "decline", "refuse", "refrain",
-     "neglect", "avoid", "unable"}
-)  # fmt: skip
-HEDGING_VERBS = frozenset({"seem", "appear", "allege"})
-INTENT_VERBS = frozenset(
-    {"plan", "intend", "want", "hope", "aim", "expect", "threaten", "promise", "pledge", "vow"}
-)
-DIRECTIVE_VERBS = frozenset({"ask", "urge", "demand", "order", "call", "request", "press"})
-SPECULATIVE_ADJECTIVES = frozenset(
-    {"possible", "likely", "unlikely", "probable", "conceivable", "plausible", "unclear"}
-)
-HEDGING_ADJECTIVES = SPECULATIVE_ADJECTIVES - {"unclear"}
-ABILITY_ADJECTIVES = frozenset({"able", "unable"})  # "not able to bring" negates like "cannot"
-SPECULATIVE_ADVERBS = frozenset(
-    {"maybe", "perhaps", "possibly", "probably", "likely", "apparently", "supposedly",
-     "allegedly", "presumably", "seemingly", "purportedly"}
-)  # fmt: skip
-SPECULATIVE_MODALS = frozenset({"may", "might", "could"})
-OBLIGATION_MODALS = frozenset({"should", "must", "ought"})
-FORECAST_MODALS = frozenset({"will", "shall"})
-CONDITIONAL_MARKS = frozenset({"if", "unless", "whether"})
-NEGATION_WORDS = frozenset({"not", "n't", "never", "no"})
-REPORT_NOUNS = frozenset({"report", "claim", "statement", "announcement", "assertion"})
-SPECULATIVE_NOUNS = frozenset(
-    {"sign", "possibility", "suspicion", "speculation", "rumor", "rumour", "allegation", "fear",
-     "indication", "likelihood"}
-)  # fmt: skip
-DEFINITE_DETERMINERS = frozenset({"the", "this", "that", "these", "those"})
-FIRST_PERSON = frozenset({"i", "we"})
 PROMISE_THREAT_ROOTS = frozenset({"03", "13"})  # CAMEO roots whose forecasts are the event itself
-CONTRAST_CONJUNCTIONS = frozenset({"but", "yet"})
 CLOSING_MARKS = " \t\n\"'”’)]»"
 
 PRECEDENCE: tuple[Factuality, ...] = (
@@ -258,10 +241,10 @@ def _lexical(sentence: Sentence, gov: Token, kids: list[Token], link: str) -> li
         return [_Signal("forecast", "going to" if gov.lemma == "go" else word)]
     has_object = any(k.dep in ("dobj", "dative") for k in kids)
     if link == "xcomp" and (
-        gov.lemma in DIRECTIVE_VERBS or (gov.lemma in REPORTING_VERBS and has_object)
+        gov.lemma in DIRECTIVE_VERBS or (gov.lemma in ATTRIBUTION_VERBS and has_object)
     ):
         return [_Signal("hypothetical", word)]
-    if gov.lemma in REPORTING_VERBS:
+    if gov.lemma in ATTRIBUTION_VERBS:
         return [_Signal("reported", word, _reporter(sentence, gov))]
     if gov.lemma in BELIEF_VERBS:
         source = _reporter(sentence, gov)
@@ -290,7 +273,7 @@ def _noun(sentence: Sentence, noun: Token, kids: list[Token]) -> list[_Signal]:
 
 def _is_parenthetical_report(sentence: Sentence, node: Token, k: Token) -> bool:
     """Tell whether `k` is a parenthetical ", officials said" hung under the event clause."""
-    if k.dep not in ("parataxis", "ccomp") or k.lemma not in REPORTING_VERBS:
+    if k.dep not in ("parataxis", "ccomp") or k.lemma not in ATTRIBUTION_VERBS:
         return False
     if any(c.dep in ("ccomp", "xcomp") for c in sentence.children(k.i)):
         return False

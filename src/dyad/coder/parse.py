@@ -2,7 +2,7 @@
 
 Reads: Document text and its Segments. Adds: Sentence(start, end, text, tokens).
 This is the only module that imports spaCy. Sentences are split by rules first, so a
-cheap pre-filter (see `dyad.prefilter`) can skip sentences with no possible actor
+cheap pre-filter (see `dyad.coder.prefilter`) can skip sentences with no possible actor
 before the parser sees them; the survivors are parsed in batches with `nlp.pipe`,
 with the pipes the coder does not use (NER) excluded.
 
@@ -140,6 +140,29 @@ def rule_cache() -> RuleCache:
     return RuleCache(load_model())
 
 
+class Parser:
+    """The parser a run uses (in `Resources`): the model and its rule cache, loaded on first use.
+
+    A run that parses nothing (every sentence skipped by the pre-filter) never loads it.
+    """
+
+    def __init__(self) -> None:
+        self._nlp: Any = None
+        self._rules: RuleCache | None = None
+
+    def nlp(self) -> Any:
+        """Return the spaCy model (`load_model`)."""
+        if self._nlp is None:
+            self._nlp = load_model()
+        return self._nlp
+
+    def rules(self) -> RuleCache:
+        """Return the cached attribute ruler and lemmatizer of the model."""
+        if self._rules is None:
+            self._rules = rule_cache()
+        return self._rules
+
+
 def model_name() -> str:
     """Return the versioned name of the parser, recorded in every event's provenance."""
     return f"spacy.{MODEL_NAME}.v{MODEL_VERSION}"
@@ -150,6 +173,7 @@ def parse_sentences(
     *,
     batch_size: int = 256,
     headline_case: Callable[[str], str] | None = None,
+    parser: Parser | None = None,
 ) -> list[Sentence]:
     """Parse sentences of one or many documents in a single `nlp.pipe` stream.
 
@@ -161,12 +185,16 @@ def parse_sentences(
             changing its length ("Iran's Top Leader Mocks Trump" -> "... Leader mocks
             Trump": the model reads Title Case as a row of names). Tokens keep the
             original words.
+        parser: The run's parser (`Resources.parser`); the process's model by default.
 
     Returns:
         One Sentence per request, in order, with tokens.
     """
-    nlp = load_model()
-    rules = rule_cache()
+    if not requests:
+        return []  # a batch the pre-filter skipped entirely never loads the model
+    parser = parser or Parser()
+    nlp = parser.nlp()
+    rules = parser.rules()
     pieces = [text[start:end] for _doc_id, text, start, end, _segment in requests]
     if headline_case is not None:
         pieces = [
@@ -384,19 +412,24 @@ class RuleCache:
         return plain
 
 
-def tokenize_sentences(requests: Sequence[tuple[str, str, int, int, Segment]]) -> list[Sentence]:
+def tokenize_sentences(
+    requests: Sequence[tuple[str, str, int, int, Segment]], parser: Parser | None = None
+) -> list[Sentence]:
     """Tokenize sentences without parsing them: enough to find their actor mentions.
 
     The tokens are the parser's own (spaCy's tokenizer runs first in every pipeline), with
-    no tag, lemma or dependency: `dyad.actors.find_mentions` reads only token text.
+    no tag, lemma or dependency: `dyad.coder.actors.find_mentions` reads only token text.
 
     Args:
         requests: As for `parse_sentences`.
+        parser: The run's parser (`Resources.parser`); the process's model by default.
 
     Returns:
         One Sentence per request, in order; each token is its own head.
     """
-    tokenizer = load_model().tokenizer
+    if not requests:
+        return []
+    tokenizer = (parser or Parser()).nlp().tokenizer
     pieces = [text[start:end] for _doc_id, text, start, end, _segment in requests]
     sentences = []
     for (doc_id, text, start, end, segment), doc in zip(

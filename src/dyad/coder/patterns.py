@@ -13,7 +13,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from dyad.dictionaries.loader import Pattern, VerbDictionary, VerbEntry
+from dyad.coder.lexicon import (
+    TIME_NOUNS,
+)
+from dyad.dictionaries.entries import Pattern, VerbDictionary, VerbEntry
 from dyad.records import Sentence, Token
 
 _CLAUSE_DEPS = frozenset({"ccomp", "advcl", "parataxis", "relcl", "csubj", "conj", "acl"})
@@ -45,17 +48,12 @@ def clause_tokens(sentence: Sentence, verb: int) -> list[int]:
     return sorted(keep)
 
 
-_TIME_NOUNS = frozenset(
-    "day week month year time hour night weekend morning evening afternoon decade period".split()
-)
-
-
 def _temporal(sentence: Sentence, token: Token) -> bool:
     """Return whether a prepositional or adverbial modifier only says when."""
     if token.dep == "npadvmod":
-        return token.lemma in _TIME_NOUNS
+        return token.lemma in TIME_NOUNS
     objects = [c for c in sentence.children(token.i) if c.dep == "pobj"]
-    return bool(objects) and all(o.lemma in _TIME_NOUNS for o in objects)
+    return bool(objects) and all(o.lemma in TIME_NOUNS for o in objects)
 
 
 # A clause as the patterns see it: (TEXT, LEMMA, token index) per token, in text order,
@@ -87,27 +85,43 @@ class _Index:
     always: frozenset[int]  # the patterns with no word slot
 
 
-# id(patterns) -> (patterns, index), id(pattern) -> (pattern, plan): what is kept keeps its id
-_INDEXES: dict[int, tuple[tuple[Pattern, ...], _Index]] = {}
-_PLANS: dict[int, tuple[Pattern, _Plan]] = {}
+class PatternIndex:
+    """The patterns of a verb dictionary compiled for matching, once each (in `Resources`).
 
+    Kept by identity: the verbs of a block share one tuple of patterns, and the index holds
+    what it compiled, so an id is never reused while its entry is kept.
+    """
 
-def _index(patterns: tuple[Pattern, ...]) -> _Index:
-    found = _INDEXES.get(id(patterns))
-    if found is not None:
-        return found[1]  # the verbs of a block without a code of their own share one tuple
-    plans = tuple((pattern, _plan(pattern)) for pattern in patterns)
-    by_word: dict[str, list[int]] = {}
-    always: set[int] = set()
-    for number, (_pattern, plan) in enumerate(plans):
-        if not plan.needed:
-            always.add(number)
-            continue
-        for word in min(plan.needed, key=len):  # the slot with fewest words filters best
-            by_word.setdefault(word, []).append(number)
-    index = _Index(plans, {w: tuple(n) for w, n in by_word.items()}, frozenset(always))
-    _INDEXES[id(patterns)] = (patterns, index)
-    return index
+    def __init__(self) -> None:
+        self._indexes: dict[int, tuple[tuple[Pattern, ...], _Index]] = {}
+        self._plans: dict[int, tuple[Pattern, _Plan]] = {}
+
+    def index(self, patterns: tuple[Pattern, ...]) -> _Index:
+        """Return the patterns with their plans, indexed by the words they need."""
+        found = self._indexes.get(id(patterns))
+        if found is not None:
+            return found[1]  # the verbs of a block without a code of their own share one tuple
+        plans = tuple((pattern, self.plan(pattern)) for pattern in patterns)
+        by_word: dict[str, list[int]] = {}
+        always: set[int] = set()
+        for number, (_pattern, plan) in enumerate(plans):
+            if not plan.needed:
+                always.add(number)
+                continue
+            for word in min(plan.needed, key=len):  # the slot with fewest words filters best
+                by_word.setdefault(word, []).append(number)
+        index = _Index(plans, {w: tuple(n) for w, n in by_word.items()}, frozenset(always))
+        self._indexes[id(patterns)] = (patterns, index)
+        return index
+
+    def plan(self, pattern: Pattern) -> _Plan:
+        """Return what matching needs from `pattern`."""
+        found = self._plans.get(id(pattern))
+        if found is not None:
+            return found[1]  # the verbs of a block share their patterns
+        plan = _make_plan(pattern)
+        self._plans[id(pattern)] = (pattern, plan)
+        return plan
 
 
 def _steps(slots: tuple[tuple[str, ...], ...]) -> tuple[_Step, ...]:
@@ -124,12 +138,9 @@ def _steps(slots: tuple[tuple[str, ...], ...]) -> tuple[_Step, ...]:
     return tuple(steps)
 
 
-def _plan(pattern: Pattern) -> _Plan:
-    found = _PLANS.get(id(pattern))
-    if found is not None:
-        return found[1]  # the verbs of a block share their patterns
+def _make_plan(pattern: Pattern) -> _Plan:
     before, after = _steps(pattern.before), _steps(pattern.after)
-    plan = _Plan(
+    return _Plan(
         before,
         after,
         tuple(starts for kind, starts, _split in before + after if kind == _WORDS),
@@ -141,8 +152,6 @@ def _plan(pattern: Pattern) -> _Plan:
         ),
         pattern.weight,
     )
-    _PLANS[id(pattern)] = (pattern, plan)
-    return plan
 
 
 def _view(words: list[tuple[str, str, int]]) -> _View:
@@ -208,18 +217,48 @@ def _match_slots(
     return True, target_at, source_at, exact
 
 
-def match_pattern(sentence: Sentence, verb: int, entry: VerbEntry) -> Match | None:
+def _complement(sentence: Sentence, verb: int) -> tuple[set[int], set[str], set[str]]:
+    """Return the verb's verbal xcomp: its tokens, its verbs' forms, and those of infinitives.
+
+    "agreed to lift the sanctions" is composed from two verbs later, not read as "agree (to
+    sanctions)": the verbal xcomp is left out of the narrow view. "wants to help": a pattern
+    naming only HELP means the noun ("wants help"), and the infinitive is composed later;
+    "believed LINKED to" names the verb it absorbs.
+    """
+    tokens = sentence.tokens
+    complement = {
+        t.i
+        for child in sentence.children(verb)
+        if child.dep == "xcomp" and child.pos == "VERB"
+        for t in sentence.subtree(child.i)
+    }
+    verbs: set[str] = set()
+    infinitives: set[str] = set()
+    for i in complement:
+        if tokens[i].pos == "VERB":
+            forms = (tokens[i].text.upper(), tokens[i].lemma.upper())
+            verbs.update(forms)
+            if any(c.dep == "aux" and c.lemma == "to" for c in sentence.children(i)):
+                infinitives.update(forms)
+    return complement, verbs, infinitives
+
+
+def match_pattern(
+    sentence: Sentence, verb: int, entry: VerbEntry, patterns: PatternIndex | None = None
+) -> Match | None:
     """Return the most specific pattern of `entry` matching around `verb`, if any.
 
     A pattern that names the verb of an xcomp ("* TO WAGE WAR") reads the complement's
-    words and absorbs it; any other pattern reads the verb's own clause only.
+    words and absorbs it; any other pattern reads the verb's own clause only. `patterns`
+    is the run's compiled index (`Resources.patterns`); without one the entry's patterns
+    are compiled for this call.
     """
     if not entry.patterns:
         return None
     wide = clause_tokens(sentence, verb)
     tokens = sentence.tokens
     words = {i: (tokens[i].text.upper(), tokens[i].lemma.upper(), i) for i in wide if i != verb}
-    index = _index(entry.patterns)
+    index = (patterns or PatternIndex()).index(entry.patterns)
     # the wide view holds the narrow one's words: a pattern none of them can start is skipped
     candidates = set(index.always)
     for text, lemma, _i in words.values():
@@ -227,25 +266,8 @@ def match_pattern(sentence: Sentence, verb: int, entry: VerbEntry) -> Match | No
         candidates.update(index.by_word.get(lemma, ()))
     if not candidates:
         return None  # most verbs: no pattern could match (speed: no views to build)
-    # "agreed to lift the sanctions" is composed from two verbs later, not read as
-    # "agree (to sanctions)": the verbal xcomp is left out of the narrow view
-    complement = {
-        t.i
-        for child in sentence.children(verb)
-        if child.dep == "xcomp" and child.pos == "VERB"
-        for t in sentence.subtree(child.i)
-    }
+    complement, complement_verbs, infinitives = _complement(sentence, verb)
     narrow = [i for i in wide if i not in complement]
-    # "wants to help": a pattern naming only HELP means the noun ("wants help"), and the
-    # infinitive is composed later; "believed LINKED to" names the verb it absorbs
-    complement_verbs: set[str] = set()
-    infinitives: set[str] = set()
-    for i in complement:
-        if tokens[i].pos == "VERB":
-            forms = (tokens[i].text.upper(), tokens[i].lemma.upper())
-            complement_verbs.update(forms)
-            if any(c.dep == "aux" and c.lemma == "to" for c in sentence.children(i)):
-                infinitives.update(forms)
     # "sanctions were imposed on Iran": the passive subject is what the active verb has
     # after it ("imposed SANCTIONS (ON) +"), so patterns read it first among the words after
     patient = {

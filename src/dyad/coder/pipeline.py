@@ -1,69 +1,318 @@
-"""Run the stages in order: documents in, contract-shaped events and rejections out.
+"""Run the stages in order: documents in, contract-shaped events out.
 
-The order of the pipeline is the STAGES table, checked once at start-up: each stage
-declares what it reads and what it adds, and a stage may only read what an earlier
-stage (or the input) provides. `dyad stages` prints the table.
+The pipeline is the STAGES table: the loops below call each stage's function in the
+table's order, and nothing else. A stage declares what it reads and what it adds; the
+table is checked once at import (a stage may only read what the reader or an earlier
+stage provides) and printed by `dyad stages`.
+
+Batch stages run once over a batch of documents (structure, split, prefilter, parse,
+tokenize: the parser is fastest on many sentences at a time). Sentence stages then run
+over each sentence of each document in text order, with the document's discourse state
+in one `DocumentContext`. A stage that raises is reported as a `StageFailure` naming it;
+`dyad.run` turns that into a rejection of the one document.
 """
 
 from __future__ import annotations
 
-import hashlib
-import re
-import time
-from collections import Counter
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
-from pathlib import Path
+from typing import Literal
 
 from dyad import dates
-from dyad.coder import actors as actor_stage
-from dyad.coder import anaphora, events, modality, parse, places
+from dyad.coder import actors, events, parse, places, structure
+from dyad.coder.assemble import Judgement, assemble_event, judge_event
 from dyad.coder.compose import EventCode
+from dyad.coder.context import DocumentContext, skipped_between
+from dyad.coder.perspective import Side, segment_sides
 from dyad.coder.prefilter import CONTEXT, PARSE, SKIP, Prefilter, readable_pronouns
-from dyad.coder.structure import split_segments
-from dyad.config import Config
+from dyad.coder.resources import Resources
+from dyad.coder.timing import StageTimes, clock
 from dyad.dictionaries import cameo
-from dyad.dictionaries.loader import (
-    ActorDictionary,
-    VerbDictionary,
-    load_actor_dictionary,
-    load_verb_dictionary,
-)
-from dyad.errors import DictionaryError
-from dyad.records import Actor, DatePoint, Document, Event, Mention, Place, Segment, Sentence
+from dyad.records import DatePoint, Document, Event, Mention, Place, Rejection, Segment, Sentence
+
+__all__ = [
+    "STAGES",
+    "Resources",
+    "Stage",
+    "StageFailure",
+    "StageTimes",
+    "check_stages",
+    "clock",
+    "code_documents",
+]
+
+# what the reader (`read.read_documents`) gives every document
+INPUT = ("document.text", "document.date")
+Span = tuple[int, int, Segment]
+
+
+@dataclass(slots=True)
+class Batch:
+    """What the batch stages build for a batch of documents, one field per stage."""
+
+    documents: list[Document]
+    resources: Resources
+    times: StageTimes
+    filtering: bool
+    segments: list[list[Segment]] = field(default_factory=list)
+    sides: list[dict[Segment, Side]] = field(default_factory=list)
+    spans: list[list[Span]] = field(default_factory=list)
+    verdicts: list[list[int]] = field(default_factory=list)
+    parsed: list[Sentence] = field(default_factory=list)
+    tokenized: list[Sentence] = field(default_factory=list)
+
+    def requests(self, kind: int) -> list[tuple[str, str, int, int, Segment]]:
+        """Return the sentences the pre-filter marked `kind`, as the parser takes them."""
+        return [
+            (doc.doc_id, doc.text, start, end, segment)
+            for doc, spans, marks in zip(self.documents, self.spans, self.verdicts, strict=True)
+            for (start, end, segment), mark in zip(spans, marks, strict=True)
+            if mark == kind
+        ]
+
+
+@dataclass(slots=True)
+class SentenceWork:
+    """One sentence on its way through the sentence stages, one field per stage."""
+
+    sentence: Sentence
+    parsed: bool  # False: tokenized only, read for context (its actors) but not coded
+    named: list[Mention] = field(default_factory=list)
+    mentions: list[Mention] = field(default_factory=list)
+    codes: list[EventCode] = field(default_factory=list)
+    dates: list[DatePoint] = field(default_factory=list)
+    places: list[Place | None] = field(default_factory=list)
+    judgements: list[Judgement | None] = field(default_factory=list)
+    events: list[Event] = field(default_factory=list)
+
+
+# --- batch stages ---------------------------------------------------------------------
+
+
+def split_structure(batch: Batch) -> None:
+    """Find each document's segments (headline, article, comments, quotes, ...)."""
+    batch.segments = [structure.split_segments(document) for document in batch.documents]
+
+
+def find_sides(batch: Batch) -> None:
+    """Find the side each segment's author writes from (document, source setting, text)."""
+    resources = batch.resources
+    batch.sides = [
+        segment_sides(document, segments, resources.actors, resources.config.coder.perspectives)
+        for document, segments in zip(batch.documents, batch.segments, strict=True)
+    ]
+
+
+def split_sentences(batch: Batch) -> None:
+    """Cut the segments that are coded into sentence spans (quotes and boilerplate are not)."""
+    for document, segments in zip(batch.documents, batch.segments, strict=True):
+        spans = []
+        for segment in segments:
+            if segment.kind in ("quote", "boilerplate"):
+                continue
+            piece = document.text[segment.start : segment.end]
+            for start, end in parse.split_sentences(piece, segment.start):
+                if end - start > parse.MAX_SENTENCE_CHARS:
+                    continue
+                spans.append((start, end, segment))
+        batch.times.sentences += len(spans)
+        batch.spans.append(spans)
+
+
+def prefilter_sentences(batch: Batch) -> None:
+    """Mark each sentence PARSE, CONTEXT (tokenized only, for its actors) or SKIP."""
+    batch.verdicts = [
+        triage(doc, spans, batch.resources.prefilter, sides)
+        if batch.filtering
+        else [PARSE] * len(spans)
+        for doc, spans, sides in zip(batch.documents, batch.spans, batch.sides, strict=True)
+    ]
+
+
+def parse_sentences(batch: Batch) -> None:
+    """Parse the sentences marked PARSE, all documents of the batch in one stream."""
+    config = batch.resources.config.coder
+    batch.parsed = parse.parse_sentences(
+        batch.requests(PARSE),
+        batch_size=config.batch_size,
+        headline_case=batch.resources.prefilter.headline_case,
+        parser=batch.resources.parser,
+    )
+    batch.times.parsed += len(batch.parsed)
+
+
+def tokenize_sentences(batch: Batch) -> None:
+    """Tokenize the sentences marked CONTEXT: their actors set the context of later ones."""
+    batch.tokenized = parse.tokenize_sentences(batch.requests(CONTEXT), batch.resources.parser)
+
+
+def triage(
+    document: Document, spans: list[Span], prefilter: Prefilter, sides: dict[Segment, Side]
+) -> list[int]:
+    """Return the pre-filter's verdict on each sentence of `document`, in order.
+
+    A pronoun can stand for an actor only when the sentence before it, in the same
+    segment, named one (a group, for "they"): the coder forgets its antecedents across
+    a skipped sentence. "We" can only where the segment's author has a known side.
+    """
+    verdicts = []
+    previous: tuple[int, Segment, bool] | None = None  # end, segment, names a group
+    for start, end, segment in spans:
+        after_actor = (
+            previous is not None
+            and previous[1] == segment
+            and not skipped_between(document.text, previous[0], start)
+        )
+        pronouns = readable_pronouns(
+            segment in sides,
+            after_actor,
+            after_actor and previous is not None and previous[2],
+        )
+        verdict, group = prefilter.read(document.text[start:end], pronouns)
+        if verdict != SKIP:
+            previous = (end, segment, group)
+        verdicts.append(verdict)
+    return verdicts
+
+
+# --- sentence stages ------------------------------------------------------------------
+
+
+def find_mentions(context: DocumentContext, work: SentenceWork) -> None:
+    """Find the dictionary actors the sentence names, with roles of the document's date."""
+    work.named = actors.find_mentions(work.sentence, context.resources.actors, on_date=context.day)
+
+
+def note_context(context: DocumentContext, work: SentenceWork) -> None:
+    """Update the document's countries and forget antecedents across a gap or a segment."""
+    context.note_countries(work.named)
+    context.follow(work.sentence)
+
+
+def resolve_references(context: DocumentContext, work: SentenceWork) -> None:
+    """Resolve pronouns and surnames, then remember this sentence's group and person."""
+    work.mentions = context.read_references(work.sentence, work.named)
+    context.name_group(work.named)
+    context.name_person(work.sentence, work.mentions)
+
+
+def code_verbs(context: DocumentContext, work: SentenceWork) -> None:
+    """Code the sentence's events from its verbs and actors."""
+    sentence, resources = work.sentence, context.resources
+    work.codes = events.code_events(
+        sentence,
+        work.mentions,
+        resources.actors,
+        resources.verbs,
+        context_country=context.sentence_country(sentence, work.mentions),
+        perspective=context.perspective(sentence.segment),
+        require_dyad=resources.config.coder.require_dyad,
+        patterns=resources.patterns,
+    )
+
+
+def date_events(context: DocumentContext, work: SentenceWork) -> None:
+    """Date each event; a verbal event is dated by its own verb of saying."""
+    reference = context.reference(work.sentence.segment)
+    work.dates = []
+    for code in work.codes:
+        described = cameo.describe(code.code, context.resources.cameo)
+        verbal = described is not None and described.quad_class in (0, 1, 3)
+        found = dates.resolve_date(work.sentence, reference, code.verb, statement=verbal)
+        work.dates.append(found)
+
+
+def place_events(context: DocumentContext, work: SentenceWork) -> None:
+    """Geocode where each event happened, near its actors' and the document's countries."""
+    work.places = []
+    for code in work.codes:
+        sides = [a.country or a.code[:3] for a in (code.source, code.target) if a is not None]
+        found = places.geocode_place(
+            work.sentence, code.verb, sides, context.nearby(), gazetteer=context.resources.gazetteer
+        )
+        work.places.append(found)
+
+
+def judge_events(context: DocumentContext, work: SentenceWork) -> None:
+    """Judge each event's factuality and who it is attributed to."""
+    perspective = context.perspective(work.sentence.segment)
+    work.judgements = [
+        judge_event(
+            work.sentence, code, work.mentions, context.resources, context.country, perspective
+        )
+        for code in work.codes
+    ]
+
+
+def assemble_events(context: DocumentContext, work: SentenceWork) -> None:
+    """Build the contract-shaped events (a code that is not 2-4 digits is dropped)."""
+    found = zip(work.codes, work.judgements, work.dates, work.places, strict=True)
+    table = context.resources.cameo
+    side = context.side(work.sentence.segment)
+    for code, judgement, when, where in found:
+        event = assemble_event(
+            context.document, work.sentence, code, judgement, when, where, table, side
+        )
+        if event is not None:
+            work.events.append(event)
 
 
 @dataclass(frozen=True, slots=True)
 class Stage:
-    """One pipeline stage: its name, entry point, what it reads and what it adds."""
+    """One pipeline stage: its name, the function the loop calls, what it reads and adds.
+
+    `scope` says which loop calls it: "batch" stages take a `Batch`, "sentence" stages a
+    `DocumentContext` and a `SentenceWork`. `parsed_only` stages skip a sentence that was
+    only tokenized.
+    """
 
     name: str
-    function: str
+    function: Callable[..., None]
     requires: tuple[str, ...]
     provides: tuple[str, ...]
+    scope: Literal["batch", "sentence"] = "sentence"
+    parsed_only: bool = False
+
+    @property
+    def entry(self) -> str:
+        """Return where the stage's function lives, e.g. "coder.pipeline.code_verbs"."""
+        module = self.function.__module__.removeprefix("dyad.")
+        return f"{module}.{self.function.__qualname__}"
 
 
 STAGES = (
-    Stage("read", "read.read_documents", (), ("document.text", "document.date")),
-    Stage("structure", "structure.split_segments", ("document.text",), ("segment",)),
-    Stage("split", "parse.split_sentences", ("segment",), ("sentence.span",)),
-    Stage("prefilter", "prefilter.Prefilter.read", ("sentence.span",), ()),
-    Stage("parse", "parse.parse_sentences", ("sentence.span",), ("token.dep", "token.lemma")),
-    Stage("actors", "actors.find_mentions", ("token.dep", "document.date"), ("mention",)),
-    Stage("anaphora", "anaphora.pronoun_mentions", ("mention", "segment"), ("mention.context",)),
-    Stage("verbs", "events.code_events", ("token.dep", "mention"), ("event.code",)),
-    Stage("modality", "modality.assess_factuality", ("token.dep", "event.code"), ("event.fact",)),
-    Stage("time", "dates.resolve_date", ("document.date", "event.code"), ("event.date",)),
+    Stage("structure", split_structure, ("document.text",), ("segment",), "batch"),
+    Stage("perspective", find_sides, ("segment",), ("segment.side",), "batch"),
+    Stage("split", split_sentences, ("segment",), ("sentence.span",), "batch"),
+    Stage("prefilter", prefilter_sentences, ("sentence.span",), ("sentence.verdict",), "batch"),
+    Stage("parse", parse_sentences, ("sentence.verdict",), ("token.dep", "token.lemma"), "batch"),
+    Stage("tokenize", tokenize_sentences, ("sentence.verdict",), ("token.text",), "batch"),
+    Stage("actors", find_mentions, ("token.text", "document.date"), ("mention",)),
+    Stage("context", note_context, ("mention", "segment"), ("document.context",)),
+    Stage("anaphora", resolve_references, ("mention", "document.context"), ("mention.ref",)),
+    Stage("verbs", code_verbs, ("token.dep", "mention.ref"), ("event.code",), parsed_only=True),
+    Stage("time", date_events, ("document.date", "event.code"), ("event.date",), parsed_only=True),
     Stage(
-        "place", "places.geocode_place", ("token.dep", "mention", "event.code"), ("event.place",)
+        "place",
+        place_events,
+        ("event.code", "document.context"),
+        ("event.place",),
+        parsed_only=True,
     ),
-    Stage("code", "pipeline.assemble_event", ("event.code", "event.fact"), ("event",)),
+    Stage("modality", judge_events, ("token.dep", "event.code"), ("event.fact",), parsed_only=True),
+    Stage(
+        "code",
+        assemble_events,
+        ("event.code", "event.date", "event.place", "event.fact"),
+        ("event",),
+        parsed_only=True,
+    ),
 )
 
 
 def check_stages(stages: Sequence[Stage] = STAGES) -> None:
     """Raise ValueError when a stage reads something no earlier stage provides."""
-    available: set[str] = set()
+    available: set[str] = set(INPUT)
     for stage in stages:
         missing = [r for r in stage.requires if r not in available]
         if missing:
@@ -74,254 +323,22 @@ def check_stages(stages: Sequence[Stage] = STAGES) -> None:
 check_stages()
 
 
-@dataclass(slots=True)
-class Resources:
-    """Everything the coder needs, loaded once per process."""
+class StageFailure(Exception):
+    """A stage raised on a document: `stage` names it, the cause is chained."""
 
-    actors: ActorDictionary
-    verbs: VerbDictionary
-    config: Config
-    prefilter: Prefilter
-    problems: list[DictionaryError] = field(default_factory=list)
-
-    @staticmethod
-    def load(
-        config: Config,
-        *,
-        actor_files: Sequence[Path] | None = None,
-        agent_files: Sequence[Path] | None = None,
-        verb_files: Sequence[Path] | None = None,
-        extra_files: Sequence[Path] = (),
-    ) -> Resources:
-        """Compile (or fetch from the cache) the dictionaries the coder uses."""
-        actor_dictionary, actor_problems = load_actor_dictionary(
-            actor_files, agent_files, extra_files=extra_files
-        )
-        verb_dictionary, verb_problems = load_verb_dictionary(verb_files)
-        # an event without a target is dropped under require_dyad: it needs two actors
-        needed = 2 if config.coder.require_dyad else 1
-        prefilter = Prefilter.build(actor_dictionary, verb_dictionary, min_actors=needed)
-        return Resources(
-            actor_dictionary,
-            verb_dictionary,
-            config,
-            prefilter,
-            actor_problems + verb_problems,
-        )
+    def __init__(self, stage: str, cause: BaseException) -> None:
+        super().__init__(f"{type(cause).__name__}: {cause}")
+        self.stage = stage
+        self.cause = cause
 
 
-# CPU seconds of this process: stage shares hold on a machine busy with other work
-clock = time.process_time
-
-
-@dataclass(slots=True)
-class StageTimes:
-    """CPU seconds spent per stage (`clock`), summed over a run (printed by `make bench`)."""
-
-    seconds: dict[str, float] = field(default_factory=dict)
-    sentences: int = 0
-    parsed: int = 0
-
-    def add(self, stage: str, began: float) -> float:
-        now = clock()
-        self.seconds[stage] = self.seconds.get(stage, 0.0) + now - began
-        return now
-
-    def add_within(self, stage: str, outer: str, began: float) -> None:
-        """Move the seconds since `began` to `stage` from `outer`, timed around them."""
-        seconds = clock() - began
-        self.seconds[stage] = self.seconds.get(stage, 0.0) + seconds
-        self.seconds[outer] = self.seconds.get(outer, 0.0) - seconds
-
-
-# prepositions of where something happened ("in northern Nigeria")
-_WHERE = frozenset({"in", "inside", "across", "throughout"})
-# more text than this between two sentences is a sentence the pre-filter skipped
-_GAP_CHARS = 2
-_CODE_SHAPE = re.compile(r"^[0-9]{2,4}$")
-_ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
-
-
-def event_date(document: Document) -> DatePoint:
-    """Return the event date: the document's date at day precision, else unknown."""
-    if document.date and _ISO_DATE.match(document.date):
-        return DatePoint(document.date, "day", None)
-    return DatePoint.unknown()
-
-
-def event_id(doc_id: str, sentence: Sentence, code: events.EventCode) -> str:
-    """Return a stable id: the same input coded twice gives the same id."""
-    target = code.target.code if code.target else ""
-    key = f"{doc_id}|{sentence.start}|{sentence.end}|{code.verb}|{code.source.code}|{target}"
-    key += f"|{code.code}|{code.rule}"
-    return hashlib.sha256(key.encode("utf-8", "surrogatepass")).hexdigest()[:20]
-
-
-def _reporter(
-    sentence: Sentence,
-    span: tuple[int, int] | None,
-    text: str | None,
-    mentions: list[Mention],
-    resources: Resources,
-    context: str | None,
-    perspective: str | None,
-) -> Actor | None:
-    if span is None:
-        return Actor(text, "---") if text else None
-    first, last = span
-    heads = [
-        t.i
-        for t in sentence.tokens[first : last + 1]
-        if not first <= t.head <= last or t.head == t.i
-    ]
-    head = heads[0] if heads else last
-    actor = actor_stage.resolve_phrase(
-        sentence,
-        head,
-        mentions,
-        resources.actors,
-        context_country=context,
-        perspective=perspective,
-    )
-    words = text or " ".join(t.text for t in sentence.tokens[first : last + 1])
-    return actor if actor is not None else Actor(words, "---")
-
-
-def assemble_event(
-    document: Document,
-    sentence: Sentence,
-    code: events.EventCode,
-    mentions: list[Mention],
-    resources: Resources,
-    context: str | None,
-    *,
-    when: DatePoint | None = None,
-    where: Place | None = None,
-    times: StageTimes | None = None,
-) -> Event | None:
-    """Return the contract-shaped Event for one coded event.
-
-    A code outside the CAMEO table (a user's verb dictionary may hold some) keeps its
-    digits with QuadClass 0 and Goldstein 0; anything that is not 2-4 digits is dropped.
-    With `times`, the modality stage's seconds move from "code" to "modality".
-    """
-    described = cameo.describe(code.code)
-    if described is None:
-        if not _CODE_SHAPE.match(code.code):
-            return None
-        described = cameo.CameoCode(code.code, code.code[:2], "outside CAMEO", 0, 0.0, None)
+def _call(stage: Stage, times: StageTimes, *args: object) -> None:
     began = clock()
-    judged = modality.assess_factuality(sentence, code.verb, described.root)
-    factuality = judged.factuality
-    if code.negation_absorbed and factuality == "negated":
-        factuality = "asserted"  # the code already says "not" ("did not clash": 050)
-    attributed = None
-    if judged.factuality == "reported":
-        attributed = _reporter(
-            sentence,
-            judged.reporter,
-            judged.reporter_text,
-            mentions,
-            resources,
-            context,
-            document.perspective,
-        )
-    if times is not None:
-        times.add_within("modality", "code", began)
-    return Event(
-        event_id=event_id(document.doc_id, sentence, code),
-        doc_id=document.doc_id,
-        sentence=sentence.text,
-        char_start=sentence.start,
-        char_end=sentence.end,
-        segment=sentence.segment,
-        source=code.source,
-        target=code.target,
-        cameo=described.code,
-        quad_class=described.quad_class,
-        goldstein=described.goldstein,
-        plover=described.plover,
-        date=when if when is not None else event_date(document),
-        location=where,
-        factuality=factuality,
-        attributed_to=attributed,
-        rule=code.rule,
-        confidence=0.5,
-        provenance={
-            "parser": parse.model_name(),
-            "actors": actor_stage.RESOLVER_NAME,
-            "verbs": events.CODER_NAME,
-            "source_entry": code.source.entry or "",
-            "target_entry": code.target.entry or "" if code.target else "",
-            "modality_cue": judged.cue or "",
-            "dates": dates.RULES_NAME,
-            "gazetteer": places.GAZETTEER_NAME if where is not None else "",
-        },
-    )
-
-
-def _when_where(
-    document: Document,
-    sentence: Sentence,
-    code: EventCode,
-    seen: Counter[str],
-    references: dict[Segment, DatePoint],
-) -> tuple[DatePoint, Place | None]:
-    """Run the time and place stages for one coded event."""
-    segment = sentence.segment
-    if segment not in references:
-        references[segment] = dates.reference_date(document, segment)
-    described = cameo.describe(code.code)  # a verbal event is dated by its own verb of saying
-    verbal = described is not None and described.quad_class in (0, 1, 3)
-    when = dates.resolve_date(sentence, references[segment], code.verb, statement=verbal)
-    actors = [a.country or a.code[:3] for a in (code.source, code.target) if a is not None]
-    nearby = [country for country, _ in seen.most_common()]
-    return when, places.geocode_place(sentence, code.verb, actors, nearby)
-
-
-def _sentence_country(
-    sentence: Sentence, mentions: Sequence[Mention], countries: frozenset[str]
-) -> str | None:
-    """Return the country a sentence's actors without one belong to, if it says.
-
-    That is the one country named as where it happened: the schoolchildren of "gunmen
-    kidnapped 20 schoolchildren in northern Nigeria" are Nigerian, the children "killed in
-    Israeli shelling in the east of the Gaza Strip" Palestinian. Failing that, the one
-    country the sentence names at least twice: "Iraqi troops arrested dozens of militiamen
-    near the Iraqi border" are Iraqi, whatever country the rest of the document talks about
-    most. A country named once as an actor may be the other side ("the government
-    thanked China").
-    """
-    places = {
-        m.actor.code[:3]
-        for m in mentions
-        if m.rule != "agent" and m.actor.code[:3] in countries and _where(sentence, m.last)
-    }
-    if len(places) == 1:
-        return places.pop()
-    named = _countries(mentions, countries)
-    return named[0] if len(set(named)) == 1 and len(named) >= 2 else None
-
-
-def _where(sentence: Sentence, head: int) -> bool:
-    """Return whether the phrase headed at `head` says where ("in the east of X")."""
-    token = sentence.tokens[head]
-    for _step in range(3):  # climb the "of"s
-        if token.dep != "pobj":
-            return False
-        preposition = sentence.tokens[token.head]
-        if preposition.lemma in _WHERE:
-            return True
-        if preposition.lemma != "of" or preposition.head == preposition.i:
-            return False
-        token = sentence.tokens[preposition.head]
-    return False
-
-
-def _countries(mentions: Iterable[Mention], countries: frozenset[str]) -> list[str]:
-    return [
-        m.actor.code[:3] for m in mentions if m.rule != "agent" and m.actor.code[:3] in countries
-    ]
+    try:
+        stage.function(*args)
+    except Exception as exc:  # noqa: BLE001 - named and chained, never swallowed
+        raise StageFailure(stage.name, exc) from exc
+    times.add(stage.name, began)
 
 
 def code_documents(
@@ -333,178 +350,80 @@ def code_documents(
 ) -> Iterator[tuple[Document, list[Event]]]:
     """Code documents in batches; yield each document with its events, in input order.
 
+    This is the pipeline alone: a failing stage raises `StageFailure` and ends the
+    stream. `dyad.run.code_stream` is the driver that isolates a failing document.
+
     Args:
         documents: Documents from `read.read_documents`.
         resources: Loaded dictionaries and config.
         times: Optional accumulator of per-stage seconds.
         use_prefilter: Override `coder.prefilter` from the config.
     """
+    for batch in batches(documents, resources):
+        if isinstance(batch, list):
+            yield from code_batch(batch, resources, times=times, use_prefilter=use_prefilter)
+
+
+def batches(
+    items: Iterable[Document | Rejection], resources: Resources
+) -> Iterator[list[Document] | Rejection]:
+    """Group documents into batches of about `4 * coder.batch_size` sentences.
+
+    Anything else (a reader's rejection) is passed through at once, as it comes.
+    """
     batch: list[Document] = []
     budget = resources.config.coder.batch_size * 4
     size = 0
-    for document in documents:
-        batch.append(document)
-        size += document.text.count(".") + 1
+    for item in items:
+        if isinstance(item, Rejection):
+            yield item
+            continue
+        batch.append(item)
+        size += item.text.count(".") + 1
         if size >= budget:
-            yield from _code_batch(batch, resources, times, use_prefilter)
+            yield batch
             batch, size = [], 0
     if batch:
-        yield from _code_batch(batch, resources, times, use_prefilter)
+        yield batch
 
 
-def _code_batch(
-    batch: list[Document],
+def code_batch(
+    documents: list[Document],
     resources: Resources,
-    times: StageTimes | None,
-    use_prefilter: bool | None,
-) -> Iterator[tuple[Document, list[Event]]]:
+    *,
+    times: StageTimes | None = None,
+    use_prefilter: bool | None = None,
+) -> list[tuple[Document, list[Event]]]:
+    """Run the batch stages over `documents`, then the sentence stages over each one."""
     times = times if times is not None else StageTimes()
     filtering = resources.config.coder.prefilter if use_prefilter is None else use_prefilter
-    began = clock()
-    segmented = [split_segments(document) for document in batch]
-    began = times.add("structure", began)
-    wanted: list[list[tuple[int, int, Segment]]] = []
-    for document, segments in zip(batch, segmented, strict=True):
-        spans = []
-        for segment in segments:
-            if segment.kind in ("quote", "boilerplate"):
-                continue
-            piece = document.text[segment.start : segment.end]
-            for start, end in parse.split_sentences(piece, segment.start):
-                if end - start > parse.MAX_SENTENCE_CHARS:
-                    continue
-                spans.append((start, end, segment))
-        times.sentences += len(spans)
-        wanted.append(spans)
-    began = times.add("split", began)
-    # per sentence: PARSE, CONTEXT (tokenized only: its actors set the context country of
-    # later sentences, as they would if it were parsed) or SKIP (it names no actor)
-    verdicts = [
-        _triage(doc, spans, resources.prefilter) if filtering else [PARSE] * len(spans)
-        for doc, spans in zip(batch, wanted, strict=True)
-    ]
-    began = times.add("prefilter", began)
-    requests = {
-        kind: [
-            (doc.doc_id, doc.text, start, end, segment)
-            for doc, spans, marks in zip(batch, wanted, verdicts, strict=True)
-            for (start, end, segment), mark in zip(spans, marks, strict=True)
-            if mark == kind
-        ]
-        for kind in (PARSE, CONTEXT)
-    }
-    parsed = parse.parse_sentences(
-        requests[PARSE],
-        batch_size=resources.config.coder.batch_size,
-        headline_case=resources.prefilter.headline_case,
-    )
-    times.parsed += len(parsed)
-    began = times.add("parse", began)
-    tokenized = parse.tokenize_sentences(requests[CONTEXT])
-    began = times.add("tokenize", began)
-    pending = {PARSE: iter(parsed), CONTEXT: iter(tokenized)}
-    for document, marks in zip(batch, verdicts, strict=True):
-        own = [(next(pending[m]), m == PARSE) for m in marks if m != SKIP]
-        yield document, _code_sentences(document, own, resources, times)
+    batch = Batch(documents, resources, times, filtering)
+    for stage in STAGES:
+        if stage.scope == "batch":
+            _call(stage, times, batch)
+    pending = {PARSE: iter(batch.parsed), CONTEXT: iter(batch.tokenized)}
+    coded = []
+    for document, marks, sides in zip(documents, batch.verdicts, batch.sides, strict=True):
+        work = [SentenceWork(next(pending[m]), m == PARSE) for m in marks if m != SKIP]
+        coded.append((document, code_sentences(document, work, resources, times, sides)))
+    return coded
 
 
-def _triage(
-    document: Document, spans: list[tuple[int, int, Segment]], prefilter: Prefilter
-) -> list[int]:
-    """Return the pre-filter's verdict on each sentence of `document`, in order.
-
-    A pronoun can stand for an actor only when the sentence before it, in the same
-    segment, named one (a group, for "they"): the coder forgets its antecedents across
-    a skipped sentence.
-    """
-    verdicts = []
-    previous: tuple[int, Segment, bool] | None = None  # end, segment, names a group
-    for start, end, segment in spans:
-        after_actor = (
-            previous is not None
-            and previous[1] == segment
-            and not _skipped_between(document.text, previous[0], start)
-        )
-        pronouns = readable_pronouns(
-            document.perspective is not None,
-            after_actor,
-            after_actor and previous is not None and previous[2],
-        )
-        verdict, group = prefilter.read(document.text[start:end], pronouns)
-        if verdict != SKIP:
-            previous = (end, segment, group)
-        verdicts.append(verdict)
-    return verdicts
-
-
-def _skipped_between(text: str, end: int, start: int) -> bool:
-    """Return whether a sentence the pre-filter skipped lies between `end` and `start`."""
-    return len(text[end:start].strip()) > _GAP_CHARS
-
-
-def _code_sentences(
+def code_sentences(
     document: Document,
-    triaged: list[tuple[Sentence, bool]],
+    sentences: list[SentenceWork],
     resources: Resources,
     times: StageTimes,
+    sides: dict[Segment, Side] | None = None,
 ) -> list[Event]:
-    """Code the parsed sentences of a document; tokenized-only ones just give context."""
-    began = clock()
-    sentences = [sentence for sentence, _parsed in triaged]
-    # roles are chosen on the text's own date: the JSONL date, or else its date line
-    day = event_date(document).value or dates.reference_date(document).value
-    all_mentions = [actor_stage.find_mentions(s, resources.actors, on_date=day) for s in sentences]
-    began = times.add("actors", began)
+    """Run the sentence stages over the sentences of one document, in text order."""
+    context = DocumentContext.start(document, resources, sides)
+    stages = [stage for stage in STAGES if stage.scope == "sentence"]
     result: list[Event] = []
-    seen: Counter[str] = Counter()  # countries named in earlier sentences of the document
-    references: dict[Segment, DatePoint] = {}
-    antecedent: Actor | None = None  # the person last named, for he/she/his/her
-    group: Actor | None = None  # the one group the previous sentence named, for they/them
-    segment: Segment | None = None
-    previous_end = 0
-    names: dict[str, Actor] = {}  # "Tillerson", once "US Secretary of State Rex Tillerson"
-    for (sentence, parsed), named in zip(triaged, all_mentions, strict=True):
-        context = seen.most_common(1)[0][0] if seen else None
-        seen.update(_countries(named, resources.actors.countries))
-        if sentence.segment != segment:  # a comment's "he" is not the article's
-            antecedent, group, segment = None, None, sentence.segment
-        elif _skipped_between(document.text, previous_end, sentence.start):
-            antecedent = group = None  # a sentence the prefilter skipped may name others
-        previous_end = sentence.end
-        mentions = anaphora.pronoun_mentions(sentence, named, resources.actors, antecedent, names)
-        mentions = anaphora.group_mentions(sentence, mentions, group)
-        group = anaphora.sole_group(named, resources.actors)
-        named_last = anaphora.last_person(sentence, mentions, resources.actors, context, names)
-        antecedent = named_last or antecedent
-        began = times.add("anaphora", began)
-        if not parsed:
-            continue
-        coded = events.code_events(
-            sentence,
-            mentions,
-            resources.actors,
-            resources.verbs,
-            context_country=_sentence_country(sentence, mentions, resources.actors.countries)
-            or context,
-            perspective=document.perspective,
-            require_dyad=resources.config.coder.require_dyad,
-        )
-        began = times.add("verbs", began)
-        located = [_when_where(document, sentence, code, seen, references) for code in coded]
-        began = times.add("time+place", began)
-        for code, (when, where) in zip(coded, located, strict=True):
-            event = assemble_event(
-                document,
-                sentence,
-                code,
-                mentions,
-                resources,
-                context,
-                when=when,
-                where=where,
-                times=times,
-            )
-            if event is not None:
-                result.append(event)
-        began = times.add("code", began)
+    for work in sentences:
+        for stage in stages:
+            if stage.parsed_only and not work.parsed:
+                continue
+            _call(stage, times, context, work)
+        result.extend(work.events)
     return result

@@ -21,7 +21,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from dyad.dictionaries.loader import gc_paused
+from dyad.dictionaries.entries import gc_paused
 from dyad.records import Place, PlacePrecision, Sentence
 
 GAZETTEER_NAME = "dyad.gazetteer.geonames.v1"

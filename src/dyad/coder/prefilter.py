@@ -10,7 +10,7 @@ a pronoun read through the sentences before. So a sentence is parsed only when:
 - it holds at least `min_actors` names found as the coder finds them (longest first,
   without overlap: "the government" is one), counting "we"/"us"/"our" only when the
   document says whose side the author is on, "he"/"his" only after a sentence that named
-  an actor, and "they"/"their" only after one that named a group (`dyad.anaphora`);
+  an actor, and "they"/"their" only after one that named a group (`dyad.coder.anaphora`);
 - and a word outside those names could be a verb whose dictionary entry can code here:
   not capitalised inside a sentence that is not a headline, its particles present, and
   a code of its own or a pattern whose every slot has a word in the sentence.
@@ -28,14 +28,15 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
 
-from dyad.coder.anaphora import GROUP_PRONOUNS, PERSONAL_PRONOUNS
-from dyad.dictionaries.loader import ActorDictionary, VerbDictionary, VerbEntry, skeleton
+from dyad.coder.lexicon import FIRST_PERSON_PLURAL, GROUP_PRONOUNS, PERSONAL_PRONOUNS
+from dyad.dictionaries.entries import ActorDictionary, VerbDictionary, VerbEntry
+from dyad.dictionaries.loader import skeleton
 
 _WORD = re.compile(r"[^\W_][\w.'\u2019]*")
 _VOWELS = frozenset("AEIOU")
 _POSSESSIVE = ("'S", "\u2019S")
 # "we", "us", "our" resolve to the author's country when a document has a perspective
-_FIRST_PERSON_PLURAL = frozenset({"WE", "US", "OUR", "OURS", "OURSELVES"})
+_FIRST_PERSON_PLURAL = frozenset(w.upper() for w in FIRST_PERSON_PLURAL)
 _HEADLINE_WORD = re.compile(r"[A-Za-z][A-Za-z'\u2019-]+")
 # words a Title Case headline capitalises that are no names
 _SMALL_WORDS = frozenset(
@@ -47,7 +48,7 @@ _SMALL_WORDS = frozenset(
 _MARKERS = frozenset({"(", "^", "%", "+", "$"})
 # a capitalised verb form after these may still be a verb: '... said: "Attack them"'
 _OPENERS = frozenset("\"'\u201c\u2018(:;-\u2014")
-# "he" may be the person named in an earlier sentence, "they" the group (dyad.anaphora)
+# "he" may be the person named in an earlier sentence, "they" the group (dyad.coder.anaphora)
 _PERSONAL = frozenset(w.upper() for w in PERSONAL_PRONOUNS)
 _GROUP = frozenset(w.upper() for w in GROUP_PRONOUNS)
 _PRONOUNS = _FIRST_PERSON_PLURAL | _PERSONAL | _GROUP
@@ -130,7 +131,7 @@ def readable_pronouns(perspective: bool, after_actor: bool, after_group: bool) -
 
     "we" and "our" need the author's side (a perspective); "he" and "his" a sentence
     before it in the same segment that named an actor; "they" and "their" one that
-    named a group (`dyad.anaphora`).
+    named a group (`dyad.coder.anaphora`).
     """
     return (
         (_FIRST_PERSON_PLURAL if perspective else _NONE)
@@ -192,7 +193,7 @@ class Prefilter:
             text: The sentence.
             perspective: The document says whose side "we" and "our" are.
             after_actor: The sentence follows, in the same segment, one that named an
-                actor: only then can "he" or "they" stand for someone (`dyad.anaphora`).
+                actor: only then can "he" or "they" stand for someone (`dyad.coder.anaphora`).
         """
         return self.read(text, readable_pronouns(perspective, after_actor, after_actor))[0]
 

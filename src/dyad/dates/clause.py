@@ -7,18 +7,16 @@ belongs to the event verb; README "Dates and places" states the order.
 
 from __future__ import annotations
 
+from dyad.coder.lexicon import (
+    ANNOUNCING_VERBS,
+    DAY_PART_NOUNS,
+)
 from dyad.dates.expressions import Expression, find_dates
 from dyad.records import DatePoint, Sentence
 
-# Verbs whose object or complement clause is the event they report: their own date words
-# date the report (the press release's "today"), not what it reports.
-REPORTING_VERBS = frozenset(
-    "acknowledge announce confirm disclose reveal report say state tell".split()
-)
 REPORTED = ("ccomp", "dobj", "obj", "xcomp")  # the dependent that carries what is reported
 PREMODIFIES = ("poss", "nmod", "compound", "amod")  # "Tuesday's attack", "the July 2 attack"
 SUBJECTS = ("nsubj", "nsubjpass")
-TIME_NOUNS = frozenset("morning afternoon evening night day weekend hours".split())
 OUTSIDE = 1_000  # rank of words outside the verb's subtree: after every word inside it
 
 
@@ -62,7 +60,7 @@ def _modifies(sentence: Sentence, token: int, verb: int) -> int:
         word.dep not in PREMODIFIES
         or noun.i <= word.i
         or noun.pos not in ("NOUN", "PROPN")
-        or noun.lemma.lower() in TIME_NOUNS
+        or noun.lemma.lower() in DAY_PART_NOUNS
     ):
         return 0
     preposition = sentence.tokens[noun.head]
@@ -76,7 +74,7 @@ def _modifies(sentence: Sentence, token: int, verb: int) -> int:
 
 def _reported(sentence: Sentence, verb: int) -> int | None:
     """Return the head of what a reporting verb reports ("the arrest", "was arrested")."""
-    if sentence.tokens[verb].lemma.lower() not in REPORTING_VERBS:
+    if sentence.tokens[verb].lemma.lower() not in ANNOUNCING_VERBS:
         return None
     for token in sentence.tokens:
         if token.head == verb and token.i != verb and token.dep in REPORTED:

@@ -115,7 +115,7 @@ def load_cameo_table() -> Mapping[str, CameoCode]:
     return MappingProxyType(table)
 
 
-def describe(code: str) -> CameoCode | None:
+def describe(code: str, table: Mapping[str, CameoCode] | None = None) -> CameoCode | None:
     """Return the table entry for a CAMEO event code, or its nearest known parent.
 
     A code missing from the table falls back to its longest known prefix (e.g. an unknown
@@ -124,6 +124,7 @@ def describe(code: str) -> CameoCode | None:
 
     Args:
         code: A CAMEO event code such as "042" or "1823"; surrounding spaces are ignored.
+        table: The loaded table (`Resources.cameo`); the shipped one by default.
 
     Returns:
         The entry for `code` or for its longest known prefix; None when `code` is not a 2-4
@@ -132,7 +133,7 @@ def describe(code: str) -> CameoCode | None:
     code = code.strip()
     if not (2 <= len(code) <= 4 and code.isdigit()):
         return None
-    table = load_cameo_table()
+    table = load_cameo_table() if table is None else table
     for cut in range(len(code), 1, -1):
         entry = table.get(code[:cut])
         if entry is not None:

@@ -18,7 +18,7 @@ import re
 from dataclasses import replace
 from pathlib import Path
 
-from dyad.dictionaries.loader import Pattern, VerbDictionary, VerbEntry
+from dyad.dictionaries.entries import Pattern, VerbDictionary, VerbEntry
 from dyad.errors import DictionaryError
 from dyad.files import path_text
 

@@ -2,7 +2,7 @@
 
 `code_to_parquet(paths, output, config, engine=...)` cuts the inputs into partitions
 (`partitions.plan_partitions`), codes each with the same stage functions
-(`pipeline.code_documents`) and writes them as Parquet (`partitions.code_partition`);
+(`run.code_stream`) and writes them as Parquet (`partitions.code_partition`);
 `load_parquet(store, output)` adds those partitions to a store. Both engines write the
 same files, so a job can be coded on a cluster and ingested on a laptop.
 """
@@ -21,6 +21,7 @@ from dyad.engines.partitions import (
     plan_partitions,
     read_partitions,
 )
+from dyad.run import NO_DEFAULTS, RunDefaults
 from dyad.store.database import IngestCounts, Store
 
 Engine = Literal["local", "ray"]
@@ -45,6 +46,7 @@ def code_to_parquet(
     engine: Engine = "local",
     workers: int = 1,
     overwrite: bool = False,
+    defaults: RunDefaults = NO_DEFAULTS,
 ) -> PartitionResult:
     """Code `paths` into Parquet partitions under `output` with the chosen engine.
 
@@ -55,18 +57,21 @@ def code_to_parquet(
         engine: "local" (processes on this machine) or "ray".
         workers: Worker processes or Ray actors.
         overwrite: Re-code partitions a previous run completed.
+        defaults: Reference date and perspective for documents that carry none.
 
     Returns:
         What the run did, summed over partitions.
     """
-    plan = plan_partitions(paths, config)
+    plan = plan_partitions(paths, config, defaults=defaults)
     if engine == "ray":
         from dyad.engines.ray import run_ray
 
-        return run_ray(plan, output, config, workers=workers, overwrite=overwrite)
+        return run_ray(
+            plan, output, config, workers=workers, overwrite=overwrite, defaults=defaults
+        )
     from dyad.engines.local import run_local
 
-    return run_local(plan, output, config, workers=workers, overwrite=overwrite)
+    return run_local(plan, output, config, workers=workers, overwrite=overwrite, defaults=defaults)
 
 
 def load_parquet(store: Store, output: Path) -> IngestCounts:

@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
-from dyad.coder.pipeline import Resources
+from dyad.coder.resources import Resources
 from dyad.config import Config
 from dyad.engines.partitions import (
     Partition,
@@ -21,6 +21,7 @@ from dyad.engines.partitions import (
     load_worker,
     settle_worker,
 )
+from dyad.run import NO_DEFAULTS, RunDefaults
 
 _RESOURCES: Resources | None = None
 
@@ -32,9 +33,11 @@ def _start_worker(config: Config) -> None:
     settle_worker()
 
 
-def _code_in_worker(partition: Partition, output: Path, overwrite: bool) -> PartitionResult:
+def _code_in_worker(
+    partition: Partition, output: Path, overwrite: bool, defaults: RunDefaults
+) -> PartitionResult:
     assert _RESOURCES is not None, "worker started without its resources"
-    return code_partition(partition, output, _RESOURCES, overwrite=overwrite)
+    return code_partition(partition, output, _RESOURCES, overwrite=overwrite, defaults=defaults)
 
 
 def run_local(
@@ -44,6 +47,7 @@ def run_local(
     *,
     workers: int = 1,
     overwrite: bool = False,
+    defaults: RunDefaults = NO_DEFAULTS,
 ) -> PartitionResult:
     """Code `partitions` into Parquet files under `output` with `workers` processes.
 
@@ -53,6 +57,7 @@ def run_local(
         config: Settings.
         workers: Processes; 1 codes in this process.
         overwrite: Re-code partitions already complete.
+        defaults: Reference date and perspective for documents that carry none.
 
     Returns:
         The summed result of every partition.
@@ -61,7 +66,9 @@ def run_local(
     if workers <= 1:
         resources = Resources.load(config)
         for partition in partitions:
-            total.add(code_partition(partition, output, resources, overwrite=overwrite))
+            total.add(
+                code_partition(partition, output, resources, overwrite=overwrite, defaults=defaults)
+            )
         return total
     # the model and the dictionaries are loaded once, here: forked workers share them
     global _RESOURCES
@@ -69,7 +76,9 @@ def run_local(
     context = multiprocessing.get_context("fork")
     try:
         with ProcessPoolExecutor(workers, context, _start_worker, (config,)) as pool:
-            futures = [pool.submit(_code_in_worker, p, output, overwrite) for p in partitions]
+            futures = [
+                pool.submit(_code_in_worker, p, output, overwrite, defaults) for p in partitions
+            ]
             for future in futures:
                 total.add(future.result())
     finally:

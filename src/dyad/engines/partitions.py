@@ -10,8 +10,9 @@ the same names (never a duplicate) and skips partitions already complete:
     DIR/rejections/part-<key>.parquet   inputs that could not be read or coded
 
 The events file is written last, each file atomically (a temporary name, then a
-rename), so its presence marks a complete partition. A document whose coding raises
-becomes a rejection (stage "code") and the partition goes on.
+rename), so its presence marks a complete partition. Partitions are coded by
+`run.code_stream`: a document whose coding raises becomes a rejection naming the stage,
+and the partition goes on; structure warnings are kept with the rejections.
 """
 
 from __future__ import annotations
@@ -27,12 +28,14 @@ from typing import Any
 import pyarrow as pa
 import pyarrow.parquet as pq
 
-from dyad.coder.pipeline import Resources, StageTimes, clock, code_documents
 from dyad.coder.read import input_files as list_inputs
 from dyad.coder.read import read_documents
+from dyad.coder.resources import Resources
+from dyad.coder.timing import StageTimes, clock
 from dyad.config import Config
 from dyad.files import open_regular
-from dyad.records import Actor, DatePoint, Document, Event, Place, Rejection, Segment
+from dyad.records import EVENT_KEYS, Document, Event, Rejection
+from dyad.run import NO_DEFAULTS, RunDefaults, code_stream
 from dyad.store.identity import Identities
 
 TABLES = ("events", "documents", "rejections")
@@ -88,11 +91,11 @@ EVENT_SCHEMA = pa.schema(
         ),
         ("factuality", pa.string()),
         ("attributed_to", _ACTOR),
-        ("confidence", pa.float64()),
         ("rule", pa.string()),
         ("provenance", pa.string()),  # JSON object, as in `dyad export` Parquet
     ]
 )
+assert tuple(EVENT_SCHEMA.names) == EVENT_KEYS, "the Arrow schema follows Event.to_dict()"
 DOCUMENT_SCHEMA = pa.schema(
     [(f, pa.int64() if f == "line" else pa.string()) for f in Document.__dataclass_fields__]
 )
@@ -119,7 +122,7 @@ class PartitionResult:
     skipped: int = 0  # already complete from an earlier run
     documents: int = 0
     events: int = 0
-    rejections: int = 0
+    rejections: int = 0  # not counting warnings
     sentences: int = 0
     parsed: int = 0
     seconds: dict[str, float] = field(default_factory=dict)
@@ -146,10 +149,18 @@ def input_files(paths: Iterable[Path]) -> list[Path]:
 
 
 def plan_partitions(
-    paths: Iterable[Path], config: Config, per_partition: int = PARTITION_DOCUMENTS
+    paths: Iterable[Path],
+    config: Config,
+    per_partition: int = PARTITION_DOCUMENTS,
+    defaults: RunDefaults = NO_DEFAULTS,
 ) -> list[Partition]:
-    """Return the partitions of the inputs: each file cut into slices of documents."""
+    """Return the partitions of the inputs: each file cut into slices of documents.
+
+    A run with defaults (`--date`, `--perspective`) names its partitions apart from a
+    run without, so a re-run with other defaults does not skip them as complete.
+    """
     plan = []
+    salt = b"" if defaults == NO_DEFAULTS else repr(defaults).encode()
     for path in input_files(paths):
         try:
             with open_regular(path) as stream:  # a FIFO must not hang the plan
@@ -158,7 +169,7 @@ def plan_partitions(
             data = b""
             digest = hashlib.sha256(os.fsencode(path)).hexdigest()  # the reader rejects it
         else:
-            digest = hashlib.sha256(os.fsencode(path.name) + b"\0" + data).hexdigest()
+            digest = hashlib.sha256(os.fsencode(path.name) + b"\0" + data + salt).hexdigest()
         # a document takes at least a line, so a file of few lines is one partition,
         # known without reading its documents (the driver's work before any worker starts)
         if data.count(b"\n") + data.count(b"\r") < per_partition:
@@ -180,7 +191,8 @@ def partition_files(output: Path, partition: Partition) -> dict[str, Path]:
     return {table: output / table / f"part-{partition.key}.parquet" for table in TABLES}
 
 
-def _slice(partition: Partition, config: Config) -> tuple[list[Document], list[Rejection]]:
+def _slice(partition: Partition, config: Config) -> list[Document | Rejection]:
+    """Return the partition's own documents; the first slice also has the file's rejections."""
     documents: list[Document] = []
     rejections: list[Rejection] = []
     identities = Identities()  # one text per id, as `dyad ingest` reads them
@@ -195,30 +207,7 @@ def _slice(partition: Partition, config: Config) -> tuple[list[Document], list[R
             documents.append(item)
     size = -(-len(documents) // partition.count) if documents else 0
     own = documents[partition.index * size : (partition.index + 1) * size]
-    return own, rejections if partition.index == 0 else []
-
-
-def code_robustly(
-    documents: Sequence[Document], resources: Resources, times: StageTimes
-) -> Iterator[tuple[Document, list[Event]] | Rejection]:
-    """Code `documents` in one stream; if that raises, one by one, rejecting the bad ones."""
-    try:
-        yield from list(code_documents(documents, resources, times=times))
-        return
-    except Exception:  # noqa: BLE001 - a bug on one document must not sink the partition
-        pass
-    for document in documents:
-        try:
-            yield from list(code_documents([document], resources, times=times))
-        except Exception as exc:  # noqa: BLE001
-            yield Rejection(
-                document.path,
-                f"coding failed: {type(exc).__name__}: {exc}",
-                "code",
-                document.line,
-                "a bug in dyad; the other documents were coded",
-                document.doc_id,
-            )
+    return [*(rejections if partition.index == 0 else []), *own]
 
 
 def load_worker(config: Config) -> Resources:
@@ -249,7 +238,12 @@ def settle_worker() -> None:
 
 
 def code_partition(
-    partition: Partition, output: Path, resources: Resources, *, overwrite: bool = False
+    partition: Partition,
+    output: Path,
+    resources: Resources,
+    *,
+    overwrite: bool = False,
+    defaults: RunDefaults = NO_DEFAULTS,
 ) -> PartitionResult:
     """Code one partition and write its Parquet files; skip it if already complete."""
     files = partition_files(output, partition)
@@ -257,14 +251,16 @@ def code_partition(
         return PartitionResult(skipped=1)
     times = StageTimes()
     began = clock()
-    documents, rejections = _slice(partition, resources.config)
+    items = _slice(partition, resources.config)
     times.add("read", began)
+    rejections: list[Rejection] = []
     coded: list[tuple[Document, list[Event]]] = []
-    for item in code_robustly(documents, resources, times):
+    for item in code_stream(items, resources, defaults=defaults, times=times):
         if isinstance(item, Rejection):
             rejections.append(item)
         else:
-            coded.append(item)
+            coded.append((item.document, item.events))
+            rejections.extend(item.warnings)
     events = [event for _document, found in coded for event in found]
     began = clock()
     _write(documents_to_arrow([d for d, _ in coded]), files["documents"])
@@ -272,7 +268,8 @@ def code_partition(
     _write(events_to_arrow(events), files["events"])  # last: it marks the partition complete
     times.add("write", began)
     return PartitionResult(
-        1, 0, len(coded), len(events), len(rejections), times.sentences, times.parsed,
+        1, 0, len(coded), len(events), sum(not r.stage.endswith("warning") for r in rejections),
+        times.sentences, times.parsed,
         dict(times.seconds),
     )  # fmt: skip
 
@@ -298,41 +295,12 @@ def events_to_arrow(events: Sequence[Event]) -> pa.Table:
     return pa.Table.from_pylist(rows, schema=EVENT_SCHEMA)
 
 
-def _actor(value: dict[str, Any] | None) -> Actor | None:
-    return Actor(**value) if value else None
-
-
 def arrow_to_events(table: pa.Table) -> list[Event]:
     """Return the events of a contract-shaped Arrow table (segment offsets are not kept)."""
     events = []
     for row in table.to_pylist():
-        segment = row["segment"]
-        place = row["location"]
-        source = _actor(row["source"])
-        assert source is not None
-        events.append(
-            Event(
-                event_id=row["event_id"],
-                doc_id=row["doc_id"],
-                sentence=row["sentence"],
-                char_start=row["char_start"],
-                char_end=row["char_end"],
-                segment=Segment(segment["kind"], 0, 0, segment["author"], segment["posted"]),
-                source=source,
-                target=_actor(row["target"]),
-                cameo=row["cameo"],
-                quad_class=row["quad_class"],
-                goldstein=row["goldstein"],
-                plover=row["plover"],
-                date=DatePoint(row["date"], row["date_precision"], row["date_text"]),
-                location=Place(**place) if place else None,
-                factuality=row["factuality"],
-                attributed_to=_actor(row["attributed_to"]),
-                rule=row["rule"],
-                confidence=row["confidence"],
-                provenance=json.loads(row["provenance"]),
-            )
-        )
+        row["provenance"] = json.loads(row["provenance"])
+        events.append(Event.from_dict(row))
     return events
 
 

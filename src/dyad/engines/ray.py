@@ -21,6 +21,7 @@ from typing import Any
 
 from dyad.config import Config
 from dyad.engines.partitions import Partition, PartitionResult, code_partition
+from dyad.run import NO_DEFAULTS, RunDefaults
 
 RAY_PIN = "2.60.0"  # the version pinned in pyproject's `ray` extra
 OBJECT_STORE_BYTES = 128 * 1024 * 1024  # of a local Ray; a cluster keeps its own setting
@@ -29,13 +30,14 @@ OBJECT_STORE_BYTES = 128 * 1024 * 1024  # of a local Ray; a cluster keeps its ow
 class _Coder:
     """A Ray actor: resources loaded once, then one partition per row."""
 
-    def __init__(self, config: Config, output: str, overwrite: bool) -> None:
+    def __init__(self, config: Config, output: str, overwrite: bool, defaults: RunDefaults) -> None:
         from dyad.engines.partitions import load_worker, settle_worker
 
         self.resources = load_worker(config)
         settle_worker()
         self.output = Path(output)
         self.overwrite = overwrite
+        self.defaults = defaults
 
     def __call__(self, batch: dict[str, Any]) -> dict[str, Any]:
         results = []
@@ -44,7 +46,11 @@ class _Coder:
         ):
             partition = Partition(str(path), int(index), int(count), str(key))
             result = code_partition(
-                partition, self.output, self.resources, overwrite=self.overwrite
+                partition,
+                self.output,
+                self.resources,
+                overwrite=self.overwrite,
+                defaults=self.defaults,
             )
             results.append(result)
         return {"result": [r.to_dict() for r in results]}
@@ -80,6 +86,7 @@ def run_ray(
     *,
     workers: int = 2,
     overwrite: bool = False,
+    defaults: RunDefaults = NO_DEFAULTS,
 ) -> PartitionResult:
     """Code `partitions` into Parquet files under `output` with a pool of `workers` actors.
 
@@ -89,6 +96,7 @@ def run_ray(
         config: Settings.
         workers: Ray actors, one CPU each.
         overwrite: Re-code partitions already complete.
+        defaults: Reference date and perspective for documents that carry none.
 
     Returns:
         The summed result of every partition.
@@ -104,7 +112,7 @@ def run_ray(
     dataset = ray.data.from_items(rows, override_num_blocks=len(rows))
     coded = dataset.map_batches(
         _Coder,
-        fn_constructor_args=(config, str(output.resolve()), overwrite),
+        fn_constructor_args=(config, str(output.resolve()), overwrite, defaults),
         batch_size=1,
         # a fixed pool: an autoscaling one starts with one actor and grows too late
         compute=ray.data.ActorPoolStrategy(size=min(workers, len(rows))),

@@ -8,7 +8,7 @@ presidential speeches, public domain), with the label of one event predicate:
 
 `verb_start` is the predicate's character offset in `text`; `label` is one of asserted,
 reported, speculative, hypothetical, negated, question. Each sentence is parsed with
-`dyad.parse` and `modality.assess_factuality` is asked about the labelled token, so the
+`dyad.coder.parse` and `modality.assess_factuality` is asked about the labelled token, so the
 score measures the modality stage alone (no actor or verb dictionary is involved). The
 labelling guide is in `data/validation/SOURCE.md`.
 """

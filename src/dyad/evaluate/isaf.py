@@ -175,13 +175,13 @@ def evaluate_isaf(data_dir: Path, resources: Any, *, limit: int | None = None) -
 
     Args:
         data_dir: The shared data folder.
-        resources: `pipeline.Resources` for the coder.
+        resources: `Resources` for the coder.
         limit: Score only the first `limit` releases (for quick checks).
 
     Returns:
         The accuracies with their counts; `skipped` set when the data is absent.
     """
-    from dyad.coder.pipeline import code_documents
+    from dyad.run import Coded, code_stream
 
     path = data_dir / PATH
     if not path.is_file():
@@ -190,11 +190,13 @@ def evaluate_isaf(data_dir: Path, resources: Any, *, limit: int | None = None) -
     documents, annotations = documents[:limit], annotations[:limit]
     leads = lead_sentences(documents, resources.config.coder.batch_size)
     main: dict[str, tuple[DatePoint, Place | None, str]] = {}
-    for document, events in code_documents(documents, resources):
-        lead = leads.get(document.doc_id)
-        coded = [e for e in events if lead is not None and e.char_start == lead.start]
+    for item in code_stream(documents, resources):
+        if not isinstance(item, Coded):
+            continue  # a document that failed to code has no main event
+        lead = leads.get(item.document.doc_id)
+        coded = [e for e in item.events if lead is not None and e.char_start == lead.start]
         if coded:
-            main[document.doc_id] = (coded[0].date, coded[0].location, coded[0].sentence)
+            main[item.document.doc_id] = (coded[0].date, coded[0].location, coded[0].sentence)
     details = []
     for document, annotation in zip(documents, annotations, strict=True):
         source = "event"

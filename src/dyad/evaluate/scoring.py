@@ -1,7 +1,7 @@
 """Build the coder callback `dyad eval` scores: the real pipeline, per-suite dictionaries.
 
 Kept apart from `evaluate` so that module stays free of parsing and can be tested with
-a fake coder; this one is the thin bridge from a suite's texts to `pipeline`, and
+a fake coder; this one is the thin bridge from a suite's texts to `run.code_stream`, and
 `score_suites` runs the suites `dyad eval` names.
 """
 
@@ -11,12 +11,13 @@ import json
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 
-from dyad.coder.pipeline import Resources, code_documents
+from dyad.coder.resources import Resources
 from dyad.config import Config
 from dyad.evaluate import isaf as evaluate_isaf
 from dyad.evaluate import realtext as evaluate_realtext
 from dyad.evaluate.scores import SUITES, CodeBatch, Found, SuiteScore, evaluate, suite_dictionaries
 from dyad.records import Document, Event
+from dyad.run import Coded, code_stream
 
 
 def make_code_batch(config: Config, data_dir: Path, *, prefilter: bool = True) -> CodeBatch:
@@ -45,7 +46,9 @@ def make_code_batch(config: Config, data_dir: Path, *, prefilter: bool = True) -
             for number, (text, date) in enumerate(items)
         ]
         found: list[list[Found]] = []
-        for _document, events in code_documents(documents, resources, use_prefilter=prefilter):
+        # one item per document, in order: a document that failed to code found nothing
+        for item in code_stream(documents, resources, use_prefilter=prefilter):
+            events = item.events if isinstance(item, Coded) else []
             found.append(
                 [(e.source.code, e.target.code if e.target else None, e.cameo) for e in events]
             )
@@ -84,7 +87,12 @@ def score_realtext(
     resources = Resources.load(config)
 
     def code(documents: Sequence[Document]) -> Iterator[tuple[Document, list[Event]]]:
-        return code_documents(documents, resources)
+        by_id = {document.doc_id: document for document in documents}
+        for item in code_stream(documents, resources):
+            if isinstance(item, Coded):
+                yield item.document, item.events
+            elif item.doc_id in by_id:
+                yield by_id[item.doc_id], []  # it failed to code: its gold events are missed
 
     scores = evaluate_realtext.evaluate_realtext(splits, code, data_dir)
     agreed = evaluate_realtext.agreement()

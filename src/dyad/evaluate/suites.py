@@ -4,7 +4,7 @@ Each suite is a file in the shared data folder (`default_data_dir()`: `$DYAD_SHA
 else `../shared/data`), never shipped. `load_suite` turns one into `GoldRecord`s (text,
 date, expected (source, target, code) triples) and names the malformed rows it skipped;
 `suite_dictionaries` gives the dictionaries a suite is coded with (ud-petrarch ships its
-own). Scoring lives in `dyad.evaluate`.
+own). Scoring lives in `dyad.evaluate.scores`.
 """
 
 from __future__ import annotations

@@ -129,17 +129,20 @@ class _Coder:
         self._resources: Any = None
 
     def code(self, text: str, day: str | None, perspective: str | None) -> list[dict[str, Any]]:
-        from dyad.coder.pipeline import Resources, code_documents
+        from dyad.coder.resources import Resources
         from dyad.config import load_config
         from dyad.records import Document
+        from dyad.run import Coded, code_stream
 
         digest = hashlib.sha256(text.encode()).hexdigest()[:10]
         document = Document(f"pasted:{digest}", text, "<api>", date=day, perspective=perspective)
         with self._lock:
             if self._resources is None:
                 self._resources = Resources.load(load_config())
-            coded = list(code_documents([document], self._resources))
-        return [event.to_dict() for _document, events in coded for event in events]
+            (item,) = code_stream([document], self._resources)
+        if not isinstance(item, Coded):
+            raise DyadError(item.reason, hint="the text was not coded")
+        return [event.to_dict() for event in item.events]
 
 
 class CodeRequest(BaseModel):

@@ -27,7 +27,7 @@ EVENT_COLUMNS = """
     e.target_code AS target, e.target_name, e.target_text, e.cameo, e.root,
     CAST(e.quad_class AS INTEGER) AS quad_class, e.goldstein, e.date, e.date_precision,
     e.date_text, e.factuality, e.attributed_code AS attributed_to, e.attributed_text,
-    e.rule, e.confidence, e.location_name AS place, e.location_country AS place_country,
+    e.rule, e.location_name AS place, e.location_country AS place_country,
     e.location_lat AS lat, e.location_lon AS lon, e.location_precision AS place_precision,
     e.char_start, e.char_end, e.segment_kind, e.segment_author, e.cluster_id
 """

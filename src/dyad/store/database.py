@@ -25,12 +25,12 @@ import duckdb
 import pyarrow as pa
 
 from dyad.errors import StoreError
-from dyad.records import Actor, Document, Event, Rejection
+from dyad.records import EVENT_KEYS, Actor, Document, Event, Rejection
 from dyad.store import errors as store_errors
 from dyad.store.identity import Identities, text_hash
 
 APPLICATION = "dyad"
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 # Documents written per transaction by `Store.ingest_coded`: small enough that a crash loses
 # little work, large enough that commits do not dominate.
 INGEST_BATCH_DOCUMENTS = 32
@@ -39,7 +39,9 @@ INGEST_BATCH_DOCUMENTS = 32
 CHECKPOINT_THRESHOLD = "512MB"
 # SQL that brings a store from version N to N+1, applied in order when an older store opens.
 MIGRATIONS: dict[int, str] = {
-    1: "ALTER TABLE documents ADD COLUMN text_hash VARCHAR",  # one text per id (issue 19)
+    # Event.confidence was always 0.5: it is no longer stored until a real one exists (#14)
+    1: "ALTER TABLE events DROP COLUMN confidence",
+    2: "ALTER TABLE documents ADD COLUMN text_hash VARCHAR",  # one text per id (issue 19)
 }
 TABLES = ("documents", "sentences", "events", "actors", "rejections")
 # The `Event.to_dict()` keys the events table has columns for; any other key is kept in
@@ -54,11 +56,7 @@ _DAMAGE = (
     duckdb.TransactionException,
     OSError,
 )
-CONTRACT_FIELDS = frozenset(
-    "event_id doc_id sentence char_start char_end segment source target cameo plover "
-    "quad_class goldstein date date_precision date_text location factuality attributed_to "
-    "confidence rule provenance".split()
-)
+CONTRACT_FIELDS = frozenset(EVENT_KEYS)
 
 
 @dataclass(slots=True)
@@ -157,7 +155,6 @@ def event_row(event: Event) -> dict[str, Any]:
     }
     row |= _actor_columns("attributed", event.attributed_to)
     row |= {
-        "confidence": float(event.confidence),
         "rule": event.rule,
         "provenance": json.dumps(event.provenance, sort_keys=True),
     }
@@ -341,7 +338,7 @@ class Store:
         """Store coded documents in batches of `batch_documents`, one transaction each.
 
         Args:
-            coded: (document, events) pairs, e.g. from `pipeline.code_documents`.
+            coded: (document, events) pairs, e.g. from `store.ingest.coded_documents`.
             rejections: A list the reader appends to while `coded` is consumed; it is
                 drained into each batch, so a rejection is stored with the batch it came in.
             batch_documents: Documents per transaction.

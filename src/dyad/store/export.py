@@ -47,7 +47,7 @@ CONTRACT_COLUMNS = f"""
         'text': e.location_text, 'name': e.location_name, 'country': e.location_country,
         'lat': e.location_lat, 'lon': e.location_lon, 'precision': e.location_precision}}
     END AS location,
-    e.factuality, {_actor("attributed")} AS attributed_to, e.confidence, e.rule, e.provenance,
+    e.factuality, {_actor("attributed")} AS attributed_to, e.rule, e.provenance,
     e.extra
 """
 

@@ -11,6 +11,7 @@ column; rows from a store of schema version 1 have none and are taken as matchin
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
 from dyad.records import Document, Rejection, quoted_path
@@ -65,3 +66,30 @@ class Identities:
         if first[0] != digest:
             return reused(document, f"first at {first[1]}")
         return False
+
+
+def one_text_per_id(
+    items: Iterable[Document | Rejection],
+    stored: dict[str, str] | None = None,
+    skipped: list[str] | None = None,
+) -> Iterator[Document | Rejection]:
+    """Yield `items`, dropping a document already read or stored with the same text (its id
+    goes to `skipped`) and turning one whose id names another text into its rejection.
+
+    Args:
+        items: From `read.read_documents`.
+        stored: The text hash of each document id already stored.
+        skipped: Appended to with the id of each document dropped as already there.
+    """
+    identities = Identities()
+    for item in items:
+        if isinstance(item, Document):
+            verdict = identities.check(item, None if stored is None else stored.get(item.doc_id))
+            if verdict is False:
+                if skipped is not None:
+                    skipped.append(item.doc_id)
+                continue
+            if isinstance(verdict, Rejection):
+                yield verdict
+                continue
+        yield item

@@ -8,75 +8,65 @@ CLI prints one line each and draws a progress bar on a terminal).
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from dyad.coder.pipeline import Resources, code_documents
 from dyad.coder.read import read_documents
-from dyad.coder.structure import structure_warnings
+from dyad.coder.resources import Resources
 from dyad.config import Config
 from dyad.records import Document, Event, Rejection
+from dyad.run import NO_DEFAULTS, RunDefaults, code_stream
 from dyad.store.database import INGEST_BATCH_DOCUMENTS, IngestCounts, open_store
-from dyad.store.identity import Identities
+from dyad.store.identity import one_text_per_id
 
 OnRejection = Callable[[Rejection], None]
 
 
-def read_for_coding(
+def coded_documents(
     paths: Sequence[Path],
-    config: Config,
+    resources: Resources,
     rejections: list[Rejection],
     *,
-    date: str | None = None,
-    perspective: str | None = None,
+    defaults: RunDefaults = NO_DEFAULTS,
+    skip: Callable[[Document], bool] | None = None,
     on_rejection: OnRejection | None = None,
     stored: dict[str, str] | None = None,
     skipped: list[str] | None = None,
-) -> Iterator[Document]:
-    """Yield the readable documents in `paths`, with the run's defaults filled in.
-
-    A document id names one text (`store.identity`): a document whose id was read before
-    with the same text, or is in `stored` with it, is not yielded again (its id goes to
-    `skipped`); one whose id names another text becomes a rejection.
+) -> Iterator[tuple[Document, list[Event]]]:
+    """Read and code `paths` through `run.code_stream`; yield each coded document.
 
     Args:
         paths: Files and directories, as `read.read_documents` takes them.
-        config: Settings for reading.
+        resources: Loaded dictionaries and config.
         rejections: Appended to, while the documents are consumed, with every rejection
             and every structure warning (a comment thread with no readable stamp).
-        date: Reference date YYYY-MM-DD for documents that carry none.
-        perspective: Country code the authors write from, for documents that carry none.
+        defaults: Reference date and perspective for documents that carry none.
+        skip: Documents for which it is true are not coded (already stored).
         on_rejection: Called with each rejection or warning as it is found.
-        stored: The text hash of each document id already stored.
+        stored: The text hash of each stored document id: a document id names one text
+            (`store.identity`), so one stored with the same text is skipped and one whose
+            id names another text is rejected, as within the run.
         skipped: Appended to with the id of each document already read or stored.
     """
-    identities = Identities()
-    for item in read_documents(paths, config):
-        if isinstance(item, Document):
-            verdict = identities.check(item, None if stored is None else stored.get(item.doc_id))
-            if verdict is False:
-                if skipped is not None:
-                    skipped.append(item.doc_id)
-                continue
-            if isinstance(verdict, Rejection):
-                item = verdict
+
+    def note(rejection: Rejection) -> None:
+        rejections.append(rejection)
+        if on_rejection is not None:
+            on_rejection(rejection)
+
+    items: Iterable[Document | Rejection] = one_text_per_id(
+        read_documents(paths, resources.config), stored, skipped
+    )
+    if skip is not None:
+        items = (i for i in items if isinstance(i, Rejection) or not skip(i))
+    for item in code_stream(items, resources, defaults=defaults):
         if isinstance(item, Rejection):
-            rejections.append(item)
-            if on_rejection is not None:
-                on_rejection(item)
+            note(item)
             continue
-        changes: dict[str, Any] = {}
-        if item.date is None and date is not None:
-            changes["date"] = date
-        if item.perspective is None and perspective is not None:
-            changes["perspective"] = perspective
-        document = replace(item, **changes) if changes else item
-        for warning in structure_warnings(document):
-            rejections.append(warning)
-            if on_rejection is not None:
-                on_rejection(warning)
-        yield document
+        for warning in item.warnings:
+            note(warning)
+        yield item.document, item.events
 
 
 def code_paths(
@@ -92,7 +82,7 @@ def code_paths(
 
     Args:
         paths: Files and directories to read.
-        resources: Loaded dictionaries and config (`pipeline.Resources.load`).
+        resources: Loaded dictionaries and config (`Resources.load`).
         date: Reference date for undated documents.
         perspective: Country code the authors write from, where a document has none.
         on_rejection: Called with each rejection or warning as it is found.
@@ -100,15 +90,11 @@ def code_paths(
     """
     rejections: list[Rejection] = []
     found: list[Event] = []
-    documents = read_for_coding(
-        paths,
-        resources.config,
-        rejections,
-        date=date,
-        perspective=perspective,
-        on_rejection=on_rejection,
+    defaults = RunDefaults(date, perspective)
+    coded = coded_documents(
+        paths, resources, rejections, defaults=defaults, on_rejection=on_rejection
     )
-    for number, (_document, events) in enumerate(code_documents(documents, resources), start=1):
+    for number, (_document, events) in enumerate(coded, start=1):
         found.extend(events)
         if on_document is not None:
             on_document(number)
@@ -157,18 +143,9 @@ def ingest_paths(
         on_batch: Called after each commit with the running totals and documents seen.
     """
     with open_store(db) as store:
+        stored = store.document_hashes()
         rejections: list[Rejection] = []
         skipped: list[str] = []
-        documents = read_for_coding(
-            paths,
-            config,
-            rejections,
-            date=date,
-            perspective=perspective,
-            on_rejection=on_rejection,
-            stored=store.document_hashes(),
-            skipped=skipped,
-        )
 
         def kept(coded: Iterable[tuple[Document, list[Event]]]) -> Iterator[Any]:
             for document, found in coded:
@@ -176,7 +153,19 @@ def ingest_paths(
                     keep.extend(found)
                 yield document, found
 
-        coded = kept(code_documents(documents, Resources.load(config)))
+        resources = Resources.load(config)
+        defaults = RunDefaults(date, perspective)
+        coded = kept(
+            coded_documents(
+                paths,
+                resources,
+                rejections,
+                defaults=defaults,
+                stored=stored,
+                skipped=skipped,
+                on_rejection=on_rejection,
+            )
+        )
         counts = store.ingest_coded(
             coded,
             rejections,

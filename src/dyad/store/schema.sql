@@ -1,4 +1,4 @@
--- dyad store, schema version 2. Ids are content hashes, so re-inserting is harmless
+-- dyad store, schema version 3. Ids are content hashes, so re-inserting is harmless
 -- (INSERT ... ON CONFLICT DO NOTHING). `store.py` runs this once on a new file.
 
 CREATE TABLE meta (
@@ -73,7 +73,6 @@ CREATE TABLE events (
     attributed_text VARCHAR,
     attributed_name VARCHAR,
     attributed_country VARCHAR,
-    confidence DOUBLE NOT NULL,
     rule VARCHAR NOT NULL,
     provenance VARCHAR NOT NULL, -- JSON object
     extra VARCHAR NOT NULL       -- JSON: fields of Event.to_dict() newer than these columns

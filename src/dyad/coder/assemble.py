@@ -1,0 +1,175 @@
+"""The last stages of one coded event: its factuality, then the contract-shaped `Event`.
+
+Reads: an `EventCode` with its sentence, date and place.  Adds: `Judgement` (factuality,
+attribution), then the `Event` with QuadClass, Goldstein, PLOVER, id and provenance.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+from dyad import dates
+from dyad.coder import actors as actor_stage
+from dyad.coder import events, modality, parse, places
+from dyad.coder.compose import EventCode
+from dyad.coder.perspective import Side, side_provenance
+from dyad.coder.resources import Resources
+from dyad.coder.structure import STRUCTURE_NAME
+from dyad.dictionaries import cameo
+from dyad.records import Actor, DatePoint, Document, Event, Factuality, Mention, Place, Sentence
+
+_CODE_SHAPE = re.compile(r"^[0-9]{2,4}$")
+_ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+
+
+@dataclass(frozen=True, slots=True)
+class Judgement:
+    """How sure the text is of one event, and who it is attributed to."""
+
+    factuality: Factuality
+    attributed_to: Actor | None
+    cue: str | None
+
+
+def event_date(document: Document) -> DatePoint:
+    """Return the event date: the document's date at day precision, else unknown."""
+    if document.date and _ISO_DATE.match(document.date):
+        return DatePoint(document.date, "day", None)
+    return DatePoint.unknown()
+
+
+def event_id(doc_id: str, sentence: Sentence, code: events.EventCode) -> str:
+    """Return a stable id: the same input coded twice gives the same id."""
+    target = code.target.code if code.target else ""
+    key = f"{doc_id}|{sentence.start}|{sentence.end}|{code.verb}|{code.source.code}|{target}"
+    key += f"|{code.code}|{code.rule}"
+    return hashlib.sha256(key.encode("utf-8", "surrogatepass")).hexdigest()[:20]
+
+
+def describe_code(
+    code: str, table: Mapping[str, cameo.CameoCode] | None = None
+) -> cameo.CameoCode | None:
+    """Return the CAMEO description of `code`; None for what is not 2-4 digits.
+
+    A code outside the CAMEO table (a user's verb dictionary may hold some) keeps its
+    digits with QuadClass 0 and Goldstein 0.
+    """
+    described = cameo.describe(code, table)
+    if described is None:
+        if not _CODE_SHAPE.match(code):
+            return None
+        described = cameo.CameoCode(code, code[:2], "outside CAMEO", 0, 0.0, None)
+    return described
+
+
+def _reporter(
+    sentence: Sentence,
+    span: tuple[int, int] | None,
+    text: str | None,
+    mentions: list[Mention],
+    resources: Resources,
+    context: str | None,
+    perspective: str | None,
+) -> Actor | None:
+    if span is None:
+        return Actor(text, "---") if text else None
+    first, last = span
+    heads = [
+        t.i
+        for t in sentence.tokens[first : last + 1]
+        if not first <= t.head <= last or t.head == t.i
+    ]
+    head = heads[0] if heads else last
+    actor = actor_stage.resolve_phrase(
+        sentence,
+        head,
+        mentions,
+        resources.actors,
+        context_country=context,
+        perspective=perspective,
+    )
+    words = text or " ".join(t.text for t in sentence.tokens[first : last + 1])
+    return actor if actor is not None else Actor(words, "---")
+
+
+def judge_event(
+    sentence: Sentence,
+    code: EventCode,
+    mentions: list[Mention],
+    resources: Resources,
+    context: str | None,
+    perspective: str | None,
+) -> Judgement | None:
+    """Return the factuality of one coded event and its reporter; None for a bad code."""
+    described = describe_code(code.code, resources.cameo)
+    if described is None:
+        return None
+    judged = modality.assess_factuality(sentence, code.verb, described.root)
+    factuality = judged.factuality
+    if code.negation_absorbed and factuality == "negated":
+        factuality = "asserted"  # the code already says "not" ("did not clash": 050)
+    attributed = None
+    if judged.factuality == "reported":
+        attributed = _reporter(
+            sentence,
+            judged.reporter,
+            judged.reporter_text,
+            mentions,
+            resources,
+            context,
+            perspective,
+        )
+    return Judgement(factuality, attributed, judged.cue)
+
+
+def assemble_event(
+    document: Document,
+    sentence: Sentence,
+    code: EventCode,
+    judgement: Judgement | None,
+    when: DatePoint,
+    where: Place | None,
+    table: Mapping[str, cameo.CameoCode] | None = None,
+    side: Side | None = None,
+) -> Event | None:
+    """Return the contract-shaped Event for one coded event (None for a bad code).
+
+    `side` is the country its segment's author writes from, recorded in the provenance.
+    """
+    described = describe_code(code.code, table)
+    if described is None or judgement is None:
+        return None
+    return Event(
+        event_id=event_id(document.doc_id, sentence, code),
+        doc_id=document.doc_id,
+        sentence=sentence.text,
+        char_start=sentence.start,
+        char_end=sentence.end,
+        segment=sentence.segment,
+        source=code.source,
+        target=code.target,
+        cameo=described.code,
+        quad_class=described.quad_class,
+        goldstein=described.goldstein,
+        plover=described.plover,
+        date=when,
+        location=where,
+        factuality=judgement.factuality,
+        attributed_to=judgement.attributed_to,
+        rule=code.rule,
+        provenance={
+            "parser": parse.model_name(),
+            "actors": actor_stage.RESOLVER_NAME,
+            "verbs": events.CODER_NAME,
+            "source_entry": code.source.entry or "",
+            "target_entry": code.target.entry or "" if code.target else "",
+            "modality_cue": judgement.cue or "",
+            "dates": dates.RULES_NAME,
+            "gazetteer": places.GAZETTEER_NAME if where is not None else "",
+            "structure": STRUCTURE_NAME,
+        }
+        | side_provenance(side),
+    )

@@ -1,0 +1,170 @@
+"""What the coder remembers while it reads one document, sentence after sentence.
+
+News names an actor once and then writes "he", "they", "Tillerson" or "the ministry";
+a sentence's actors without a country take the one the document talks about. The
+pipeline keeps all of that for one document in a `DocumentContext`, changed only by its
+methods, one per kind of update, so the order in which a sentence changes it is written
+down in one place (`pipeline.STAGES`).
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+
+from dyad import dates
+from dyad.coder import anaphora
+from dyad.coder.assemble import event_date
+from dyad.coder.perspective import Side
+from dyad.coder.resources import Resources
+from dyad.records import Actor, DatePoint, Document, Mention, Segment, Sentence
+
+# prepositions of where something happened ("in northern Nigeria")
+_WHERE = frozenset({"in", "inside", "across", "throughout"})
+# more text than this between two sentences is a sentence the pre-filter skipped
+_GAP_CHARS = 2
+
+
+def skipped_between(text: str, end: int, start: int) -> bool:
+    """Return whether a sentence the pre-filter skipped lies between `end` and `start`."""
+    return len(text[end:start].strip()) > _GAP_CHARS
+
+
+@dataclass(slots=True)
+class DocumentContext:
+    """The discourse state of one document while its sentences are coded in order.
+
+    Attributes:
+        seen: Countries named in the sentences read so far (the current one included).
+        country: The country named most before the current sentence (its context).
+        references: The reference date of each segment, found on first use.
+        antecedent: The person last named, for he/she/his/her.
+        group: The one group the previous sentence named, for they/them/their.
+        segment: The segment of the current sentence (a comment's "he" is not the article's).
+        previous_end: Where the previous sentence read ended.
+        names: Surnames met with a title or in full ("Tillerson", once "US Secretary of
+            State Rex Tillerson"), to the actor they name.
+        sides: The country each segment's author writes from, for "we" and "our troops".
+    """
+
+    document: Document
+    resources: Resources
+    day: str | None = None
+    seen: Counter[str] = field(default_factory=Counter)
+    country: str | None = None
+    references: dict[Segment, DatePoint] = field(default_factory=dict)
+    antecedent: Actor | None = None
+    group: Actor | None = None
+    segment: Segment | None = None
+    previous_end: int = 0
+    names: dict[str, Actor] = field(default_factory=dict)
+    sides: dict[Segment, Side] = field(default_factory=dict)
+
+    @staticmethod
+    def start(
+        document: Document, resources: Resources, sides: dict[Segment, Side] | None = None
+    ) -> DocumentContext:
+        """Return the empty context of `document`; roles are chosen on the text's own date.
+
+        `sides` gives, per segment, the country its author writes from ("we", "our troops").
+        """
+        day = event_date(document).value or dates.reference_date(document).value
+        return DocumentContext(document, resources, day, sides=dict(sides or {}))
+
+    def side(self, segment: Segment) -> Side | None:
+        """Return the side the author of `segment` writes from, if known."""
+        return self.sides.get(segment)
+
+    def perspective(self, segment: Segment) -> str | None:
+        """Return the country code of the side of `segment`'s author, if known."""
+        side = self.sides.get(segment)
+        return side.country if side else None
+
+    def note_countries(self, named: Sequence[Mention]) -> None:
+        """Remember the countries a new sentence names; the context is what came before."""
+        self.country = self.seen.most_common(1)[0][0] if self.seen else None
+        self.seen.update(countries(named, self.resources.actors.countries))
+
+    def follow(self, sentence: Sentence) -> None:
+        """Forget the antecedents across a new segment or a sentence the pre-filter skipped."""
+        if sentence.segment != self.segment:
+            self.antecedent, self.group, self.segment = None, None, sentence.segment
+        elif skipped_between(self.document.text, self.previous_end, sentence.start):
+            self.antecedent = self.group = None
+        self.previous_end = sentence.end
+
+    def read_references(self, sentence: Sentence, named: list[Mention]) -> list[Mention]:
+        """Return the sentence's mentions with its pronouns and known surnames resolved."""
+        actors = self.resources.actors
+        mentions = anaphora.pronoun_mentions(sentence, named, actors, self.antecedent, self.names)
+        return anaphora.group_mentions(sentence, mentions, self.group)
+
+    def name_group(self, named: Sequence[Mention]) -> None:
+        """Remember the one group this sentence named (for a later "they"), or none."""
+        self.group = anaphora.sole_group(named, self.resources.actors)
+
+    def name_person(self, sentence: Sentence, mentions: Sequence[Mention]) -> None:
+        """Remember the person this sentence named last (for a later "he"), if any."""
+        actors = self.resources.actors
+        named_last = anaphora.last_person(sentence, mentions, actors, self.country, self.names)
+        self.antecedent = named_last or self.antecedent
+
+    def reference(self, segment: Segment) -> DatePoint:
+        """Return the reference date of `segment` (found once per segment)."""
+        if segment not in self.references:
+            self.references[segment] = dates.reference_date(self.document, segment)
+        return self.references[segment]
+
+    def nearby(self) -> list[str]:
+        """Return the countries named so far, most named first."""
+        return [country for country, _ in self.seen.most_common()]
+
+    def sentence_country(self, sentence: Sentence, mentions: Sequence[Mention]) -> str | None:
+        """Return the country of the sentence's actors without one: its own, else the context."""
+        own = sentence_country(sentence, mentions, self.resources.actors.countries)
+        return own or self.country
+
+
+def sentence_country(
+    sentence: Sentence, mentions: Sequence[Mention], known: frozenset[str]
+) -> str | None:
+    """Return the country a sentence's actors without one belong to, if it says.
+
+    That is the one country named as where it happened: the schoolchildren of "gunmen
+    kidnapped 20 schoolchildren in northern Nigeria" are Nigerian, the children "killed in
+    Israeli shelling in the east of the Gaza Strip" Palestinian. Failing that, the one
+    country the sentence names at least twice: "Iraqi troops arrested dozens of militiamen
+    near the Iraqi border" are Iraqi, whatever country the rest of the document talks about
+    most. A country named once as an actor may be the other side ("the government
+    thanked China").
+    """
+    places = {
+        m.actor.code[:3]
+        for m in mentions
+        if m.rule != "agent" and m.actor.code[:3] in known and _where(sentence, m.last)
+    }
+    if len(places) == 1:
+        return places.pop()
+    named = countries(mentions, known)
+    return named[0] if len(set(named)) == 1 and len(named) >= 2 else None
+
+
+def _where(sentence: Sentence, head: int) -> bool:
+    """Return whether the phrase headed at `head` says where ("in the east of X")."""
+    token = sentence.tokens[head]
+    for _step in range(3):  # climb the "of"s
+        if token.dep != "pobj":
+            return False
+        preposition = sentence.tokens[token.head]
+        if preposition.lemma in _WHERE:
+            return True
+        if preposition.lemma != "of" or preposition.head == preposition.i:
+            return False
+        token = sentence.tokens[preposition.head]
+    return False
+
+
+def countries(mentions: Iterable[Mention], known: frozenset[str]) -> list[str]:
+    """Return the countries `mentions` name (not as agents' countries), in order."""
+    return [m.actor.code[:3] for m in mentions if m.rule != "agent" and m.actor.code[:3] in known]

@@ -1,0 +1,179 @@
+"""The compiled dictionaries' records: actor entries and their dated codes, verb entries
+and their patterns, and the two dictionaries that hold them.
+
+`loader` builds them from dictionary files (`verbfile` reads the verb file's blocks and
+patterns); the coding stages only read them.
+"""
+
+from __future__ import annotations
+
+import gc
+import itertools
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+
+
+@contextmanager
+def gc_paused() -> Iterator[None]:
+    """Pause the cyclic garbage collector while a large acyclic index is built or loaded.
+
+    Each of its many containers counts towards a collection that walks every object the
+    process holds (the model, the dictionaries): the pauses cost more than the building.
+    """
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
+@dataclass(frozen=True, slots=True)
+class DatedCode:
+    """A CAMEO actor code valid from `start` to `end` (ISO dates; None is open)."""
+
+    code: str
+    start: str | None = None
+    end: str | None = None
+
+    def valid_on(self, day: str | None) -> bool:
+        if day is None:
+            return self.start is None and self.end is None
+        return (self.start is None or self.start <= day) and (self.end is None or day < self.end)
+
+
+@dataclass(frozen=True, slots=True)
+class ActorEntry:
+    """One actor root phrase with its synonyms' shared codes."""
+
+    name: str
+    codes: tuple[DatedCode, ...]
+    source: str  # "file:line" of the root phrase
+    person: bool = False
+
+    def dated_on(self, day: str | None) -> bool:
+        """Return whether a date-restricted code of this entry holds on `day`."""
+        return day is not None and any((d.start or d.end) and d.valid_on(day) for d in self.codes)
+
+    def code_on(self, day: str | None) -> str | None:
+        """Return the code valid on `day`, else an undated one, else the latest's country."""
+        for dated in self.codes:
+            if day is not None and (dated.start or dated.end) and dated.valid_on(day):
+                return dated.code
+        for dated in self.codes:
+            if dated.start is None and dated.end is None:
+                return dated.code
+        if not self.codes:
+            return None
+        return self.codes[-1].code[:3]
+
+
+@dataclass(slots=True)
+class ActorDictionary:
+    """Phrase indexes over actor and agent entries; keys are tuples of upper-case words."""
+
+    actors: dict[tuple[str, ...], ActorEntry] = field(default_factory=dict)
+    agents: dict[tuple[str, ...], str] = field(default_factory=dict)
+    max_words: int = 1
+    first_words: frozenset[str] = frozenset()
+    skeletons: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    surnames: dict[str, tuple[tuple[str, ...], ...]] = field(default_factory=dict)
+    countries: frozenset[str] = frozenset()
+    people: frozenset[str] = frozenset()  # `source` of the entries that name a person
+    # word trie over the actor and agent keys, built by `phrase_lengths` (again if keys are added)
+    _phrases: _PhraseNode | None = field(default=None, init=False, repr=False, compare=False)
+    _phrase_counts: tuple[int, int] = field(default=(0, 0), init=False, repr=False, compare=False)
+
+    def phrase_lengths(self, words: Sequence[str], start: int, stop: int) -> list[int]:
+        """Return the lengths of the actor or agent keys `words[start:stop]` begins with.
+
+        Longest first. The words are upper case, as the keys; the sentence's words are
+        walked once instead of looking up a tuple for every length up to `max_words`.
+        """
+        counts = (len(self.actors), len(self.agents))
+        root = self._phrases
+        if root is None or counts != self._phrase_counts:
+            with gc_paused():
+                root = _PhraseNode.build(itertools.chain(self.actors, self.agents))
+            self._phrases, self._phrase_counts = root, counts
+        lengths: list[int] = []
+        following = root.following
+        for at in range(start, stop):
+            node = following.get(words[at])
+            if node is None:
+                break
+            if node.complete:
+                lengths.append(at - start + 1)
+            following = node.following
+        lengths.reverse()
+        return lengths
+
+
+class _PhraseNode:
+    """One word of a key trie: the words that may follow it, and whether a key ends here."""
+
+    __slots__ = ("following", "complete")
+
+    def __init__(self) -> None:
+        self.following: dict[str, _PhraseNode] = {}
+        self.complete = False
+
+    @staticmethod
+    def build(keys: Iterable[tuple[str, ...]]) -> _PhraseNode:
+        root = _PhraseNode()
+        for key in keys:
+            node = root
+            for word in key:
+                found = node.following.get(word)
+                if found is None:
+                    found = node.following[word] = _PhraseNode()
+                node = found
+            node.complete = True
+        return root
+
+
+@dataclass(frozen=True, slots=True)
+class Pattern:
+    """A verb pattern: word slots before and after the verb, and the code it gives.
+
+    Slots are tuples of alternatives (a synset expands to its members); a slot
+    starting with "(" opens a prepositional group. "$" and "+" mark where the
+    source and target stand.
+    """
+
+    before: tuple[tuple[str, ...], ...]
+    after: tuple[tuple[str, ...], ...]
+    code: str
+    reverse_code: str | None
+    source_line: int
+    # the block verb the pattern was written for ("- &MILITARY * [192] # TAKE"), if named
+    verb: str | None = None
+
+    @property
+    def weight(self) -> int:
+        return sum(1 for slot in self.before + self.after if slot[0] not in MARKERS)
+
+
+MARKERS = frozenset({"$", "+", "^", "%", "("})
+
+
+@dataclass(frozen=True, slots=True)
+class VerbEntry:
+    """A verb of a block: its own code (or the block's), and the block's patterns."""
+
+    lemma: str
+    block: str
+    code: str | None
+    reverse_code: str | None
+    particles: tuple[str, ...]
+    patterns: tuple[Pattern, ...]
+
+
+@dataclass(slots=True)
+class VerbDictionary:
+    """Verb lemma (and irregular form) -> entries; several when particles differ."""
+
+    verbs: dict[str, list[VerbEntry]] = field(default_factory=dict)
+    synsets: dict[str, frozenset[str]] = field(default_factory=dict)

@@ -1,0 +1,106 @@
+"""Tests for dyad.coder.anaphora: pronouns and surnames read through earlier sentences."""
+
+from __future__ import annotations
+
+import pytest
+
+from dyad.coder.actors import find_mentions
+from dyad.coder.anaphora import (
+    UNKNOWN_PERSON,
+    group_mentions,
+    last_person,
+    pronoun_mentions,
+    sole_group,
+)
+from dyad.dictionaries.entries import ActorDictionary
+from dyad.dictionaries.loader import load_actor_dictionary
+from dyad.records import Actor, Mention, Sentence
+from parses import make_sentence
+
+DAY = "2008-08-20"
+KHAMENEI = Actor("Khamenei", "IRNGOV", "Ali Khamenei", "IRN", "actor:KHAMENEI")
+HAMAS = Actor("Hamas", "PSENGOHMS", None, "PSE", "actor:HAMAS")
+
+
+@pytest.fixture(scope="module")
+def actors() -> ActorDictionary:
+    return load_actor_dictionary()[0]
+
+
+def sentence(words: str, heads: list[int], deps: str, tags: str, pos: str) -> Sentence:
+    return make_sentence(words, heads, deps, words.lower(), tags, pos)
+
+
+# "He condemned Israel ."
+HE = sentence("He condemned Israel .", [1, 1, 1, 1], "nsubj ROOT dobj punct",
+              "PRP VBD NNP .", "PRON VERB PROPN PUNCT")  # fmt: skip
+# "They condemned Israel ."
+THEY = sentence("They condemned Israel .", [1, 1, 1, 1], "nsubj ROOT dobj punct",
+                "PRP VBD NNP .", "PRON VERB PROPN PUNCT")  # fmt: skip
+# "Hamas condemned Israel ."
+NAMED = sentence("Hamas condemned Israel .", [1, 1, 1, 1], "nsubj ROOT dobj punct",
+                 "NNP VBD NNP .", "PROPN VERB PROPN PUNCT")  # fmt: skip
+
+
+def codes(mentions: list[Mention]) -> list[tuple[str, str, str]]:
+    return [(m.actor.text, m.actor.code, m.rule) for m in mentions]
+
+
+@pytest.mark.parametrize(
+    ("antecedent", "expected"),
+    [
+        (KHAMENEI, [("He", "IRNGOV", "anaphora"), ("Israel", "ISR", "actor")]),
+        (None, [("Israel", "ISR", "actor")]),  # no one named before: "he" stays unread
+        (UNKNOWN_PERSON, [("Israel", "ISR", "actor")]),  # someone the dictionary lacks
+    ],
+)
+def test_anaphora_he_is_the_person_named_before(
+    actors: ActorDictionary, antecedent: Actor | None, expected: list[tuple[str, str, str]]
+) -> None:
+    named = find_mentions(HE, actors, on_date=DAY)
+    assert codes(pronoun_mentions(HE, named, actors, antecedent)) == expected
+
+
+def test_anaphora_a_surname_met_before_is_that_person(actors: ActorDictionary) -> None:
+    text = sentence("Tillerson condemned Israel .", [1, 1, 1, 1], "nsubj ROOT dobj punct",
+                    "NNP VBD NNP .", "PROPN VERB PROPN PUNCT")  # fmt: skip
+    tillerson = Actor("Rex Tillerson", "USAGOV", None, "USA", "titled")
+    named = find_mentions(text, actors, on_date=DAY)
+    found = pronoun_mentions(text, named, actors, None, {"Tillerson": tillerson})
+    assert ("Tillerson", "USAGOV", "named-before") in codes(found)
+
+
+@pytest.mark.parametrize(
+    ("group", "expected"),
+    [
+        (HAMAS, [("They", "PSENGOHMS", "anaphora"), ("Israel", "ISR", "actor")]),
+        (None, [("Israel", "ISR", "actor")]),
+    ],
+)
+def test_anaphora_they_is_the_group_named_just_before(
+    actors: ActorDictionary, group: Actor | None, expected: list[tuple[str, str, str]]
+) -> None:
+    named = find_mentions(THEY, actors, on_date=DAY)
+    assert codes(group_mentions(THEY, named, group)) == expected
+
+
+def test_anaphora_sole_group_needs_exactly_one(actors: ActorDictionary) -> None:
+    named = find_mentions(NAMED, actors, on_date=DAY)
+    assert sole_group(named, actors) is None  # Hamas and Israel: two groups, no "they"
+    hamas_only = [m for m in named if m.actor.text == "Hamas"]
+    group = sole_group(hamas_only, actors)
+    assert group is not None and group.code.startswith("PSE")
+
+
+def test_anaphora_last_person_names_the_person_and_remembers_titled_names(
+    actors: ActorDictionary,
+) -> None:
+    text = sentence("Khamenei condemned Israel .", [1, 1, 1, 1], "nsubj ROOT dobj punct",
+                    "NNP VBD NNP .", "PROPN VERB PROPN PUNCT")  # fmt: skip
+    named = find_mentions(text, actors, on_date=DAY)
+    person = last_person(text, named, actors, None, {})
+    assert person is not None and person.code.startswith("IRN")
+    unknown = sentence("Smithers condemned Israel .", [1, 1, 1, 1], "nsubj ROOT dobj punct",
+                       "NNP VBD NNP .", "PROPN VERB PROPN PUNCT")  # fmt: skip
+    found = find_mentions(unknown, actors, on_date=DAY)
+    assert last_person(unknown, found, actors, None, {}) is UNKNOWN_PERSON

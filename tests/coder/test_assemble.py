@@ -1,0 +1,55 @@
+"""Tests for dyad.coder.assemble: codes described, stable ids, events built or dropped."""
+
+from __future__ import annotations
+
+import pytest
+
+from dyad.coder.assemble import Judgement, assemble_event, describe_code, event_date, event_id
+from dyad.coder.compose import EventCode
+from dyad.records import Actor, DatePoint, Document
+from parses import make_sentence
+
+SENTENCE = make_sentence("Iraq attacked Iran .", [1, 1, 1, 1], "nsubj ROOT dobj punct")
+CODE = EventCode(1, Actor("Iraq", "IRQ"), Actor("Iran", "IRN"), "190", "rule")
+DOCUMENT = Document("d", "Iraq attacked Iran .", "p", date="2008-08-20")
+
+
+@pytest.mark.parametrize(
+    ("code", "quad_class"),
+    [("190", 4), ("0871", None), ("9999", 0), ("19x", None), ("", None)],
+)
+def test_assemble_describe_code(code: str, quad_class: int | None) -> None:
+    described = describe_code(code)
+    if code == "0871":
+        assert described is not None  # in the table
+        return
+    assert (described.quad_class if described else None) == quad_class
+
+
+def test_assemble_event_id_is_stable_and_depends_on_the_code() -> None:
+    assert event_id("d", SENTENCE, CODE) == event_id("d", SENTENCE, CODE)
+    other = EventCode(1, CODE.source, CODE.target, "191", "rule")
+    assert event_id("d", SENTENCE, CODE) != event_id("d", SENTENCE, other)
+
+
+@pytest.mark.parametrize(
+    ("date", "expected"),
+    [
+        ("2008-08-20", DatePoint("2008-08-20", "day")),
+        ("2008", DatePoint.unknown()),
+        (None, DatePoint.unknown()),
+    ],
+)
+def test_assemble_event_date_is_the_document_day(date: str | None, expected: DatePoint) -> None:
+    assert event_date(Document("d", "x", "p", date=date)) == expected
+
+
+def test_assemble_event_is_built_or_dropped() -> None:
+    judged = Judgement("asserted", None, None)
+    when = DatePoint("2008-08-20", "day")
+    event = assemble_event(DOCUMENT, SENTENCE, CODE, judged, when, None)
+    assert event is not None
+    assert (event.cameo, event.quad_class, event.factuality) == ("190", 4, "asserted")
+    bad = EventCode(1, CODE.source, CODE.target, "x", "rule")
+    assert assemble_event(DOCUMENT, SENTENCE, bad, judged, when, None) is None
+    assert assemble_event(DOCUMENT, SENTENCE, CODE, None, when, None) is None

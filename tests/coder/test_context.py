@@ -1,0 +1,71 @@
+"""Tests for dyad.coder.context: what the coder remembers from sentence to sentence."""
+
+from __future__ import annotations
+
+import pytest
+
+from dyad.coder.context import DocumentContext, sentence_country, skipped_between
+from dyad.coder.resources import Resources
+from dyad.config import load_config
+from dyad.records import Actor, Document, Mention, Segment
+from parses import make_sentence
+
+TEXT = "Iraq attacked Iran. Nobody came. He left."
+ARTICLE = Segment("article", 0, len(TEXT))
+
+
+@pytest.fixture(scope="module")
+def resources() -> Resources:
+    return Resources.load(load_config())
+
+
+def mention(code: str, first: int = 0, rule: str = "actor") -> Mention:
+    return Mention(first, first, Actor(code, code), rule)
+
+
+@pytest.mark.parametrize(
+    ("text", "end", "start", "skipped"),
+    [(TEXT, 19, 20, False), (TEXT, 19, 33, True), ("a.  \n b", 2, 6, False)],
+)
+def test_context_skipped_between(text: str, end: int, start: int, skipped: bool) -> None:
+    assert skipped_between(text, end, start) is skipped
+
+
+def test_context_country_is_what_came_before(resources: Resources) -> None:
+    context = DocumentContext.start(Document("d", TEXT, "p"), resources)
+    context.note_countries([mention("IRQ"), mention("IRN"), mention("IRQ")])
+    assert context.country is None  # nothing before the first sentence
+    context.note_countries([mention("SYR")])
+    assert context.country == "IRQ"
+    assert context.nearby() == ["IRQ", "IRN", "SYR"]
+
+
+def test_context_follow_forgets_antecedents_across_a_gap_or_a_segment(
+    resources: Resources,
+) -> None:
+    context = DocumentContext.start(Document("d", TEXT, "p"), resources)
+    first = make_sentence("Iraq attacked Iran .", [1, 1, 1, 1], "nsubj ROOT dobj punct",
+                          start=0, segment=ARTICLE)  # fmt: skip
+    context.follow(first)
+    context.antecedent = context.group = Actor("Iraq", "IRQ")
+    after_gap = make_sentence("He left .", [1, 1, 1], "nsubj ROOT punct", start=33, segment=ARTICLE)
+    context.previous_end = 19
+    context.follow(after_gap)
+    assert context.antecedent is None and context.group is None  # "Nobody came." was skipped
+    context.antecedent = Actor("Iraq", "IRQ")
+    comment = Segment("comment", 33, len(TEXT), "Bob")
+    context.follow(make_sentence("He left .", [1, 1, 1], "nsubj ROOT punct", start=33,
+                                 segment=comment))  # fmt: skip
+    assert context.antecedent is None and context.segment == comment
+    assert context.previous_end == 33 + len("He left .")
+
+
+def test_context_sentence_country_is_where_it_happened() -> None:
+    # "Gunmen kidnapped children in Nigeria ."
+    sentence = make_sentence(
+        "Gunmen kidnapped children in Nigeria .",
+        [1, 1, 1, 1, 3, 1],
+        "nsubj ROOT dobj prep pobj punct",
+    )
+    assert sentence_country(sentence, [mention("NGA", 4)], frozenset({"NGA"})) == "NGA"
+    assert sentence_country(sentence, [mention("NGA", 0)], frozenset({"NGA"})) is None
