@@ -575,7 +575,6 @@ def test_engines_arrow_keeps_the_dictionary_entry_of_each_actor() -> None:
         factuality="asserted",
         attributed_to=Actor("officials", "---", entry="agents:3"),
         rule="r",
-        confidence=0.5,
         provenance={},
     )
     [back] = arrow_to_events(events_to_arrow([event]))

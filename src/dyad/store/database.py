@@ -41,7 +41,7 @@ CHECKPOINT_THRESHOLD = "512MB"
 MIGRATIONS: dict[int, str] = {
     # Event.confidence was always 0.5: it is no longer stored until a real one exists (#14)
     1: "ALTER TABLE events DROP COLUMN confidence",
-    2: "ALTER TABLE documents ADD COLUMN text_hash VARCHAR",  # one text per id (issue 19)
+    2: "ALTER TABLE documents ADD COLUMN IF NOT EXISTS text_hash VARCHAR",  # one text per id (#19)
 }
 TABLES = ("documents", "sentences", "events", "actors", "rejections")
 # The `Event.to_dict()` keys the events table has columns for; any other key is kept in
