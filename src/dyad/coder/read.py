@@ -9,8 +9,10 @@ was kept but needed a guess (a fallback encoding, replaced bytes, an unreadable 
 with a `Rejection(stage="read-warning")` naming what was guessed.
 
 Every text has its newlines normalised to "\\n" and NUL characters removed. Decoding is
-UTF-8 (BOM stripped), UTF-16/32 when a byte-order mark says so, else `encoding_fallbacks` for
-bytes that look like text; UTF-16 without a byte-order mark is rejected as binary.
+UTF-8 (BOM stripped), UTF-16/32 when a byte-order mark says so or, without one, when NULs
+fall as in UTF-16/32 text (with a warning); UTF-8 with stray bytes of another encoding has
+those bytes read in the first of `encoding_fallbacks`, and other bytes that look like text
+are read in the first fallback that fits. A JSON line may hold raw CRs inside its strings.
 """
 
 from __future__ import annotations
@@ -33,6 +35,7 @@ from charset_normalizer import from_bytes
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from dyad.config import Config
+from dyad.files import NOT_REGULAR, open_regular, path_text
 from dyad.records import Document, Rejection
 
 TEXT_SUFFIXES = frozenset({".txt", ".text"})
@@ -45,6 +48,8 @@ JSON_LINE_BYTES_PER_CHAR = 12
 # Deeper HTML is not parsed: lexbor's time grows with the square of the nesting depth.
 MAX_HTML_DEPTH = 2_000
 _OPTIONAL_FIELDS = ("title", "url", "perspective")
+# An author's country becomes the code of "we": only a CAMEO country code may.
+PERSPECTIVE = re.compile(r"[A-Z]{3}")
 _BOMS = (
     (codecs.BOM_UTF32_LE, "utf-32"),
     (codecs.BOM_UTF32_BE, "utf-32"),
@@ -79,6 +84,7 @@ _VOID_OR_OPTIONAL_END = frozenset(
     "area base br col embed hr img input link meta source track wbr param p li dt dd tr td th "
     "option optgroup thead tbody tfoot colgroup caption rb rt rp html head body".split()
 )
+_FOREIGN_ROOTS = frozenset({"svg", "math"})
 _TAG = re.compile(r"<(/?)([a-zA-Z][a-zA-Z0-9-]*)[^>]*?(/?)>")
 _SPACES = re.compile(r"[ \t\f\v\xa0]+")
 
@@ -114,14 +120,29 @@ def read_documents(paths: Iterable[Path], config: Config) -> Iterator[Document |
         JSON-lines file). Rejections with stage "read-warning" follow the document they
         describe, which was kept. Bad input never raises.
     """
+    for item in input_files(paths):
+        if isinstance(item, Rejection):
+            yield item
+        else:
+            yield from _read_file(item, config)
+
+
+def input_files(paths: Iterable[Path]) -> Iterator[Path | Rejection]:
+    """Yield the files `read_documents` reads, in its order, and a rejection for each it cannot.
+
+    A directory is walked recursively in sorted order and gives its files with a known
+    suffix; a named file is given whatever its suffix. A directory that cannot be listed
+    becomes a rejection, and so does a FIFO, socket or device with a known suffix (reading
+    one could wait forever).
+    """
     for path in paths:
         if path.is_dir():
-            yield from _walk(path, config, set())
+            yield from _walk(path, set())
         else:
-            yield from _read_file(path, config)
+            yield path
 
 
-def _walk(directory: Path, config: Config, seen: set[tuple[int, int]]) -> Iterator[Item]:
+def _walk(directory: Path, seen: set[tuple[int, int]]) -> Iterator[Path | Rejection]:
     try:
         info = directory.stat()
         if (info.st_dev, info.st_ino) in seen:  # a symlink loop
@@ -140,15 +161,15 @@ def _walk(directory: Path, config: Config, seen: set[tuple[int, int]]) -> Iterat
             yield _cannot_read(path, exc, "directory entry")
             continue
         if is_dir:
-            yield from _walk(path, config, seen)
+            yield from _walk(path, seen)
         elif path.suffix.lower() in TEXT_SUFFIXES | HTML_SUFFIXES | JSONL_SUFFIXES:
-            yield from _read_file(path, config)
+            yield path
 
 
 def _read_file(path: Path, config: Config) -> Iterator[Item]:
     suffix = path.suffix.lower()
     try:
-        with path.open("rb") as stream:
+        with open_regular(path) as stream:
             if suffix in JSONL_SUFFIXES:
                 yield from _read_jsonl(path, stream, config)
             else:
@@ -168,18 +189,18 @@ def _read_whole(path: Path, stream: BinaryIO, config: Config, is_html: bool) -> 
             f"file has {size:,} bytes, over the {max_bytes:,} that can hold "
             f"input.max_document_chars = {limit:,} characters; not read"
         )
-        yield Rejection(str(path), reason, hint=_size_hint(size // FILE_BYTES_PER_CHAR))
+        yield Rejection(path_text(path), reason, hint=_size_hint(size // FILE_BYTES_PER_CHAR))
         return
     decoded = _decode(data, config.input.encoding_fallbacks)
     if isinstance(decoded, str):
-        yield Rejection(str(path), decoded, hint="save the file as UTF-8")
+        yield Rejection(path_text(path), decoded, hint="save the file as UTF-8")
         return
-    text = _normalise(decoded.text)
+    text = normalise_text(decoded.text)
     page = _extract_html(text) if is_html else _Page(text, text, None, None, None)
     document = Document(
-        doc_id=f"{path.stem}-{_text_id(page.text)}",
+        doc_id=f"{path_text(path.stem)}-{_text_id(page.text)}",
         text=page.text,
-        path=str(path),
+        path=path_text(path),
         date=page.date,
         title=page.title,
         url=page.url,
@@ -189,10 +210,9 @@ def _read_whole(path: Path, stream: BinaryIO, config: Config, is_html: bool) -> 
 
 
 def _read_jsonl(path: Path, stream: BinaryIO, config: Config) -> Iterator[Item]:
-    bom = stream.read(4)
+    encoding = jsonl_encoding(stream.read(4096), os.fstat(stream.fileno()).st_size)
     stream.seek(0)
-    encoding = next((enc for mark, enc in _BOMS if bom.startswith(mark)), "utf-8")
-    if encoding not in ("utf-16", "utf-32"):
+    if not encoding.startswith(("utf-16", "utf-32")):
         yield from _read_jsonl_lines(path, stream.readline, config)
         return
     # Windows tools write UTF-16 JSON lines; re-encode so lines split on "\n", not "\n\0".
@@ -205,6 +225,21 @@ def _read_jsonl(path: Path, stream: BinaryIO, config: Config) -> Iterator[Item]:
         wrapper.detach()  # the caller closes `stream`
 
 
+def jsonl_encoding(head: bytes, size: int) -> str:
+    """Return the encoding a JSON-lines file of `size` bytes starting with `head` is read in.
+
+    A byte-order mark says UTF-16 or UTF-32; without one, NULs in the pattern of Latin
+    text in UTF-16/32 say so (`wide_encoding`); anything else is read line by line as UTF-8.
+    """
+    marked = next((enc for mark, enc in _BOMS if head.startswith(mark)), None)
+    if marked is not None:
+        return marked
+    wide = wide_encoding(head)
+    if wide is not None and size % (2 if wide.startswith("utf-16") else 4) == 0:
+        return wide
+    return "utf-8"
+
+
 def _read_jsonl_lines(
     path: Path, readline: Callable[[int], bytes], config: Config
 ) -> Iterator[Item]:
@@ -215,13 +250,13 @@ def _read_jsonl_lines(
             yield from _jsonl_line(path, number, raw, limit, config)
     except UnicodeDecodeError as exc:
         reason = f"binary or undecodable content after line {number} ({exc.reason}); rest skipped"
-        yield Rejection(str(path), reason, line=number + 1, hint="save the file as UTF-8")
+        yield Rejection(path_text(path), reason, line=number + 1, hint="save the file as UTF-8")
 
 
 def _jsonl_line(
     path: Path, number: int, raw: bytes | None, limit: int, config: Config
 ) -> Iterator[Item]:
-    where = str(path)
+    where = path_text(path)
     if raw is None:
         reason = f"line has over {limit:,} bytes, too long for any allowed document; line skipped"
         yield Rejection(where, reason, line=number, hint=_size_hint(None))
@@ -236,6 +271,10 @@ def _jsonl_line(
         record = json.loads(decoded.text, strict=False)
     except json.JSONDecodeError as exc:
         yield Rejection(where, _json_reason(decoded.text, exc), line=number, hint=_json_hint(path))
+        return
+    except RecursionError:
+        reason = "JSON nested too deep to read (arrays or objects within each other); line skipped"
+        yield Rejection(where, reason, line=number, hint=_json_hint(path))
         return
     if not isinstance(record, dict):
         reason = f"line holds a JSON {type(record).__name__}, not an object; line skipped"
@@ -252,16 +291,19 @@ def _jsonl_line(
         if value is not None and not isinstance(value, str):
             warnings.append(f'field "{name}" is a {type(value).__name__}, not a string; ignored')
             value = None
-        extra[name] = _normalise(value).strip() or None if value else None
+        extra[name] = normalise_text(value).strip() or None if value else None
+    if extra["perspective"] is not None and (problem := perspective_problem(extra["perspective"])):
+        warnings.append(f"{problem}; ignored")
+        extra["perspective"] = None
     day = None
     if record.get("date") is not None:
         day = _parse_date(record["date"]) if isinstance(record["date"], str) else None
         if day is None:
             warnings.append(f"date {record['date']!r} is not a valid date; document kept undated")
-    body = _normalise(record["text"])
+    body = normalise_text(record["text"])
     title = extra["title"]
     document = Document(
-        doc_id=str(record["id"]) if record.get("id") is not None else f"{path.stem}:{number}",
+        doc_id=_id_text(record.get("id")) or f"{path_text(path.stem)}:{number}",
         text=f"{title}\n\n{body}" if title else body,
         path=where,
         line=number,
@@ -272,6 +314,19 @@ def _jsonl_line(
         content_type="jsonl",
     )
     yield from _checked(document, warnings, config, body)
+
+
+def _id_text(value: object) -> str | None:
+    """Return a JSON line's `id` as text that encodes to UTF-8, None when it has none."""
+    return None if value is None else _SURROGATE.sub("\ufffd", str(value))
+
+
+def perspective_problem(value: str) -> str | None:
+    """Return why `value` is no author country (a CAMEO country code: three capitals)."""
+    if PERSPECTIVE.fullmatch(value):
+        return None
+    shown = value if len(value) <= 20 else value[:20] + "..."
+    return f"perspective {shown!r} is not a country code such as USA or IRQ"
 
 
 def _field_problem(record: dict[str, Any]) -> str | None:
@@ -312,7 +367,7 @@ def _checked(document: Document, warnings: list[str], config: Config, body: str)
 def _warning_hint(warning: str) -> str | None:
     if warning.startswith("date "):
         return "write dates as YYYY-MM-DD"
-    if "UTF-8" in warning or "NUL" in warning:
+    if "UTF-8" in warning or "NUL" in warning or "byte-order" in warning:
         return "the document was kept; save the input as UTF-8 to avoid the guess"
     return None
 
@@ -320,7 +375,9 @@ def _warning_hint(warning: str) -> str | None:
 def _lines(readline: Callable[[int], bytes], limit: int) -> Iterator[tuple[int, bytes | None]]:
     """Yield (1-based line number, bytes) per line, None for a line over `limit` bytes.
 
-    Lines end at "\n", "\r\n" or a lone "\r"; blank lines are counted and yielded.
+    Lines end at "\n", "\r\n" or a lone "\r", except that a line holding one JSON value
+    with raw CRs in its strings is one line (numbered by its first); blank lines are
+    counted and yielded.
     """
     number = 0
     while raw := readline(limit + 1):
@@ -332,9 +389,23 @@ def _lines(readline: Callable[[int], bytes], limit: int) -> Iterator[tuple[int, 
             continue
         if number == 0:
             raw = raw.removeprefix(codecs.BOM_UTF8)
-        for part in raw.removesuffix(b"\n").removesuffix(b"\r").split(b"\r"):
+        line = raw.removesuffix(b"\n").removesuffix(b"\r")
+        parts = line.split(b"\r")
+        if len(parts) > 1 and one_json_value(line):
+            parts = [line]  # a raw CR inside a JSON string, not a line end
+        for part in parts:
             number += 1
             yield number, part
+        number += len(line.split(b"\r")) - len(parts)  # the CRs still count as lines
+
+
+def one_json_value(line: bytes) -> bool:
+    """Return whether `line` (with lone CRs in it) reads as one JSON value."""
+    try:
+        json.loads(line.decode("utf-8", "replace"), strict=False)
+    except (ValueError, RecursionError):
+        return False
+    return True
 
 
 def _decode(data: bytes, fallbacks: Iterable[str]) -> _Decoded | str:
@@ -349,6 +420,15 @@ def _decode(data: bytes, fallbacks: Iterable[str]) -> _Decoded | str:
             except UnicodeDecodeError as exc:
                 where = f"{exc.reason} at offset {exc.start:,}"
                 return f"binary or undecodable content (marked {encoding.upper()} but {where})"
+    wide = wide_encoding(data)
+    if wide is not None:
+        try:
+            text = data.decode(wide)
+        except UnicodeDecodeError:
+            pass
+        else:
+            if not _mostly_control(text):
+                return _Decoded(text, (f"no byte-order mark; read as {wide.upper()}",))
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
@@ -373,11 +453,18 @@ def _decode_legacy(
     escaped = data.decode("utf-8", "surrogateescape")
     bad = len(_ESCAPED_BYTE.findall(escaped))
     good = sum(1 for char in escaped if char > "\x7f") - bad
-    if good >= bad:  # mostly UTF-8, a few stray bytes from another encoding
+    looks_text = good >= bad or from_bytes(data).best() is not None
+    if good and looks_text:  # UTF-8 with stray bytes of another encoding: each read as its own
+        fallback = next(iter(fallbacks), None)
         count = f"{bad:,} byte is" if bad == 1 else f"{bad:,} bytes are"
-        warning = f"mostly UTF-8, but {count} not (first: {where}); replaced with U+FFFD"
-        return _Decoded(data.decode("utf-8", "replace"), (warning,))
-    if from_bytes(data).best() is not None:
+        if fallback is None:
+            warning = f"mostly UTF-8, but {count} not (first: {where}); replaced with U+FFFD"
+            return _Decoded(data.decode("utf-8", "replace"), (warning,))
+        text = data.decode("utf-8", _fallback_handler(fallback))
+        if not _mostly_control(text):
+            warning = f"mixed encodings: UTF-8, but {count} {fallback} (first: {where})"
+            return _Decoded(text, (warning,))
+    if looks_text:
         for encoding in fallbacks:
             try:
                 text = data.decode(encoding)
@@ -386,6 +473,46 @@ def _decode_legacy(
             if not _mostly_control(text):
                 return _Decoded(text, (f"not valid UTF-8 ({where}); decoded as {encoding}",))
     return _binary_reason(data, f"not valid UTF-8 ({where}) nor {', '.join(fallbacks) or 'text'}")
+
+
+def _fallback_handler(encoding: str) -> str:
+    """Return the name of a decoding error handler reading each bad byte as `encoding`."""
+    name = f"dyad-{encoding}"
+    try:
+        codecs.lookup_error(name)
+    except LookupError:
+
+        def handler(exc: UnicodeError) -> tuple[str, int]:
+            assert isinstance(exc, UnicodeDecodeError)
+            chunk = exc.object[exc.start : exc.end]
+            try:
+                return chunk.decode(encoding), exc.end
+            except UnicodeDecodeError:  # a byte cp1252 leaves undefined
+                return chunk.decode("latin-1"), exc.end
+
+        codecs.register_error(name, handler)
+    return name
+
+
+def wide_encoding(data: bytes) -> str | None:
+    """Return "utf-16-le" etc. when NULs fill the bytes as UTF-16/32 text without a BOM does.
+
+    Latin text in UTF-32 has three NULs in every four bytes, in UTF-16 one in two.
+    """
+    sample = data[:4096]
+    if len(sample) < 4 or any(sample.startswith(mark) for mark, _encoding in _BOMS):
+        return None
+    share = [sample[i::4].count(0) / len(sample[i::4]) for i in range(4)]
+    if len(data) % 4 == 0 and min(share[1:]) > 0.9 and share[0] < 0.5:
+        return "utf-32-le"
+    if len(data) % 4 == 0 and min(share[:3]) > 0.9 and share[3] < 0.5:
+        return "utf-32-be"
+    even, odd = (share[0] + share[2]) / 2, (share[1] + share[3]) / 2
+    if len(data) % 2 == 0 and odd > 0.6 and even < 0.2:
+        return "utf-16-le"
+    if len(data) % 2 == 0 and even > 0.6 and odd < 0.2:
+        return "utf-16-be"
+    return None
 
 
 def _mostly_control(text: str) -> bool:
@@ -406,7 +533,8 @@ def _looks_utf16(data: bytes) -> bool:
     return half >= 2 and max(sample[0::2].count(0), sample[1::2].count(0)) > 0.6 * half
 
 
-def _normalise(text: str) -> str:
+def normalise_text(text: str) -> str:
+    """Return `text` with "\\n" line ends, no NUL, and U+FFFD for each lone surrogate."""
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\x00", "")
     return _SURROGATE.sub("\ufffd", text)  # lone surrogates from JSON escapes break UTF-8
 
@@ -456,12 +584,21 @@ def _extract_html(source: str) -> _Page:
 
 
 def _nesting_depth(source: str) -> int:
-    """Return how deep the start tags nest, ignoring elements whose end tag may be left out."""
-    depth = deepest = 0
+    """Return how deep the start tags nest, ignoring elements whose end tag may be left out.
+
+    HTML ignores the slash of `<div/>`: only void elements and, inside `<svg>` or
+    `<math>`, foreign ones close themselves, so 200,000 `<div/>` nest 200,000 deep.
+    """
+    depth = deepest = foreign = 0
     for match in _TAG.finditer(source):
         closing, name, self_closing = match.groups()
-        if name.lower() in _VOID_OR_OPTIONAL_END or self_closing:
+        name = name.lower()
+        if name in _VOID_OR_OPTIONAL_END or (self_closing and foreign):
             continue
+        if name in _FOREIGN_ROOTS:
+            foreign = max(foreign - 1, 0) if closing else foreign + (not self_closing)
+            if self_closing:
+                continue
         depth = max(depth - 1, 0) if closing else depth + 1
         deepest = max(deepest, depth)
     return deepest
@@ -538,4 +675,6 @@ def _size_hint(chars: int | None) -> str:
 
 def _cannot_read(path: Path, exc: OSError, what: str) -> Rejection:
     reason = f"cannot read {what} ({exc.strerror or type(exc).__name__})"
-    return Rejection(str(path), reason, hint="check the path and its permissions")
+    special = (exc.strerror or "").startswith(NOT_REGULAR)
+    hint = "dyad reads regular files only" if special else "check the path and its permissions"
+    return Rejection(path_text(path), reason, hint=hint)

@@ -19,6 +19,7 @@ import hashlib
 import ipaddress
 import json
 import os
+import re
 import threading
 from collections import OrderedDict
 from collections.abc import Callable
@@ -35,7 +36,10 @@ from pydantic import BaseModel
 from starlette.datastructures import Headers
 from starlette.exceptions import HTTPException
 
+from dyad.coder.read import normalise_text, perspective_problem
 from dyad.errors import DyadError
+from dyad.serve.documents import SourceCache
+from dyad.serve.guard import HostGuard, SecurityHeaders, allowed_hosts, refuse
 from dyad.store import aggregate, browse
 from dyad.store.aggregate import EventFilter
 from dyad.store.database import Store, open_store
@@ -54,6 +58,11 @@ MAX_QUERY_BYTES = 4_096
 DASHBOARD = Path(__file__).parent / "dashboard"
 MAX_CACHED_RESPONSES = 512
 MAX_CACHED_BYTES = 1_000_000
+# A cursor holds a date, a document id of at most 200 characters, an offset and an event id.
+MAX_CURSOR_CHARS = 1_024
+_SURROGATE = re.compile(r"[\ud800-\udfff]")
+# All cached answers together; the least recently used go first.
+MAX_CACHE_TOTAL_BYTES = 64_000_000
 
 
 class ParamError(DyadError):
@@ -100,6 +109,7 @@ class _Stores:
         self.main = open_store(path, read_only=True)
         self.actor_codes = browse.actor_codes(self.main)
         self.actors = actor_index(self.main)
+        self.sources = SourceCache()
         self._local = threading.local()
 
     def get(self) -> Store:
@@ -218,13 +228,32 @@ def encode_cursor(key: browse.PageKey) -> str:
 
 
 def decode_cursor(cursor: str) -> browse.PageKey:
-    """Return the page key of a cursor from `encode_cursor`; ParamError when it is not one."""
+    """Return the page key of a cursor from `encode_cursor`; ParamError when it is not one.
+
+    A cursor comes back from the client, so each part is checked as the SQL will use it:
+    a forged one (deep JSON, a huge or negative offset, a lone surrogate) is a 400.
+    """
+    refused = ParamError("cursor", "not a cursor from a previous page's `next`")
+    if len(cursor) > MAX_CURSOR_CHARS:
+        raise refused
     try:
         raw = base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4))
-        day, doc_id, char_start, event_id = json.loads(raw)
-        return browse.PageKey(date.fromisoformat(day), str(doc_id), int(char_start), str(event_id))
-    except (ValueError, TypeError, binascii.Error) as exc:
-        raise ParamError("cursor", "not a cursor from a previous page's `next`") from exc
+        parts = json.loads(raw.decode("utf-8"))
+    except (ValueError, TypeError, RecursionError, binascii.Error) as exc:
+        raise refused from exc
+    if not (isinstance(parts, list) and len(parts) == 4):
+        raise refused
+    day, doc_id, char_start, event_id = parts
+    if not (isinstance(day, str) and isinstance(doc_id, str) and isinstance(event_id, str)):
+        raise refused
+    if type(char_start) is not int or not 0 <= char_start < 2**31:
+        raise refused
+    if any(_SURROGATE.search(text) for text in (doc_id, event_id)):
+        raise refused
+    try:
+        return browse.PageKey(date.fromisoformat(day), doc_id, char_start, event_id)
+    except ValueError as exc:
+        raise refused from exc
 
 
 def _routes(app: FastAPI) -> None:
@@ -299,7 +328,7 @@ def _routes(app: FastAPI) -> None:
     @app.get("/api/documents/{doc_id:path}", summary="A document, its sentences and event spans")
     def document(doc_id: str, stores: Stores) -> Response:
         db = stores.get()
-        found = browse.document(db, doc_id)
+        found = browse.document(db, doc_id, source=stores.sources.source)
         if found is None:
             raise HTTPException(404, f"no document {doc_id!r} in the store")
         return ok(found)
@@ -316,9 +345,11 @@ def _routes(app: FastAPI) -> None:
         if not body.text.strip():
             raise ParamError("text", "the text is empty", status=422)
         if body.date is not None and (len(body.date) != 10 or _day(body.date) is None):
-            raise ParamError("date", f"{body.date!r} is not YYYY-MM-DD", status=422)
+            raise ParamError("date", f"{body.date[:40]!r} is not YYYY-MM-DD", status=422)
+        if body.perspective is not None and (problem := perspective_problem(body.perspective)):
+            raise ParamError("perspective", problem, status=422)
         coder: _Coder = request.app.state.coder
-        return ok(coder.code(body.text, body.date, body.perspective))
+        return ok(coder.code(normalise_text(body.text), body.date, body.perspective))
 
 
 def _day(text: str) -> date | None:
@@ -380,11 +411,7 @@ class RequestLimits:
         elif int(declared) > MAX_BODY_BYTES:
             refusal = (413, f"request body of {int(declared):,} bytes, over {MAX_BODY_BYTES:,}")
         if refusal is not None:
-            status, reason = refusal
-            body = json.dumps(error_body(status, [{"param": None, "reason": reason}])).encode()
-            headers = [(b"content-type", b"application/json")]
-            await send({"type": "http.response.start", "status": status, "headers": headers})
-            await send({"type": "http.response.body", "body": body})
+            await refuse(send, *refusal)
             return
         received = 0
 
@@ -404,12 +431,24 @@ class ResponseCache:
 
     The store is open read-only for the server's whole life and DuckDB locks the file
     against writers meanwhile, so an answer never goes stale. Only successes are kept, up
-    to MAX_CACHED_RESPONSES (least recently used dropped) of at most MAX_CACHED_BYTES each.
+    to MAX_CACHED_RESPONSES of at most MAX_CACHED_BYTES each and MAX_CACHE_TOTAL_BYTES in
+    all (least recently used dropped).
     """
 
     def __init__(self, app: Callable[..., Any]) -> None:
         self.app = app
         self.entries: OrderedDict[bytes, tuple[list[Any], bytes]] = OrderedDict()
+        self.size = 0  # bytes of every cached body and key
+
+    def _keep(self, key: bytes, headers: list[Any], body: bytes) -> None:
+        """Cache one answer, dropping the least recently used past either limit."""
+        if key in self.entries:
+            return
+        self.entries[key] = (headers, body)
+        self.size += len(key) + len(body)
+        while len(self.entries) > MAX_CACHED_RESPONSES or self.size > MAX_CACHE_TOTAL_BYTES:
+            old_key, (_headers, old_body) = self.entries.popitem(last=False)
+            self.size -= len(old_key) + len(old_body)
 
     async def __call__(self, scope: Any, receive: Any, send: Any) -> None:
         path = scope.get("path", "")
@@ -435,21 +474,26 @@ class ResponseCache:
                 if not message.get("more_body") and start.get("status") == 200:
                     body = b"".join(chunks)
                     if len(body) <= MAX_CACHED_BYTES:
-                        self.entries[key] = (list(start.get("headers", [])), body)
-                        if len(self.entries) > MAX_CACHED_RESPONSES:
-                            self.entries.popitem(last=False)
+                        self._keep(key, list(start.get("headers", [])), body)
             await send(message)
 
         await self.app(scope, receive, keep)
 
 
-def create_app(store_path: str | Path, *, cors_origins: tuple[str, ...] = ()) -> FastAPI:
+def create_app(
+    store_path: str | Path,
+    *,
+    cors_origins: tuple[str, ...] = (),
+    hosts: frozenset[str] | None = None,
+) -> FastAPI:
     """Return the API and dashboard over the store at `store_path`, opened read-only.
 
     Args:
         store_path: A dyad DuckDB file.
         cors_origins: Origins allowed to call the API from a browser (`dyad serve --cors`);
             none by default, so a page elsewhere cannot read the answers.
+        hosts: The `Host` names answered (`guard.allowed_hosts`); `serve` always gives
+            them. None answers any, for an app called in-process only.
 
     Raises:
         StoreError: The store is missing, not a dyad store, or locked by a writer.
@@ -472,6 +516,9 @@ def create_app(store_path: str | Path, *, cors_origins: tuple[str, ...] = ()) ->
         methods = ["GET", "POST"]
         app.add_middleware(CORSMiddleware, allow_origins=list(cors_origins), allow_methods=methods)
     app.add_middleware(RequestLimits)
+    if hosts is not None:
+        app.add_middleware(HostGuard, hosts=hosts)
+    app.add_middleware(SecurityHeaders)
     _routes(app)
     from dyad.serve.views import add_workbench_routes
 
@@ -491,8 +538,8 @@ def fetch(app: Callable[..., Any], target: str) -> tuple[int, bytes]:
         "method": "GET",
         "scheme": "http",
         "path": unquote(path),
-        "raw_path": path.encode(),
-        "query_string": query.encode(),
+        "raw_path": path.encode("utf-8", "surrogateescape"),
+        "query_string": query.encode("utf-8", "surrogateescape"),
         "root_path": "",
         "headers": [(b"host", b"localhost")],
         "client": ("127.0.0.1", 0),
@@ -530,7 +577,8 @@ def fetch(app: Callable[..., Any], target: str) -> tuple[int, bytes]:
 def app_from_environment() -> FastAPI:
     """Return the app over the store named by $DYAD_SERVE_DB (for uvicorn's worker processes)."""
     origins = tuple(o for o in os.environ.get("DYAD_SERVE_CORS", "").split(" ") if o)
-    return create_app(os.environ["DYAD_SERVE_DB"], cors_origins=origins)
+    hosts = frozenset(h for h in os.environ.get("DYAD_SERVE_HOSTS", "").split(" ") if h)
+    return create_app(os.environ["DYAD_SERVE_DB"], cors_origins=origins, hosts=hosts)
 
 
 def is_loopback(host: str) -> bool:
@@ -550,21 +598,26 @@ def serve(
     *,
     workers: int = 1,
     cors_origins: tuple[str, ...] = (),
+    allow_hosts: tuple[str, ...] = (),
 ) -> None:
     """Serve the API and dashboard with uvicorn until interrupted.
 
-    With several workers each process opens the store read-only on its own (DuckDB lets
-    many read-only processes share a file), so the store is checked here first.
+    Only requests whose `Host` names the bound interface (or one of `allow_hosts`) are
+    answered (`guard.allowed_hosts`). With several workers each process opens the store
+    read-only on its own (DuckDB lets many read-only processes share a file), so the
+    store is checked here first.
     """
     import uvicorn
 
+    hosts = allowed_hosts(host, allow_hosts)
     if workers <= 1:
-        app = create_app(store_path, cors_origins=cors_origins)
+        app = create_app(store_path, cors_origins=cors_origins, hosts=hosts)
         uvicorn.run(app, host=host, port=port, log_level="info", access_log=False)
         return
     create_app(store_path).state.stores.main.close()
     os.environ["DYAD_SERVE_DB"] = str(store_path)
     os.environ["DYAD_SERVE_CORS"] = " ".join(cors_origins)
+    os.environ["DYAD_SERVE_HOSTS"] = " ".join(sorted(hosts))
     uvicorn.run(
         "dyad.serve.api:app_from_environment",
         factory=True,

@@ -26,9 +26,11 @@ import pyarrow as pa
 
 from dyad.errors import StoreError
 from dyad.records import EVENT_KEYS, Actor, Document, Event, Rejection
+from dyad.store import errors as store_errors
+from dyad.store.identity import Identities, text_hash
 
 APPLICATION = "dyad"
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 # Documents written per transaction by `Store.ingest_coded`: small enough that a crash loses
 # little work, large enough that commits do not dominate.
 INGEST_BATCH_DOCUMENTS = 32
@@ -40,10 +42,21 @@ MIGRATIONS: dict[int, str] = {
     # Event.confidence was always 0.5: it is no longer stored until a real one exists (#14)
     1: "ALTER TABLE events DROP COLUMN confidence",
     2: "UPDATE events SET cluster_id = {cluster}",  # dedup no longer keyed on the source (#17)
+    3: "ALTER TABLE documents ADD COLUMN IF NOT EXISTS text_hash VARCHAR",  # one text per id (#19)
 }
 TABLES = ("documents", "sentences", "events", "actors", "rejections")
 # The `Event.to_dict()` keys the events table has columns for; any other key is kept in
 # `events.extra` as JSON, so a field added to Event round-trips without a schema change.
+# DuckDB errors that say the file itself is damaged, full or unwritable, not the query
+_DAMAGE = (
+    duckdb.IOException,
+    duckdb.PermissionException,
+    duckdb.FatalException,
+    duckdb.SerializationException,
+    duckdb.InternalException,
+    duckdb.TransactionException,
+    OSError,
+)
 CONTRACT_FIELDS = frozenset(EVENT_KEYS)
 
 
@@ -65,7 +78,7 @@ class IngestCounts:
 
 def _hash(*parts: object) -> str:
     key = "|".join("" if p is None else str(p) for p in parts)
-    return hashlib.sha256(key.encode()).hexdigest()[:20]
+    return hashlib.sha256(key.encode("utf-8", "surrogatepass")).hexdigest()[:20]
 
 
 def sentence_id(doc_id: str, char_start: int, char_end: int) -> str:
@@ -194,11 +207,17 @@ class Store:
 
     def query(self, sql: str, params: Sequence[Any] = ()) -> pa.Table:
         """Run one SQL query and return its result as an Arrow table."""
-        return self.connection.sql(sql, params=list(params)).to_arrow_table()
+        try:
+            return self.connection.sql(sql, params=list(params)).to_arrow_table()
+        except _DAMAGE as exc:
+            raise store_errors.open_error(self.path, exc) from exc
 
     def stream(self, sql: str, params: Sequence[Any] = (), batch_rows: int = 65_536) -> Any:
         """Run one SQL query and return a `pyarrow.RecordBatchReader` over its result."""
-        return self.connection.sql(sql, params=list(params)).to_arrow_reader(batch_rows)
+        try:
+            return self.connection.sql(sql, params=list(params)).to_arrow_reader(batch_rows)
+        except _DAMAGE as exc:
+            raise store_errors.open_error(self.path, exc) from exc
 
     def counts(self) -> dict[str, int]:
         """Return the number of rows in each table."""
@@ -210,8 +229,20 @@ class Store:
 
     def document_ids(self) -> set[str]:
         """Return the ids of every stored document (each stored with all its events)."""
-        rows = self.connection.execute("SELECT doc_id FROM documents").fetchall()
-        return {row[0] for row in rows}
+        return set(self.document_hashes())
+
+    def document_hashes(self, ids: Sequence[str] | None = None) -> dict[str, str]:
+        """Return the text hash of each stored document ("" where a v1 store kept none).
+
+        Args:
+            ids: Only these document ids; None for every stored document.
+        """
+        sql = "SELECT doc_id, coalesce(text_hash, '') AS h FROM documents"
+        if ids is None:
+            table = self.query(sql)
+        else:
+            table = self.query(f"{sql} WHERE doc_id IN (SELECT unnest(?))", [list(ids)])
+        return dict(zip(table.column(0).to_pylist(), table.column(1).to_pylist(), strict=True))
 
     def schema(self, table: str) -> pa.Schema:
         """Return the Arrow schema of a stored table."""
@@ -234,6 +265,8 @@ class Store:
             The rows newly written; rows already stored are skipped, not counted.
         """
         now = datetime.now(UTC).replace(tzinfo=None)
+        coded, clashes = self._one_text_per_id(coded)
+        rejections = [*rejections, *clashes]
         documents = [_document_row(d, len(e), now) for d, e in coded]
         events = {e.event_id: e for _document, found in coded for e in found}
         event_rows = [event_row(e) for e in events.values()]
@@ -261,13 +294,32 @@ class Store:
         counts.rejected = sum(1 for r in rejections if not r.stage.endswith("warning"))
         return counts
 
+    def _one_text_per_id(
+        self, coded: Sequence[tuple[Document, Sequence[Event]]]
+    ) -> tuple[list[tuple[Document, Sequence[Event]]], list[Rejection]]:
+        """Split off the documents whose id the store or the batch holds for another text."""
+        stored = self.document_hashes([d.doc_id for d, _events in coded]) if coded else {}
+        identities = Identities()
+        kept: list[tuple[Document, Sequence[Event]]] = []
+        clashes: list[Rejection] = []
+        for document, events in coded:
+            verdict = identities.check(document, stored.get(document.doc_id))
+            if isinstance(verdict, Rejection):
+                clashes.append(verdict)
+            else:
+                kept.append((document, events))
+        return kept, clashes
+
     def insert_tables(self, tables: dict[str, pa.Table]) -> IngestCounts:
         """Bulk-insert Arrow tables shaped like the stored tables, in one transaction."""
         if self.read_only:
             raise StoreError("the store is open read-only", path=str(self.path))
         counts = IngestCounts()
         connection = self.connection
-        connection.execute("BEGIN TRANSACTION")
+        try:
+            connection.execute("BEGIN TRANSACTION")
+        except _DAMAGE as exc:
+            raise store_errors.write_error(self.path, exc) from exc
         try:
             for name, table in tables.items():
                 if table.num_rows == 0:
@@ -281,8 +333,11 @@ class Store:
                 connection.unregister("dyad_batch")
                 setattr(counts, name, int(rows[0][0]))
             connection.execute("COMMIT")
+        except _DAMAGE as exc:
+            store_errors.rollback_quietly(connection)
+            raise store_errors.write_error(self.path, exc) from exc
         except BaseException:
-            connection.execute("ROLLBACK")
+            store_errors.rollback_quietly(connection)
             raise
         return counts
 
@@ -355,6 +410,7 @@ def _document_row(document: Document, events: int, now: datetime) -> dict[str, A
         "perspective": document.perspective,
         "content_type": document.content_type,
         "chars": len(document.text),
+        "text_hash": text_hash(document.text),
         "events": events,
         "ingested_at": now,
     }
@@ -407,39 +463,23 @@ def open_store(path: str | Path, *, read_only: bool = False) -> Store:
             DuckDB file, a DuckDB file that is not a dyad store, or from a newer schema.
     """
     path = Path(path)
-    if read_only and not path.exists():
-        raise StoreError(
-            "no dyad store here", path=str(path), hint="create one with `dyad ingest PATH`"
-        )
+    store_errors.check_path(path, read_only)
+    config = dict(store_errors.NO_EXTENSIONS)
+    if not read_only:
+        config["checkpoint_threshold"] = CHECKPOINT_THRESHOLD
     try:
-        config: dict[str, str | bool | int | float | list[str]] = (
-            {} if read_only else {"checkpoint_threshold": CHECKPOINT_THRESHOLD}
-        )
         connection = duckdb.connect(str(path), read_only=read_only, config=config)
-    except duckdb.Error as exc:
-        raise _open_error(path, exc) from exc
+    except (duckdb.Error, OSError) as exc:
+        raise store_errors.open_error(path, exc) from exc
     try:
         _check_schema(connection, path, read_only)
+    except (duckdb.Error, OSError) as exc:
+        connection.close()
+        raise store_errors.open_error(path, exc) from exc
     except BaseException:
         connection.close()
         raise
     return Store(connection, path, read_only)
-
-
-def _open_error(path: Path, exc: duckdb.Error) -> StoreError:
-    message = str(exc)
-    if "lock" in message.lower():
-        from dyad.store.lock_holder import describe_holder
-
-        holder, fix = describe_holder(message)
-        return StoreError(f"the store is in use by {holder}", path=str(path), hint=fix)
-    if "not a valid DuckDB database" in message:
-        return StoreError(
-            "not a dyad store: the file is not a DuckDB database",
-            path=str(path),
-            hint="pass another file with --db",
-        )
-    return StoreError(f"cannot open the store ({message})", path=str(path))
 
 
 def _check_schema(connection: duckdb.DuckDBPyConnection, path: Path, read_only: bool) -> None:
