@@ -48,13 +48,10 @@ from typing import Any
 from hypothesis import HealthCheck, Phase, given, seed, settings
 from hypothesis import strategies as st
 
+from dyad.coder.decode import jsonl_encoding
+from dyad.coder.jsonl import JSON_LINE_BYTES_PER_CHAR, one_json_value
 from dyad.coder.parse import split_sentences
-from dyad.coder.read import (
-    JSON_LINE_BYTES_PER_CHAR,
-    jsonl_encoding,
-    one_json_value,
-    read_documents,
-)
+from dyad.coder.read import read_documents
 from dyad.coder.structure import split_segments, structure_warnings
 from dyad.config import Config, load_config
 from dyad.dates import find_dates, reference_date

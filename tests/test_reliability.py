@@ -14,7 +14,8 @@ from pathlib import Path
 
 import pytest
 
-from dyad.coder.read import MAX_HTML_DEPTH, read_documents
+from dyad.coder.html_text import MAX_HTML_DEPTH
+from dyad.coder.read import read_documents
 from dyad.config import load_config
 from dyad.dates import find_dates, reference_date
 from dyad.dictionaries.loader import ActorDictionary, load_agent_entries, read_dictionary_lines
@@ -504,7 +505,8 @@ def test_identity_one_batch_with_two_texts_keeps_the_first(tmp_path: Path) -> No
 def test_identity_store_of_version_1_is_migrated(tmp_path: Path) -> None:
     import duckdb
 
-    from dyad.store.database import SCHEMA_VERSION, open_store
+    from dyad.store.database import open_store
+    from dyad.store.schema import SCHEMA_VERSION
 
     db = tmp_path / "old.duckdb"
     with open_store(db) as store:
@@ -762,10 +764,10 @@ def test_serve_code_odd_text_is_coded_not_a_500(served: Path, text: str) -> None
 
 
 def test_serve_cache_is_bounded_in_bytes(monkeypatch: pytest.MonkeyPatch) -> None:
-    from dyad.serve import api
+    from dyad.serve import cache as answers
 
-    monkeypatch.setattr(api, "MAX_CACHE_TOTAL_BYTES", 10_000)
-    cache = api.ResponseCache(lambda *args: None)
+    monkeypatch.setattr(answers, "MAX_CACHE_TOTAL_BYTES", 10_000)
+    cache = answers.ResponseCache(lambda *args: None)
     for number in range(100):
         cache._keep(f"/api/x?{number}".encode(), [], b"y" * 900)
     assert cache.size <= 10_000

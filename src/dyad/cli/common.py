@@ -79,7 +79,7 @@ def check_day(_context: Any, _param: Any, value: str | None) -> str | None:
 
 def check_perspective(_context: Any, _param: Any, value: str | None) -> str | None:
     """Click callback: --perspective must be a country code (it becomes the code of "we")."""
-    from dyad.coder.read import perspective_problem
+    from dyad.coder.jsonl import perspective_problem
 
     if value is not None and (problem := perspective_problem(value)):
         raise click.BadParameter(problem)

@@ -13,15 +13,11 @@ coder behind `POST /api/code` is loaded on its first use.
 from __future__ import annotations
 
 import asyncio
-import base64
-import binascii
 import hashlib
 import ipaddress
 import json
 import os
-import re
 import threading
-from collections import OrderedDict
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
@@ -33,45 +29,30 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import Response
 from fastapi.staticfiles import StaticFiles
 from pydantic import BaseModel
-from starlette.datastructures import Headers
 from starlette.exceptions import HTTPException
 
-from dyad.coder.read import normalise_text, perspective_problem
+from dyad.coder.decode import normalise_text
+from dyad.coder.jsonl import perspective_problem
 from dyad.errors import DyadError
+from dyad.serve.cache import ResponseCache
 from dyad.serve.documents import SourceCache
-from dyad.serve.guard import HostGuard, SecurityHeaders, allowed_hosts, refuse
+from dyad.serve.guard import HostGuard, SecurityHeaders, allowed_hosts
+from dyad.serve.limits import MAX_CODE_CHARS, RequestLimits
+from dyad.serve.params import (
+    Filter,
+    ParamError,
+    decode_cursor,
+    encode_cursor,
+    refuse_unknown_parameters,
+)
 from dyad.store import aggregate, browse
-from dyad.store.aggregate import EventFilter
 from dyad.store.database import Store, open_store
 from dyad.store.export import network_json
-from dyad.store.filters import FilterError, build_filter
 from dyad.store.labels import actor_index
 
 DEFAULT_PAGE = 50
 MAX_PAGE = 500
-# One pasted text is coded while the caller waits; longer texts belong to `dyad code`.
-MAX_CODE_CHARS = 20_000
-# A JSON body may spell a character as a 12-byte surrogate-pair escape; more is refused unread.
-MAX_BODY_BYTES = 12 * MAX_CODE_CHARS + 1_024
-# Every filter together fits easily; a longer query string is refused before it is parsed.
-MAX_QUERY_BYTES = 4_096
 DASHBOARD = Path(__file__).parent / "dashboard"
-MAX_CACHED_RESPONSES = 512
-MAX_CACHED_BYTES = 1_000_000
-# A cursor holds a date, a document id of at most 200 characters, an offset and an event id.
-MAX_CURSOR_CHARS = 1_024
-_SURROGATE = re.compile(r"[\ud800-\udfff]")
-# All cached answers together; the least recently used go first.
-MAX_CACHE_TOTAL_BYTES = 64_000_000
-
-
-class ParamError(DyadError):
-    """A query parameter that cannot be used; `param` names it."""
-
-    def __init__(self, param: str, reason: str, *, status: int = 400) -> None:
-        super().__init__(reason)
-        self.param = param
-        self.status = status
 
 
 def error_body(status: int, errors: list[dict[str, Any]], message: str | None = None) -> Any:
@@ -152,64 +133,6 @@ class CodeRequest(BaseModel):
     perspective: str | None = None
 
 
-def event_filter(
-    request: Request,
-    actor: Annotated[
-        list[str], Query(description="Actor code, prefix or name (IRQ, Taliban); repeatable.")
-    ] = [],  # noqa: B006
-    dyad: Annotated[list[str], Query(description="Directed SOURCE-TARGET; repeatable.")] = [],  # noqa: B006
-    code: Annotated[list[str], Query(description="CAMEO code or root; repeatable.")] = [],  # noqa: B006
-    quad: Annotated[list[int], Query(description="QuadClass 0-4; repeatable.")] = [],  # noqa: B006
-    factuality: Annotated[list[str], Query(description="Repeatable; or all.")] = [],  # noqa: B006
-    since: Annotated[list[str], Query(description="YYYY, YYYY-MM or YYYY-MM-DD.")] = [],  # noqa: B006
-    until: Annotated[list[str], Query(description="Last day, inclusive.")] = [],  # noqa: B006
-    place: Annotated[
-        list[str], Query(description="Place, province or country (Khost, Afghanistan, AFG).")
-    ] = [],  # noqa: B006
-    doc: Annotated[list[str], Query(description="A document id; repeatable.")] = [],  # noqa: B006
-    q: Annotated[list[str], Query(description="Words the sentence contains.")] = [],  # noqa: B006
-) -> EventFilter:
-    """Return the EventFilter of a request's filter parameters (`filters.build_filter`)."""
-    values = {
-        "actor": actor,
-        "dyad": dyad,
-        "code": code,
-        "quad": [str(value) for value in quad],
-        "factuality": factuality,
-        "since": since,
-        "until": until,
-        "place": place,
-        "doc": doc,
-        "q": q,
-    }
-    try:
-        return build_filter(values, request.app.state.stores.actors)
-    except FilterError as exc:
-        reason = f"{exc.reason} ({exc.hint})" if exc.hint else exc.reason
-        raise ParamError(exc.param, reason) from exc
-
-
-Filter = Annotated[EventFilter, Depends(event_filter)]
-
-
-def refuse_unknown_parameters(request: Request) -> None:
-    """Raise ParamError for a query parameter the route does not take (a typo is not ignored)."""
-    route = request.scope.get("route")
-    path = getattr(route, "path_format", None)
-    if path is None:
-        return
-    names: dict[str, frozenset[str]] = request.app.state.query_names
-    if path not in names:
-        operations = request.app.openapi()["paths"].get(path, {}).values()
-        names[path] = frozenset(
-            p["name"] for op in operations for p in op.get("parameters", []) if p["in"] == "query"
-        )
-    unknown = sorted(set(request.query_params) - names[path])
-    if unknown:
-        takes = ", ".join(sorted(names[path])) or "no query parameters"
-        raise ParamError(unknown[0], f"unknown parameter; {path} takes {takes}")
-
-
 def _stores(request: Request) -> _Stores:
     stores: _Stores = request.app.state.stores
     return stores
@@ -219,41 +142,6 @@ def _stores(request: Request) -> _Stores:
 # dependency on one worker thread and run the route on another.
 Stores = Annotated[_Stores, Depends(_stores)]
 Limit = Annotated[int, Query(ge=1, le=MAX_PAGE, description="Page size.")]
-
-
-def encode_cursor(key: browse.PageKey) -> str:
-    """Return the opaque cursor of a page key."""
-    raw = json.dumps([key.day.isoformat(), key.doc_id, key.char_start, key.event_id])
-    return base64.urlsafe_b64encode(raw.encode()).decode().rstrip("=")
-
-
-def decode_cursor(cursor: str) -> browse.PageKey:
-    """Return the page key of a cursor from `encode_cursor`; ParamError when it is not one.
-
-    A cursor comes back from the client, so each part is checked as the SQL will use it:
-    a forged one (deep JSON, a huge or negative offset, a lone surrogate) is a 400.
-    """
-    refused = ParamError("cursor", "not a cursor from a previous page's `next`")
-    if len(cursor) > MAX_CURSOR_CHARS:
-        raise refused
-    try:
-        raw = base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4))
-        parts = json.loads(raw.decode("utf-8"))
-    except (ValueError, TypeError, RecursionError, binascii.Error) as exc:
-        raise refused from exc
-    if not (isinstance(parts, list) and len(parts) == 4):
-        raise refused
-    day, doc_id, char_start, event_id = parts
-    if not (isinstance(day, str) and isinstance(doc_id, str) and isinstance(event_id, str)):
-        raise refused
-    if type(char_start) is not int or not 0 <= char_start < 2**31:
-        raise refused
-    if any(_SURROGATE.search(text) for text in (doc_id, event_id)):
-        raise refused
-    try:
-        return browse.PageKey(date.fromisoformat(day), doc_id, char_start, event_id)
-    except ValueError as exc:
-        raise refused from exc
 
 
 def _routes(app: FastAPI) -> None:
@@ -386,98 +274,6 @@ def _handlers(app: FastAPI) -> None:
     async def crash(_request: Request, exc: Exception) -> Response:
         reason = f"internal error ({type(exc).__name__}); the server log has the details"
         return _json(error_body(500, [{"param": None, "reason": reason}]), 500)
-
-
-class RequestLimits:
-    """ASGI middleware refusing a body over MAX_BODY_BYTES or a query over MAX_QUERY_BYTES.
-
-    A declared length is refused before anything is read; a body without one (chunked) is
-    counted as it arrives and refused once it passes the limit.
-    """
-
-    def __init__(self, app: Callable[..., Any]) -> None:
-        self.app = app
-
-    async def __call__(self, scope: Any, receive: Any, send: Any) -> None:
-        if scope["type"] != "http":
-            await self.app(scope, receive, send)
-            return
-        declared = Headers(scope=scope).get("content-length", "0")
-        refusal = None
-        if len(scope.get("query_string", b"")) > MAX_QUERY_BYTES:
-            refusal = (414, f"query string over {MAX_QUERY_BYTES:,} bytes")
-        elif not declared.isdigit():
-            refusal = (400, f"content-length {declared[:20]!r} is not a number")
-        elif int(declared) > MAX_BODY_BYTES:
-            refusal = (413, f"request body of {int(declared):,} bytes, over {MAX_BODY_BYTES:,}")
-        if refusal is not None:
-            await refuse(send, *refusal)
-            return
-        received = 0
-
-        async def counted() -> Any:
-            nonlocal received
-            message = await receive()
-            received += len(message.get("body", b""))
-            if received > MAX_BODY_BYTES:  # FastAPI passes HTTPException on to the handler
-                raise HTTPException(413, f"request body over {MAX_BODY_BYTES:,} bytes")
-            return message
-
-        await self.app(scope, counted, send)
-
-
-class ResponseCache:
-    """ASGI middleware replaying earlier answers to the same `GET /api/...` URL.
-
-    The store is open read-only for the server's whole life and DuckDB locks the file
-    against writers meanwhile, so an answer never goes stale. Only successes are kept, up
-    to MAX_CACHED_RESPONSES of at most MAX_CACHED_BYTES each and MAX_CACHE_TOTAL_BYTES in
-    all (least recently used dropped).
-    """
-
-    def __init__(self, app: Callable[..., Any]) -> None:
-        self.app = app
-        self.entries: OrderedDict[bytes, tuple[list[Any], bytes]] = OrderedDict()
-        self.size = 0  # bytes of every cached body and key
-
-    def _keep(self, key: bytes, headers: list[Any], body: bytes) -> None:
-        """Cache one answer, dropping the least recently used past either limit."""
-        if key in self.entries:
-            return
-        self.entries[key] = (headers, body)
-        self.size += len(key) + len(body)
-        while len(self.entries) > MAX_CACHED_RESPONSES or self.size > MAX_CACHE_TOTAL_BYTES:
-            old_key, (_headers, old_body) = self.entries.popitem(last=False)
-            self.size -= len(old_key) + len(old_body)
-
-    async def __call__(self, scope: Any, receive: Any, send: Any) -> None:
-        path = scope.get("path", "")
-        if scope["type"] != "http" or scope["method"] != "GET" or not path.startswith("/api/"):
-            await self.app(scope, receive, send)
-            return
-        key = path.encode() + b"?" + scope.get("query_string", b"")
-        hit = self.entries.get(key)
-        if hit is not None:
-            self.entries.move_to_end(key)
-            headers, body = hit
-            await send({"type": "http.response.start", "status": 200, "headers": headers})
-            await send({"type": "http.response.body", "body": body})
-            return
-        start: dict[str, Any] = {}
-        chunks: list[bytes] = []
-
-        async def keep(message: dict[str, Any]) -> None:
-            if message["type"] == "http.response.start":
-                start.update(message)
-            elif message["type"] == "http.response.body":
-                chunks.append(message.get("body", b""))
-                if not message.get("more_body") and start.get("status") == 200:
-                    body = b"".join(chunks)
-                    if len(body) <= MAX_CACHED_BYTES:
-                        self._keep(key, list(start.get("headers", [])), body)
-            await send(message)
-
-        await self.app(scope, receive, keep)
 
 
 def create_app(

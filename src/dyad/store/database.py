@@ -16,7 +16,6 @@ import json
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, fields
 from datetime import UTC, date, datetime
-from importlib import resources
 from pathlib import Path
 from types import TracebackType
 from typing import Any
@@ -28,22 +27,14 @@ from dyad.errors import StoreError
 from dyad.records import EVENT_KEYS, Actor, Document, Event, Rejection
 from dyad.store import errors as store_errors
 from dyad.store.identity import Identities, text_hash
+from dyad.store.schema import check_schema
 
-APPLICATION = "dyad"
-SCHEMA_VERSION = 4
 # Documents written per transaction by `Store.ingest_coded`: small enough that a crash loses
 # little work, large enough that commits do not dominate.
 INGEST_BATCH_DOCUMENTS = 32
 # WAL size that triggers a checkpoint. DuckDB rewrites primary-key indexes at each checkpoint,
 # so its 16 MB default makes a long ingest quadratic; the WAL is replayed after a crash anyway.
 CHECKPOINT_THRESHOLD = "512MB"
-# SQL that brings a store from version N to N+1, applied in order when an older store opens.
-MIGRATIONS: dict[int, str] = {
-    # Event.confidence was always 0.5: it is no longer stored until a real one exists (#14)
-    1: "ALTER TABLE events DROP COLUMN confidence",
-    2: "UPDATE events SET cluster_id = {cluster}",  # dedup no longer keyed on the source (#17)
-    3: "ALTER TABLE documents ADD COLUMN IF NOT EXISTS text_hash VARCHAR",  # one text per id (#19)
-}
 TABLES = ("documents", "sentences", "events", "actors", "rejections")
 # The `Event.to_dict()` keys the events table has columns for; any other key is kept in
 # `events.extra` as JSON, so a field added to Event round-trips without a schema change.
@@ -93,7 +84,7 @@ def cluster_id(event: Event) -> str:
     is one act, coded once per conjoined subject (AFGSEC, NATMIL), and two stories naming
     different doers of one raid are one raid. An event without a target keeps its source.
     An event without a date is its own cluster: two undated reports cannot be told apart
-    from two events years apart. `CLUSTER_SQL` computes the same key in the store.
+    from two events years apart. `schema.CLUSTER_SQL` computes the same key in the store.
     """
     if event.date.value is None:
         return _hash("undated", event.event_id)
@@ -101,15 +92,6 @@ def cluster_id(event: Event) -> str:
     if event.target is not None:
         return _hash("v2", "", event.target.code, event.cameo, event.date.value, place)
     return _hash("v2", event.source.code, "", event.cameo, event.date.value, place)
-
-
-# `cluster_id` over the events table, for the migration of stores written before it.
-CLUSTER_SQL = """
-    CASE WHEN date IS NULL THEN left(sha256('undated|' || event_id), 20)
-    ELSE left(sha256(concat_ws('|', 'v2',
-        CASE WHEN target_code IS NULL THEN source_code ELSE '' END,
-        coalesce(target_code, ''), cameo, date, coalesce(location_name, ''))), 20) END
-"""
 
 
 def first_day(value: str | None) -> date | None:
@@ -472,7 +454,7 @@ def open_store(path: str | Path, *, read_only: bool = False) -> Store:
     except (duckdb.Error, OSError) as exc:
         raise store_errors.open_error(path, exc) from exc
     try:
-        _check_schema(connection, path, read_only)
+        check_schema(connection, path, read_only)
     except (duckdb.Error, OSError) as exc:
         connection.close()
         raise store_errors.open_error(path, exc) from exc
@@ -480,53 +462,6 @@ def open_store(path: str | Path, *, read_only: bool = False) -> Store:
         connection.close()
         raise
     return Store(connection, path, read_only)
-
-
-def _check_schema(connection: duckdb.DuckDBPyConnection, path: Path, read_only: bool) -> None:
-    tables = {row[0] for row in connection.execute("SHOW TABLES").fetchall()}
-    if not tables and not read_only:
-        connection.execute("BEGIN TRANSACTION")
-        connection.execute(resources.files("dyad.store").joinpath("schema.sql").read_text())
-        connection.execute(
-            "INSERT INTO meta VALUES ('application', ?), ('schema_version', ?)",
-            [APPLICATION, str(SCHEMA_VERSION)],
-        )
-        connection.execute("COMMIT")
-        return
-    meta: dict[str, str] = {}
-    if "meta" in tables:
-        meta = dict(connection.execute("SELECT key, value FROM meta").fetchall())
-    if meta.get("application") != APPLICATION:
-        raise StoreError(
-            "not a dyad store: a DuckDB database without dyad's meta table",
-            path=str(path),
-            hint="pass another file with --db; dyad does not write into other databases",
-        )
-    version = int(meta.get("schema_version", "0"))
-    if version > SCHEMA_VERSION:
-        raise StoreError(
-            f"the store has schema version {version}; this dyad reads up to {SCHEMA_VERSION}",
-            path=str(path),
-            hint="upgrade dyad to read it",
-        )
-    if version < SCHEMA_VERSION:
-        if read_only:
-            raise StoreError(
-                f"the store has schema version {version} and needs migrating",
-                path=str(path),
-                hint="run any writing command (e.g. `dyad ingest`) once to migrate it",
-            )
-        _migrate(connection, version)
-
-
-def _migrate(connection: duckdb.DuckDBPyConnection, version: int) -> None:
-    connection.execute("BEGIN TRANSACTION")
-    for step in range(version, SCHEMA_VERSION):
-        connection.execute(MIGRATIONS[step].format(cluster=CLUSTER_SQL))
-    connection.execute(
-        "UPDATE meta SET value = ? WHERE key = 'schema_version'", [str(SCHEMA_VERSION)]
-    )
-    connection.execute("COMMIT")
 
 
 __all__ = ["IngestCounts", "Store", "StoreError", "open_store"]
