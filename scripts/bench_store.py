@@ -28,7 +28,8 @@ from dyad.config import load_config
 from dyad.records import Document
 from dyad.store import aggregate
 from dyad.store.aggregate import EventFilter
-from dyad.store.database import Store, event_row, open_store
+from dyad.store.database import Store, open_store
+from dyad.store.rows import event_row
 
 SAMPLE = Path(__file__).resolve().parents[1] / "src" / "dyad" / "data" / "sample" / "sample.jsonl"
 COPIES_PER_BATCH = int(os.environ.get("BENCH_STORE_COPIES", "2000"))

@@ -28,6 +28,8 @@ from pathlib import Path
 
 import duckdb
 
+from dyad.store.errors import NO_EXTENSIONS
+
 ROOT = Path(__file__).resolve().parents[1]
 SAMPLE = ROOT / "src" / "dyad" / "data" / "sample" / "sample.jsonl"
 BAD_INPUTS = ROOT / "tests" / "fixtures" / "bad_inputs"
@@ -57,7 +59,7 @@ class Trial:
 def snapshot(db: Path) -> dict[str, list[tuple[object, ...]]]:
     """Return every row of every table (timestamps aside), in key order."""
     rows = {}
-    with duckdb.connect(str(db), read_only=True) as connection:
+    with duckdb.connect(str(db), read_only=True, config=NO_EXTENSIONS) as connection:
         for table, (key, skipped) in TABLES.items():
             columns = [
                 name
@@ -95,7 +97,7 @@ def stored_documents(db: Path) -> int:
     if not db.exists():
         return 0
     try:
-        with duckdb.connect(str(db), read_only=True) as connection:
+        with duckdb.connect(str(db), read_only=True, config=NO_EXTENSIONS) as connection:
             return int(connection.execute("SELECT count(*) FROM documents").fetchall()[0][0])
     except duckdb.Error:  # killed before the schema was committed
         return 0

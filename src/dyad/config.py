@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import Any, get_type_hints
 
 from dyad.errors import ConfigError
+from dyad.files import path_text, read_regular
 
 DEFAULTS_RESOURCE = "data/default_config.toml"
 
@@ -29,6 +30,21 @@ _MINIMUM = {
     "coder.batch_size": 1,
     "output.progress_min_documents": 0,
 }
+# Highest allowed value of integer settings: a larger one would only fail later, in an
+# allocation or a C integer, far from the setting that caused it.
+_MAXIMUM = {
+    "input.max_document_chars": 1_000_000_000,
+    "coder.batch_size": 100_000,
+    "output.progress_min_documents": 1_000_000_000_000,
+}
+# A config file larger than this is refused unread; the documented one is about 1 KB.
+MAX_CONFIG_BYTES = 1024 * 1024
+# Malformed lines of one file reported before the file is given up (each costs a re-parse).
+MAX_CONFIG_PROBLEMS = 100
+# Longest list, string or encoding name a setting may hold.
+MAX_CONFIG_ITEMS = 10_000
+_TOO_DEEP = "not valid TOML (arrays or tables nested too deep)"
+_TOO_DEEP_HINT = "every dyad setting is a plain value or a list of strings"
 _PERSPECTIVE = re.compile(r"[^=]+=[A-Z]{3}")
 _TOML_AT = re.compile(r"\(at line (\d+), column \d+\)$")
 _HEADER = re.compile(r"^\s*\[\s*([A-Za-z0-9_-]+)\s*\]")
@@ -111,16 +127,20 @@ def load_config(
     _check_keys(values, DEFAULTS_RESOURCE)
     if path is not None:
         try:
-            data = path.read_bytes().removeprefix(codecs.BOM_UTF8)  # as Windows editors save
+            data = read_regular(path, MAX_CONFIG_BYTES).removeprefix(codecs.BOM_UTF8)
             text = data.decode("utf-8") if problems is None else ""
         except (OSError, UnicodeDecodeError) as exc:
             reason = exc.strerror if isinstance(exc, OSError) else "not valid UTF-8"
-            raise ConfigError(f"cannot read config file ({reason})", path=str(path)) from exc
+            raise ConfigError(
+                f"cannot read config file ({reason})",
+                path=path_text(path),
+                hint="give a regular TOML file of the settings to change",
+            ) from exc
         if problems is None:
-            user = _parse_toml(text, str(path))
-            _check_keys(user, str(path))
+            user = _parse_toml(text, path_text(path))
+            _check_keys(user, path_text(path))
         else:
-            user = _parse_leniently(data, str(path), problems)
+            user = _parse_leniently(data, path_text(path), problems)
         for section, keys in user.items():
             values[section].update(keys)
     for override in overrides:
@@ -141,6 +161,8 @@ def _parse_toml(text: str, source: str) -> dict[str, dict[str, Any]]:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         raise ConfigError(f"not valid TOML ({exc})", path=source, line=_error_line(exc)) from exc
+    except RecursionError as exc:
+        raise ConfigError(_TOO_DEEP, path=source, hint=_TOO_DEEP_HINT) from exc
     for section, keys in data.items():
         if not isinstance(keys, dict):
             raise ConfigError(
@@ -178,11 +200,20 @@ def _lenient_toml(
     lines: list[str], source: str, problems: list[ConfigError]
 ) -> dict[str, dict[str, Any]]:
     """Parse `lines`, blanking each line TOML stops at; keep the known, well-typed keys."""
+    blanked = 0
     while True:  # ends at the latest when every line is blank
         try:
             data = tomllib.loads("\n".join(lines))
             break
+        except RecursionError:
+            problems.append(ConfigError(_TOO_DEEP, path=source, hint=_TOO_DEEP_HINT))
+            return {}
         except tomllib.TOMLDecodeError as exc:
+            blanked += 1
+            if blanked > MAX_CONFIG_PROBLEMS:  # each retry parses the whole file again
+                reason = f"over {MAX_CONFIG_PROBLEMS} lines are not valid TOML; file not used"
+                problems.append(ConfigError(reason, path=source, line=_error_line(exc)))
+                return {}
             number = _error_line(exc)
             filled = [i + 1 for i, line in enumerate(lines) if line]
             if number is None or number not in filled:  # "at end of document"
@@ -281,6 +312,8 @@ def _parse_override(override: str) -> tuple[str, str, Any]:
         )
     try:
         value: Any = tomllib.loads(f"value = {raw}")["value"]
+    except RecursionError as exc:
+        raise ConfigError(_TOO_DEEP, path="--set", hint=_TOO_DEEP_HINT) from exc
     except tomllib.TOMLDecodeError:
         value = raw.strip()
         if _schema().get(section, {}).get(key) == tuple[str, ...]:
@@ -316,11 +349,21 @@ def _coerce(name: str, value: Any, expected: Any) -> Any:
         ok = isinstance(value, list) and all(isinstance(v, str) for v in value)
     if not ok:
         raise ConfigError(
-            f"{name} must be {_type_name(expected)}, not {type(value).__name__} {value!r}",
+            f"{name} must be {_type_name(expected)}, not {type(value).__name__} {_shown(value)}",
             hint="check the value in your config file or --set option",
         )
     if name in _MINIMUM and value < _MINIMUM[name]:
         raise ConfigError(f"{name} must be at least {_MINIMUM[name]}, not {value}")
+    if name in _MAXIMUM and value > _MAXIMUM[name]:
+        raise ConfigError(
+            f"{name} must be at most {_MAXIMUM[name]:,}, not {_shown(value)}",
+            hint="a larger value would exhaust memory before it could be used",
+        )
+    if isinstance(value, str | list) and len(value) > MAX_CONFIG_ITEMS:
+        raise ConfigError(
+            f"{name} has {len(value):,} {'items' if isinstance(value, list) else 'characters'}, "
+            f"over the limit of {MAX_CONFIG_ITEMS}"
+        )
     if name == "coder.perspectives":
         for entry in value:
             if not _PERSPECTIVE.fullmatch(entry):
@@ -331,12 +374,20 @@ def _coerce(name: str, value: Any, expected: Any) -> Any:
         return tuple(value)
     if expected not in (bool, int, str, float):
         for encoding in value:
+            if len(encoding) > 64:
+                raise ConfigError(f"{name}: unknown encoding {_shown(encoding)}")
             try:
                 codecs.lookup(encoding)
             except LookupError as exc:
                 raise ConfigError(f"{name}: unknown encoding {encoding!r}") from exc
         return tuple(value)
     return value
+
+
+def _shown(value: Any) -> str:
+    """Return `value` for a message: its repr, cut to 60 characters."""
+    text = repr(value)
+    return text if len(text) <= 60 else f"{text[:57]}..."
 
 
 def _type_name(expected: Any) -> str:

@@ -17,6 +17,8 @@
 
 from __future__ import annotations
 
+import json
+
 
 class DyadError(Exception):
     """Base class of every error dyad raises on purpose."""
@@ -38,9 +40,10 @@ class DyadError(Exception):
         super().__init__(str(self))
 
     def __str__(self) -> str:
-        where = self.path or ""
-        if self.path and self.line is not None:
-            where = f"{self.path}:{self.line}"
+        path = self.path or ""
+        if not path.isprintable():  # a newline in a file name must not start a new message
+            path = json.dumps(path, ensure_ascii=False)
+        where = f"{path}:{self.line}" if path and self.line is not None else path
         text = f"{where}: {self.reason}" if where else self.reason
         return f"{text} ({self.hint})" if self.hint else text
 

@@ -7,6 +7,7 @@ DuckDB or Ray object. Character offsets always refer to the original document te
 
 from __future__ import annotations
 
+import json
 from dataclasses import asdict, dataclass, field
 from datetime import date
 from typing import Any, Literal
@@ -258,6 +259,21 @@ def _actor(value: dict[str, Any] | None) -> Actor | None:
     return Actor(**value) if value else None
 
 
+def quoted_path(path: str) -> str:
+    """Return `path` as printed in a message: quoted when it holds a newline or other control.
+
+    A file named "a\ndyad: rejected: b" must not forge a second message line.
+    """
+    return path if path.isprintable() else json.dumps(path, ensure_ascii=False)
+
+
+def one_line(text: str) -> str:
+    """Return `text` with its control characters escaped, so a message stays one line."""
+    if text.isprintable():
+        return text
+    return "".join(c if c.isprintable() else json.dumps(c)[1:-1] for c in text)
+
+
 @dataclass(frozen=True, slots=True)
 class Rejection:
     """An input (file, line, document) that could not be coded, and why."""
@@ -271,6 +287,7 @@ class Rejection:
 
     def message(self) -> str:
         """Return the one-line message shown to the user."""
-        where = f"{self.path}:{self.line}" if self.line is not None else self.path
-        hint = f" ({self.hint})" if self.hint else ""
-        return f"{where}: {self.reason}{hint}"
+        path = quoted_path(self.path)
+        where = f"{path}:{self.line}" if self.line is not None else path
+        hint = f" ({one_line(self.hint)})" if self.hint else ""
+        return f"{where}: {one_line(self.reason)}{hint}"

@@ -13,7 +13,8 @@ from click.testing import CliRunner
 from fastapi.testclient import TestClient
 
 from dyad.cli import cli
-from dyad.serve.api import MAX_CODE_CHARS, MAX_PAGE, create_app, fetch
+from dyad.serve.api import MAX_PAGE, create_app, fetch
+from dyad.serve.limits import MAX_CODE_CHARS
 from dyad.store import aggregate
 from dyad.store.aggregate import EventFilter
 from dyad.store.database import open_store

@@ -26,7 +26,8 @@ from fastapi.testclient import TestClient
 from dyad.cli import cli
 from dyad.errors import StoreError
 from dyad.serve import api
-from dyad.serve.api import MAX_BODY_BYTES, MAX_PAGE, MAX_QUERY_BYTES, create_app, fetch
+from dyad.serve.api import MAX_PAGE, create_app, fetch
+from dyad.serve.limits import MAX_BODY_BYTES, MAX_QUERY_BYTES
 from stored import sample_store
 
 pytestmark = pytest.mark.model

@@ -20,7 +20,7 @@ from dyad.coder.read import read_documents
 from dyad.config import load_config
 from dyad.errors import StoreError
 from dyad.records import Rejection
-from dyad.store import database as store
+from dyad.store import schema
 from stored import FIXTURES, SAMPLE, coded_sample, sample_events, sample_store
 
 BAD = FIXTURES / "bad_inputs"
@@ -145,7 +145,7 @@ def test_store_refuses_a_newer_schema_version(tmp_path: Path) -> None:
     path = tmp_path / "future.duckdb"
     open_store(path).close()
     with duckdb.connect(str(path)) as connection:
-        newer = store.SCHEMA_VERSION + 1
+        newer = schema.SCHEMA_VERSION + 1
         connection.execute("UPDATE meta SET value = ? WHERE key = 'schema_version'", [str(newer)])
     with pytest.raises(StoreError, match=f"schema version {newer}") as caught:
         open_store(path, read_only=True)
@@ -158,14 +158,14 @@ def test_store_migrates_an_older_schema_forward(
     path = tmp_path / "old.duckdb"
     open_store(path).close()
     step = "ALTER TABLE documents ADD COLUMN language VARCHAR"
-    monkeypatch.setattr(store, "SCHEMA_VERSION", store.SCHEMA_VERSION + 1)
-    monkeypatch.setattr(store, "MIGRATIONS", {store.SCHEMA_VERSION - 1: step})
+    monkeypatch.setattr(schema, "SCHEMA_VERSION", schema.SCHEMA_VERSION + 1)
+    monkeypatch.setattr(schema, "MIGRATIONS", {schema.SCHEMA_VERSION - 1: step})
     with pytest.raises(StoreError, match="needs migrating"):
         open_store(path, read_only=True)
     with open_store(path) as migrated:
         assert "language" in migrated.schema("documents").names
         version = migrated.query("SELECT value FROM meta WHERE key = 'schema_version'")
-        assert version.column(0).to_pylist() == [str(store.SCHEMA_VERSION)]
+        assert version.column(0).to_pylist() == [str(schema.SCHEMA_VERSION)]
 
 
 @pytest.mark.issue(14)
@@ -178,7 +178,7 @@ def test_store_migration_drops_the_constant_confidence_column(tmp_path: Path) ->
     with open_store(path) as migrated:
         assert "confidence" not in migrated.schema("events").names
         version = migrated.query("SELECT value FROM meta WHERE key = 'schema_version'")
-        assert version.column(0).to_pylist() == [str(store.SCHEMA_VERSION)]
+        assert version.column(0).to_pylist() == [str(schema.SCHEMA_VERSION)]
 
 
 def test_store_read_only_needs_an_existing_file(tmp_path: Path) -> None:

@@ -24,9 +24,11 @@ from dyad.records import Actor, DatePoint
 from dyad.serve.api import create_app
 from dyad.store import aggregate
 from dyad.store.aggregate import EventFilter
-from dyad.store.database import CLUSTER_SQL, cluster_id, open_store
+from dyad.store.database import open_store
 from dyad.store.filters import FilterError, build_filter
 from dyad.store.labels import actor_index
+from dyad.store.rows import cluster_id
+from dyad.store.schema import CLUSTER_SQL
 from stored import sample_events, sample_store
 
 pytestmark = [pytest.mark.model, pytest.mark.issue(17)]

@@ -2,7 +2,9 @@
 
 Each command parses its options, calls one library function and formats the result.
 Input errors are printed as one line each (file, line, reason) and never as a
-traceback; the exit code is 3 when any input was rejected.
+traceback. Exit codes: 0 done; 1 `serve --get` answered an error status; 2 a usage, config,
+dictionary or input error (`EXIT_INPUT`); 3 some input was rejected, the rest was coded
+(`EXIT_REJECTED`); 4 the store cannot be opened or written (`EXIT_STORE`).
 
 Modules: `common` (shared options, output), `code` (code, ingest, stages), `query`
 (commands that read the store), `lookup` (codes, show), `evaluate` (eval), `demo`, `serve`.
@@ -17,10 +19,10 @@ import click
 from dyad import __version__
 from dyad.cli import code, demo, evaluate, lookup, query, serve
 from dyad.cli.code import code_paths, ingest_paths
-from dyad.cli.common import EXIT_REJECTED
-from dyad.errors import DyadError
+from dyad.cli.common import EXIT_INPUT, EXIT_REJECTED, EXIT_STORE
+from dyad.errors import DyadError, StoreError
 
-__all__ = ["EXIT_REJECTED", "cli", "code_paths", "ingest_paths", "main"]
+__all__ = ["EXIT_INPUT", "EXIT_REJECTED", "EXIT_STORE", "cli", "code_paths", "ingest_paths", "main"]
 
 
 class Commands(click.Group):
@@ -65,6 +67,9 @@ def main() -> None:
     """Run the command line; input errors print one line, never a traceback."""
     try:
         cli()
+    except StoreError as exc:
+        click.echo(f"dyad: store: {exc}", err=True)
+        sys.exit(EXIT_STORE)
     except DyadError as exc:
         click.echo(f"dyad: {exc}", err=True)
-        sys.exit(2)
+        sys.exit(EXIT_INPUT)

@@ -14,10 +14,12 @@ from dyad.cli.common import (
     EXIT_REJECTED,
     coding_progress,
     config_from_options,
+    date_option,
     db_option,
     echo_rejection,
     engine_options,
     events_table,
+    perspective_option,
     with_config,
 )
 from dyad.config import Config
@@ -143,8 +145,8 @@ def _load_parquet(db: Path, folder: Path) -> str:
     default="jsonl",
     help="JSON Lines for programs (default) or a table for people.",
 )
-@click.option("--date", default=None, help="Reference date YYYY-MM-DD for undated documents.")
-@click.option("--perspective", default=None, help="Country code the authors write from (USA).")
+@date_option
+@perspective_option
 @click.option(
     "--dictionary",
     "dictionaries",
@@ -208,8 +210,8 @@ def code(
 @click.command()
 @click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
 @db_option
-@click.option("--date", default=None, help="Reference date YYYY-MM-DD for undated documents.")
-@click.option("--perspective", default=None, help="Country code the authors write from (USA).")
+@date_option
+@perspective_option
 @click.option("--batch-size", type=click.IntRange(1), default=None, help="Documents per commit.")
 @engine_options
 @click.option(

@@ -27,7 +27,9 @@ if TYPE_CHECKING:
     from dyad.store.aggregate import EventFilter
     from dyad.store.database import Store
 
+EXIT_INPUT = 2  # also click's exit code for a usage error
 EXIT_REJECTED = 3
+EXIT_STORE = 4
 DEFAULT_DB = Path("dyad.duckdb")
 
 
@@ -59,6 +61,43 @@ config_options = [
         help="Override one setting, e.g. --set input.max_document_chars=5000000.",
     ),
 ]
+
+
+def check_day(_context: Any, _param: Any, value: str | None) -> str | None:
+    """Click callback: --date must be a real day, YYYY-MM-DD (2008-02-30 is not)."""
+    from datetime import date
+
+    if value is None:
+        return None
+    try:
+        if len(value) == 10:
+            return date.fromisoformat(value).isoformat()
+    except ValueError:
+        pass
+    raise click.BadParameter(f"{value[:40]!r} is not a day written YYYY-MM-DD")
+
+
+def check_perspective(_context: Any, _param: Any, value: str | None) -> str | None:
+    """Click callback: --perspective must be a country code (it becomes the code of "we")."""
+    from dyad.coder.jsonl import perspective_problem
+
+    if value is not None and (problem := perspective_problem(value)):
+        raise click.BadParameter(problem)
+    return value
+
+
+date_option = click.option(
+    "--date",
+    default=None,
+    callback=check_day,
+    help="Reference date YYYY-MM-DD for undated documents.",
+)
+perspective_option = click.option(
+    "--perspective",
+    default=None,
+    callback=check_perspective,
+    help="Country code the authors write from (USA).",
+)
 
 
 def with_config(function: Any) -> Any:

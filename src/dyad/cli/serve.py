@@ -18,6 +18,13 @@ from dyad.cli.common import db_option
 @click.option("--cors", multiple=True, metavar="ORIGIN", help="Let pages at ORIGIN call the API.")
 @click.option("--get", "get_path", metavar="/api/...", help="Print one response and exit.")
 @click.option("--workers", type=click.IntRange(1), default=1, help="Server processes.")
+@click.option(
+    "--allow-host",
+    "allow_hosts",
+    multiple=True,
+    metavar="NAME",
+    help="Also answer requests for this Host name (the bound ones always); '*' for any.",
+)
 def serve(
     db: Path,
     port: int,
@@ -26,6 +33,7 @@ def serve(
     cors: tuple[str, ...],
     get_path: str | None,
     workers: int,
+    allow_hosts: tuple[str, ...],
 ) -> None:
     """Serve the HTTP API and the dashboard over the store, read-only."""
     from dyad.serve import api
@@ -49,4 +57,4 @@ def serve(
             err=True,
         )
     click.echo(f"dyad: dashboard at http://{host}:{port}/", err=True)
-    api.serve(db, host, port, workers=workers, cors_origins=cors)
+    api.serve(db, host, port, workers=workers, cors_origins=cors, allow_hosts=allow_hosts)

@@ -37,17 +37,32 @@ VENUE_PREPS = frozenset({"prep:in", "prep:at", "prep:near", "prep:inside", "prep
 
 
 def conjuncts(sentence: Sentence, head: int) -> list[int]:
-    """Return `head` and the heads coordinated with it ("Iran and Syria")."""
-    result = [head]
+    """Return `head` and the heads coordinated with it ("Iran and Syria").
+
+    Walked with a stack, in the order a recursive walk would give: a list of a thousand
+    names parsed as a chain of conjuncts must not exhaust Python's recursion limit.
+    """
+    result: list[int] = []
+    stack = [head]
+    while stack:
+        node = stack.pop()
+        result.append(node)
+        stack.extend(reversed(_coordinated(sentence, node)))
+    return result
+
+
+def _coordinated(sentence: Sentence, head: int) -> list[int]:
+    """Return the children of `head` that are coordinated with it, in text order."""
+    found = []
     for child in sentence.children(head):
         if child.dep == "conj" and child.pos not in ("VERB", "AUX"):
-            result.extend(conjuncts(sentence, child.i))
+            found.append(child.i)
         elif child.dep == "appos" and child.pos == "PROPN" and _in_list(sentence, head, child.i):
-            result.extend(conjuncts(sentence, child.i))  # "Mordor, the Shire, Arnor and Bree"
+            found.append(child.i)  # "Mordor, the Shire, Arnor and Bree"
         elif child.dep in ("nmod", "compound") and child.pos == "PROPN" and child.i < head:
             if any(c.dep == "conj" for c in sentence.children(child.i)):
-                result.extend(conjuncts(sentence, child.i))  # a list parsed as a modifier
-    return result
+                found.append(child.i)  # a list parsed as a modifier
+    return found
 
 
 def distribute(

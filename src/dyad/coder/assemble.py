@@ -46,7 +46,7 @@ def event_id(doc_id: str, sentence: Sentence, code: events.EventCode) -> str:
     target = code.target.code if code.target else ""
     key = f"{doc_id}|{sentence.start}|{sentence.end}|{code.verb}|{code.source.code}|{target}"
     key += f"|{code.code}|{code.rule}"
-    return hashlib.sha256(key.encode()).hexdigest()[:20]
+    return hashlib.sha256(key.encode("utf-8", "surrogatepass")).hexdigest()[:20]
 
 
 def describe_code(

@@ -358,6 +358,18 @@ RULES: tuple[tuple[str, re.Pattern[str], Resolver], ...] = (
 )
 
 
+def _resolved(resolve: Resolver, match: re.Match[str], ref: Reference | None) -> DatePoint:
+    """Return what `resolve` makes of `match`; a date outside years 1-9999 is no date.
+
+    "tomorrow" against 9999-12-31 or "last year" against 0001-01-01 leaves the calendar
+    that `datetime.date` can hold: the words stay unresolved instead of stopping the run.
+    """
+    try:
+        return resolve(match, ref)
+    except (OverflowError, ValueError):
+        return _null(match.group(0))
+
+
 @dataclass(frozen=True, slots=True)
 class Expression:
     """A date expression found in a text: its character span, rule and resolved date."""
@@ -385,7 +397,7 @@ def find_dates(text: str, reference: DatePoint | None) -> list[Expression]:
     ref = Reference.of(reference)
     masked = [(m.start(), m.end()) for m in DATELINE.finditer(text)]
     found = [
-        Expression(match.start(), match.end(), name, resolve(match, ref))
+        Expression(match.start(), match.end(), name, _resolved(resolve, match, ref))
         for name, pattern, resolve in RULES
         for match in pattern.finditer(text)
         if not any(s <= match.start() < e for s, e in masked)

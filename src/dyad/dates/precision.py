@@ -48,7 +48,7 @@ def point(day: date | None, precision: str, text: str | None) -> DatePoint:
     """Return `day` cut to `precision` ("2013-01" for month); null when there is no day."""
     if day is None or precision not in _ORDER:
         return DatePoint(None, "none", text)
-    value = {"day": day.isoformat(), "month": day.isoformat()[:7], "year": str(day.year)}
+    value = {"day": day.isoformat(), "month": day.isoformat()[:7], "year": f"{day.year:04d}"}
     return DatePoint(value[precision], precision, text)  # type: ignore[arg-type]
 
 

@@ -16,6 +16,7 @@ Formats (see the headers of the shipped files):
 from __future__ import annotations
 
 import hashlib
+import os
 import pickle
 import re
 from collections.abc import Iterable, Sequence
@@ -32,6 +33,7 @@ from dyad.dictionaries.entries import (
 )
 from dyad.dictionaries.verbfile import read_verb_file
 from dyad.errors import DictionaryError
+from dyad.files import path_text, read_regular
 
 DATA_DIR = Path(__file__).parents[1] / "data" / "cameo"
 DEFAULT_ACTOR_FILES = (
@@ -44,6 +46,12 @@ DEFAULT_ACTOR_FILES = (
 DEFAULT_AGENT_FILES = ("dyad.supplement.agents.txt", "Phoenix.agents.txt")
 DEFAULT_VERB_FILES = ("dyad.supplement.verbs.txt", "CAMEO.2.0.txt")
 CACHE_VERSION = "dyad.dictionaries.v1"
+# What one agents line may expand to through !substitution! lists (the shipped files need 24).
+MAX_AGENT_VARIANTS = 1_000
+MAX_AGENT_PHRASES = 1_000_000  # per file, all lines together
+MAX_AGENT_PHRASE_CHARS = 1_000
+# A dictionary file larger than this is refused unread (the shipped ones total about 5 MB).
+MAX_DICTIONARY_BYTES = 64 * 1024 * 1024
 
 _CODE_LINE = re.compile(r"\[([^\]]*)\]")
 # Three-letter codes that stand for a kind of actor, not a country (CAMEO actor codebook).
@@ -96,13 +104,22 @@ def _clean(line: str) -> str:
     return _COMMENT.sub("", line).rstrip()
 
 
-def _read_lines(path: Path) -> list[str]:
+def read_dictionary_lines(path: Path) -> list[str]:
+    """Return the lines of a dictionary file, numbered as an editor numbers them.
+
+    Raises:
+        DictionaryError: The file cannot be read, is not a regular file or is too large.
+    """
     try:
-        # read_text turns "\r\n" and "\r" into "\n"; str.splitlines would also split at form
-        # feeds and Unicode separators, and the line numbers reported would drift from an editor's
-        return path.read_text(encoding="utf-8", errors="replace").split("\n")
+        data = read_regular(path, MAX_DICTIONARY_BYTES)
     except OSError as exc:
-        raise DictionaryError(f"cannot read dictionary ({exc.strerror})", path=str(path)) from exc
+        raise DictionaryError(
+            f"cannot read dictionary ({exc.strerror})", path=path_text(path)
+        ) from exc
+    # "\r\n" and "\r" end lines as "\n" does; str.splitlines would also split at form feeds
+    # and Unicode separators, and the line numbers reported would drift from an editor's
+    text = data.decode("utf-8", errors="replace")
+    return text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
 
 
 def _merged(earlier: ActorEntry | None, later: ActorEntry) -> ActorEntry:
@@ -150,7 +167,7 @@ def load_actor_entries(path: Path, into: ActorDictionary, problems: list[Diction
             return False
         return any(key[0] in PERSONAL_TITLES and len(key) > 1 for key, _name in phrases)
 
-    for number, raw in enumerate(_read_lines(path), start=1):
+    for number, raw in enumerate(read_dictionary_lines(path), start=1):
         line = _clean(raw)
         if not line.strip():
             continue
@@ -159,7 +176,7 @@ def load_actor_entries(path: Path, into: ActorDictionary, problems: list[Diction
             bracket = _CODE_LINE.match(stripped)  # "[ZBW]#jw 9/30/91": a comment follows
             dated = parse_code(bracket.group(1) if bracket else stripped.strip("[] \t"))
             if dated is None:
-                problems.append(DictionaryError("empty code", path=str(path), line=number))
+                problems.append(DictionaryError("empty code", path=path_text(path), line=number))
             else:
                 codes.append(dated)
             continue
@@ -173,7 +190,7 @@ def load_actor_entries(path: Path, into: ActorDictionary, problems: list[Diction
         key = _words(phrase)
         if not key:
             problems.append(
-                DictionaryError("no phrase before the code", path=str(path), line=number)
+                DictionaryError("no phrase before the code", path=path_text(path), line=number)
             )
             continue
         if not phrases:
@@ -187,10 +204,39 @@ def load_actor_entries(path: Path, into: ActorDictionary, problems: list[Diction
     flush()
 
 
+_AGENT = "write an agent as PHRASE [~CODE], e.g. POLICE [~COP]"
+_SUBSTITUTION_HINT = (
+    f"a phrase may expand to at most {MAX_AGENT_VARIANTS:,} phrases of "
+    f"{MAX_AGENT_PHRASE_CHARS:,} characters; use fewer or shorter !substitution! lists"
+)
+
+
+def _substituted(phrase: str, substitutions: dict[str, list[str]]) -> list[str] | str:
+    """Return the phrases `phrase` stands for, or why there are too many to hold.
+
+    Each `!NAME!` in the phrase is replaced by each member of its list, in turn, so the
+    count multiplies: a few lines could otherwise ask for billions of phrases.
+    """
+    variants = [phrase]
+    for name, members in substitutions.items():
+        if not members or not any(name in v for v in variants):
+            continue
+        count = len(variants) * len(members)
+        if count > MAX_AGENT_VARIANTS:
+            return f"agent phrase expands to over {count:,} phrases at {name}; line skipped"
+        longest_member = max(len(m) for m in members)
+        longest = max(len(v) + v.count(name) * (longest_member - len(name)) for v in variants)
+        if longest > MAX_AGENT_PHRASE_CHARS:
+            return f"agent phrase grows to {longest:,} characters at {name}; line skipped"
+        variants = [v.replace(name, m) for v in variants for m in members]  # POLICEMAN
+    return variants
+
+
 def load_agent_entries(path: Path, into: ActorDictionary, problems: list[DictionaryError]) -> None:
     """Add the agent entries (`POLICE [~COP]`) of one file to `into`."""
     substitutions: dict[str, list[str]] = {}
-    for number, raw in enumerate(_read_lines(path), start=1):
+    added = 0
+    for number, raw in enumerate(read_dictionary_lines(path), start=1):
         line = _clean(raw).strip()
         if not line or line.startswith("<"):
             continue
@@ -200,14 +246,31 @@ def load_agent_entries(path: Path, into: ActorDictionary, problems: list[Diction
             continue
         match = _CODE_LINE.search(line)
         if match is None:
-            problems.append(DictionaryError("agent without [~CODE]", path=str(path), line=number))
+            problems.append(
+                DictionaryError("agent without [~CODE]", path=path_text(path), line=number)
+            )
             continue
-        role = match.group(1).strip().lstrip("~").split()[0].upper() if match.group(1) else ""
+        role = next(iter(match.group(1).strip().lstrip("~").split()), "").upper()
+        if not role:
+            reason = f"agent code is empty in {match.group(0)!r}; line skipped"
+            problems.append(DictionaryError(reason, path=path_text(path), line=number, hint=_AGENT))
+            continue
         phrase = _CODE_LINE.sub("", line).replace("{}", "").strip()
-        variants = [phrase]
-        for name, members in substitutions.items():
-            if name in phrase:
-                variants = [v.replace(name, m) for v in variants for m in members]  # POLICEMAN
+        variants = _substituted(phrase, substitutions)
+        if isinstance(variants, str):
+            problems.append(
+                DictionaryError(
+                    variants, path=path_text(path), line=number, hint=_SUBSTITUTION_HINT
+                )
+            )
+            continue
+        added += len(variants)
+        if added > MAX_AGENT_PHRASES:
+            reason = f"the file expands to over {MAX_AGENT_PHRASES:,} agent phrases; rest skipped"
+            problems.append(
+                DictionaryError(reason, path=path_text(path), line=number, hint=_SUBSTITUTION_HINT)
+            )
+            return
         for variant in variants:
             key = _words(variant)
             if not key:
@@ -303,8 +366,11 @@ def _fingerprint(paths: Sequence[Path]) -> str:
     for module in sorted(Path(__file__).parent.glob("*.py")):
         digest.update(module.read_bytes())
     for path in paths:
-        digest.update(str(path).encode())
-        digest.update(path.read_bytes() if path.exists() else b"missing")
+        digest.update(os.fsencode(path))
+        try:
+            digest.update(read_regular(path, MAX_DICTIONARY_BYTES))
+        except OSError as exc:  # the build reports it; a FIFO must not hang the hash
+            digest.update(f"unreadable {exc.errno}".encode())
     return digest.hexdigest()[:20]
 
 
@@ -387,7 +453,7 @@ def load_verb_dictionary(
         dictionary = VerbDictionary()
         problems: list[DictionaryError] = []
         for path in paths:
-            read_verb_file(path, _read_lines(path), dictionary, problems)
+            read_verb_file(path, read_dictionary_lines(path), dictionary, problems)
         return dictionary, problems
 
     result = _cached("verbs", paths, build)

@@ -20,6 +20,7 @@ from pathlib import Path
 
 from dyad.dictionaries.entries import Pattern, VerbDictionary, VerbEntry
 from dyad.errors import DictionaryError
+from dyad.files import path_text
 
 _BLOCK = re.compile(r"^-{3}\s+(\S.*?)\s+\[([^\]]*)\]\s*-{3}")
 _CODE = re.compile(r"\[([^\]]*)\]")
@@ -157,7 +158,9 @@ def read_verb_file(
             match = _CODE.search(body)
             if match is None or "*" not in body:
                 problems.append(
-                    DictionaryError("pattern without '*' or [code]", path=str(path), line=number)
+                    DictionaryError(
+                        "pattern without '*' or [code]", path=path_text(path), line=number
+                    )
                 )
                 continue
             forward, reverse = split_code(match.group(1))

@@ -28,12 +28,15 @@ from typing import Any
 import pyarrow as pa
 import pyarrow.parquet as pq
 
+from dyad.coder.read import input_files as list_inputs
 from dyad.coder.read import read_documents
 from dyad.coder.resources import Resources
 from dyad.coder.timing import StageTimes, clock
 from dyad.config import Config
+from dyad.files import open_regular
 from dyad.records import EVENT_KEYS, Document, Event, Rejection
 from dyad.run import NO_DEFAULTS, RunDefaults, code_stream
+from dyad.store.identity import Identities
 
 TABLES = ("events", "documents", "rejections")
 # Documents per partition: small enough to spread a large JSON Lines file over workers,
@@ -41,8 +44,16 @@ TABLES = ("events", "documents", "rejections")
 # small beside the coding.
 PARTITION_DOCUMENTS = 500
 
+# `entry` (the dictionary entry behind the code) is beyond the event contract, but the
+# store keeps it per actor: without it an ingest through partitions would lose it.
 _ACTOR = pa.struct(
-    [("text", pa.string()), ("code", pa.string()), ("name", pa.string()), ("country", pa.string())]
+    [
+        ("text", pa.string()),
+        ("code", pa.string()),
+        ("name", pa.string()),
+        ("country", pa.string()),
+        ("entry", pa.string()),
+    ]
 )
 EVENT_SCHEMA = pa.schema(
     [
@@ -129,22 +140,12 @@ class PartitionResult:
 
 
 def input_files(paths: Iterable[Path]) -> list[Path]:
-    """Return the files under `paths` (directories walked in sorted order).
+    """Return the files under `paths` that `read_documents` reads, in its order.
 
-    In a directory only the files `read_documents` reads there count (.txt, .html, .jsonl...):
-    a corpus's SOURCE.md or LICENSE is no document under any engine.
+    A file it rejects unread (a FIFO, a directory that cannot be listed) is kept, so that
+    its partition reports the rejection.
     """
-    from dyad.coder.read import HTML_SUFFIXES, JSONL_SUFFIXES, TEXT_SUFFIXES
-
-    readable = TEXT_SUFFIXES | HTML_SUFFIXES | JSONL_SUFFIXES
-    files: list[Path] = []
-    for path in paths:
-        if path.is_dir():
-            found = sorted(path.rglob("*"))
-            files.extend(p for p in found if p.is_file() and p.suffix.lower() in readable)
-        else:
-            files.append(path)
-    return files
+    return [Path(item.path) if isinstance(item, Rejection) else item for item in list_inputs(paths)]
 
 
 def plan_partitions(
@@ -162,12 +163,13 @@ def plan_partitions(
     salt = b"" if defaults == NO_DEFAULTS else repr(defaults).encode()
     for path in input_files(paths):
         try:
-            data = path.read_bytes()
+            with open_regular(path) as stream:  # a FIFO must not hang the plan
+                data = stream.read()
         except OSError:
             data = b""
-            digest = hashlib.sha256(str(path).encode()).hexdigest()  # the reader rejects it
+            digest = hashlib.sha256(os.fsencode(path)).hexdigest()  # the reader rejects it
         else:
-            digest = hashlib.sha256(path.name.encode() + b"\0" + data + salt).hexdigest()
+            digest = hashlib.sha256(os.fsencode(path.name) + b"\0" + data + salt).hexdigest()
         # a document takes at least a line, so a file of few lines is one partition,
         # known without reading its documents (the driver's work before any worker starts)
         if data.count(b"\n") + data.count(b"\r") < per_partition:
@@ -193,10 +195,15 @@ def _slice(partition: Partition, config: Config) -> list[Document | Rejection]:
     """Return the partition's own documents; the first slice also has the file's rejections."""
     documents: list[Document] = []
     rejections: list[Rejection] = []
+    identities = Identities()  # one text per id, as `dyad ingest` reads them
     for item in read_documents([Path(partition.path)], config):
         if isinstance(item, Rejection):
             rejections.append(item)
-        else:
+            continue
+        verdict = identities.check(item)
+        if isinstance(verdict, Rejection):
+            rejections.append(verdict)
+        elif verdict:
             documents.append(item)
     size = -(-len(documents) // partition.count) if documents else 0
     own = documents[partition.index * size : (partition.index + 1) * size]
@@ -280,6 +287,10 @@ def events_to_arrow(events: Sequence[Event]) -> pa.Table:
     for event in events:
         row = event.to_dict()
         row["provenance"] = json.dumps(row["provenance"], sort_keys=True)
+        for role in ("source", "target", "attributed_to"):
+            actor = getattr(event, role)
+            if actor is not None:
+                row[role] = actor.to_dict() | {"entry": actor.entry}
         rows.append(row)
     return pa.Table.from_pylist(rows, schema=EVENT_SCHEMA)
 

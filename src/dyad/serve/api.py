@@ -13,14 +13,11 @@ coder behind `POST /api/code` is loaded on its first use.
 from __future__ import annotations
 
 import asyncio
-import base64
-import binascii
 import hashlib
 import ipaddress
 import json
 import os
 import threading
-from collections import OrderedDict
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
@@ -32,37 +29,30 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import Response
 from fastapi.staticfiles import StaticFiles
 from pydantic import BaseModel
-from starlette.datastructures import Headers
 from starlette.exceptions import HTTPException
 
+from dyad.coder.decode import normalise_text
+from dyad.coder.jsonl import perspective_problem
 from dyad.errors import DyadError
+from dyad.serve.cache import ResponseCache
+from dyad.serve.documents import SourceCache
+from dyad.serve.guard import HostGuard, SecurityHeaders, allowed_hosts
+from dyad.serve.limits import MAX_CODE_CHARS, RequestLimits
+from dyad.serve.params import (
+    Filter,
+    ParamError,
+    decode_cursor,
+    encode_cursor,
+    refuse_unknown_parameters,
+)
 from dyad.store import aggregate, browse
-from dyad.store.aggregate import EventFilter
 from dyad.store.database import Store, open_store
 from dyad.store.export import network_json
-from dyad.store.filters import FilterError, build_filter
 from dyad.store.labels import actor_index
 
 DEFAULT_PAGE = 50
 MAX_PAGE = 500
-# One pasted text is coded while the caller waits; longer texts belong to `dyad code`.
-MAX_CODE_CHARS = 20_000
-# A JSON body may spell a character as a 12-byte surrogate-pair escape; more is refused unread.
-MAX_BODY_BYTES = 12 * MAX_CODE_CHARS + 1_024
-# Every filter together fits easily; a longer query string is refused before it is parsed.
-MAX_QUERY_BYTES = 4_096
 DASHBOARD = Path(__file__).parent / "dashboard"
-MAX_CACHED_RESPONSES = 512
-MAX_CACHED_BYTES = 1_000_000
-
-
-class ParamError(DyadError):
-    """A query parameter that cannot be used; `param` names it."""
-
-    def __init__(self, param: str, reason: str, *, status: int = 400) -> None:
-        super().__init__(reason)
-        self.param = param
-        self.status = status
 
 
 def error_body(status: int, errors: list[dict[str, Any]], message: str | None = None) -> Any:
@@ -100,6 +90,7 @@ class _Stores:
         self.main = open_store(path, read_only=True)
         self.actor_codes = browse.actor_codes(self.main)
         self.actors = actor_index(self.main)
+        self.sources = SourceCache()
         self._local = threading.local()
 
     def get(self) -> Store:
@@ -142,64 +133,6 @@ class CodeRequest(BaseModel):
     perspective: str | None = None
 
 
-def event_filter(
-    request: Request,
-    actor: Annotated[
-        list[str], Query(description="Actor code, prefix or name (IRQ, Taliban); repeatable.")
-    ] = [],  # noqa: B006
-    dyad: Annotated[list[str], Query(description="Directed SOURCE-TARGET; repeatable.")] = [],  # noqa: B006
-    code: Annotated[list[str], Query(description="CAMEO code or root; repeatable.")] = [],  # noqa: B006
-    quad: Annotated[list[int], Query(description="QuadClass 0-4; repeatable.")] = [],  # noqa: B006
-    factuality: Annotated[list[str], Query(description="Repeatable; or all.")] = [],  # noqa: B006
-    since: Annotated[list[str], Query(description="YYYY, YYYY-MM or YYYY-MM-DD.")] = [],  # noqa: B006
-    until: Annotated[list[str], Query(description="Last day, inclusive.")] = [],  # noqa: B006
-    place: Annotated[
-        list[str], Query(description="Place, province or country (Khost, Afghanistan, AFG).")
-    ] = [],  # noqa: B006
-    doc: Annotated[list[str], Query(description="A document id; repeatable.")] = [],  # noqa: B006
-    q: Annotated[list[str], Query(description="Words the sentence contains.")] = [],  # noqa: B006
-) -> EventFilter:
-    """Return the EventFilter of a request's filter parameters (`filters.build_filter`)."""
-    values = {
-        "actor": actor,
-        "dyad": dyad,
-        "code": code,
-        "quad": [str(value) for value in quad],
-        "factuality": factuality,
-        "since": since,
-        "until": until,
-        "place": place,
-        "doc": doc,
-        "q": q,
-    }
-    try:
-        return build_filter(values, request.app.state.stores.actors)
-    except FilterError as exc:
-        reason = f"{exc.reason} ({exc.hint})" if exc.hint else exc.reason
-        raise ParamError(exc.param, reason) from exc
-
-
-Filter = Annotated[EventFilter, Depends(event_filter)]
-
-
-def refuse_unknown_parameters(request: Request) -> None:
-    """Raise ParamError for a query parameter the route does not take (a typo is not ignored)."""
-    route = request.scope.get("route")
-    path = getattr(route, "path_format", None)
-    if path is None:
-        return
-    names: dict[str, frozenset[str]] = request.app.state.query_names
-    if path not in names:
-        operations = request.app.openapi()["paths"].get(path, {}).values()
-        names[path] = frozenset(
-            p["name"] for op in operations for p in op.get("parameters", []) if p["in"] == "query"
-        )
-    unknown = sorted(set(request.query_params) - names[path])
-    if unknown:
-        takes = ", ".join(sorted(names[path])) or "no query parameters"
-        raise ParamError(unknown[0], f"unknown parameter; {path} takes {takes}")
-
-
 def _stores(request: Request) -> _Stores:
     stores: _Stores = request.app.state.stores
     return stores
@@ -209,22 +142,6 @@ def _stores(request: Request) -> _Stores:
 # dependency on one worker thread and run the route on another.
 Stores = Annotated[_Stores, Depends(_stores)]
 Limit = Annotated[int, Query(ge=1, le=MAX_PAGE, description="Page size.")]
-
-
-def encode_cursor(key: browse.PageKey) -> str:
-    """Return the opaque cursor of a page key."""
-    raw = json.dumps([key.day.isoformat(), key.doc_id, key.char_start, key.event_id])
-    return base64.urlsafe_b64encode(raw.encode()).decode().rstrip("=")
-
-
-def decode_cursor(cursor: str) -> browse.PageKey:
-    """Return the page key of a cursor from `encode_cursor`; ParamError when it is not one."""
-    try:
-        raw = base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4))
-        day, doc_id, char_start, event_id = json.loads(raw)
-        return browse.PageKey(date.fromisoformat(day), str(doc_id), int(char_start), str(event_id))
-    except (ValueError, TypeError, binascii.Error) as exc:
-        raise ParamError("cursor", "not a cursor from a previous page's `next`") from exc
 
 
 def _routes(app: FastAPI) -> None:
@@ -299,7 +216,7 @@ def _routes(app: FastAPI) -> None:
     @app.get("/api/documents/{doc_id:path}", summary="A document, its sentences and event spans")
     def document(doc_id: str, stores: Stores) -> Response:
         db = stores.get()
-        found = browse.document(db, doc_id)
+        found = browse.document(db, doc_id, source=stores.sources.source)
         if found is None:
             raise HTTPException(404, f"no document {doc_id!r} in the store")
         return ok(found)
@@ -316,9 +233,11 @@ def _routes(app: FastAPI) -> None:
         if not body.text.strip():
             raise ParamError("text", "the text is empty", status=422)
         if body.date is not None and (len(body.date) != 10 or _day(body.date) is None):
-            raise ParamError("date", f"{body.date!r} is not YYYY-MM-DD", status=422)
+            raise ParamError("date", f"{body.date[:40]!r} is not YYYY-MM-DD", status=422)
+        if body.perspective is not None and (problem := perspective_problem(body.perspective)):
+            raise ParamError("perspective", problem, status=422)
         coder: _Coder = request.app.state.coder
-        return ok(coder.code(body.text, body.date, body.perspective))
+        return ok(coder.code(normalise_text(body.text), body.date, body.perspective))
 
 
 def _day(text: str) -> date | None:
@@ -357,99 +276,20 @@ def _handlers(app: FastAPI) -> None:
         return _json(error_body(500, [{"param": None, "reason": reason}]), 500)
 
 
-class RequestLimits:
-    """ASGI middleware refusing a body over MAX_BODY_BYTES or a query over MAX_QUERY_BYTES.
-
-    A declared length is refused before anything is read; a body without one (chunked) is
-    counted as it arrives and refused once it passes the limit.
-    """
-
-    def __init__(self, app: Callable[..., Any]) -> None:
-        self.app = app
-
-    async def __call__(self, scope: Any, receive: Any, send: Any) -> None:
-        if scope["type"] != "http":
-            await self.app(scope, receive, send)
-            return
-        declared = Headers(scope=scope).get("content-length", "0")
-        refusal = None
-        if len(scope.get("query_string", b"")) > MAX_QUERY_BYTES:
-            refusal = (414, f"query string over {MAX_QUERY_BYTES:,} bytes")
-        elif not declared.isdigit():
-            refusal = (400, f"content-length {declared[:20]!r} is not a number")
-        elif int(declared) > MAX_BODY_BYTES:
-            refusal = (413, f"request body of {int(declared):,} bytes, over {MAX_BODY_BYTES:,}")
-        if refusal is not None:
-            status, reason = refusal
-            body = json.dumps(error_body(status, [{"param": None, "reason": reason}])).encode()
-            headers = [(b"content-type", b"application/json")]
-            await send({"type": "http.response.start", "status": status, "headers": headers})
-            await send({"type": "http.response.body", "body": body})
-            return
-        received = 0
-
-        async def counted() -> Any:
-            nonlocal received
-            message = await receive()
-            received += len(message.get("body", b""))
-            if received > MAX_BODY_BYTES:  # FastAPI passes HTTPException on to the handler
-                raise HTTPException(413, f"request body over {MAX_BODY_BYTES:,} bytes")
-            return message
-
-        await self.app(scope, counted, send)
-
-
-class ResponseCache:
-    """ASGI middleware replaying earlier answers to the same `GET /api/...` URL.
-
-    The store is open read-only for the server's whole life and DuckDB locks the file
-    against writers meanwhile, so an answer never goes stale. Only successes are kept, up
-    to MAX_CACHED_RESPONSES (least recently used dropped) of at most MAX_CACHED_BYTES each.
-    """
-
-    def __init__(self, app: Callable[..., Any]) -> None:
-        self.app = app
-        self.entries: OrderedDict[bytes, tuple[list[Any], bytes]] = OrderedDict()
-
-    async def __call__(self, scope: Any, receive: Any, send: Any) -> None:
-        path = scope.get("path", "")
-        if scope["type"] != "http" or scope["method"] != "GET" or not path.startswith("/api/"):
-            await self.app(scope, receive, send)
-            return
-        key = path.encode() + b"?" + scope.get("query_string", b"")
-        hit = self.entries.get(key)
-        if hit is not None:
-            self.entries.move_to_end(key)
-            headers, body = hit
-            await send({"type": "http.response.start", "status": 200, "headers": headers})
-            await send({"type": "http.response.body", "body": body})
-            return
-        start: dict[str, Any] = {}
-        chunks: list[bytes] = []
-
-        async def keep(message: dict[str, Any]) -> None:
-            if message["type"] == "http.response.start":
-                start.update(message)
-            elif message["type"] == "http.response.body":
-                chunks.append(message.get("body", b""))
-                if not message.get("more_body") and start.get("status") == 200:
-                    body = b"".join(chunks)
-                    if len(body) <= MAX_CACHED_BYTES:
-                        self.entries[key] = (list(start.get("headers", [])), body)
-                        if len(self.entries) > MAX_CACHED_RESPONSES:
-                            self.entries.popitem(last=False)
-            await send(message)
-
-        await self.app(scope, receive, keep)
-
-
-def create_app(store_path: str | Path, *, cors_origins: tuple[str, ...] = ()) -> FastAPI:
+def create_app(
+    store_path: str | Path,
+    *,
+    cors_origins: tuple[str, ...] = (),
+    hosts: frozenset[str] | None = None,
+) -> FastAPI:
     """Return the API and dashboard over the store at `store_path`, opened read-only.
 
     Args:
         store_path: A dyad DuckDB file.
         cors_origins: Origins allowed to call the API from a browser (`dyad serve --cors`);
             none by default, so a page elsewhere cannot read the answers.
+        hosts: The `Host` names answered (`guard.allowed_hosts`); `serve` always gives
+            them. None answers any, for an app called in-process only.
 
     Raises:
         StoreError: The store is missing, not a dyad store, or locked by a writer.
@@ -472,6 +312,9 @@ def create_app(store_path: str | Path, *, cors_origins: tuple[str, ...] = ()) ->
         methods = ["GET", "POST"]
         app.add_middleware(CORSMiddleware, allow_origins=list(cors_origins), allow_methods=methods)
     app.add_middleware(RequestLimits)
+    if hosts is not None:
+        app.add_middleware(HostGuard, hosts=hosts)
+    app.add_middleware(SecurityHeaders)
     _routes(app)
     from dyad.serve.views import add_workbench_routes
 
@@ -491,8 +334,8 @@ def fetch(app: Callable[..., Any], target: str) -> tuple[int, bytes]:
         "method": "GET",
         "scheme": "http",
         "path": unquote(path),
-        "raw_path": path.encode(),
-        "query_string": query.encode(),
+        "raw_path": path.encode("utf-8", "surrogateescape"),
+        "query_string": query.encode("utf-8", "surrogateescape"),
         "root_path": "",
         "headers": [(b"host", b"localhost")],
         "client": ("127.0.0.1", 0),
@@ -530,7 +373,8 @@ def fetch(app: Callable[..., Any], target: str) -> tuple[int, bytes]:
 def app_from_environment() -> FastAPI:
     """Return the app over the store named by $DYAD_SERVE_DB (for uvicorn's worker processes)."""
     origins = tuple(o for o in os.environ.get("DYAD_SERVE_CORS", "").split(" ") if o)
-    return create_app(os.environ["DYAD_SERVE_DB"], cors_origins=origins)
+    hosts = frozenset(h for h in os.environ.get("DYAD_SERVE_HOSTS", "").split(" ") if h)
+    return create_app(os.environ["DYAD_SERVE_DB"], cors_origins=origins, hosts=hosts)
 
 
 def is_loopback(host: str) -> bool:
@@ -550,21 +394,26 @@ def serve(
     *,
     workers: int = 1,
     cors_origins: tuple[str, ...] = (),
+    allow_hosts: tuple[str, ...] = (),
 ) -> None:
     """Serve the API and dashboard with uvicorn until interrupted.
 
-    With several workers each process opens the store read-only on its own (DuckDB lets
-    many read-only processes share a file), so the store is checked here first.
+    Only requests whose `Host` names the bound interface (or one of `allow_hosts`) are
+    answered (`guard.allowed_hosts`). With several workers each process opens the store
+    read-only on its own (DuckDB lets many read-only processes share a file), so the
+    store is checked here first.
     """
     import uvicorn
 
+    hosts = allowed_hosts(host, allow_hosts)
     if workers <= 1:
-        app = create_app(store_path, cors_origins=cors_origins)
+        app = create_app(store_path, cors_origins=cors_origins, hosts=hosts)
         uvicorn.run(app, host=host, port=port, log_level="info", access_log=False)
         return
     create_app(store_path).state.stores.main.close()
     os.environ["DYAD_SERVE_DB"] = str(store_path)
     os.environ["DYAD_SERVE_CORS"] = " ".join(cors_origins)
+    os.environ["DYAD_SERVE_HOSTS"] = " ".join(sorted(hosts))
     uvicorn.run(
         "dyad.serve.api:app_from_environment",
         factory=True,

@@ -21,7 +21,8 @@ from typing import Any, Literal
 import pyarrow as pa
 
 from dyad.errors import QueryError
-from dyad.store.database import Store, first_day
+from dyad.store.database import Store
+from dyad.store.rows import first_day
 
 Period = Literal["week", "month", "quarter"]
 PERIODS: tuple[Period, ...] = ("week", "month", "quarter")

@@ -7,6 +7,7 @@ cursor is the sort key of the last row shown, so a page costs the same wherever 
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -21,6 +22,7 @@ from dyad.store.labels import cameo_label
 _NO_DAY = date(1, 1, 1)
 # A stored document's source is re-read for the document view only when it is this small.
 MAX_SOURCE_BYTES = 20_000_000
+SourceReader = Callable[[str, int | None, str, int], tuple[str | None, list[dict[str, Any]]]]
 
 EVENT_COLUMNS = """
     e.event_id, e.doc_id, e.source_code AS source, e.source_name, e.source_text,
@@ -170,11 +172,15 @@ def actor_codes(store: Store) -> frozenset[str]:
     return frozenset(rows)
 
 
-def document(store: Store, doc_id: str) -> dict[str, Any] | None:
+def document(
+    store: Store, doc_id: str, *, source: SourceReader | None = None
+) -> dict[str, Any] | None:
     """Return a stored document with its coded sentences and every event's span.
 
     The `text` is the document re-read from its source when that file is still there and
     reads back to the same document; otherwise None, and the sentences carry the context.
+    `source` reads it (path, line, doc_id, chars -> text, segments); the server passes a
+    cache (`serve.documents.SourceCache`) so that a file is not parsed per request.
     """
     found = store.query("SELECT * FROM documents WHERE doc_id = ?", [doc_id]).to_pylist()
     if not found:
@@ -192,7 +198,7 @@ def document(store: Store, doc_id: str) -> dict[str, Any] | None:
     ).to_pylist()
     for event in events:
         event["cameo_label"] = cameo_label(event["cameo"])
-    text, segments = _source(meta["path"], meta["line"], doc_id, meta["chars"])
+    text, segments = (source or _source)(meta["path"], meta["line"], doc_id, meta["chars"])
     # The file's name only: a served store must not tell where its inputs lie on this machine.
     meta["path"] = meta["path"].replace("\\", "/").rsplit("/", 1)[-1]
     result: dict[str, Any] = meta | {

@@ -11,12 +11,9 @@ Queries return Arrow tables (`Store.query`); the views live in `aggregate.py`.
 
 from __future__ import annotations
 
-import hashlib
-import json
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, fields
-from datetime import UTC, date, datetime
-from importlib import resources
+from datetime import UTC, datetime
 from pathlib import Path
 from types import TracebackType
 from typing import Any
@@ -25,26 +22,29 @@ import duckdb
 import pyarrow as pa
 
 from dyad.errors import StoreError
-from dyad.records import EVENT_KEYS, Actor, Document, Event, Rejection
+from dyad.records import Document, Event, Rejection
+from dyad.store import errors as store_errors
+from dyad.store.identity import Identities
+from dyad.store.rows import actor_row, document_row, event_row, rejection_row, sentence_row
+from dyad.store.schema import check_schema
 
-APPLICATION = "dyad"
-SCHEMA_VERSION = 3
 # Documents written per transaction by `Store.ingest_coded`: small enough that a crash loses
 # little work, large enough that commits do not dominate.
 INGEST_BATCH_DOCUMENTS = 32
 # WAL size that triggers a checkpoint. DuckDB rewrites primary-key indexes at each checkpoint,
 # so its 16 MB default makes a long ingest quadratic; the WAL is replayed after a crash anyway.
 CHECKPOINT_THRESHOLD = "512MB"
-# SQL that brings a store from version N to N+1, applied in order when an older store opens.
-MIGRATIONS: dict[int, str] = {
-    # Event.confidence was always 0.5: it is no longer stored until a real one exists (#14)
-    1: "ALTER TABLE events DROP COLUMN confidence",
-    2: "UPDATE events SET cluster_id = {cluster}",  # dedup no longer keyed on the source (#17)
-}
 TABLES = ("documents", "sentences", "events", "actors", "rejections")
-# The `Event.to_dict()` keys the events table has columns for; any other key is kept in
-# `events.extra` as JSON, so a field added to Event round-trips without a schema change.
-CONTRACT_FIELDS = frozenset(EVENT_KEYS)
+# DuckDB errors that say the file itself is damaged, full or unwritable, not the query
+_DAMAGE = (
+    duckdb.IOException,
+    duckdb.PermissionException,
+    duckdb.FatalException,
+    duckdb.SerializationException,
+    duckdb.InternalException,
+    duckdb.TransactionException,
+    OSError,
+)
 
 
 @dataclass(slots=True)
@@ -61,107 +61,6 @@ class IngestCounts:
     def add(self, other: IngestCounts) -> None:
         for item in fields(self):
             setattr(self, item.name, getattr(self, item.name) + getattr(other, item.name))
-
-
-def _hash(*parts: object) -> str:
-    key = "|".join("" if p is None else str(p) for p in parts)
-    return hashlib.sha256(key.encode()).hexdigest()[:20]
-
-
-def sentence_id(doc_id: str, char_start: int, char_end: int) -> str:
-    """Return the id of a sentence span of a document."""
-    return _hash(doc_id, char_start, char_end)
-
-
-def cluster_id(event: Event) -> str:
-    """Return the dedup key: the same target, code, date and place is one event.
-
-    The source is left out when there is a target: "an Afghan and coalition force killed X"
-    is one act, coded once per conjoined subject (AFGSEC, NATMIL), and two stories naming
-    different doers of one raid are one raid. An event without a target keeps its source.
-    An event without a date is its own cluster: two undated reports cannot be told apart
-    from two events years apart. `CLUSTER_SQL` computes the same key in the store.
-    """
-    if event.date.value is None:
-        return _hash("undated", event.event_id)
-    place = event.location.name if event.location else ""
-    if event.target is not None:
-        return _hash("v2", "", event.target.code, event.cameo, event.date.value, place)
-    return _hash("v2", event.source.code, "", event.cameo, event.date.value, place)
-
-
-# `cluster_id` over the events table, for the migration of stores written before it.
-CLUSTER_SQL = """
-    CASE WHEN date IS NULL THEN left(sha256('undated|' || event_id), 20)
-    ELSE left(sha256(concat_ws('|', 'v2',
-        CASE WHEN target_code IS NULL THEN source_code ELSE '' END,
-        coalesce(target_code, ''), cameo, date, coalesce(location_name, ''))), 20) END
-"""
-
-
-def first_day(value: str | None) -> date | None:
-    """Return the first day of a YYYY, YYYY-MM or YYYY-MM-DD date, None when it is not one."""
-    if not value:
-        return None
-    parts = value.split("-")
-    try:
-        year = int(parts[0])
-        month = int(parts[1]) if len(parts) > 1 else 1
-        day = int(parts[2][:2]) if len(parts) > 2 else 1
-        return date(year, month, day)
-    except (ValueError, IndexError, OverflowError):  # OverflowError: a year of 400 digits
-        return None
-
-
-def _actor_columns(prefix: str, actor: Actor | None) -> dict[str, Any]:
-    values = (actor.code, actor.text, actor.name, actor.country) if actor else (None,) * 4
-    keys = ("code", "text", "name", "country")
-    return {f"{prefix}_{key}": value for key, value in zip(keys, values, strict=True)}
-
-
-def event_row(event: Event) -> dict[str, Any]:
-    """Return the `events` table row for one event."""
-    place = event.location
-    row: dict[str, Any] = {
-        "event_id": event.event_id,
-        "cluster_id": cluster_id(event),
-        "doc_id": event.doc_id,
-        "sentence_id": sentence_id(event.doc_id, event.char_start, event.char_end),
-        "char_start": event.char_start,
-        "char_end": event.char_end,
-        "segment_kind": event.segment.kind,
-        "segment_author": event.segment.author,
-        "segment_posted": event.segment.posted,
-    }
-    row |= _actor_columns("source", event.source)
-    row |= _actor_columns("target", event.target)
-    row |= {
-        "cameo": event.cameo,
-        "root": event.cameo[:2],
-        "quad_class": event.quad_class,
-        "goldstein": float(event.goldstein),
-        "plover": event.plover,
-        "date": event.date.value,
-        "date_precision": event.date.precision,
-        "date_text": event.date.text,
-        "event_day": first_day(event.date.value),
-        "location_text": place.text if place else None,
-        "location_name": place.name if place else None,
-        "location_country": place.country if place else None,
-        "location_lat": place.lat if place else None,
-        "location_lon": place.lon if place else None,
-        "location_precision": place.precision if place else None,
-        "location": json.dumps(place.to_dict(), ensure_ascii=False) if place else None,
-        "factuality": event.factuality,
-    }
-    row |= _actor_columns("attributed", event.attributed_to)
-    row |= {
-        "rule": event.rule,
-        "provenance": json.dumps(event.provenance, sort_keys=True),
-    }
-    extra = {k: v for k, v in event.to_dict().items() if k not in CONTRACT_FIELDS}
-    row["extra"] = json.dumps(extra, ensure_ascii=False, sort_keys=True)
-    return row
 
 
 def _rows_to_arrow(rows: Sequence[dict[str, Any]], schema: pa.Schema) -> pa.Table:
@@ -194,11 +93,17 @@ class Store:
 
     def query(self, sql: str, params: Sequence[Any] = ()) -> pa.Table:
         """Run one SQL query and return its result as an Arrow table."""
-        return self.connection.sql(sql, params=list(params)).to_arrow_table()
+        try:
+            return self.connection.sql(sql, params=list(params)).to_arrow_table()
+        except _DAMAGE as exc:
+            raise store_errors.open_error(self.path, exc) from exc
 
     def stream(self, sql: str, params: Sequence[Any] = (), batch_rows: int = 65_536) -> Any:
         """Run one SQL query and return a `pyarrow.RecordBatchReader` over its result."""
-        return self.connection.sql(sql, params=list(params)).to_arrow_reader(batch_rows)
+        try:
+            return self.connection.sql(sql, params=list(params)).to_arrow_reader(batch_rows)
+        except _DAMAGE as exc:
+            raise store_errors.open_error(self.path, exc) from exc
 
     def counts(self) -> dict[str, int]:
         """Return the number of rows in each table."""
@@ -210,8 +115,20 @@ class Store:
 
     def document_ids(self) -> set[str]:
         """Return the ids of every stored document (each stored with all its events)."""
-        rows = self.connection.execute("SELECT doc_id FROM documents").fetchall()
-        return {row[0] for row in rows}
+        return set(self.document_hashes())
+
+    def document_hashes(self, ids: Sequence[str] | None = None) -> dict[str, str]:
+        """Return the text hash of each stored document ("" where a v1 store kept none).
+
+        Args:
+            ids: Only these document ids; None for every stored document.
+        """
+        sql = "SELECT doc_id, coalesce(text_hash, '') AS h FROM documents"
+        if ids is None:
+            table = self.query(sql)
+        else:
+            table = self.query(f"{sql} WHERE doc_id IN (SELECT unnest(?))", [list(ids)])
+        return dict(zip(table.column(0).to_pylist(), table.column(1).to_pylist(), strict=True))
 
     def schema(self, table: str) -> pa.Schema:
         """Return the Arrow schema of a stored table."""
@@ -234,20 +151,22 @@ class Store:
             The rows newly written; rows already stored are skipped, not counted.
         """
         now = datetime.now(UTC).replace(tzinfo=None)
-        documents = [_document_row(d, len(e), now) for d, e in coded]
+        coded, clashes = self._one_text_per_id(coded)
+        rejections = [*rejections, *clashes]
+        documents = [document_row(d, len(e), now) for d, e in coded]
         events = {e.event_id: e for _document, found in coded for e in found}
         event_rows = [event_row(e) for e in events.values()]
         sentences = {
-            row["sentence_id"]: _sentence_row(row["sentence_id"], e)
+            row["sentence_id"]: sentence_row(row["sentence_id"], e)
             for row, e in zip(event_rows, events.values(), strict=True)
         }
         actors = {
-            (a.code, a.text): _actor_row(a)
+            (a.code, a.text): actor_row(a)
             for e in events.values()
             for a in (e.source, e.target, e.attributed_to)
             if a is not None
         }
-        rejection_rows = {row["rejection_id"]: row for row in map(_rejection_row, rejections)}
+        rejection_rows = {row["rejection_id"]: row for row in map(rejection_row, rejections)}
         tables = {
             "documents": documents,
             "sentences": list(sentences.values()),
@@ -261,13 +180,32 @@ class Store:
         counts.rejected = sum(1 for r in rejections if not r.stage.endswith("warning"))
         return counts
 
+    def _one_text_per_id(
+        self, coded: Sequence[tuple[Document, Sequence[Event]]]
+    ) -> tuple[list[tuple[Document, Sequence[Event]]], list[Rejection]]:
+        """Split off the documents whose id the store or the batch holds for another text."""
+        stored = self.document_hashes([d.doc_id for d, _events in coded]) if coded else {}
+        identities = Identities()
+        kept: list[tuple[Document, Sequence[Event]]] = []
+        clashes: list[Rejection] = []
+        for document, events in coded:
+            verdict = identities.check(document, stored.get(document.doc_id))
+            if isinstance(verdict, Rejection):
+                clashes.append(verdict)
+            else:
+                kept.append((document, events))
+        return kept, clashes
+
     def insert_tables(self, tables: dict[str, pa.Table]) -> IngestCounts:
         """Bulk-insert Arrow tables shaped like the stored tables, in one transaction."""
         if self.read_only:
             raise StoreError("the store is open read-only", path=str(self.path))
         counts = IngestCounts()
         connection = self.connection
-        connection.execute("BEGIN TRANSACTION")
+        try:
+            connection.execute("BEGIN TRANSACTION")
+        except _DAMAGE as exc:
+            raise store_errors.write_error(self.path, exc) from exc
         try:
             for name, table in tables.items():
                 if table.num_rows == 0:
@@ -281,8 +219,11 @@ class Store:
                 connection.unregister("dyad_batch")
                 setattr(counts, name, int(rows[0][0]))
             connection.execute("COMMIT")
+        except _DAMAGE as exc:
+            store_errors.rollback_quietly(connection)
+            raise store_errors.write_error(self.path, exc) from exc
         except BaseException:
-            connection.execute("ROLLBACK")
+            store_errors.rollback_quietly(connection)
             raise
         return counts
 
@@ -343,58 +284,6 @@ def _batches(
         yield batch
 
 
-def _document_row(document: Document, events: int, now: datetime) -> dict[str, Any]:
-    return {
-        "doc_id": document.doc_id,
-        "path": document.path,
-        "line": document.line,
-        "date": document.date,
-        "doc_day": first_day(document.date),
-        "title": document.title,
-        "url": document.url,
-        "perspective": document.perspective,
-        "content_type": document.content_type,
-        "chars": len(document.text),
-        "events": events,
-        "ingested_at": now,
-    }
-
-
-def _sentence_row(key: str, event: Event) -> dict[str, Any]:
-    return {
-        "sentence_id": key,
-        "doc_id": event.doc_id,
-        "char_start": event.char_start,
-        "char_end": event.char_end,
-        "text": event.sentence,
-        "segment_kind": event.segment.kind,
-        "segment_author": event.segment.author,
-        "segment_posted": event.segment.posted,
-    }
-
-
-def _actor_row(actor: Actor) -> dict[str, Any]:
-    return {
-        "code": actor.code,
-        "text": actor.text,
-        "name": actor.name,
-        "country": actor.country,
-        "entry": actor.entry,
-    }
-
-
-def _rejection_row(rejection: Rejection) -> dict[str, Any]:
-    return {
-        "rejection_id": _hash(rejection.path, rejection.line, rejection.stage, rejection.reason),
-        "path": rejection.path,
-        "line": rejection.line,
-        "stage": rejection.stage,
-        "reason": rejection.reason,
-        "hint": rejection.hint,
-        "doc_id": rejection.doc_id,
-    }
-
-
 def open_store(path: str | Path, *, read_only: bool = False) -> Store:
     """Open (or, unless `read_only`, create) the dyad store at `path`.
 
@@ -407,86 +296,23 @@ def open_store(path: str | Path, *, read_only: bool = False) -> Store:
             DuckDB file, a DuckDB file that is not a dyad store, or from a newer schema.
     """
     path = Path(path)
-    if read_only and not path.exists():
-        raise StoreError(
-            "no dyad store here", path=str(path), hint="create one with `dyad ingest PATH`"
-        )
+    store_errors.check_path(path, read_only)
+    config = dict(store_errors.NO_EXTENSIONS)
+    if not read_only:
+        config["checkpoint_threshold"] = CHECKPOINT_THRESHOLD
     try:
-        config: dict[str, str | bool | int | float | list[str]] = (
-            {} if read_only else {"checkpoint_threshold": CHECKPOINT_THRESHOLD}
-        )
         connection = duckdb.connect(str(path), read_only=read_only, config=config)
-    except duckdb.Error as exc:
-        raise _open_error(path, exc) from exc
+    except (duckdb.Error, OSError) as exc:
+        raise store_errors.open_error(path, exc) from exc
     try:
-        _check_schema(connection, path, read_only)
+        check_schema(connection, path, read_only)
+    except (duckdb.Error, OSError) as exc:
+        connection.close()
+        raise store_errors.open_error(path, exc) from exc
     except BaseException:
         connection.close()
         raise
     return Store(connection, path, read_only)
-
-
-def _open_error(path: Path, exc: duckdb.Error) -> StoreError:
-    message = str(exc)
-    if "lock" in message.lower():
-        from dyad.store.lock_holder import describe_holder
-
-        holder, fix = describe_holder(message)
-        return StoreError(f"the store is in use by {holder}", path=str(path), hint=fix)
-    if "not a valid DuckDB database" in message:
-        return StoreError(
-            "not a dyad store: the file is not a DuckDB database",
-            path=str(path),
-            hint="pass another file with --db",
-        )
-    return StoreError(f"cannot open the store ({message})", path=str(path))
-
-
-def _check_schema(connection: duckdb.DuckDBPyConnection, path: Path, read_only: bool) -> None:
-    tables = {row[0] for row in connection.execute("SHOW TABLES").fetchall()}
-    if not tables and not read_only:
-        connection.execute("BEGIN TRANSACTION")
-        connection.execute(resources.files("dyad.store").joinpath("schema.sql").read_text())
-        connection.execute(
-            "INSERT INTO meta VALUES ('application', ?), ('schema_version', ?)",
-            [APPLICATION, str(SCHEMA_VERSION)],
-        )
-        connection.execute("COMMIT")
-        return
-    meta: dict[str, str] = {}
-    if "meta" in tables:
-        meta = dict(connection.execute("SELECT key, value FROM meta").fetchall())
-    if meta.get("application") != APPLICATION:
-        raise StoreError(
-            "not a dyad store: a DuckDB database without dyad's meta table",
-            path=str(path),
-            hint="pass another file with --db; dyad does not write into other databases",
-        )
-    version = int(meta.get("schema_version", "0"))
-    if version > SCHEMA_VERSION:
-        raise StoreError(
-            f"the store has schema version {version}; this dyad reads up to {SCHEMA_VERSION}",
-            path=str(path),
-            hint="upgrade dyad to read it",
-        )
-    if version < SCHEMA_VERSION:
-        if read_only:
-            raise StoreError(
-                f"the store has schema version {version} and needs migrating",
-                path=str(path),
-                hint="run any writing command (e.g. `dyad ingest`) once to migrate it",
-            )
-        _migrate(connection, version)
-
-
-def _migrate(connection: duckdb.DuckDBPyConnection, version: int) -> None:
-    connection.execute("BEGIN TRANSACTION")
-    for step in range(version, SCHEMA_VERSION):
-        connection.execute(MIGRATIONS[step].format(cluster=CLUSTER_SQL))
-    connection.execute(
-        "UPDATE meta SET value = ? WHERE key = 'schema_version'", [str(SCHEMA_VERSION)]
-    )
-    connection.execute("COMMIT")
 
 
 __all__ = ["IngestCounts", "Store", "StoreError", "open_store"]

@@ -18,6 +18,7 @@ from dyad.config import Config
 from dyad.records import Document, Event, Rejection
 from dyad.run import NO_DEFAULTS, RunDefaults, code_stream
 from dyad.store.database import INGEST_BATCH_DOCUMENTS, IngestCounts, open_store
+from dyad.store.identity import one_text_per_id
 
 OnRejection = Callable[[Rejection], None]
 
@@ -28,8 +29,9 @@ def coded_documents(
     rejections: list[Rejection],
     *,
     defaults: RunDefaults = NO_DEFAULTS,
-    skip: Callable[[Document], bool] | None = None,
     on_rejection: OnRejection | None = None,
+    stored: dict[str, str] | None = None,
+    skipped: list[str] | None = None,
 ) -> Iterator[tuple[Document, list[Event]]]:
     """Read and code `paths` through `run.code_stream`; yield each coded document.
 
@@ -39,8 +41,11 @@ def coded_documents(
         rejections: Appended to, while the documents are consumed, with every rejection
             and every structure warning (a comment thread with no readable stamp).
         defaults: Reference date and perspective for documents that carry none.
-        skip: Documents for which it is true are not coded (already stored).
         on_rejection: Called with each rejection or warning as it is found.
+        stored: The text hash of each stored document id: a document id names one text
+            (`store.identity`), so one stored with the same text is skipped and one whose
+            id names another text is rejected, as within the run.
+        skipped: Appended to with the id of each document already read or stored.
     """
 
     def note(rejection: Rejection) -> None:
@@ -48,9 +53,9 @@ def coded_documents(
         if on_rejection is not None:
             on_rejection(rejection)
 
-    items: Iterable[Document | Rejection] = read_documents(paths, resources.config)
-    if skip is not None:
-        items = (i for i in items if isinstance(i, Rejection) or not skip(i))
+    items: Iterable[Document | Rejection] = one_text_per_id(
+        read_documents(paths, resources.config), stored, skipped
+    )
     for item in code_stream(items, resources, defaults=defaults):
         if isinstance(item, Rejection):
             note(item)
@@ -146,15 +151,9 @@ def ingest_paths(
             on_rejection(rejection)
 
     with open_store(db) as store:
-        stored = store.document_ids()
+        stored = store.document_hashes()
         rejections: list[Rejection] = []
         skipped: list[str] = []
-
-        def fresh(document: Document) -> bool:
-            if document.doc_id in stored:
-                skipped.append(document.doc_id)
-                return True
-            return False
 
         def kept(coded: Iterable[tuple[Document, list[Event]]]) -> Iterator[Any]:
             for document, found in coded:
@@ -170,7 +169,8 @@ def ingest_paths(
                 resources,
                 rejections,
                 defaults=defaults,
-                skip=fresh,
+                stored=stored,
+                skipped=skipped,
                 on_rejection=noted,
             )
         )

@@ -18,7 +18,8 @@ CREATE TABLE documents (
     content_type VARCHAR NOT NULL,
     chars INTEGER NOT NULL,
     events INTEGER NOT NULL,
-    ingested_at TIMESTAMP NOT NULL
+    ingested_at TIMESTAMP NOT NULL,
+    text_hash VARCHAR           -- one text per doc_id; a clash is rejected (store/identity.py)
 );
 
 -- Only sentences that produced at least one event are kept.
