@@ -78,7 +78,9 @@ def test_pipeline_codes_a_document_dated_at_the_calendar_edge(day: str) -> None:
 
     text = "Iran will attack Iraq tomorrow. Last year Iraq attacked Iran near Basra yesterday."
     document = Document("edge", text, "edge.jsonl", date=day)
-    coded = list(code_documents([document], Resources.load(load_config())))
+    # every candidate kept, so that each one is dated against the edge of the calendar
+    config = load_config(overrides=["coder.min_confidence=0"])
+    coded = list(code_documents([document], Resources.load(config)))
     assert [d.doc_id for d, _events in coded] == ["edge"]
     assert coded[0][1], "the document was coded"
 

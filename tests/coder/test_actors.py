@@ -6,7 +6,6 @@ import pytest
 
 from dyad.coder.actors import (
     Phrase,
-    find_mentions,
     kept_mentions,
     named_actor,
     noun_phrase,
@@ -14,6 +13,7 @@ from dyad.coder.actors import (
     resolve_phrase,
     unnamed_actor,
 )
+from dyad.coder.mentions import find_mentions
 from dyad.dictionaries.entries import ActorDictionary
 from dyad.dictionaries.loader import load_actor_dictionary, skeleton
 from dyad.records import Actor, Mention, Sentence

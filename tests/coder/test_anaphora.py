@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import pytest
 
-from dyad.coder.actors import find_mentions
 from dyad.coder.anaphora import (
     UNKNOWN_PERSON,
     group_mentions,
@@ -12,6 +11,7 @@ from dyad.coder.anaphora import (
     pronoun_mentions,
     sole_group,
 )
+from dyad.coder.mentions import find_mentions
 from dyad.dictionaries.entries import ActorDictionary
 from dyad.dictionaries.loader import load_actor_dictionary
 from dyad.records import Actor, Mention, Sentence

@@ -11,7 +11,6 @@ from dataclasses import replace
 
 import pytest
 
-from dyad.coder.actors import find_mentions
 from dyad.coder.events import (
     Arguments,
     EventCode,
@@ -24,6 +23,7 @@ from dyad.coder.events import (
     pair_actors,
     rule_name,
 )
+from dyad.coder.mentions import find_mentions
 from dyad.dictionaries.entries import ActorDictionary, Pattern, VerbDictionary, VerbEntry
 from dyad.dictionaries.loader import load_actor_dictionary, load_verb_dictionary
 from dyad.records import Actor, Sentence

@@ -145,7 +145,11 @@ def test_engines_ray_matches_local(corpus: Path, tmp_path: Path) -> None:
         assert {n["NodeManagerAddress"] for n in ray.nodes()} == {"127.0.0.1"}
         result = code_to_parquet([corpus], tmp_path / "ray", config, engine="ray", workers=2)
         undated = tmp_path / "undated.txt"
-        undated.write_text("Iraq attacked Iran.", encoding="utf-8")
+        # a sentence Coder v2 keeps at its default threshold (it doubts a bare "Iraq attacked
+        # Iran.": 0.05), so that the check is about the date reaching Ray
+        undated.write_text(
+            "Iraqi troops attacked Iranian forces in Basra, officials said.", encoding="utf-8"
+        )
         defaults = RunDefaults(date="2020-01-31")
         code_to_parquet([undated], tmp_path / "dated", config, engine="ray", defaults=defaults)
     finally:

@@ -20,11 +20,10 @@ from dyad.evaluate.realtext import (
     assign,
     cohen_kappa,
     evaluate_realtext,
-    format_realtext,
     load_split,
     match,
-    to_json,
 )
+from dyad.evaluate.realtext_report import format_realtext, to_json
 from dyad.records import Actor, DatePoint, Document, Event, Segment
 
 TEXT = "Afghan forces arrested two insurgents in Kandahar. Officials praised the operation."

@@ -256,7 +256,7 @@ def code_events(
 
     Args:
         sentence: A parsed sentence.
-        mentions: Actor mentions found in it (`actors.find_mentions`).
+        mentions: Actor mentions found in it (`mentions.find_mentions`).
         actors: The actor dictionary (country codes for resolution).
         verbs: The compiled verb dictionary.
         context_country: Country for agents that name none ("the militias").

@@ -419,7 +419,7 @@ def tokenize_sentences(
     """Tokenize sentences without parsing them: enough to find their actor mentions.
 
     The tokens are the parser's own (spaCy's tokenizer runs first in every pipeline), with
-    no tag, lemma or dependency: `dyad.coder.actors.find_mentions` reads only token text.
+    no tag, lemma or dependency: `dyad.coder.mentions.find_mentions` reads only token text.
 
     Args:
         requests: As for `parse_sentences`.

@@ -19,7 +19,7 @@ from dataclasses import dataclass, field, replace
 from typing import Literal
 
 from dyad import dates
-from dyad.coder import actors, events, parse, places, structure
+from dyad.coder import events, mentions, parse, places, structure
 from dyad.coder.assemble import Judgement, assemble_event, judge_event
 from dyad.coder.compose import EventCode
 from dyad.coder.context import DocumentContext, skipped_between
@@ -183,7 +183,9 @@ def triage(
 
 def find_mentions(context: DocumentContext, work: SentenceWork) -> None:
     """Find the dictionary actors the sentence names, with roles of the document's date."""
-    work.named = actors.find_mentions(work.sentence, context.resources.actors, on_date=context.day)
+    work.named = mentions.find_mentions(
+        work.sentence, context.resources.actors, on_date=context.day
+    )
 
 
 def note_context(context: DocumentContext, work: SentenceWork) -> None:

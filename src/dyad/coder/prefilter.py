@@ -53,7 +53,7 @@ _PERSONAL = frozenset(w.upper() for w in PERSONAL_PRONOUNS)
 _GROUP = frozenset(w.upper() for w in GROUP_PRONOUNS)
 _PRONOUNS = _FIRST_PERSON_PLURAL | _PERSONAL | _GROUP
 _NONE: frozenset[str] = frozenset()
-_VARIANT_MIN_CHARS = 7  # as `actors._variant_match`: shorter names are not matched fuzzily
+_VARIANT_MIN_CHARS = 7  # as `mentions._variant_match`: shorter names are not matched fuzzily
 # `Prefilter.triage` verdicts
 SKIP = 0  # names no actor: nothing to parse, nothing for the document's context
 CONTEXT = 1  # names an actor but cannot hold an event: tokenize it for the context country
@@ -231,7 +231,7 @@ class Prefilter:
     ) -> Names:
         """Return the actors that could be named, apart; without `everything`, stop at one.
 
-        Names are taken as the coder takes them (`actors.find_mentions`): the longest
+        Names are taken as the coder takes them (`mentions.find_mentions`): the longest
         first, left to right, without overlap, so "the government" is one actor.
         """
         owned = [w[:-2] if w.endswith(_POSSESSIVE) else w for w in words]

@@ -15,6 +15,7 @@ from dyad.coder.resources import Resources
 from dyad.config import Config
 from dyad.evaluate import isaf as evaluate_isaf
 from dyad.evaluate import realtext as evaluate_realtext
+from dyad.evaluate import realtext_report
 from dyad.evaluate.scores import SUITES, CodeBatch, Found, SuiteScore, evaluate, suite_dictionaries
 from dyad.records import Document, Event
 from dyad.run import Coded, code_stream
@@ -97,5 +98,5 @@ def score_realtext(
     scores = evaluate_realtext.evaluate_realtext(splits, code, data_dir)
     agreed = evaluate_realtext.agreement()
     if as_json:
-        return json.dumps(evaluate_realtext.to_json(scores, agreed), indent=2)
-    return evaluate_realtext.format_realtext(scores, agreed, show_errors=show_errors)
+        return json.dumps(realtext_report.to_json(scores, agreed), indent=2)
+    return realtext_report.format_realtext(scores, agreed, show_errors=show_errors)

@@ -1,0 +1,214 @@
+"""Find the dictionary actors a parsed sentence names: `find_mentions`.
+
+Reads: Sentence tokens (text, lemma, pos). Adds: Mention(first, last, actor, rule) for every
+dictionary phrase, longest first and without overlap: names and their dated roles, spelling
+variants by a consonant skeleton ("Ahmadi-Nezhad" ~ "Ahmadinejad"), surnames of known
+persons, and common words that only look like names left out ("a male" is no Maldives).
+`actors.resolve_phrase` turns a noun phrase and these mentions into one Actor.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from dyad.dates.vocabulary import CALENDAR_WORDS
+from dyad.dictionaries.entries import ActorDictionary, ActorEntry
+from dyad.dictionaries.loader import PERSONAL_TITLES, skeleton
+from dyad.records import Actor, Mention, Sentence, Token
+
+_SKIP_TOKENS = frozenset({"-", "\u2013", "\u2014"})
+
+
+def _match_words(tokens: Sequence[Token]) -> list[tuple[int, str, str]]:
+    """Return (token index, upper text, original text) for tokens that take part in matching."""
+    return [(t.i, t.text.upper(), t.text) for t in tokens if t.text not in _SKIP_TOKENS]
+
+
+def find_mentions(
+    sentence: Sentence, dictionary: ActorDictionary, *, on_date: str | None
+) -> list[Mention]:
+    """Return the longest dictionary matches in `sentence`, left to right, without overlap.
+
+    Args:
+        sentence: A parsed sentence.
+        dictionary: Compiled actor and agent dictionary.
+        on_date: ISO date used to choose among dated roles; None keeps undated roles.
+    """
+    words = _match_words(sentence.tokens)
+    uppers = [w[1] for w in words]
+    mentions: list[Mention] = []
+    position = 0
+    first_words = dictionary.first_words
+    while position < len(words):
+        found = None  # most words: no phrase starts with them, and no name either
+        if uppers[position] in first_words:
+            found = _longest_match(words, uppers, position, dictionary, on_date)
+        if found is None and words[position][2][:1].isupper():
+            found = _variant_match(words, position, dictionary, on_date)
+        if found is None:
+            position += 1
+            continue
+        length, mention = found
+        mentions.append(mention)
+        position += length
+    starts = {m.first for m in mentions}
+    return [
+        m
+        for m in mentions
+        if not _first_name(sentence.tokens, m, starts, dictionary)
+        and not _prefixed(sentence.tokens, m)
+        and not (m.rule == "actor-surname" and sentence.tokens[m.first].pos in _FUNCTION_POS)
+        and not _common_word(sentence.tokens, m)
+    ]
+
+
+def _common_word(tokens: Sequence[Token], mention: Mention) -> bool:
+    """Return whether a one-word country-file match is a lower-case common word.
+
+    Places and people are written with a capital: "a male-only draft" names no Male
+    (Maldives), "turkey" no Turkey.
+    """
+    if mention.rule != "actor" or mention.first != mention.last:
+        return False
+    entry = mention.actor.entry or ""
+    return entry.startswith("Phoenix.Countries") and tokens[mention.first].text.islower()
+
+
+# a capitalised word the parser reads as one of these is no surname: "Some estimated
+# death tolls ..." does not name Burkina Faso's minister Somé
+_FUNCTION_POS = frozenset({"DET", "PRON", "ADP", "AUX", "CCONJ", "SCONJ", "PART", "ADV", "NUM"})
+
+
+def _prefixed(tokens: Sequence[Token], mention: Mention) -> bool:
+    """Return whether an agent word is the stem of "anti-aircraft", "pro-government"."""
+    at = mention.first
+    if mention.rule != "agent" or at < 1:
+        return False
+    before = tokens[at - 1].text.lower()
+    if before == "-":
+        return at >= 2 and tokens[at - 2].text.lower() in ("anti", "pro", "counter", "non")
+    return before in ("anti-", "pro-")
+
+
+def _first_name(
+    tokens: Sequence[Token], mention: Mention, starts: set[int], dictionary: ActorDictionary
+) -> bool:
+    """Return whether a one-word place is a given name ("Tara Reade", not Tara in Ireland).
+
+    A place named by one word and followed by another capitalised word that starts no
+    actor of its own is part of a longer name the dictionary does not know.
+    """
+    if mention.first != mention.last or mention.actor.code not in dictionary.countries:
+        return False
+    following = mention.last + 1
+    if following >= len(tokens) or following in starts:
+        return False
+    word = tokens[following].text
+    if word.upper() in dictionary.first_words or word.lower() in CALENDAR_WORDS:
+        return False  # "Arnor President ...", "Iran Thursday"
+    return word.isalpha() and word.istitle()
+
+
+def _longest_match(
+    words: list[tuple[int, str, str]],
+    uppers: list[str],
+    position: int,
+    dictionary: ActorDictionary,
+    on_date: str | None,
+) -> tuple[int, Mention] | None:
+    stop = position + min(dictionary.max_words, len(words) - position)
+    for length in dictionary.phrase_lengths(uppers, position, stop):
+        key = tuple(uppers[position : position + length])
+        if length == 1 and len(key[0]) <= 3 and not words[position][2].isupper():
+            continue  # "us", "un": only the capitalised abbreviation is an actor
+        entry = dictionary.actors.get(key)
+        role = dictionary.agents.get(key)
+        if entry is None and role is None:
+            continue
+        first, last = words[position][0], words[position + length - 1][0]
+        text = " ".join(w[2] for w in words[position : position + length])
+        found = _entry_mention(entry, on_date, first, last, text, "actor")
+        if found is not None:
+            return length, found
+        if role is not None:
+            return length, Mention(first, last, Actor(text, role, None, None), "agent")
+    return None
+
+
+def _entry_mention(
+    entry: ActorEntry | None, on_date: str | None, first: int, last: int, text: str, rule: str
+) -> Mention | None:
+    """Return the mention of a dictionary entry with its role on `on_date`, if it has one."""
+    code = entry.code_on(on_date) if entry is not None else None
+    if entry is None or not code:
+        return None
+    return Mention(first, last, Actor(text, code, entry.name, None, entry.source), rule)
+
+
+def _variant_match(
+    words: list[tuple[int, str, str]],
+    position: int,
+    dictionary: ActorDictionary,
+    on_date: str | None,
+) -> tuple[int, Mention] | None:
+    """Match a capitalised surname ("Rice") or a name by its skeleton (up to three tokens)."""
+    _index, upper, original = words[position]
+    if not original[:1].isupper():
+        return None
+    following = words[position + 1][2] if position + 1 < len(words) else ""
+    given_name = following[:1].isupper()  # "Donald Trump": a capitalised word follows
+    surnames = () if given_name else dictionary.surnames.get(upper, ())
+    if surnames:
+        found = _surname_match(words, position, surnames, dictionary, on_date)
+        if found is not None:
+            return 1, found
+    capitalised = 1  # of the (up to) three words from `position`
+    while (
+        capitalised < min(3, len(words) - position)
+        and words[position + capitalised][2][:1].isupper()
+    ):
+        capitalised += 1
+    for length in range(capitalised, 0, -1):
+        chunk = words[position : position + length]
+        joined = "".join(w[1] for w in chunk)
+        if len(joined) < 7:
+            continue
+        key = dictionary.skeletons.get(skeleton(joined))
+        entry = dictionary.actors.get(key) if key else None
+        if entry is None:
+            continue
+        if on_date is not None and not entry.dated_on(on_date):
+            continue  # a fuzzy match must, like a bare surname, name someone in a role then
+        text = " ".join(w[2] for w in chunk)
+        found = _entry_mention(entry, on_date, chunk[0][0], chunk[-1][0], text, "actor-variant")
+        if found is not None:
+            return length, found
+    return None
+
+
+def _surname_match(
+    words: list[tuple[int, str, str]],
+    position: int,
+    surnames: tuple[tuple[str, ...], ...],
+    dictionary: ActorDictionary,
+    on_date: str | None,
+) -> Mention | None:
+    """Return the mention of the one person a bare surname can name, if there is one."""
+    index, _upper, original = words[position]
+    previous = words[position - 1] if position > 0 else None
+    if previous is not None and previous[2][:1].isupper() and previous[1].isalpha():
+        title = (previous[1],) in dictionary.agents or previous[1].rstrip(".") in PERSONAL_TITLES
+        if not title:  # "Boris Johnson" is no other Johnson; "Minister Johnson" may be
+            surnames = tuple(k for k in surnames if k[0] == previous[1])
+    candidates = [dictionary.actors[k] for k in surnames]
+    current = [c for c in candidates if c.dated_on(on_date)]
+    # With a date, a bare surname must name someone holding a role then ("Trump" in 2020
+    # is not a Surinamese official of the 1990s); undated text takes a unique candidate.
+    if on_date is not None:
+        entry = current[0] if len(current) == 1 else None
+    else:
+        entry = candidates[0] if len(candidates) == 1 else None
+    return _entry_mention(entry, on_date, index, index, original, "actor-surname")
+
+
+# "X-backed", "X-held": the phrase names who stands behind the head, not the head itself
