@@ -19,6 +19,7 @@ from dyad.evaluate.calibration import Bin, expected_calibration_error, reliabili
 from dyad.learn import candidates as cand
 from dyad.learn import linear
 from dyad.learn.coder import MODEL_FILE, LearnedCoder, Models, score_candidates
+from dyad.learn.triggers import trigger_features
 from dyad.records import Actor, Mention
 from parses import make_sentence
 
@@ -140,8 +141,8 @@ def test_passive_without_agent_has_unknown_source() -> None:
 def test_trigger_features_are_deterministic() -> None:
     sentence, mentions = _joint_sentence()
     verbs = _models_and_verbs()[1]
-    first = cand.trigger_features(sentence, 5, mentions, verbs)
-    assert first == cand.trigger_features(sentence, 5, mentions, verbs)
+    first = trigger_features(sentence, 5, mentions, verbs)
+    assert first == trigger_features(sentence, 5, mentions, verbs)
     assert ("lemma=detain", 1.0) in first and ("arg=dobj|agent", 1.0) in first
 
 

@@ -17,11 +17,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from dyad.coder.patterns import entry_for
-from dyad.dictionaries.entries import VerbDictionary
 from dyad.records import Mention, Sentence
 
-TRIGGER_POS = frozenset({"VERB", "NOUN", "PROPN", "ADJ"})
 SUBJECT_DEPS = frozenset({"nsubj", "csubj"})
 OBJECT_DEPS = frozenset({"dobj", "dative", "iobj", "oprd"})
 # prepositions whose object is a party: "met with", "attack on", "aid to", "arrest of"
@@ -61,94 +58,10 @@ class DocumentMemory:
     extra: dict[str, str] = field(default_factory=dict)
 
 
-def _passive(sentence: Sentence, i: int) -> bool:
+def passive(sentence: Sentence, i: int) -> bool:
     return any(c.dep in ("nsubjpass", "auxpass") for c in sentence.children(i)) or (
         sentence.tokens[i].tag == "VBN" and sentence.tokens[i].dep in ("acl", "amod", "ROOT")
     )
-
-
-@dataclass(frozen=True, slots=True)
-class MentionMap:
-    """Where a sentence's mentions are: their heads, and every token dominating one."""
-
-    owner: dict[int, str]  # mention head -> "actor" or "agent"
-    above: frozenset[int]  # tokens whose subtree holds a mention head
-
-    @staticmethod
-    def build(sentence: Sentence, mentions: Sequence[Mention]) -> MentionMap:
-        owner = {m.last: "agent" if m.rule == "agent" else "actor" for m in mentions}
-        above: set[int] = set()
-        for head in owner:
-            current = head
-            while current not in above:
-                above.add(current)
-                parent = sentence.tokens[current].head
-                if parent == current:
-                    break
-                current = parent
-        return MentionMap(owner, frozenset(above))
-
-
-def trigger_features(
-    sentence: Sentence,
-    i: int,
-    mentions: Sequence[Mention],
-    verbs: VerbDictionary,
-    where: MentionMap | None = None,
-) -> list[tuple[str, float]]:
-    """Return the feature row of token `i` as a possible event trigger.
-
-    `where` (built once per sentence by the caller) saves rebuilding it for every token.
-    """
-    token = sentence.tokens[i]
-    lemma = token.lemma.lower()
-    head = sentence.tokens[token.head]
-    children = sentence.children(i)
-    where = where or MentionMap.build(sentence, mentions)
-    owner = where.owner
-    features = [
-        f"lemma={lemma}",
-        f"pos={token.pos}",
-        f"tag={token.tag}",
-        f"dep={token.dep}",
-        f"lemma|pos={lemma}|{token.pos}",
-        f"lemma|dep={lemma}|{token.dep}",
-        f"head={head.lemma.lower()}",
-        f"head|lemma={head.lemma.lower()}|{lemma}",
-        f"segment={sentence.segment.kind}",
-        f"suffix={lemma[-3:]}",
-    ]
-    if _passive(sentence, i):
-        features.append("passive")
-    for child in children:
-        dep = child.dep
-        features.append(f"child={dep}")
-        if dep == "neg":
-            features.append("negated")
-        elif dep in ("aux", "auxpass") and child.lemma.lower() in MODALS:
-            features.append(f"modal={child.lemma.lower()}")
-        elif dep in ("prep", "prt", "agent"):
-            features.append(f"lemma|{dep}={lemma}|{child.lemma.lower()}")
-        elif dep in OBJECT_DEPS:
-            features.append(f"lemma|obj={lemma}|{child.lemma.lower()}")
-        kind = owner.get(child.i)
-        if kind is not None:
-            features.append(f"arg={dep}|{kind}")
-            features.append(f"lemma|arg={lemma}|{dep}")
-        elif child.i in where.above:
-            features.append(f"arg_inside={dep}")
-    if i in owner:
-        features.append(f"is_mention={owner[i]}")
-    entry = entry_for(sentence, token, verbs) if token.pos == "VERB" else None
-    if entry is not None and entry.code:
-        features.append(f"dict={entry.code[:2]}")
-        features.append(f"dict|lemma={entry.code[:2]}|{lemma}")
-    return [(name, 1.0) for name in features]
-
-
-def trigger_tokens(sentence: Sentence) -> list[int]:
-    """Return the tokens that may trigger an event, in text order."""
-    return [t.i for t in sentence.tokens if t.pos in TRIGGER_POS and t.text.isalpha()]
 
 
 def _subjects(sentence: Sentence, i: int, depth: int = 0) -> list[int]:
@@ -167,7 +80,7 @@ def _subjects(sentence: Sentence, i: int, depth: int = 0) -> list[int]:
 def arguments(sentence: Sentence, i: int) -> tuple[list[int], list[int], bool]:
     """Return (source heads, target heads, passive without agent) of trigger `i`."""
     token = sentence.tokens[i]
-    passive = _passive(sentence, i)
+    is_passive = passive(sentence, i)
     sources: list[int] = []
     targets: list[int] = []
     agentless = False
@@ -180,7 +93,7 @@ def arguments(sentence: Sentence, i: int) -> tuple[list[int], list[int], bool]:
             sources += [g.i for g in sentence.children(child.i) if g.dep == "pobj"]
         elif child.dep == "prep" and child.lemma.lower() in TARGET_PREPS:
             targets += [g.i for g in sentence.children(child.i) if g.dep == "pobj"]
-    if passive:
+    if is_passive:
         if token.dep in ("acl", "amod") and token.head != i:
             targets.append(token.head)  # "insurgents captured", "the detained man"
         if not sources:
@@ -320,3 +233,31 @@ def _placed(sentence: Sentence, token: int) -> bool:
 def subtree_set(sentence: Sentence, head: int) -> set[int]:
     """Return the token indices of `head`'s subtree."""
     return {t.i for t in sentence.subtree(head)}
+
+
+PHRASE_POS = frozenset({"NOUN", "PROPN", "PRON"})
+
+
+def sentence_parties(
+    sentence: Sentence,
+    mentions: Sequence[Mention],
+    context: str | None,
+    memory: DocumentMemory,
+    perspective: str | None = None,
+) -> list[tuple[int, Party]]:
+    """Return every (phrase head, actor) the sentence offers as a possible source or target.
+
+    Each noun, proper noun or pronoun heads a phrase, coded by `parties`; a code found
+    under several heads is offered at each ("the leader of the Taliban" and "Taliban"),
+    and the argument model picks among them by where each stands from the trigger.
+    """
+    found: list[tuple[int, Party]] = []
+    seen: set[tuple[int, str]] = set()
+    for token in sentence.tokens:
+        if token.pos not in PHRASE_POS:
+            continue
+        for party in parties(sentence, token.i, mentions, context, memory, perspective):
+            if (token.i, party.code) not in seen:
+                seen.add((token.i, party.code))
+                found.append((token.i, party))
+    return found

@@ -24,11 +24,11 @@ from dyad.coder.patterns import entry_for
 from dyad.dictionaries.entries import VerbDictionary
 from dyad.learn import candidates as cand
 from dyad.learn.linear import LinearModel, Row, load
+from dyad.learn.triggers import NONE, trigger_probabilities
 from dyad.records import Actor, Mention, Sentence
 
 CODER_NAME = "dyad.coder.ranked.v2"
 MODEL_FILE = Path(__file__).parents[1] / "data" / "models" / "coder2.json"
-NONE = "none"
 # a learned candidate needs at least this trigger probability for its root
 MIN_TRIGGER = 0.15
 # a trigger offers at most this many roots ("fire" may be 190 or 120 in context)
@@ -62,26 +62,6 @@ class Models:
         return Models(
             models["trigger"], models["ranker"], frozenset(extra["lexicon"]), extra["subcodes"]
         )
-
-
-def trigger_probabilities(
-    sentence: Sentence,
-    mentions: Sequence[Mention],
-    verbs: VerbDictionary,
-    trigger: LinearModel,
-    lexicon: frozenset[str],
-) -> dict[int, dict[str, float]]:
-    """Return token index -> root -> probability for the sentence's possible triggers."""
-    result = {}
-    where = cand.MentionMap.build(sentence, mentions)
-    for i in cand.trigger_tokens(sentence):
-        token = sentence.tokens[i]
-        if token.lemma.lower() not in lexicon and entry_for(sentence, token, verbs) is None:
-            continue
-        row = cand.trigger_features(sentence, i, mentions, verbs, where)
-        probs = trigger.probabilities(row)
-        result[i] = dict(zip(trigger.classes, (float(p) for p in probs), strict=True))
-    return result
 
 
 def propose(

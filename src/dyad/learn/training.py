@@ -34,7 +34,14 @@ from dyad.dictionaries.entries import VerbDictionary
 from dyad.evaluate.realtext import Coded, GoldDocument, gold_document, load_split
 from dyad.learn import candidates as cand
 from dyad.learn import linear
-from dyad.learn.coder import NONE, Judge, Models, propose, rank_features
+from dyad.learn.coder import Judge, Models, propose, rank_features
+from dyad.learn.triggers import (
+    NONE,
+    LabelledSentence,
+    trigger_lexicon,
+    trigger_rows,
+    trigger_token,
+)
 from dyad.records import Mention, Sentence
 
 FOLDS = 5
@@ -108,47 +115,10 @@ def _attach_gold(record: Recorded, gold: GoldDocument) -> None:
     record.gold = gold.sentences[best].events
     triggers = []
     for span, event in zip(gold.sentences[best].triggers, record.gold, strict=True):
-        token = _trigger_token(sentence, span)
+        token = trigger_token(sentence, span)
         if token is not None:
             triggers.append((token, event.cameo[:2], event.cameo))
     record.triggers = tuple(triggers)
-
-
-def _trigger_token(sentence: Sentence, span: tuple[int, int] | None) -> int | None:
-    """Return the token of a gold trigger span that the trigger model scores."""
-    if span is None:
-        return None
-    inside = [t for t in sentence.tokens if span[0] <= t.start < span[1]]
-    usable = [t for t in inside if t.pos in cand.TRIGGER_POS and t.text.isalpha()]
-    verbs = [t for t in usable if t.pos == "VERB"]
-    chosen = verbs[-1] if verbs else usable[-1] if usable else None
-    return chosen.i if chosen is not None else None
-
-
-def _lexicon(records: Sequence[Recorded]) -> frozenset[str]:
-    return frozenset(r.sentence.tokens[i].lemma.lower() for r in records for i, _, _ in r.triggers)
-
-
-def trigger_rows(
-    records: Sequence[Recorded], verbs: VerbDictionary, lexicon: frozenset[str]
-) -> tuple[list[linear.Row], list[str]]:
-    """Return the trigger model's rows and labels for `records`."""
-    from dyad.coder.patterns import entry_for
-
-    rows: list[linear.Row] = []
-    labels: list[str] = []
-    for record in records:
-        sentence = record.sentence
-        roots = Counter({i: root for i, root, _ in record.triggers}.items())
-        wanted = {i: root for (i, root), _ in roots.most_common()}
-        where = cand.MentionMap.build(sentence, record.mentions)
-        for i in cand.trigger_tokens(sentence):
-            token = sentence.tokens[i]
-            if token.lemma.lower() not in lexicon and entry_for(sentence, token, verbs) is None:
-                continue
-            rows.append(cand.trigger_features(sentence, i, record.mentions, verbs, where))
-            labels.append(wanted.get(i, NONE))
-    return rows, labels
 
 
 def rank_rows(
@@ -214,16 +184,18 @@ def train_models(
     for fold in range(FOLDS):
         inside = [r for r in records if fold_of[r.doc_id] != fold]
         held = [r for r in records if fold_of[r.doc_id] == fold]
-        lexicon = _lexicon(inside)
-        x, y = trigger_rows(inside, verbs, lexicon)
+        labelled = [LabelledSentence(r.sentence, r.mentions, r.triggers) for r in inside]
+        lexicon = trigger_lexicon(labelled)
+        x, y = trigger_rows(labelled, verbs, lexicon)
         trigger = linear.train(x, y, l2=TRIGGER_L2, steps=STEPS, classes=classes)
         interim = Models(trigger, trigger, lexicon, subcodes)
         x, y = rank_rows(held, verbs, interim)
         rank_x += x
         rank_y += y
         folds.append(trigger)
-    lexicon = _lexicon(records)
-    x, y = trigger_rows(records, verbs, lexicon)
+    labelled = [LabelledSentence(r.sentence, r.mentions, r.triggers) for r in records]
+    lexicon = trigger_lexicon(labelled)
+    x, y = trigger_rows(labelled, verbs, lexicon)
     trigger = linear.average(folds)
     ranker = linear.train(rank_x, rank_y, l2=RANKER_L2, steps=STEPS, classes=("0", "1"))
     summary = {

@@ -1,0 +1,90 @@
+"""Print how much of the real-text gold Coder v2's candidates can reach (train or dev only).
+
+    python scripts/coder2_coverage.py [train|dev]
+
+- triggers: gold trigger tokens the trigger model scores at all, with the gold root among
+  its two likeliest, and with the gold root at or over the candidate threshold;
+- parties: gold events whose source (or `---`) and target (or none) are among the actors
+  `candidates.sentence_parties` offers anywhere in the sentence (the ceiling of any
+  argument picker working on those parties);
+- candidates: gold events that some candidate of the sentence matches at `actor_root`.
+
+The test split is refused: it is frozen and read only at milestones.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections import Counter
+from pathlib import Path
+
+from dyad.evaluate.realtext import Coded, _actor
+from dyad.learn import candidates as cand
+from dyad.learn.coder import MIN_TRIGGER, Models, propose
+from dyad.learn.training import record_split
+from dyad.learn.triggers import NONE, trigger_probabilities
+
+DATA = Path(__file__).resolve().parents[2] / "shared" / "data"
+
+
+def main() -> None:
+    split = sys.argv[1] if len(sys.argv) > 1 else "dev"
+    if split not in ("train", "dev"):
+        sys.exit("coder2_coverage: give train or dev (the test split is frozen)")
+    records, resources = record_split(split, DATA)
+    models = Models.read()
+    counts: Counter[str] = Counter()
+    for record in records:
+        sentence = record.sentence
+        probs = trigger_probabilities(
+            sentence, record.mentions, resources.verbs, models.trigger, models.lexicon
+        )
+        for i, root, _ in record.triggers:
+            scored = probs.get(i, {})
+            top = sorted(((p, r) for r, p in scored.items() if r != NONE), reverse=True)[:2]
+            counts["trigger scored"] += bool(scored)
+            counts["trigger root in top 2"] += root in [r for _, r in top]
+            counts["trigger root over threshold"] += scored.get(root, 0.0) >= MIN_TRIGGER
+        memory = cand.DocumentMemory(record.doc_id)
+        offered = {
+            _actor(party.code)
+            for _, party in cand.sentence_parties(
+                sentence, record.mentions, record.context, memory, record.perspective
+            )
+        }
+        memory = cand.DocumentMemory(record.doc_id)
+        found = propose(
+            sentence,
+            record.mentions,
+            record.rule_codes,
+            record.context,
+            resources.verbs,
+            models,
+            memory,
+            perspective=record.perspective,
+        )
+        keys = {
+            Coded(
+                c.code.source.code, c.code.target.code if c.code.target else "", c.code.code, ""
+            ).key("actor_root")
+            for c in found
+        }
+        for gold in record.gold:
+            source = _actor(gold.source)
+            target = _actor(gold.target) if gold.target else ""
+            source_in = source in offered or gold.source == cand.UNKNOWN
+            target_in = not target or target in offered
+            counts["gold events"] += 1
+            counts["source offered"] += source_in
+            counts["target offered"] += target_in
+            counts["source and target offered"] += source_in and target_in
+            counts["matched by a candidate"] += gold.key("actor_root") in keys
+    total = counts["gold events"]
+    print(f"{split}: {len(records)} parsed sentences, {total} gold events in them")
+    for name, value in counts.items():
+        if name != "gold events":
+            print(f"  {name:32s} {value:5d}  {value / max(total, 1):.3f}")
+
+
+if __name__ == "__main__":
+    main()
