@@ -38,6 +38,7 @@ from dyad.learn.coder import Judge, Models, propose, rank_features
 from dyad.learn.triggers import (
     NONE,
     LabelledSentence,
+    train_trigger_model,
     trigger_lexicon,
     trigger_rows,
     trigger_token,
@@ -45,7 +46,6 @@ from dyad.learn.triggers import (
 from dyad.records import Mention, Sentence
 
 FOLDS = 5
-TRIGGER_L2 = 2.0
 RANKER_L2 = 1.0
 STEPS = 300
 
@@ -177,7 +177,6 @@ def train_models(
     doc_ids = sorted({r.doc_id for r in records})
     fold_of = {doc_id: n % FOLDS for n, doc_id in enumerate(doc_ids)}
     subcodes = subcode_table(records)
-    classes = (NONE, *[f"{n:02d}" for n in range(1, 21)])
     rank_x: list[linear.Row] = []
     rank_y: list[str] = []
     folds: list[linear.LinearModel] = []
@@ -185,9 +184,7 @@ def train_models(
         inside = [r for r in records if fold_of[r.doc_id] != fold]
         held = [r for r in records if fold_of[r.doc_id] == fold]
         labelled = [LabelledSentence(r.sentence, r.mentions, r.triggers) for r in inside]
-        lexicon = trigger_lexicon(labelled)
-        x, y = trigger_rows(labelled, verbs, lexicon)
-        trigger = linear.train(x, y, l2=TRIGGER_L2, steps=STEPS, classes=classes)
+        trigger, lexicon = train_trigger_model(labelled, verbs)
         interim = Models(trigger, trigger, lexicon, subcodes)
         x, y = rank_rows(held, verbs, interim)
         rank_x += x

@@ -14,12 +14,16 @@ from dataclasses import dataclass
 
 from dyad.coder.patterns import entry_for
 from dyad.dictionaries.entries import VerbDictionary
+from dyad.learn import linear
 from dyad.learn.candidates import MODALS, OBJECT_DEPS, passive
 from dyad.learn.linear import LinearModel, Row
 from dyad.records import Mention, Sentence
 
 TRIGGER_POS = frozenset({"VERB", "NOUN", "PROPN", "ADJ"})
 NONE = "none"
+ROOT_CLASSES = (NONE, *[f"{n:02d}" for n in range(1, 21)])
+TRIGGER_L2 = 2.0
+TRIGGER_STEPS = 300
 
 
 @dataclass(frozen=True, slots=True)
@@ -171,3 +175,13 @@ def trigger_rows(
             rows.append(trigger_features(sentence, i, labelled.mentions, verbs, where))
             labels.append(wanted.get(i, NONE))
     return rows, labels
+
+
+def train_trigger_model(
+    sentences: Sequence[LabelledSentence], verbs: VerbDictionary
+) -> tuple[LinearModel, frozenset[str]]:
+    """Return the trigger model trained on `sentences`, and the trigger lexicon it scores."""
+    lexicon = trigger_lexicon(sentences)
+    x, y = trigger_rows(sentences, verbs, lexicon)
+    model = linear.train(x, y, l2=TRIGGER_L2, steps=TRIGGER_STEPS, classes=ROOT_CLASSES)
+    return model, lexicon
