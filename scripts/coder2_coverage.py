@@ -18,7 +18,7 @@ import sys
 from collections import Counter
 from pathlib import Path
 
-from dyad.evaluate.realtext import Coded, _actor
+from dyad.evaluate.realtext import Coded, scored_actor
 from dyad.learn import candidates as cand
 from dyad.learn.coder import MIN_TRIGGER, Models, propose
 from dyad.learn.training import record_split
@@ -47,7 +47,7 @@ def main() -> None:
             counts["trigger root over threshold"] += scored.get(root, 0.0) >= MIN_TRIGGER
         memory = cand.DocumentMemory(record.doc_id)
         offered = {
-            _actor(party.code)
+            scored_actor(party.code)
             for _, party in cand.sentence_parties(
                 sentence, record.mentions, record.context, memory, record.perspective
             )
@@ -70,8 +70,8 @@ def main() -> None:
             for c in found
         }
         for gold in record.gold:
-            source = _actor(gold.source)
-            target = _actor(gold.target) if gold.target else ""
+            source = scored_actor(gold.source)
+            target = scored_actor(gold.target) if gold.target else ""
             source_in = source in offered or gold.source == cand.UNKNOWN
             target_in = not target or target in offered
             counts["gold events"] += 1

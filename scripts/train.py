@@ -28,7 +28,11 @@ def main() -> int:
         "subcodes": models.subcodes,
         "summary": summary,
     }
-    linear.save({"trigger": models.trigger, "ranker": models.ranker}, extra, output)
+    linear.save(
+        {"trigger": models.trigger, "arguments": models.arguments, "ranker": models.ranker},
+        extra,
+        output,
+    )
     done = time.perf_counter()
     print(json.dumps(summary))
     print(

@@ -59,7 +59,7 @@ class Coded:
             entry = describe(self.cameo)
             quad = str(entry.quad_class) if entry else "?"
             return (_country(self.source), _country(self.target), quad)
-        actors = (_actor(self.source), _actor(self.target))
+        actors = (scored_actor(self.source), scored_actor(self.target))
         return (*actors, self.cameo[:2] if level == "actor_root" else self.cameo)
 
     def show(self) -> str:
@@ -70,7 +70,7 @@ def _country(code: str) -> str:
     return code[:3]
 
 
-def _actor(code: str) -> str:
+def scored_actor(code: str) -> str:
     """Return country + first role; a bare country is its government (guide, section 3)."""
     if len(code) == 3 and code.isalpha() and code not in NO_COUNTRY:
         return code + "GOV"

@@ -1,16 +1,23 @@
-"""Coder v2: the rule coder's events plus learned candidates, ranked by a calibrated model.
+"""Coder v2: learned event candidates and the rule coder's events, ranked by a calibrated model.
 
 Reads: a parsed Sentence, its actor Mentions, the rule coder's EventCodes.
 Adds: Events whose `confidence` is the ranker's probability that the event is right
 (source and target actor and CAMEO root, as `dyad eval realtext` scores `actor_root`).
 
-Candidates come from two places. The rule coder's events (the verb dictionary's patterns)
-and, for recall, a trigger model: a softmax regression over every verb or noun whose lemma
-was a trigger in the train split or is in the verb dictionary, predicting a CAMEO root or
-none, with arguments read from the dependency tree (`candidates.arguments`). A ranker (a
-logistic regression over what kind of candidate it is) gives each its probability; events
-under `coder.min_confidence` are dropped, and of equal (source, target, root) only the
-likeliest is kept. Weights: `data/models/coder2.json`, rebuilt by `make train`.
+Three learned steps, each a softmax regression trained on the train split (`training.py`):
+
+1. the trigger model (`triggers.py`) gives every possible trigger word the probability of
+   each CAMEO root, and the likeliest roots over MIN_TRIGGER become triggers;
+2. the argument model (`arguments.py`) scores every actor phrase of the sentence
+   (`candidates.sentence_parties`), the unknown source and "no target" as the trigger's
+   source or target, by the dependency path between them and what kind of actor each is;
+   the likeliest sources and targets are paired into candidates;
+3. the ranker gives each candidate, and each event of the rule coder (the verb
+   dictionary's patterns), the probability that it is right, from the three models'
+   probabilities and what kind of candidate it is. Events under `coder.min_confidence`
+   are dropped; of equal (source, target, root) only the likeliest is kept.
+
+Weights: `data/models/coder2.json`, rebuilt by `make train`.
 """
 
 from __future__ import annotations
@@ -22,6 +29,7 @@ from pathlib import Path
 from dyad.coder.compose import EventCode
 from dyad.coder.patterns import entry_for
 from dyad.dictionaries.entries import VerbDictionary
+from dyad.learn import arguments as args
 from dyad.learn import candidates as cand
 from dyad.learn.linear import LinearModel, Row, load
 from dyad.learn.triggers import NONE, trigger_probabilities
@@ -33,6 +41,9 @@ MODEL_FILE = Path(__file__).parents[1] / "data" / "models" / "coder2.json"
 MIN_TRIGGER = 0.15
 # a trigger offers at most this many roots ("fire" may be 190 or 120 in context)
 ROOTS = 2
+# a trigger offers at most this many sources and targets, each at least MIN_ARGUMENT likely
+ARGUMENTS = 3
+MIN_ARGUMENT = 0.05
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,13 +56,16 @@ class Candidate:
     source_kind: str
     target_kind: str
     lemma: str
+    source_p: float = 0.0
+    target_p: float = 0.0
 
 
 @dataclass(frozen=True)
 class Models:
-    """The trained trigger model, ranker and tables (see `scripts/train.py`)."""
+    """The trained trigger, argument and ranker models and tables (`scripts/train.py`)."""
 
     trigger: LinearModel
+    arguments: LinearModel
     ranker: LinearModel
     lexicon: frozenset[str]
     subcodes: dict[str, str]
@@ -60,7 +74,11 @@ class Models:
     def read(path: Path = MODEL_FILE) -> Models:
         models, extra = load(path)
         return Models(
-            models["trigger"], models["ranker"], frozenset(extra["lexicon"]), extra["subcodes"]
+            models["trigger"],
+            models["arguments"],
+            models["ranker"],
+            frozenset(extra["lexicon"]),
+            extra["subcodes"],
         )
 
 
@@ -72,35 +90,30 @@ def propose(
     verbs: VerbDictionary,
     models: Models,
     memory: cand.DocumentMemory,
-    trigger: LinearModel | None = None,
     perspective: str | None = None,
 ) -> list[Candidate]:
-    """Return the sentence's candidates: rule events first, then new learned ones."""
-    probs = trigger_probabilities(
-        sentence, mentions, verbs, trigger or models.trigger, models.lexicon
-    )
+    """Return the sentence's candidates: learned ones, then the rule coder's new ones."""
+    probs = trigger_probabilities(sentence, mentions, verbs, models.trigger, models.lexicon)
+    parties = cand.sentence_parties(sentence, mentions, context, memory, perspective)
     found: dict[tuple[str, str, str], Candidate] = {}
+    for i, root, p in _roots(probs):
+        for candidate in _learned(sentence, i, root, p, parties, verbs, models):
+            code = candidate.code
+            key = (code.source.code, code.target.code if code.target else "", root)
+            if key not in found or found[key].trigger_p < p:
+                found[key] = candidate
     for code in rule_codes:
         renamed = replace(
             code,
             source=_renamed(code.source),
             target=_renamed(code.target) if code.target else None,
         )
-        key = (renamed.source.code, renamed.target.code if renamed.target else "", code.code[:2])
-        p = probs.get(code.verb, {}).get(code.code[:2], 0.0)
-        lemma = sentence.tokens[code.verb].lemma.lower() if code.verb < len(sentence.tokens) else ""
-        found.setdefault(key, Candidate(renamed, "rule", p, "rule", "rule", lemma))
-    for i, root, p in _roots(probs):
-        learned = _learned(
-            sentence, i, root, p, mentions, (context, perspective), verbs, models, memory
-        )
-        for candidate in learned:
-            code = candidate.code
-            key = (code.source.code, code.target.code if code.target else "", root)
-            if key not in found:
-                found[key] = candidate
-            elif found[key].origin == "rule":
-                found[key] = replace(found[key], origin="both", trigger_p=p)
+        root = code.code[:2]
+        key = (renamed.source.code, renamed.target.code if renamed.target else "", root)
+        if key in found:
+            found[key] = replace(found[key], origin="both")
+            continue
+        found[key] = _rule_candidate(sentence, renamed, probs, parties, models)
     return list(found.values())
 
 
@@ -108,38 +121,48 @@ def _renamed(actor: Actor) -> Actor:
     return replace(actor, code=cand._rename(actor.code))
 
 
+def _rule_candidate(
+    sentence: Sentence,
+    code: EventCode,
+    probs: dict[int, dict[str, float]],
+    parties: Sequence[tuple[int, cand.Party]],
+    models: Models,
+) -> Candidate:
+    """Return a rule event as a candidate, its actors scored by the argument model."""
+    root = code.code[:2]
+    i = code.verb
+    lemma = sentence.tokens[i].lemma.lower() if i < len(sentence.tokens) else ""
+    p = probs.get(i, {}).get(root, 0.0)
+    source_p = target_p = 0.0
+    if i < len(sentence.tokens):
+        found = args.options(parties, i)
+        scored = args.option_probabilities(sentence, i, root, found, models.arguments)
+        target = code.target.code if code.target else None
+        for option, (ps, pt) in zip(found, scored, strict=True):
+            named = option.party.code if option.party else None
+            if named == code.source.code:
+                source_p = max(source_p, ps)
+            if named == target:
+                target_p = max(target_p, pt)
+    return Candidate(code, "rule", p, "rule", "rule", lemma, source_p, target_p)
+
+
 def _learned(
     sentence: Sentence,
     i: int,
     root: str,
     p: float,
-    mentions: Sequence[Mention],
-    countries: tuple[str | None, str | None],
+    parties: Sequence[tuple[int, cand.Party]],
     verbs: VerbDictionary,
     models: Models,
-    memory: cand.DocumentMemory,
 ) -> list[Candidate]:
-    """Return the candidates of trigger `i` read as `root`: each source with each target.
-
-    `countries` is (the sentence's context country, the author's side).
-    """
-    context, side = countries
+    """Return the candidates of trigger `i` read as `root`: likely sources with likely targets."""
     token = sentence.tokens[i]
     lemma = token.lemma.lower()
-    source_heads, target_heads, agentless = cand.arguments(sentence, i)
-    sources = [
-        s for h in source_heads for s in cand.parties(sentence, h, mentions, context, memory, side)
-    ]
-    if not sources and agentless:
-        sources = [cand.Party(cand.UNKNOWN, "", "unknown")]
-    taken = {t for h in source_heads + target_heads for t in cand.subtree_set(sentence, h)}
-    if not sources:
-        sources = cand.nearby(sentence, i, mentions, taken, before=True)
-    targets = [
-        t for h in target_heads for t in cand.parties(sentence, h, mentions, context, memory, side)
-    ]
-    if not targets and not target_heads:
-        targets = cand.nearby(sentence, i, mentions, taken, before=False)
+    found = args.options(parties, i)
+    scored = args.option_probabilities(sentence, i, root, found, models.arguments)
+    sources = _likeliest(found, [ps for ps, _ in scored])
+    targets = _likeliest(found, [pt for _, pt in scored], skip_unknown=True)
     entry = entry_for(sentence, token, verbs) if token.pos == "VERB" else None
     subcode = (
         entry.code
@@ -147,20 +170,45 @@ def _learned(
         else models.subcodes.get(f"{lemma}|{root}", root + "0")
     )
     result = []
-    for source in sources:
-        for target in [*targets, None]:  # many events have no stated target: offer both
-            if target is not None and target.text == source.text:
+    for source, source_p in sources:
+        for target, target_p in targets:
+            if target.head is not None and target.head == source.head:
                 continue
+            assert source.party is not None
+            party = target.party
             event = EventCode(
                 i,
-                Actor(source.text, source.code, entry=source.entry),
-                Actor(target.text, target.code, entry=target.entry) if target else None,
+                Actor(source.party.text, source.party.code, entry=source.party.entry),
+                Actor(party.text, party.code, entry=party.entry) if party else None,
                 subcode,
                 f"{CODER_NAME}:{lemma}",
             )
-            kind = target.kind if target else "none"
-            result.append(Candidate(event, "learned", p, source.kind, kind, lemma))
+            kind = party.kind if party else "none"
+            result.append(
+                Candidate(event, "learned", p, source.party.kind, kind, lemma, source_p, target_p)
+            )
     return result
+
+
+def _likeliest(
+    found: Sequence[args.Option], probabilities: Sequence[float], *, skip_unknown: bool = False
+) -> list[tuple[args.Option, float]]:
+    """Return up to ARGUMENTS options over MIN_ARGUMENT, likeliest first, one per code."""
+    ranked = sorted(zip(probabilities, range(len(found)), strict=True), reverse=True)
+    chosen: list[tuple[args.Option, float]] = []
+    codes: set[str] = set()
+    for p, n in ranked:
+        option = found[n]
+        if p < MIN_ARGUMENT or len(chosen) == ARGUMENTS:
+            break
+        code = option.party.code if option.party else ""
+        if code in codes or (skip_unknown and option.head is None and option.party is not None):
+            continue
+        if not skip_unknown and option.party is None:
+            continue  # "no target" is never a source
+        codes.add(code)
+        chosen.append((option, p))
+    return chosen
 
 
 def _roots(probs: dict[int, dict[str, float]]) -> list[tuple[int, str, float]]:
@@ -172,6 +220,10 @@ def _roots(probs: dict[int, dict[str, float]]) -> list[tuple[int, str, float]]:
     return found
 
 
+def _buckets(name: str, p: float) -> list[str]:
+    return [f"{name}>{t / 10:.1f}" for t in range(1, 10) if p > t / 10]
+
+
 def rank_features(candidate: Candidate, factuality: str, segment: str, count: int) -> Row:
     """Return the ranker's feature row for one candidate of factuality `factuality`."""
     code = candidate.code
@@ -179,6 +231,7 @@ def rank_features(candidate: Candidate, factuality: str, segment: str, count: in
     source = code.source.code
     target = code.target.code if code.target else ""
     p = candidate.trigger_p
+    joint = p * candidate.source_p * candidate.target_p
     names = [
         f"origin={candidate.origin}",
         f"root={root}",
@@ -193,12 +246,13 @@ def rank_features(candidate: Candidate, factuality: str, segment: str, count: in
         f"same_country={bool(target) and source[:3] == target[:3]}",
         f"same_code={source == target}",
         f"lemma|root={candidate.lemma}|{root}",
-        f"count={min(count, 6)}",
+        f"count={min(count, 12)}",
         f"rule={code.rule.split(':')[0]}",
     ]
-    names += [f"p>{t / 10:.1f}" for t in range(1, 10) if p > t / 10]
+    names += _buckets("p", p) + _buckets("ps", candidate.source_p)
+    names += _buckets("pt", candidate.target_p) + _buckets("joint", joint ** (1 / 3))
     row: list[tuple[str, float]] = [(name, 1.0) for name in names]
-    row.append(("p", p))
+    row += [("p", p), ("ps", candidate.source_p), ("pt", candidate.target_p), ("joint", joint)]
     return row
 
 
@@ -245,7 +299,7 @@ class LearnedCoder:
             self.verbs,
             self.models,
             self.memory,
-            perspective=perspective,
+            perspective,
         )
         ranked = score_candidates(found, judge, sentence.segment.kind, self.models.ranker)
         return [(code, p) for code, p in ranked if p >= self.min_confidence]

@@ -31,9 +31,11 @@ from dyad.coder.compose import EventCode
 from dyad.coder.pipeline import Resources, code_documents
 from dyad.config import load_config
 from dyad.dictionaries.entries import VerbDictionary
-from dyad.evaluate.realtext import Coded, GoldDocument, gold_document, load_split
+from dyad.evaluate.realtext import Coded, GoldDocument, gold_document, load_split, scored_actor
+from dyad.learn import arguments as args
 from dyad.learn import candidates as cand
 from dyad.learn import linear
+from dyad.learn.arguments import LabelledTrigger
 from dyad.learn.coder import Judge, Models, propose, rank_features
 from dyad.learn.triggers import (
     NONE,
@@ -63,6 +65,7 @@ class Recorded:
     perspective: str | None = None
     gold: tuple[Coded, ...] = ()
     triggers: tuple[tuple[int, str, str], ...] = ()  # token, root, full code
+    trigger_events: tuple[Coded, ...] = ()  # the gold event of each trigger
 
 
 class Recorder:
@@ -114,11 +117,14 @@ def _attach_gold(record: Recorded, gold: GoldDocument) -> None:
         return
     record.gold = gold.sentences[best].events
     triggers = []
+    events = []
     for span, event in zip(gold.sentences[best].triggers, record.gold, strict=True):
         token = trigger_token(sentence, span)
         if token is not None:
             triggers.append((token, event.cameo[:2], event.cameo))
+            events.append(event)
     record.triggers = tuple(triggers)
+    record.trigger_events = tuple(events)
 
 
 def rank_rows(
@@ -138,7 +144,7 @@ def rank_rows(
             verbs,
             models,
             memory,
-            perspective=record.perspective,
+            record.perspective,
         )
         free = [g.key("actor_root") for g in record.gold]
         for candidate in sorted(found, key=lambda c: -c.trigger_p):
@@ -170,6 +176,35 @@ def subcode_table(records: Sequence[Recorded]) -> dict[str, str]:
     return table
 
 
+def labelled_triggers(records: Sequence[Recorded]) -> list[LabelledTrigger]:
+    """Return every gold trigger of `records` with its options and gold actors."""
+    found: list[LabelledTrigger] = []
+    memory = cand.DocumentMemory()
+    for record in records:
+        if memory.doc_id != record.doc_id:
+            memory = cand.DocumentMemory(record.doc_id)
+        parties = cand.sentence_parties(
+            record.sentence, record.mentions, record.context, memory, record.perspective
+        )
+        events: dict[tuple[int, str], tuple[set[str], set[str]]] = {}
+        for (i, root, _), gold in zip(record.triggers, record.trigger_events, strict=True):
+            sources, targets = events.setdefault((i, root), (set(), set()))
+            sources.add(scored_actor(gold.source))
+            targets.add(scored_actor(gold.target) if gold.target else "")
+        for (i, root), (sources, targets) in sorted(events.items()):
+            found.append(
+                LabelledTrigger(
+                    record.sentence,
+                    i,
+                    root,
+                    tuple(args.options(parties, i)),
+                    frozenset(sources),
+                    frozenset(targets),
+                )
+            )
+    return found
+
+
 def train_models(
     records: Sequence[Recorded], verbs: VerbDictionary
 ) -> tuple[Models, dict[str, Any]]:
@@ -179,28 +214,33 @@ def train_models(
     subcodes = subcode_table(records)
     rank_x: list[linear.Row] = []
     rank_y: list[str] = []
-    folds: list[linear.LinearModel] = []
+    trigger_folds: list[linear.LinearModel] = []
+    argument_folds: list[linear.LinearModel] = []
     for fold in range(FOLDS):
         inside = [r for r in records if fold_of[r.doc_id] != fold]
         held = [r for r in records if fold_of[r.doc_id] == fold]
         labelled = [LabelledSentence(r.sentence, r.mentions, r.triggers) for r in inside]
         trigger, lexicon = train_trigger_model(labelled, verbs)
-        interim = Models(trigger, trigger, lexicon, subcodes)
+        arguments = args.train_argument_model(labelled_triggers(inside))
+        interim = Models(trigger, arguments, trigger, lexicon, subcodes)
         x, y = rank_rows(held, verbs, interim)
         rank_x += x
         rank_y += y
-        folds.append(trigger)
+        trigger_folds.append(trigger)
+        argument_folds.append(arguments)
     labelled = [LabelledSentence(r.sentence, r.mentions, r.triggers) for r in records]
     lexicon = trigger_lexicon(labelled)
     x, y = trigger_rows(labelled, verbs, lexicon)
-    trigger = linear.average(folds)
+    trigger = linear.average(trigger_folds)
+    arguments = linear.average(argument_folds)
     ranker = linear.train(rank_x, rank_y, l2=RANKER_L2, steps=STEPS, classes=("0", "1"))
     summary = {
         "documents": len(doc_ids),
         "sentences": len(records),
         "trigger_rows": len(x),
         "trigger_positive": sum(label != NONE for label in y),
+        "argument_triggers": len(labelled_triggers(records)),
         "rank_rows": len(rank_x),
         "rank_positive": rank_y.count("1"),
     }
-    return Models(trigger, ranker, lexicon, subcodes), summary
+    return Models(trigger, arguments, ranker, lexicon, subcodes), summary

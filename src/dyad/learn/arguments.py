@@ -1,0 +1,240 @@
+"""Coder v2's argument model: which of a sentence's actors is a trigger's source or target.
+
+Reads: a parsed Sentence, a trigger token with its CAMEO root, and the sentence's parties
+(`candidates.sentence_parties`: every phrase head with the actor code it names).
+Adds: for each option, the probability that it is the trigger's source, its target, or
+neither. Two options stand for no phrase: the unknown source `---` ("was killed") and no
+stated target.
+
+The features are those of semantic role labelling: the dependency path from the trigger to
+the phrase head (with prepositions named: "down:prep:against>pobj"), which side of the
+trigger the phrase is on and how far, whether the path leaves the trigger's clause, what
+kind of actor the phrase is, and crossings of these with the trigger's lemma and root. One
+softmax regression (`learn/linear.py`) scores every option; it is trained on the train
+split's gold triggers (`training.py`), and an option is labelled by its actor code at six
+characters, as `dyad eval realtext` compares them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from dyad.evaluate.realtext import scored_actor
+from dyad.learn import linear
+from dyad.learn.candidates import PLACE_PREPS, Party, passive
+from dyad.learn.linear import LinearModel, Row
+from dyad.records import Sentence
+
+CLASSES = ("none", "source", "target")
+ARGUMENT_L2 = 1.0
+ARGUMENT_STEPS = 300
+# a dependency path longer than this many steps is only "long"
+MAX_PATH = 4
+CLAUSE_DEPS = frozenset({"relcl", "ccomp", "advcl", "xcomp", "parataxis", "conj", "acl"})
+SPEECH_LEMMAS = frozenset(
+    "say tell add state announce claim report note warn insist explain stress".split()
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Option:
+    """One possible argument of a trigger: a party at a phrase head, or none of them.
+
+    `head` is None for the two options that name no phrase: the unknown source (`party`
+    coded `---`) and no target (`party` None).
+    """
+
+    head: int | None
+    party: Party | None
+
+
+def options(parties: Sequence[tuple[int, Party]], trigger: int) -> list[Option]:
+    """Return the trigger's options: every party not at the trigger, unknown, and none."""
+    found = [Option(head, party) for head, party in parties if head != trigger]
+    found.append(Option(None, Party("---", "", "unknown")))
+    found.append(Option(None, None))
+    return found
+
+
+def _ancestors(sentence: Sentence, i: int) -> list[int]:
+    chain = [i]
+    seen = {i}
+    while True:
+        parent = sentence.tokens[chain[-1]].head
+        if parent in seen:
+            return chain
+        chain.append(parent)
+        seen.add(parent)
+
+
+def _step(sentence: Sentence, i: int) -> str:
+    token = sentence.tokens[i]
+    if token.dep in ("prep", "agent"):
+        return f"{token.dep}:{token.lemma.lower()}"
+    return token.dep
+
+
+def dependency_path(sentence: Sentence, start: int, end: int) -> tuple[str, int, bool]:
+    """Return (path from `start` to `end`, its length, whether it crosses a clause edge)."""
+    up = _ancestors(sentence, start)
+    down = _ancestors(sentence, end)
+    common = next((t for t in up if t in set(down)), None)
+    if common is None:
+        return "apart", 99, True
+    rising = up[: up.index(common)]
+    falling = list(reversed(down[: down.index(common)]))
+    steps = [f"up:{_step(sentence, t)}" for t in rising]
+    steps += [f"down:{_step(sentence, t)}" for t in falling]
+    crossed = any(sentence.tokens[t].dep in CLAUSE_DEPS for t in rising + falling)
+    length = len(steps)
+    text = ">".join(steps) if length <= MAX_PATH else "long"
+    return text, length, crossed
+
+
+def _speaker(sentence: Sentence, trigger: int, head: int) -> bool:
+    """Return whether the phrase at `head` is the subject of a speech verb over the trigger."""
+    token = sentence.tokens[head]
+    verb = sentence.tokens[token.head]
+    if token.dep not in ("nsubj", "nsubjpass") or verb.lemma.lower() not in SPEECH_LEMMAS:
+        return False
+    return verb.i in _ancestors(sentence, trigger)[1:]
+
+
+def _placed(sentence: Sentence, head: int) -> bool:
+    token = sentence.tokens[head]
+    parent = sentence.tokens[token.head]
+    return token.dep == "pobj" and parent.lemma.lower() in PLACE_PREPS
+
+
+def _role(code: str) -> str:
+    if code.startswith("---"):
+        return "unknown" + code[3:6]
+    if len(code) == 3:
+        return "country"
+    return code[3:6]
+
+
+def option_features(
+    sentence: Sentence, trigger: int, root: str, option: Option, others: int
+) -> Row:
+    """Return the feature row of `option` as an argument of `trigger` read as `root`.
+
+    `others` is how many phrase options the trigger has (a lone actor is more often an
+    argument than one of six).
+    """
+    token = sentence.tokens[trigger]
+    lemma = token.lemma.lower()
+    voice = "passive" if passive(sentence, trigger) else "active"
+    crowd = f"others={min(others, 5)}"
+    if option.head is None:
+        kind = "unknown" if option.party is not None else "nothing"
+        names = [
+            f"opt={kind}",
+            f"opt|voice={kind}|{voice}",
+            f"opt|root={kind}|{root}",
+            f"opt|lemma={kind}|{lemma}",
+            f"opt|pos={kind}|{token.pos}",
+            f"opt|{crowd}={kind}",
+            f"opt|segment={kind}|{sentence.segment.kind}",
+        ]
+        names += [f"opt|child={kind}|{c.dep}" for c in sentence.children(trigger)]
+        return [(name, 1.0) for name in names]
+    party = option.party
+    assert party is not None
+    head = option.head
+    path, length, crossed = dependency_path(sentence, trigger, head)
+    side = "before" if head < trigger else "after"
+    distance = abs(head - trigger)
+    gap = "1" if distance <= 1 else "2-3" if distance <= 3 else "4-7" if distance <= 7 else "8+"
+    role = _role(party.code)
+    head_token = sentence.tokens[head]
+    names = [
+        "opt=phrase",
+        f"path={path}",
+        f"path|voice={path}|{voice}",
+        f"path|root={path}|{root}",
+        f"path|lemma={path}|{lemma}",
+        f"length={min(length, 6)}",
+        f"side={side}",
+        f"side|gap={side}|{gap}",
+        f"side|voice={side}|{voice}",
+        f"crossed={crossed}",
+        f"kind={party.kind}",
+        f"role={role}",
+        f"role|root={role}|{root}",
+        f"role|side={role}|{side}",
+        f"head={head_token.lemma.lower()}",
+        f"headdep={head_token.dep}",
+        f"headdep|side={head_token.dep}|{side}",
+        crowd,
+        f"segment={sentence.segment.kind}",
+    ]
+    if _speaker(sentence, trigger, head):
+        names.append("speaker")
+    if _placed(sentence, head):
+        names.append("placed")
+    if path.count(">") == 0 and path != "long":
+        names.append(f"direct|lemma={path}|{lemma}")
+    return [(name, 1.0) for name in names]
+
+
+def option_probabilities(
+    sentence: Sentence,
+    trigger: int,
+    root: str,
+    found: Sequence[Option],
+    model: LinearModel,
+) -> list[tuple[float, float]]:
+    """Return (P(source), P(target)) of each option, in order."""
+    source = model.classes.index("source")
+    target = model.classes.index("target")
+    phrases = sum(1 for o in found if o.head is not None)
+    result = []
+    for option in found:
+        probs = model.probabilities(option_features(sentence, trigger, root, option, phrases))
+        result.append((float(probs[source]), float(probs[target])))
+    return result
+
+
+@dataclass(frozen=True, slots=True)
+class LabelledTrigger:
+    """A gold trigger with its options: sentence, token, root, and gold actor codes."""
+
+    sentence: Sentence
+    trigger: int
+    root: str
+    options: tuple[Option, ...]
+    sources: frozenset[str]  # six-character actors, "---" for an unknown source
+    targets: frozenset[str]  # six-character actors, "" for no target
+
+
+def option_label(option: Option, labelled: LabelledTrigger, actor: str | None) -> str:
+    """Return the class of `option`: the gold source, the gold target, or none.
+
+    `actor` is the option's code as the gold compares it (six characters), None for none.
+    """
+    if option.head is None:
+        if option.party is not None:
+            return "source" if "---" in labelled.sources else "none"
+        return "target" if "" in labelled.targets else "none"
+    if actor in labelled.sources:
+        return "source"
+    if actor in labelled.targets:
+        return "target"
+    return "none"
+
+
+def train_argument_model(triggers: Sequence[LabelledTrigger]) -> LinearModel:
+    """Return the argument model trained on gold triggers."""
+    rows: list[Row] = []
+    labels: list[str] = []
+    for labelled in triggers:
+        phrases = sum(1 for o in labelled.options if o.head is not None)
+        for option in labelled.options:
+            actor = scored_actor(option.party.code) if option.party else None
+            rows.append(
+                option_features(labelled.sentence, labelled.trigger, labelled.root, option, phrases)
+            )
+            labels.append(option_label(option, labelled, actor))
+    return linear.train(rows, labels, l2=ARGUMENT_L2, steps=ARGUMENT_STEPS, classes=CLASSES)
