@@ -101,3 +101,15 @@ def test_speaker_is_offered_in_every_sentence_of_a_speech() -> None:
 
 def test_presidential_speeches_speak_for_the_united_states() -> None:
     assert "us_presidential_speeches=USA" in load_config().coder.perspectives
+
+
+def test_unresolved_subject_is_offered_the_actors_named_just_before() -> None:
+    first = make_sentence(
+        "The Taliban attacked .", [1, 2, 2, 2], "det nsubj ROOT punct", pos="DET PROPN VERB PUNCT"
+    )
+    later = make_sentence("They fled .", [1, 1, 1], "nsubj ROOT punct", pos="PRON VERB PUNCT")
+    memory = cand.DocumentMemory("d")
+    taliban = [Mention(1, 1, Actor("Taliban", "AFGREB"), "actor")]
+    assert [p.code for _, p in cand.sentence_parties(first, taliban, "AFG", memory)] == ["AFGREB"]
+    offered = cand.sentence_parties(later, [], "AFG", memory)
+    assert offered == [(0, cand.Party("AFGREB", "They", "memory"))]

@@ -23,7 +23,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from dyad.records import Mention, Sentence
+from dyad.records import Mention, Sentence, Token
 
 SUBJECT_DEPS = frozenset({"nsubj", "csubj"})
 OBJECT_DEPS = frozenset({"dobj", "dative", "iobj", "oprd"})
@@ -49,6 +49,10 @@ JOINT = frozenset({"combined", "combine", "joint", "partnered", "partner", "lead
 JOINERS = frozenset({"and", ",", "-", "&", "/"})
 # a nearby mention is offered as a party when the tree gives none, at most this many
 NEARBY = 2
+# an unresolved subject may stand for an actor of this many sentences before
+RECENT = 2
+SUBJECT_OR_PASSIVE = frozenset({"nsubj", "nsubjpass"})
+NOT_ACTORS = frozenset({"i", "we", "you", "it", "this", "that", "which", "who", "what", "there"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -68,6 +72,9 @@ class DocumentMemory:
     doc_id: str = ""
     joint: tuple[Party, ...] = ()
     extra: dict[str, str] = field(default_factory=dict)
+    # the actor codes of the last RECENT sentences' phrases, newest last, for "he", "they"
+    # and names the dictionaries do not know ("Sessions said")
+    recent: list[tuple[str, ...]] = field(default_factory=list)
 
 
 def passive(sentence: Sentence, i: int) -> bool:
@@ -322,11 +329,25 @@ def sentence_parties(
     seen: set[tuple[int, str]] = set()
     if perspective:
         found.append((-1, Party(perspective + "GOV", "", "speaker")))
+    unresolved = []
     for token in sentence.tokens:
         if token.pos not in PHRASE_POS:
             continue
-        for party in parties(sentence, token.i, mentions, context, memory, perspective):
+        offered = parties(sentence, token.i, mentions, context, memory, perspective)
+        if not offered and _may_refer_back(token):
+            unresolved.append(token.i)
+        for party in offered:
             if (token.i, party.code) not in seen:
                 seen.add((token.i, party.code))
                 found.append((token.i, party))
+    earlier = dict.fromkeys(code for codes in memory.recent for code in codes)
+    for head in unresolved:
+        found += [(head, Party(code, sentence.tokens[head].text, "memory")) for code in earlier]
+    named = tuple(p.code for _, p in found if p.kind not in ("country", "speaker", "memory"))
+    memory.recent = [*memory.recent, named][-RECENT:]
     return found
+
+
+def _may_refer_back(token: Token) -> bool:
+    """Return whether an uncoded subject may be an actor named before ("he", "Sessions")."""
+    return token.dep in SUBJECT_OR_PASSIVE and token.text.lower() not in NOT_ACTORS
