@@ -148,7 +148,7 @@ def evaluate(mode: str, cache: Path | None) -> str:
         seconds += time.perf_counter() - began
         held = [s for d, s in train if fold_of[d] == fold]
         for key, value in score(held, verbs, model, lexicon).items():
-            total[key] = total.get(key, 0) + value
+            total[key] = total.get(key, type(value)()) + value
     return report(total, seconds)
 
 
