@@ -1,0 +1,181 @@
+"""Districts as a filter level (issue 17, point 3): the store, the CLI, the API and the map.
+
+A hand-built store, no model: events at Sangin district (Helmand), at Ghazni district, in
+Ghazni city and in Ghazni province, so a district is never confused with a namesake.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import duckdb
+import pytest
+from click.testing import CliRunner
+from fastapi.testclient import TestClient
+
+from dyad.cli import cli
+from dyad.coder.places import geocode_place
+from dyad.records import Actor, DatePoint, Document, Event, Place, Segment
+from dyad.serve.api import create_app
+from dyad.store import schema
+from dyad.store.aggregate import EventFilter
+from dyad.store.database import open_store
+from dyad.store.facets import facets
+from dyad.store.filters import FilterError, build_filter
+
+pytestmark = [pytest.mark.fast, pytest.mark.issue(17)]
+
+SANGIN = Place("Sangin district", "Sangin", "AFG", 31.59, 64.37, "district", "Helmand", "Sangin")
+GHAZNI_DISTRICT = Place(
+    "Ghazni district", "Ghazni", "AFG", 33.55, 68.42, "district", "Ghaznī", "Ghazni"
+)
+GHAZNI_CITY = Place("Ghazni", "Ghazni", "AFG", 33.55, 68.42, "city", "Ghaznī")
+GHAZNI_PROVINCE = Place("Ghazni province", "Ghaznī", "AFG", 33.55, 68.42, "admin1", "Ghaznī")
+HELMAND = Place("Helmand province", "Helmand", "AFG", 31.59, 64.37, "admin1", "Helmand")
+# place -> how many events there
+PLACES = [(SANGIN, 3), (GHAZNI_DISTRICT, 2), (GHAZNI_CITY, 4), (GHAZNI_PROVINCE, 1), (HELMAND, 5)]
+
+
+def _event(doc_id: str, n: int, place: Place) -> Event:
+    return Event(
+        event_id=f"{doc_id}-{n}",
+        doc_id=doc_id,
+        sentence=f"ISAF attacked insurgents in {place.text}.",
+        char_start=0,
+        char_end=40,
+        segment=Segment("body", 0, 40),
+        source=Actor("ISAF", "IGOSEAISAF", "ISAF"),
+        target=Actor("insurgents", "AFGINS", "Insurgents", "AFG"),
+        cameo="190",
+        quad_class=4,
+        goldstein=-10.0,
+        plover=None,
+        date=DatePoint(f"2011-0{n % 9 + 1}-1{n % 9}", "day", None),
+        location=place,
+        factuality="asserted",
+        attributed_to=None,
+        rule="test",
+    )
+
+
+@pytest.fixture(scope="module")
+def db(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    path = tmp_path_factory.mktemp("districts") / "districts.duckdb"
+    coded = []
+    for i, (place, many) in enumerate(PLACES):
+        doc = Document(f"doc{i}", f"ISAF attacked insurgents in {place.text}.", "isaf.jsonl")
+        coded.append((doc, [_event(doc.doc_id, n, place) for n in range(many)]))
+    with open_store(path) as store:
+        store.ingest_coded(iter(coded), [])
+    return path
+
+
+@pytest.fixture(scope="module")
+def client(db: Path) -> Iterator[TestClient]:
+    with TestClient(create_app(db)) as served:
+        yield served
+
+
+def count(db: Path, *args: str) -> int:
+    result = CliRunner().invoke(
+        cli, ["events", *args, "--format", "jsonl", "--limit", "1000", "--db", str(db)]
+    )
+    assert result.exit_code == 0, result.output
+    return len(result.output.splitlines())
+
+
+@pytest.mark.parametrize(
+    ("sentence", "district", "province"),
+    [
+        ("ISAF killed two insurgents in Sangin district of Helmand province.", "Sangin", "Helmand"),
+        ("Troops came under fire in Nad-e Ali district, Helmand province.", "Nad-e Ali", "Helmand"),
+        ("A patrol was attacked in Helmand province's Nahr-e Saraj district.", "Nahr-e Saraj",
+         "Helmand"),
+        ("Insurgents fired on a patrol in Xyzzy district of Ghazni province.", "Xyzzy", "ghazni"),
+        ("A patrol was attacked in Muqer district.", "Muqer", "ghazni"),  # curated table
+        ("A patrol was attacked in Ghazni district.", "Ghazni", "ghazni"),  # named as its province
+        ("Afghan forces detained a man in Pul-i-Alam district.", "Pul-e Alam", "logar"),
+    ],
+)  # fmt: skip
+def test_districts_resolve_with_their_province_and_country(
+    sentence: str, district: str, province: str
+) -> None:
+    from dyad.coder.places import norm
+
+    place = geocode_place(sentence)
+    assert place is not None and place.precision == "district"
+    assert (place.district, place.name, place.country) == (district, district, "AFG")
+    assert norm(place.admin1 or "") == norm(province)
+    assert place.lat is not None  # the province's point
+
+
+@pytest.mark.parametrize(
+    ("sentence", "precision"),
+    [
+        ("Insurgents attacked a checkpoint in Ghazni.", "city"),
+        ("Insurgents attacked a checkpoint in Ghazni province.", "admin1"),
+        ("Insurgents attacked a checkpoint in Kandahar city.", "city"),
+    ],
+)
+def test_districts_need_the_word_district(sentence: str, precision: str) -> None:
+    place = geocode_place(sentence)
+    assert place is not None and place.precision == precision and place.district is None
+
+
+def test_districts_unknown_and_untied_give_no_place() -> None:
+    assert geocode_place("The patrol came under fire in Xyzzy district.") is None
+
+
+def test_districts_filter_matches_the_district_level_only(db: Path) -> None:
+    assert count(db, "--district", "Ghazni") == 2  # not the city's 4 nor the province's 1
+    assert count(db, "--place", "Ghazni") == 2 + 4 + 1  # a place takes every level
+    assert count(db, "--district", "Sangin") == 3
+    assert count(db, "--district", "sangin, helmand") == 3
+    assert count(db, "--district", "Sangin, Ghazni") == 0
+    assert count(db, "--district", "Ghazni, Ghazni") == 2  # accents optional
+    assert count(db, "--place", "Helmand") == 3 + 5  # the province holds its districts
+    assert count(db, "--district", "Sangin", "--district", "Ghazni") == 5
+
+
+def test_districts_filter_refuses_what_is_no_district() -> None:
+    with pytest.raises(FilterError, match="district") as caught:
+        build_filter({"district": ["  , Helmand"]})
+    assert caught.value.param == "district"
+    assert build_filter({"district": ["Sangin, Helmand"]}).district == ("Sangin|Helmand",)
+
+
+def test_districts_in_facets_and_api(db: Path, client: TestClient) -> None:
+    with open_store(db, read_only=True) as store:
+        found = {row["value"]: row["events"] for row in facets(store, EventFilter())["district"]}
+    assert found == {"Sangin": 3, "Ghazni": 2}
+    body = client.get("/api/events", params={"district": "Sangin, Helmand"}).json()
+    assert body["ok"] and {(e["district"], e["province"]) for e in body["data"]} == {
+        ("Sangin", "Helmand")
+    }
+    assert len(body["data"]) == 3
+    bad = client.get("/api/events", params={"district": "1234"})
+    assert bad.status_code == 400 and "district" in bad.json()["error"]
+
+
+def test_districts_are_drawn_at_their_province_on_the_map(client: TestClient) -> None:
+    points: list[dict[str, Any]] = client.get("/api/places").json()["data"]
+    by_place = {p["place"]: p for p in points}
+    assert "Sangin" not in by_place  # no point of its own: its province's
+    assert by_place["Helmand"]["events"] == 3 + 5 and by_place["Helmand"]["districts"] == ["Sangin"]
+    assert by_place["Helmand"]["precision"] == "admin1"
+    only = client.get("/api/places", params={"district": "Sangin"}).json()["data"]
+    assert [(p["place"], p["events"]) for p in only] == [("Helmand", 3)]
+
+
+def test_districts_migration_adds_the_column(tmp_path: Path) -> None:
+    path = tmp_path / "v4.duckdb"
+    open_store(path).close()
+    with duckdb.connect(str(path)) as connection:  # a store written before districts
+        connection.execute("ALTER TABLE events DROP COLUMN location_district")
+        connection.execute("UPDATE meta SET value = '4' WHERE key = 'schema_version'")
+    with open_store(path) as migrated:
+        assert "location_district" in migrated.schema("events").names
+        version = migrated.query("SELECT value FROM meta WHERE key = 'schema_version'")
+        assert version.column(0).to_pylist() == [str(schema.SCHEMA_VERSION)] == ["5"]
