@@ -17,58 +17,21 @@ from fastapi.testclient import TestClient
 
 from dyad.cli import cli
 from dyad.coder.places import geocode_place
-from dyad.records import Actor, DatePoint, Document, Event, Place, Segment
 from dyad.serve.api import create_app
 from dyad.store import schema
 from dyad.store.aggregate import EventFilter
 from dyad.store.database import open_store
 from dyad.store.facets import facets
 from dyad.store.filters import FilterError, build_filter
+from stored import district_store
 
 pytestmark = [pytest.mark.fast, pytest.mark.issue(17)]
-
-SANGIN = Place("Sangin district", "Sangin", "AFG", 31.59, 64.37, "district", "Helmand", "Sangin")
-GHAZNI_DISTRICT = Place(
-    "Ghazni district", "Ghazni", "AFG", 33.55, 68.42, "district", "Ghaznī", "Ghazni"
-)
-GHAZNI_CITY = Place("Ghazni", "Ghazni", "AFG", 33.55, 68.42, "city", "Ghaznī")
-GHAZNI_PROVINCE = Place("Ghazni province", "Ghaznī", "AFG", 33.55, 68.42, "admin1", "Ghaznī")
-HELMAND = Place("Helmand province", "Helmand", "AFG", 31.59, 64.37, "admin1", "Helmand")
-# place -> how many events there
-PLACES = [(SANGIN, 3), (GHAZNI_DISTRICT, 2), (GHAZNI_CITY, 4), (GHAZNI_PROVINCE, 1), (HELMAND, 5)]
-
-
-def _event(doc_id: str, n: int, place: Place) -> Event:
-    return Event(
-        event_id=f"{doc_id}-{n}",
-        doc_id=doc_id,
-        sentence=f"ISAF attacked insurgents in {place.text}.",
-        char_start=0,
-        char_end=40,
-        segment=Segment("body", 0, 40),
-        source=Actor("ISAF", "IGOSEAISAF", "ISAF"),
-        target=Actor("insurgents", "AFGINS", "Insurgents", "AFG"),
-        cameo="190",
-        quad_class=4,
-        goldstein=-10.0,
-        plover=None,
-        date=DatePoint(f"2011-0{n % 9 + 1}-1{n % 9}", "day", None),
-        location=place,
-        factuality="asserted",
-        attributed_to=None,
-        rule="test",
-    )
 
 
 @pytest.fixture(scope="module")
 def db(tmp_path_factory: pytest.TempPathFactory) -> Path:
     path = tmp_path_factory.mktemp("districts") / "districts.duckdb"
-    coded = []
-    for i, (place, many) in enumerate(PLACES):
-        doc = Document(f"doc{i}", f"ISAF attacked insurgents in {place.text}.", "isaf.jsonl")
-        coded.append((doc, [_event(doc.doc_id, n, place) for n in range(many)]))
-    with open_store(path) as store:
-        store.ingest_coded(iter(coded), [])
+    district_store(path).close()
     return path
 
 
@@ -97,6 +60,9 @@ def count(db: Path, *args: str) -> int:
         ("A patrol was attacked in Muqer district.", "Muqer", "ghazni"),  # curated table
         ("A patrol was attacked in Ghazni district.", "Ghazni", "ghazni"),  # named as its province
         ("Afghan forces detained a man in Pul-i-Alam district.", "Pul-e Alam", "logar"),
+        ("In Nad ‘Ali district, Helmand province, a force detained two men.", "Nad-e Ali",
+         "Helmand"),
+        ("A leader was killed in Pul-e ‘Alam district, Logar province.", "Pul-e Alam", "logar"),
     ],
 )  # fmt: skip
 def test_districts_resolve_with_their_province_and_country(

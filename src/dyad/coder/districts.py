@@ -25,8 +25,9 @@ from dyad.records import Place
 
 DISTRICTS_PATH = Path(__file__).parents[1] / "data" / "gazetteer" / "districts.tsv"
 MAX_NAME_WORDS = 3
-# "Nad-e Ali", "Pul-e Alam", "Deh Yak": capitalised words and the joining particles of names
-_NAME_WORD = r"[A-Z][\w’'-]*"
+# "Nad-e Ali", "Pul-e Alam", "Deh Yak": capitalised words and the joining particles of names;
+# a word may open with the mark of an ayn ("Nad ‘Ali", "Pul-e ‘Alam")
+_NAME_WORD = r"[‘’'ʿ]?[A-Z][\w’'-]*"
 _JOINER = r"(?:e|i|ye|al|el|ul|wa)"
 _DISTRICT = re.compile(
     rf"(?P<name>{_NAME_WORD}(?:[ -](?:{_NAME_WORD}|{_JOINER}(?=[ -][A-Z]))){{0,{MAX_NAME_WORDS}}})"
