@@ -63,6 +63,7 @@ def count(db: Path, *args: str) -> int:
         ("In Nad ‘Ali district, Helmand province, a force detained two men.", "Nad-e Ali",
          "Helmand"),
         ("A leader was killed in Pul-e ‘Alam district, Logar province.", "Pul-e Alam", "logar"),
+        ("Fighting in Xyzzy District of Kunar Province Sunday left two dead.", "Xyzzy", "kunar"),
     ],
 )  # fmt: skip
 def test_districts_resolve_with_their_province_and_country(

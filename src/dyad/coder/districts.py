@@ -31,7 +31,7 @@ _NAME_WORD = r"[‘’'ʿ]?[A-Z][\w’'-]*"
 _JOINER = r"(?:e|i|ye|al|el|ul|wa)"
 _DISTRICT = re.compile(
     rf"(?P<name>{_NAME_WORD}(?:[ -](?:{_NAME_WORD}|{_JOINER}(?=[ -][A-Z]))){{0,{MAX_NAME_WORDS}}})"
-    r"\s+district\b",
+    r"\s+[Dd]istrict\b",
 )
 _PROVINCE = rf"(?P<province>{_NAME_WORD}(?:[ -]{_NAME_WORD}){{0,2}})"
 _AFTER = re.compile(rf"^\s*(?:,\s*|\s+of\s+|\s+in\s+)(?:the\s+)?{_PROVINCE}(?:\s+province)?")
@@ -63,11 +63,16 @@ def load_districts(path: Path = DISTRICTS_PATH) -> dict[str, tuple[District, ...
     return {key: tuple(found) for key, found in index.items()}
 
 
-def _province(name: str, gazetteer: Gazetteer, countries: Sequence[str]) -> Entry | None:
-    provinces = [e for e in gazetteer.lookup(name) if e.kind == "admin1"]
-    near = [e for e in provinces if e.country in countries]
-    provinces = near or provinces
-    return provinces[0] if len({e.country for e in provinces}) == 1 else None
+def _province(words: str, gazetteer: Gazetteer, countries: Sequence[str]) -> Entry | None:
+    """Return the province the leading words name ("Helmand Province Sunday" is Helmand)."""
+    parts = words.split(" ")
+    for size in range(len(parts), 0, -1):
+        provinces = [e for e in gazetteer.lookup(" ".join(parts[:size])) if e.kind == "admin1"]
+        near = [e for e in provinces if e.country in countries]
+        provinces = near or provinces
+        if provinces:
+            return provinces[0] if len({e.country for e in provinces}) == 1 else None
+    return None
 
 
 def _clean(name: str) -> str:
