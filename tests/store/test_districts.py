@@ -6,6 +6,7 @@ Ghazni city and in Ghazni province, so a district is never confused with a names
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -23,7 +24,7 @@ from dyad.store.aggregate import EventFilter
 from dyad.store.database import open_store
 from dyad.store.facets import facets
 from dyad.store.filters import FilterError, build_filter
-from stored import district_store
+from stored import HELMAND, SANGIN, district_store
 
 pytestmark = [pytest.mark.fast, pytest.mark.issue(17)]
 
@@ -146,3 +147,30 @@ def test_districts_migration_adds_the_column(tmp_path: Path) -> None:
         assert "location_district" in migrated.schema("events").names
         version = migrated.query("SELECT value FROM meta WHERE key = 'schema_version'")
         assert version.column(0).to_pylist() == [str(schema.SCHEMA_VERSION)] == ["5"]
+
+
+def test_districts_name_their_rules_in_the_provenance() -> None:
+    from dyad.coder.assemble import _gazetteer_name
+
+    assert _gazetteer_name(SANGIN) == "dyad.gazetteer.geonames.v1+dyad.districts.text.v1"
+    assert _gazetteer_name(HELMAND) == "dyad.gazetteer.geonames.v1"
+    assert _gazetteer_name(None) == ""
+
+
+@pytest.mark.model
+def test_districts_reach_the_store_from_a_coded_release(tmp_path: Path) -> None:
+    from stored import code_paths
+
+    release = tmp_path / "isaf.jsonl"
+    text = (
+        "KABUL, Afghanistan (Jan. 25, 2013)\nDuring a security operation in Andar district, "
+        "Ghazni province, yesterday, an Afghan and coalition force killed the Taliban leader."
+    )
+    release.write_text(json.dumps({"id": "isaf:1", "date": "2013-01-25", "text": text}) + "\n")
+    coded, _ = code_paths([release])
+    places = [e.location for _d, events in coded for e in events if e.location is not None]
+    assert places and all(p.district == "Andar" for p in places), places
+    with open_store(tmp_path / "one.duckdb") as store:
+        store.ingest_coded(iter(coded), [])
+        stored = store.query("SELECT DISTINCT location_district FROM events").to_pylist()
+    assert stored == [{"location_district": "Andar"}]

@@ -23,6 +23,7 @@ from pathlib import Path
 from dyad.coder.places import Entry, Gazetteer, load_gazetteer, norm
 from dyad.records import Place
 
+DISTRICTS_NAME = "dyad.districts.text.v1"  # recorded in Event.provenance["gazetteer"]
 DISTRICTS_PATH = Path(__file__).parents[1] / "data" / "gazetteer" / "districts.tsv"
 MAX_NAME_WORDS = 3
 # "Nad-e Ali", "Pul-e Alam", "Deh Yak": capitalised words and the joining particles of names;

@@ -331,15 +331,27 @@ def geocode_place(
             found.append((candidate.start, _place(candidate, entry)))
     countries = [*actor_countries, *document_countries]
     found += find_districts(text, countries, gazetteer=gazetteer)
+    depths = [0] * len(found)
+    if not isinstance(sentence, str) and verb is not None and sentence.tokens:
+        depths = [_depth(sentence, start, verb) for start, _place in found]
     resolved: list[tuple[tuple[int, int, int], Place]] = []
-    for start, place in found:
-        depth = 0
-        if not isinstance(sentence, str) and verb is not None and sentence.tokens:
-            depth = _depth(sentence, start, verb)
+    for (start, place), depth in zip(found, depths, strict=True):
+        if place.district is not None:  # as near as its province ("X district, Y province")
+            parents = [d for (_s, p), d in zip(found, depths, strict=True) if _parent(p, place)]
+            depth = min([depth, *parents])
         resolved.append(((depth, _SPECIFIC[place.precision], start), place))
     if not resolved:
         return None
     return min(resolved, key=lambda pair: pair[0])[1]
+
+
+def _parent(place: Place, district: Place) -> bool:
+    """Whether `place` is the province `district` lies in."""
+    return (
+        place.precision == "admin1"
+        and place.admin1 == district.admin1
+        and place.country == district.country
+    )
 
 
 def province_of(name: str, country: str | None = None) -> str | None:
