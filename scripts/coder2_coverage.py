@@ -6,7 +6,9 @@
   its two likeliest, and with the gold root at or over the candidate threshold;
 - parties: gold events whose source (or `---`) and target (or none) are among the actors
   `candidates.sentence_parties` offers anywhere in the sentence (the ceiling of any
-  argument picker working on those parties);
+  argument picker working on those parties), with the mean number of distinct party codes
+  offered per sentence and the share of them that are some gold actor of the sentence (how
+  much of what the picker must choose among is right);
 - candidates: gold events that some candidate of the sentence matches at `actor_root`.
 
 The test split is refused: it is frozen and read only at milestones.
@@ -34,6 +36,9 @@ def main() -> None:
     records, resources = record_split(split, DATA)
     models = Models.read()
     counts: Counter[str] = Counter()
+    offered_total = offered_right = 0
+    memory = cand.DocumentMemory()
+    runtime_memory = cand.DocumentMemory()
     for record in records:
         sentence = record.sentence
         probs = trigger_probabilities(
@@ -45,14 +50,19 @@ def main() -> None:
             counts["trigger scored"] += bool(scored)
             counts["trigger root in top 2"] += root in [r for _, r in top]
             counts["trigger root over threshold"] += scored.get(root, 0.0) >= MIN_TRIGGER
-        memory = cand.DocumentMemory(record.doc_id)
+        if memory.doc_id != record.doc_id:  # one memory per document, as at run time
+            memory = cand.DocumentMemory(record.doc_id)
+            runtime_memory = cand.DocumentMemory(record.doc_id)
         offered = {
             scored_actor(party.code)
             for _, party in cand.sentence_parties(
                 sentence, record.mentions, record.context, memory, record.perspective
             )
         }
-        memory = cand.DocumentMemory(record.doc_id)
+        gold_actors = {_actor(g.source) for g in record.gold}
+        gold_actors |= {_actor(g.target) for g in record.gold if g.target}
+        offered_total += len(offered)
+        offered_right += len(offered & gold_actors)
         found = propose(
             sentence,
             record.mentions,
@@ -60,7 +70,7 @@ def main() -> None:
             record.context,
             resources.verbs,
             models,
-            memory,
+            runtime_memory,
             perspective=record.perspective,
         )
         keys = {
@@ -84,6 +94,9 @@ def main() -> None:
     for name, value in counts.items():
         if name != "gold events":
             print(f"  {name:32s} {value:5d}  {value / max(total, 1):.3f}")
+    print(f"  {'party codes per sentence':32s} {offered_total / max(len(records), 1):11.2f}")
+    print(f"  {'offered codes a gold actor':32s} {offered_right:5d}  ", end="")
+    print(f"{offered_right / max(offered_total, 1):.3f}")
 
 
 if __name__ == "__main__":

@@ -8,7 +8,7 @@ from pathlib import Path
 from dyad.coder.pipeline import Resources, code_documents
 from dyad.coder.read import read_documents
 from dyad.config import load_config
-from dyad.records import Document, Event, Rejection
+from dyad.records import Actor, DatePoint, Document, Event, Place, Rejection, Segment
 from dyad.store.database import Store, open_store
 
 SAMPLE = Path(__file__).resolve().parents[1] / "src" / "dyad" / "data" / "sample" / "sample.jsonl"
@@ -41,4 +41,56 @@ def sample_store(path: Path) -> Store:
     """Return a store at `path` holding the coded sample corpus."""
     store = open_store(path)
     store.ingest_coded(((d, list(e)) for d, e in coded_sample()), [])
+    return store
+
+
+SANGIN = Place("Sangin district", "Sangin", "AFG", 31.59, 64.37, "district", "Helmand", "Sangin")
+GHAZNI_DISTRICT = Place(
+    "Ghazni district", "Ghazni", "AFG", 33.55, 68.42, "district", "Ghaznī", "Ghazni"
+)
+GHAZNI_CITY = Place("Ghazni", "Ghazni", "AFG", 33.55, 68.42, "city", "Ghaznī")
+GHAZNI_PROVINCE = Place("Ghazni province", "Ghaznī", "AFG", 33.55, 68.42, "admin1", "Ghaznī")
+HELMAND = Place("Helmand province", "Helmand", "AFG", 31.59, 64.37, "admin1", "Helmand")
+# place -> how many events there
+DISTRICT_PLACES = [
+    (SANGIN, 3),
+    (GHAZNI_DISTRICT, 2),
+    (GHAZNI_CITY, 4),
+    (GHAZNI_PROVINCE, 1),
+    (HELMAND, 5),
+]
+
+
+def _district_event(doc_id: str, n: int, place: Place) -> Event:
+    return Event(
+        event_id=f"{doc_id}-{n}",
+        doc_id=doc_id,
+        sentence=f"ISAF attacked insurgents in {place.text}.",
+        char_start=0,
+        char_end=40,
+        segment=Segment("body", 0, 40),
+        source=Actor("ISAF", "IGOSEAISAF", "ISAF"),
+        target=Actor("insurgents", "AFGINS", "Insurgents", "AFG"),
+        cameo="190",
+        quad_class=4,
+        goldstein=-10.0,
+        plover=None,
+        date=DatePoint(f"2011-0{n % 9 + 1}-1{n % 9}", "day", None),
+        location=place,
+        factuality="asserted",
+        attributed_to=None,
+        rule="test",
+    )
+
+
+def district_store(path: Path) -> Store:
+    """Return a store of hand-built events at districts and their namesakes (no model):
+    Sangin district (3 events) and Helmand province (5), Ghazni district (2), Ghazni city (4)
+    and Ghazni province (1)."""
+    coded = []
+    for i, (place, many) in enumerate(DISTRICT_PLACES):
+        doc = Document(f"doc{i}", f"ISAF attacked insurgents in {place.text}.", "isaf.jsonl")
+        coded.append((doc, [_district_event(doc.doc_id, n, place) for n in range(many)]))
+    store = open_store(path)
+    store.ingest_coded(iter(coded), [])
     return store

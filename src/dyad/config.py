@@ -68,7 +68,7 @@ class CoderConfig:
     prefilter: bool = True
     learned: bool = True
     min_confidence: float = 0.45
-    perspectives: tuple[str, ...] = ()
+    perspectives: tuple[str, ...] = ("us_presidential_speeches=USA",)
 
 
 @dataclass(frozen=True, slots=True)

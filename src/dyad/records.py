@@ -150,6 +150,7 @@ class Place:
     lon: float | None
     precision: PlacePrecision
     admin1: str | None = None  # the province (first-level subdivision) when known
+    district: str | None = None  # the district (second-level subdivision) when the text says
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)

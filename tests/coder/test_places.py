@@ -48,8 +48,8 @@ CASES = [
     ("in Nineveh province", "ninawa", "IRQ", "admin1", "ninawa"),
     ("in Helmand", "helmand", "AFG", "admin1", "helmand"),
     ("in Helmand province", "helmand", "AFG", "admin1", "helmand"),
-    ("in Marjeh district, Helmand province", "helmand", "AFG", "admin1", "helmand"),
-    ("in Andar district, Ghazni province", "ghazni", "AFG", "admin1", "ghazni"),
+    ("in Marjeh district, Helmand province", "marjah", "AFG", "district", "helmand"),
+    ("in Andar district, Ghazni province", "andar", "AFG", "district", "ghazni"),
     ("in Kandahar province", "kandahar", "AFG", "admin1", "kandahar"),
     ("in Khost province", "khost", "AFG", "admin1", "khost"),
     ("in Paktya province", "paktiya", "AFG", "admin1", "paktiya"),
@@ -61,10 +61,10 @@ CASES = [
     ("in Nangarhar province", "nangarhar", "AFG", "admin1", "nangarhar"),
     ("in eastern Kunar", "kunar", "AFG", "admin1", "kunar"),
     ("near a village in Kunar province", "kunar", "AFG", "admin1", "kunar"),
-    ("in Nad Ali district, Helmand province", "helmand", "AFG", "admin1", "helmand"),
-    ("in Sangin district, Helmand province", "helmand", "AFG", "admin1", "helmand"),
-    ("in Zurmat district, Paktiya province", "paktiya", "AFG", "admin1", "paktiya"),
-    ("in Pul-e Alam district, Logar province", "logar", "AFG", "admin1", "logar"),
+    ("in Nad Ali district, Helmand province", "nad e ali", "AFG", "district", "helmand"),
+    ("in Sangin district, Helmand province", "sangin", "AFG", "district", "helmand"),
+    ("in Zurmat district, Paktiya province", "zurmat", "AFG", "district", "paktiya"),
+    ("in Pul-e Alam district, Logar province", "pul e alam", "AFG", "district", "logar"),
     ("in Kunduz province", "kunduz", "AFG", "admin1", "kunduz"),
     ("in Baghlan province", "baghlan", "AFG", "admin1", "baghlan"),
     ("in Takhar province", "takhar", "AFG", "admin1", "takhar"),
@@ -89,7 +89,7 @@ NOTHING = [
     "Iran attacked Iraq.",  # actors, not places: no locative cue
     "Troops entered Springfield.",
     "Violence flared in Xyzzyville.",
-    "The patrol came under fire in Musa Qal'ah district.",  # a district the gazetteer lacks
+    "The patrol came under fire in Xyzzy district.",  # a district tied to no province
     "The meeting was held in May.",
     "He spoke about Tuesday's attack in the capital.",
     "Violence flared in Punjab.",  # Pakistan or India: no context, no guess

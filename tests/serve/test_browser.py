@@ -13,12 +13,13 @@ import threading
 import time
 import urllib.request
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-from stored import sample_store
+from stored import district_store, sample_store
 
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 DRIVER = shutil.which("chromedriver")
@@ -35,14 +36,13 @@ pytestmark = [
 ]
 
 
-@pytest.fixture(scope="module")
-def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+@contextmanager
+def serving(path: Path) -> Iterator[str]:
+    """Serve the store at `path` on a free local port; yield its address."""
     import uvicorn
 
     from dyad.serve.api import create_app
 
-    path = tmp_path_factory.mktemp("browser") / "sample.duckdb"
-    sample_store(path).close()
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         port = probe.getsockname()[1]
@@ -58,6 +58,22 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     yield f"http://127.0.0.1:{port}"
     running.should_exit = True
     thread.join(timeout=10)
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    path = tmp_path_factory.mktemp("browser") / "sample.duckdb"
+    sample_store(path).close()
+    with serving(path) as address:
+        yield address
+
+
+@pytest.fixture(scope="module")
+def district_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    path = tmp_path_factory.mktemp("browser") / "districts.duckdb"
+    district_store(path).close()
+    with serving(path) as address:
+        yield address
 
 
 @pytest.fixture(scope="module")
@@ -145,6 +161,11 @@ def test_browser_network_draws_every_edge_between_shown_nodes(server: str, brows
 def test_browser_map_has_outlines_and_points(server: str, browser: Any) -> None:
     open_view(browser, server + "/#map?factuality=all")
     assert len(css(browser, "#map-chart path.country")) > 150
+    provinces = css(browser, "#map-chart g.provinces path.province")
+    afghan = {
+        p.get_attribute("data-name") for p in provinces if p.get_attribute("data-iso3") == "AFG"
+    }
+    assert len(afghan) >= 30 and {"Hilmand", "Kandahar", "Ghazni"} <= afghan  # Natural Earth
     points = css(browser, "#map-chart circle.point")
     assert points
     total = sum(int(p.get_attribute("data-events")) for p in points)
@@ -346,3 +367,32 @@ def test_browser_country_network_draws_within_country_loops(server: str, browser
     assert "countrys" not in browser.page_source
     assert "drawn as loops" in css(browser, "#network-note")[0].text
     browser.save_screenshot(str(SHOTS / "network_country.png"))
+
+
+@pytest.mark.issue(17)
+def test_browser_district_filter_narrows_the_map_to_its_province(
+    district_server: str, browser: Any
+) -> None:
+    open_view(browser, district_server + "/#map")
+    points = {p.get_attribute("data-place"): p for p in css(browser, "#map-chart circle.point")}
+    assert points["Helmand"].get_attribute("data-districts") == "Sangin"
+    assert points["Helmand"].get_attribute("data-events") == "8"  # its 5 and Sangin's 3
+    assert "Sangin" not in points  # a district has no point of its own
+    outline = css(browser, "#map-chart path.province[data-iso3='AFG']")[0]
+    assert outline.value_of_css_property("fill") == "none"  # light lines under the points
+    field = css(browser, "#filters input[name=district]")[0]
+    field.send_keys("Sangin")
+    field.submit()
+    wait_ready(browser)
+    assert "district=Sangin" in browser.current_url
+    shown = css(browser, "#map-chart circle.point")
+    assert [(p.get_attribute("data-place"), p.get_attribute("data-events")) for p in shown] == [
+        ("Helmand", "3")
+    ]
+    assert "district Sangin" in css(browser, "#view h2")[0].text
+    browser.save_screenshot(str(SHOTS / "map_district.png"))
+    open_view(browser, district_server + "/#events?district=Ghazni")
+    facet = css(browser, "#facets section[data-facet=district]")[0].text
+    assert "Ghazni" in facet and "Sangin" not in facet
+    rows = css(browser, "#view table tbody tr")
+    assert len(rows) == 2  # Ghazni district only: not the city's 4 nor the province's 1

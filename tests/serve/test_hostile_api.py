@@ -114,7 +114,18 @@ def query_parameters(app: FastAPI) -> dict[str, list[str]]:
     return routes
 
 
-FILTERS = ("actor", "dyad", "code", "quad", "factuality", "since", "until", "place", "doc")
+FILTERS = (
+    "actor",
+    "dyad",
+    "code",
+    "quad",
+    "factuality",
+    "since",
+    "until",
+    "place",
+    "district",
+    "doc",
+)
 NOTHING = "doc=no-such-document"  # a valid filter that matches nothing
 CODED = "/api/code"  # any list of events is a harmless answer
 LOOKUP = "/api/codes"  # a search (`q`, the code table): any answer is harmless

@@ -162,6 +162,12 @@ filter_options = [
         multiple=True,
         help="Place, province or country (Khost, Kandahar, Afghanistan, AFG); accents optional.",
     ),
+    click.option(
+        "--district",
+        multiple=True,
+        help="District, or 'DISTRICT, PROVINCE' (Sangin; Sangin, Helmand): the district level "
+        "only, never a city or province of the same name; repeatable.",
+    ),
     click.option("--doc", multiple=True, help="Only this document id; repeatable."),
     click.option("--text", multiple=True, help="Words the sentence contains, in this order."),
 ]

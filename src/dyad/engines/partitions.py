@@ -86,6 +86,7 @@ EVENT_SCHEMA = pa.schema(
                     ("lon", pa.float64()),
                     ("precision", pa.string()),
                     ("admin1", pa.string()),
+                    ("district", pa.string()),
                 ]
             ),
         ),

@@ -9,7 +9,13 @@ without agent has the unknown source `---` (guide, section 2).
 Argument phrases are coded from the mentions inside them, as the guide codes them: a
 country plus a role noun is one actor ("Afghan security force": AFGMIL), a full code stands
 alone ("coalition": IGOWSTNATMIL), so "an Afghan and coalition security force" is two
-sources; a role noun alone takes the sentence's context country; PPL is CVL.
+sources; a role noun alone takes the sentence's context country; PPL is CVL; a company
+(MNC + country) is that country's BUS. A force is joint when the text says so ("Afghan and
+coalition forces", "an Afghan-international force", "a combined force") or an earlier
+sentence did ("the security force"); in a theatre with an international force (ISAF in
+Afghanistan) such a force is the host's MIL and that force. A speech's speaker (the
+author's side) is offered in every sentence, since the guide codes him where the sentence
+does not name him.
 """
 
 from __future__ import annotations
@@ -17,7 +23,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from dyad.records import Mention, Sentence
+from dyad.records import Mention, Sentence, Token
 
 SUBJECT_DEPS = frozenset({"nsubj", "csubj"})
 OBJECT_DEPS = frozenset({"dobj", "dative", "iobj", "oprd"})
@@ -34,9 +40,19 @@ UNKNOWN = "---"
 # the subject undergoes what the "from" object does: "received fire from", "came under attack from"
 RECEIVING = frozenset({"receive", "take", "come", "suffer", "face"})
 FIRST_PERSON = frozenset({"i", "we", "my", "our", "us", "me"})
-FORCE_HEADS = frozenset({"force", "troop", "soldier", "army"})
+FORCE_HEADS = frozenset({"force", "troop", "soldier", "army", "patrol"})
+# the international force of a theatre, which the guide names: ISAF in Afghanistan (section 3)
+INTERNATIONAL_FORCES = {"AFG": "IGOWSTNATMIL"}
+INTERNATIONAL = frozenset({"international", "coalition", "multinational", "isaf", "nato"})
+JOINT = frozenset({"combined", "combine", "joint", "partnered", "partner", "lead", "led"})
+# words that join a country adjective to the force it qualifies: "Afghan and coalition forces"
+JOINERS = frozenset({"and", ",", "-", "&", "/"})
 # a nearby mention is offered as a party when the tree gives none, at most this many
 NEARBY = 2
+# an unresolved subject may stand for an actor of this many sentences before
+RECENT = 2
+SUBJECT_OR_PASSIVE = frozenset({"nsubj", "nsubjpass"})
+NOT_ACTORS = frozenset({"i", "we", "you", "it", "this", "that", "which", "who", "what", "there"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,6 +72,9 @@ class DocumentMemory:
     doc_id: str = ""
     joint: tuple[Party, ...] = ()
     extra: dict[str, str] = field(default_factory=dict)
+    # the actor codes of the last RECENT sentences' phrases, newest last, for "he", "they"
+    # and names the dictionaries do not know ("Sessions said")
+    recent: list[tuple[str, ...]] = field(default_factory=list)
 
 
 def passive(sentence: Sentence, i: int) -> bool:
@@ -142,6 +161,7 @@ def parties(
     `perspective` is the country the segment's author writes from: "our troops" are its own.
     """
     inside = _phrase(sentence, head)
+    inside |= _joined_country(sentence, min(inside), mentions)
     found = [m for m in mentions if m.last in inside or m.first in inside]
     first_person = any(sentence.tokens[t].text.lower() in FIRST_PERSON for t in inside)
     if not found:
@@ -164,16 +184,66 @@ def parties(
         code = m.actor.code + role if m.actor.code not in ("IGO", "NGO") else m.actor.code
         kind = "country+role" if role else "country"
         result.append(Party(code, m.actor.text, kind, m.actor.entry))
+    result += _joint_force(sentence, head, inside, context, memory, role, bool(result))
     if result:
         result = list({p.code: p for p in result}.values())
         if len(result) > 1 and role == "MIL":
             memory.joint = tuple(result)
         return result
-    if role == "MIL" and memory.joint and sentence.tokens[head].lemma.lower() == "force":
-        return list(memory.joint)  # "the security force" after "an Afghan and coalition force"
     if role:
         country = context or UNKNOWN
         return [Party(country + role, text, "context+role" if context else "unknown")]
+    return []
+
+
+def _joined_country(sentence: Sentence, start: int, mentions: Sequence[Mention]) -> set[int]:
+    """Return the country adjective joined to the phrase from its left, as its tokens.
+
+    "Afghan and coalition forces", "Afghan, Coalition Forces": parsers often hang the
+    adjective elsewhere, yet it qualifies the same noun.
+    """
+    i = start - 1
+    while i >= 0 and sentence.tokens[i].text.lower() in JOINERS:
+        i -= 1
+    if i == start - 1 or i < 0:
+        return set()
+    for m in mentions:
+        if m.last == i and m.rule != "agent" and len(m.actor.code) == 3:
+            if sentence.tokens[i].pos in ("ADJ", "PROPN"):
+                return set(range(m.first, m.last + 1))
+    return set()
+
+
+def _joint_force(
+    sentence: Sentence,
+    head: int,
+    inside: set[int],
+    context: str | None,
+    memory: DocumentMemory,
+    role: str,
+    named: bool,
+) -> list[Party]:
+    """Return the partners of a joint force the phrase names or the document remembers.
+
+    "An Afghan-international force" adds ISAF to AFGMIL; "a combined force" and a bare
+    "the force" in an Afghan story are AFGMIL and ISAF, or the joint force named earlier.
+    """
+    if role != "MIL" or sentence.tokens[head].lemma.lower() not in FORCE_HEADS:
+        return []
+    words = {sentence.tokens[t].lemma.lower() for t in inside}
+    text = " ".join(sentence.tokens[t].text for t in sorted(inside))
+    international = INTERNATIONAL_FORCES.get(context or "")
+    if named:
+        if international and words & INTERNATIONAL:
+            return [Party(international, text, "international")]
+        return []
+    if memory.joint:
+        return list(memory.joint)  # "the security force" after "an Afghan and coalition force"
+    if international and context:
+        return [
+            Party(context + "MIL", text, "context+role"),
+            Party(international, text, "international"),
+        ]
     return []
 
 
@@ -183,6 +253,8 @@ def _role(code: str) -> str:
 
 
 def _rename(code: str) -> str:
+    if code.startswith("MNC") and len(code) >= 6 and code[3:6].isalpha():
+        return code[3:6] + "BUS" + code[6:]  # a company is its country's business (guide)
     if len(code) >= 6 and code[3:6] in ROLE_RENAMES:
         return code[:3] + ROLE_RENAMES[code[3:6]] + code[6:]
     return code
@@ -249,15 +321,33 @@ def sentence_parties(
 
     Each noun, proper noun or pronoun heads a phrase, coded by `parties`; a code found
     under several heads is offered at each ("the leader of the Taliban" and "Taliban"),
-    and the argument model picks among them by where each stands from the trigger.
+    and the argument model picks among them by where each stands from the trigger. The
+    speaker of a speech (`perspective`'s government) stands at head -1: the guide codes him
+    as the source of what the speech says even where no "I" or "we" names him.
     """
     found: list[tuple[int, Party]] = []
     seen: set[tuple[int, str]] = set()
+    if perspective:
+        found.append((-1, Party(perspective + "GOV", "", "speaker")))
+    unresolved = []
     for token in sentence.tokens:
         if token.pos not in PHRASE_POS:
             continue
-        for party in parties(sentence, token.i, mentions, context, memory, perspective):
+        offered = parties(sentence, token.i, mentions, context, memory, perspective)
+        if not offered and _may_refer_back(token):
+            unresolved.append(token.i)
+        for party in offered:
             if (token.i, party.code) not in seen:
                 seen.add((token.i, party.code))
                 found.append((token.i, party))
+    earlier = dict.fromkeys(code for codes in memory.recent for code in codes)
+    for head in unresolved:
+        found += [(head, Party(code, sentence.tokens[head].text, "memory")) for code in earlier]
+    named = tuple(p.code for _, p in found if p.kind not in ("country", "speaker", "memory"))
+    memory.recent = [*memory.recent, named][-RECENT:]
     return found
+
+
+def _may_refer_back(token: Token) -> bool:
+    """Return whether an uncoded subject may be an actor named before ("he", "Sessions")."""
+    return token.dep in SUBJECT_OR_PASSIVE and token.text.lower() not in NOT_ACTORS

@@ -33,11 +33,13 @@ class LinearModel:
 
     def probabilities(self, row: Row) -> NDArray[np.float64]:
         """Return the probability of each class for one row, in `classes` order."""
+        # one gather and one product instead of a numpy call per feature: rows are ~40 long
+        index = self.index
+        found = [(at, value) for name, value in row if (at := index.get(name)) is not None]
         scores = self.weights[-1].copy()
-        for name, value in row:
-            at = self.index.get(name)
-            if at is not None:
-                scores += value * self.weights[at]
+        if found:
+            rows, values = zip(*found, strict=True)
+            scores += np.asarray(values) @ self.weights[list(rows)]
         scores -= scores.max()
         exp = np.exp(scores)
         result: NDArray[np.float64] = exp / exp.sum()
@@ -73,6 +75,7 @@ def train(
     rate: float = 0.1,
     min_count: int = 2,
     classes: Sequence[str] | None = None,
+    row_weights: Sequence[float] | None = None,
 ) -> LinearModel:
     """Fit a softmax regression to `rows` and `labels`; deterministic for equal inputs.
 
@@ -84,6 +87,8 @@ def train(
         rate: Adam step size.
         min_count: Features seen in fewer rows are dropped.
         classes: Class order; default the sorted labels.
+        row_weights: How much each row counts in the loss (default 1 each), e.g. to make
+            a rare class weigh more.
     """
     names = tuple(classes) if classes is not None else tuple(sorted(set(labels)))
     counts = Counter(name for row in rows for name, _ in row)
@@ -101,36 +106,40 @@ def train(
         columns.append(bias)
         values.append(1.0)
         owners.append(r)
+    # Classes are the first axis throughout: numpy gathers and reduces along a contiguous
+    # last axis about ten times faster than along the first.
     col = np.array(columns, dtype=np.int64)
-    val = np.array(values, dtype=np.float64)[:, None]
+    val = np.array(values, dtype=np.float64)
     own = np.array(owners, dtype=np.int64)
+    row_starts = np.flatnonzero(np.r_[True, own[1:] != own[:-1]])
     order = np.argsort(col, kind="stable")
     sorted_col = col[order]
     starts = np.flatnonzero(np.r_[True, sorted_col[1:] != sorted_col[:-1]])
     present = sorted_col[starts]
-    target = np.zeros((len(rows), len(names)))
-    target[np.arange(len(rows)), [names.index(label) for label in labels]] = 1.0
-    weights = np.zeros((bias + 1, len(names)))
+    own_sorted, val_sorted = own[order], val[order]
+    target = np.zeros((len(names), len(rows)))
+    target[[names.index(label) for label in labels], np.arange(len(rows))] = 1.0
+    scale = np.ones(len(rows)) if row_weights is None else np.asarray(row_weights, float)
+    weights = np.zeros((len(names), bias + 1))
     moment, square = np.zeros_like(weights), np.zeros_like(weights)
-    penalty = np.ones((bias + 1, 1)) * l2
+    penalty = np.full(bias + 1, l2)
     penalty[bias] = 0.0
     for step in range(1, steps + 1):
-        contributions = weights[col] * val
-        scores = np.zeros((len(rows), len(names)))
-        _row_sums(scores, own, contributions)
-        scores -= scores.max(axis=1, keepdims=True)
+        scores = np.add.reduceat(np.take(weights, col, axis=1) * val, row_starts, axis=1)
+        scores -= scores.max(axis=0, keepdims=True)
         probs = np.exp(scores)
-        probs /= probs.sum(axis=1, keepdims=True)
-        error = (probs - target)[own] * val
-        gradient = np.zeros_like(weights)
-        gradient[present] = np.add.reduceat(error[order], starts, axis=0)
-        gradient += penalty * weights
+        probs /= probs.sum(axis=0, keepdims=True)
+        error = (probs - target) * scale
+        gradient = penalty * weights
+        gradient[:, present] += np.add.reduceat(
+            np.take(error, own_sorted, axis=1) * val_sorted, starts, axis=1
+        )
         gradient /= len(rows)
         moment = 0.9 * moment + 0.1 * gradient
         square = 0.999 * square + 0.001 * gradient * gradient
         corrected = moment / (1 - 0.9**step)
         weights -= rate * corrected / (np.sqrt(square / (1 - 0.999**step)) + 1e-8)
-    return LinearModel(names, index, np.round(weights, 4))
+    return LinearModel(names, index, np.round(weights.T, 4))
 
 
 def average(models: Sequence[LinearModel]) -> LinearModel:

@@ -24,6 +24,12 @@ NONE = "none"
 ROOT_CLASSES = (NONE, *[f"{n:02d}" for n in range(1, 21)])
 TRIGGER_L2 = 2.0
 TRIGGER_STEPS = 300
+# a trigger row counts this many times a "none" row in training: events are ~11 % of the
+# rows, and unweighted the model leaves most gold roots under the candidate threshold
+EVENT_WEIGHT = 2.0
+# verbs that report speech: what they govern is often the reported event ("said it would
+# attack"), and they are themselves 01 statements only with political content
+SPEECH = frozenset("say tell announce state add claim report insist note explain declare".split())
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,14 +63,20 @@ def trigger_features(
 ) -> list[tuple[str, float]]:
     """Return the feature row of token `i` as a possible event trigger.
 
-    `where` (built once per sentence by the caller) saves rebuilding it for every token.
+    Besides the word itself: its governor (a speech verb governs the reported event), its
+    neighbours, its objects and prepositional objects ("call for talks", "attack on"), the
+    modifiers of a noun trigger ("air strike", "peace talks"), negation and modals, which
+    arguments hold actor mentions, and the verb dictionary's root for the word. `where`
+    (built once per sentence by the caller) saves rebuilding it for every token.
     """
-    token = sentence.tokens[i]
+    tokens = sentence.tokens
+    token = tokens[i]
     lemma = token.lemma.lower()
-    head = sentence.tokens[token.head]
-    children = sentence.children(i)
+    head = tokens[token.head]
+    head_lemma = head.lemma.lower()
     where = where or MentionMap.build(sentence, mentions)
-    owner = where.owner
+    before = tokens[i - 1].lemma.lower() if i > 0 else "<s>"
+    after = tokens[i + 1].lemma.lower() if i + 1 < len(tokens) else "</s>"
     features = [
         f"lemma={lemma}",
         f"pos={token.pos}",
@@ -72,37 +84,65 @@ def trigger_features(
         f"dep={token.dep}",
         f"lemma|pos={lemma}|{token.pos}",
         f"lemma|dep={lemma}|{token.dep}",
-        f"head={head.lemma.lower()}",
-        f"head|lemma={head.lemma.lower()}|{lemma}",
+        f"head={head_lemma}",
+        f"head|lemma={head_lemma}|{lemma}",
+        f"dep|headpos={token.dep}|{head.pos}",
         f"segment={sentence.segment.kind}",
         f"suffix={lemma[-3:]}",
+        f"prefix={lemma[:4]}",
+        f"prev={before}",
+        f"next={after}",
+        f"prev|lemma={before}|{lemma}",
     ]
+    if head_lemma in SPEECH and token.head != i:
+        features += [f"under_speech={token.dep}", f"lemma|under_speech={lemma}"]
+    if lemma in SPEECH:
+        features.append("speech")
+    if token.text[:1].isupper() and i > 0:
+        features.append("capital")
     if passive(sentence, i):
         features.append("passive")
-    for child in children:
+    features += _child_features(sentence, i, lemma, where)
+    if i in where.owner:
+        features.append(f"is_mention={where.owner[i]}")
+    entry = entry_for(sentence, token, verbs)
+    if entry is not None and entry.code:
+        root = entry.code[:2]
+        features += [f"dict={root}", f"dict|lemma={root}|{lemma}", f"dict|pos={root}|{token.pos}"]
+    return [(name, 1.0) for name in features]
+
+
+def _child_features(sentence: Sentence, i: int, lemma: str, where: MentionMap) -> list[str]:
+    """Return the features the dependents of token `i` give it."""
+    features = []
+    for child in sentence.children(i):
         dep = child.dep
+        child_lemma = child.lemma.lower()
         features.append(f"child={dep}")
         if dep == "neg":
             features.append("negated")
-        elif dep in ("aux", "auxpass") and child.lemma.lower() in MODALS:
-            features.append(f"modal={child.lemma.lower()}")
+        elif dep in ("aux", "auxpass") and child_lemma in MODALS:
+            features.append(f"modal={child_lemma}")
         elif dep in ("prep", "prt", "agent"):
-            features.append(f"lemma|{dep}={lemma}|{child.lemma.lower()}")
+            features.append(f"lemma|{dep}={lemma}|{child_lemma}")
+            for grand in sentence.children(child.i):
+                if grand.dep == "pobj":
+                    object_lemma = grand.lemma.lower()
+                    features.append(f"prep|pobj={child_lemma}|{object_lemma}")
+                    features.append(f"lemma|prep|pobj={lemma}|{child_lemma}|{object_lemma}")
+                    kind = where.owner.get(grand.i)
+                    if kind is not None or grand.i in where.above:
+                        features.append(f"prep_arg={child_lemma}|{kind or 'inside'}")
         elif dep in OBJECT_DEPS:
-            features.append(f"lemma|obj={lemma}|{child.lemma.lower()}")
-        kind = owner.get(child.i)
+            features += [f"lemma|obj={lemma}|{child_lemma}", f"obj={child_lemma}"]
+        elif dep in ("compound", "amod"):
+            features += [f"{dep}={child_lemma}", f"lemma|{dep}={lemma}|{child_lemma}"]
+        kind = where.owner.get(child.i)
         if kind is not None:
-            features.append(f"arg={dep}|{kind}")
-            features.append(f"lemma|arg={lemma}|{dep}")
+            features += [f"arg={dep}|{kind}", f"lemma|arg={lemma}|{dep}"]
         elif child.i in where.above:
             features.append(f"arg_inside={dep}")
-    if i in owner:
-        features.append(f"is_mention={owner[i]}")
-    entry = entry_for(sentence, token, verbs) if token.pos == "VERB" else None
-    if entry is not None and entry.code:
-        features.append(f"dict={entry.code[:2]}")
-        features.append(f"dict|lemma={entry.code[:2]}|{lemma}")
-    return [(name, 1.0) for name in features]
+    return features
 
 
 def trigger_tokens(sentence: Sentence) -> list[int]:
@@ -183,5 +223,12 @@ def train_trigger_model(
     """Return the trigger model trained on `sentences`, and the trigger lexicon it scores."""
     lexicon = trigger_lexicon(sentences)
     x, y = trigger_rows(sentences, verbs, lexicon)
-    model = linear.train(x, y, l2=TRIGGER_L2, steps=TRIGGER_STEPS, classes=ROOT_CLASSES)
+    model = linear.train(
+        x,
+        y,
+        l2=TRIGGER_L2,
+        steps=TRIGGER_STEPS,
+        classes=ROOT_CLASSES,
+        row_weights=[1.0 if label == NONE else EVENT_WEIGHT for label in y],
+    )
     return model, lexicon

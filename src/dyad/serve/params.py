@@ -47,6 +47,9 @@ def event_filter(
     place: Annotated[
         list[str], Query(description="Place, province or country (Khost, Afghanistan, AFG).")
     ] = [],  # noqa: B006
+    district: Annotated[
+        list[str], Query(description="District, or DISTRICT, PROVINCE (Sangin, Helmand).")
+    ] = [],  # noqa: B006
     doc: Annotated[list[str], Query(description="A document id; repeatable.")] = [],  # noqa: B006
     q: Annotated[list[str], Query(description="Words the sentence contains.")] = [],  # noqa: B006
 ) -> EventFilter:
@@ -60,6 +63,7 @@ def event_filter(
         "since": since,
         "until": until,
         "place": place,
+        "district": district,
         "doc": doc,
         "q": q,
     }

@@ -71,6 +71,7 @@ class EventFilter:
     since: str | None = None
     until: str | None = None
     place: Values = None
+    district: Values = None  # "Sangin" or "Sangin|Helmand": the district, then its province
     document: Values = None
     text: str | None = None  # words of the sentence, in order, case and accents ignored
 
@@ -108,6 +109,7 @@ class EventFilter:
             terms.append(f"{a}event_day <= ?")
             params.append(date_bounds(self.until)[1])
         any_of(_many(self.place), _place_term(a), lambda v: [_literal(v)] * 3 + [v.upper()])
+        any_of(_many(self.district), _district_term(a), _district_params)
         any_of(_many(self.document), f"{a}doc_id = ?", lambda v: [v])
         if self.text:
             pattern = _words_pattern(self.text)
@@ -141,6 +143,21 @@ def _place_term(a: str) -> str:
         f" OR strip_accents({province}) ILIKE strip_accents(?) {_ESC}"
         f" OR {a}location_country = ?"
     )
+
+
+def _district_term(a: str) -> str:
+    """A district matches by its name only (Ghazni district is not Ghazni city or province),
+    and by its province when one is given after a bar."""
+    province = f"json_extract_string({a}location, '$.admin1')"
+    return (
+        f"strip_accents({a}location_district) ILIKE strip_accents(?) {_ESC}"
+        f" AND (? = '' OR strip_accents({province}) ILIKE strip_accents(?) {_ESC})"
+    )
+
+
+def _district_params(value: str) -> list[str]:
+    name, _, province = value.partition("|")
+    return [_literal(name), province, _literal(province)]
 
 
 _ESC = "ESCAPE '\\'"

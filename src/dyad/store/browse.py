@@ -31,6 +31,8 @@ EVENT_COLUMNS = """
     e.date_text, e.factuality, e.attributed_code AS attributed_to, e.attributed_text,
     e.rule, e.location_name AS place, e.location_country AS place_country,
     e.location_lat AS lat, e.location_lon AS lon, e.location_precision AS place_precision,
+    e.location_district AS district,
+    json_extract_string(e.location, '$.admin1') AS province,
     e.char_start, e.char_end, e.segment_kind, e.segment_author, e.cluster_id
 """
 
@@ -127,9 +129,11 @@ def map_points(store: Store, where: EventFilter) -> list[dict[str, Any]]:
     """Return events grouped by place, one point per place name and country.
 
     A province and its capital that share a name (Kandahār) are one point, at the spot most
-    of its events name. Events with no place and no country are left out: the dashboard
-    does not draw them where they did not happen. Rows without coordinates (`precision`
-    "country": the text names the country only) carry an ISO3 `country`.
+    of its events name. A district's events are drawn at its province's point (the gazetteer
+    has no district points), and `districts` lists the districts of each point. Events with
+    no place and no country are left out: the dashboard does not draw them where they did
+    not happen. Rows without coordinates (`precision` "country": the text names the country
+    only) carry an ISO3 `country`.
     """
     condition, params = where.where()
     return list(
@@ -137,11 +141,15 @@ def map_points(store: Store, where: EventFilter) -> list[dict[str, Any]]:
             f"""
             WITH placed AS (
                 SELECT e.*, nullif(e.location_country, '') AS iso3,
-                       json_extract_string(e.location, '$.admin1') AS province
+                       json_extract_string(e.location, '$.admin1') AS province,
+                       coalesce(CASE WHEN e.location_district IS NOT NULL
+                                THEN json_extract_string(e.location, '$.admin1') END,
+                                e.location_name, nullif(e.location_country, '')) AS spot
                 FROM events e WHERE {condition}
             ), spots AS (
-                SELECT coalesce(location_name, iso3) AS place, iso3 AS country,
-                       location_lat AS lat, location_lon AS lon, location_precision AS how,
+                SELECT spot AS place, iso3 AS country, location_lat AS lat, location_lon AS lon,
+                       CASE WHEN location_district IS NOT NULL THEN 'admin1'
+                            ELSE location_precision END AS how,
                        count(*) AS n
                 FROM placed WHERE iso3 IS NOT NULL OR location_lat IS NOT NULL GROUP BY ALL
             ), best AS (
@@ -150,13 +158,15 @@ def map_points(store: Store, where: EventFilter) -> list[dict[str, Any]]:
                 FROM spots GROUP BY ALL
             )
             SELECT b.place, b.country, any_value(p.province) AS province, b.lat, b.lon,
+                   list(DISTINCT p.location_district ORDER BY p.location_district)
+                       FILTER (WHERE p.location_district IS NOT NULL) AS districts,
                    CASE WHEN b.lat IS NULL THEN 'country' ELSE coalesce(b.how, 'place') END
                        AS precision,
                    count(*) AS events, count(DISTINCT p.cluster_id) AS unique_events,
                    count(*) FILTER (WHERE p.quad_class IN (1, 2)) AS cooperation,
                    count(*) FILTER (WHERE p.quad_class IN (3, 4)) AS conflict
             FROM placed p JOIN best b
-              ON b.place = coalesce(p.location_name, p.iso3)
+              ON b.place = p.spot
              AND b.country IS NOT DISTINCT FROM p.iso3
             GROUP BY b.place, b.country, b.lat, b.lon, b.how
             ORDER BY events DESC, place

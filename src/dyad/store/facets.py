@@ -1,8 +1,8 @@
 """Facets of the current view: the most frequent values of a few fields, for click-to-filter.
 
-`facets(store, where)` counts the matching events by CAMEO code, place, factuality and
-document, so the dashboard can show "190 Use conventional military force: 412" and narrow
-the view to it with one click. Each value is the one the filter of that name takes.
+`facets(store, where)` counts the matching events by CAMEO code, place, district,
+factuality and document, so the dashboard can show "190 Use conventional military force:
+412" and narrow the view to it with one click. Each value is the one the filter of that name takes.
 """
 
 from __future__ import annotations
@@ -18,6 +18,7 @@ FACET_VALUES = 8
 FACETS = {
     "code": "e.cameo",
     "place": "e.location_name",
+    "district": "e.location_district",
     "factuality": "e.factuality",
     "doc": "e.doc_id",
 }

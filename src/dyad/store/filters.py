@@ -11,7 +11,9 @@ filter. The CLI shows the flag (`--code`), the API the query parameter (`code`):
 
 Actors are codes or code prefixes in any case (`irq`), else words of a stored actor's name
 or mention (`Taliban`, `Iraqi government`); places are names with or without accents, a
-province, or a country by name or ISO3 (`Afghanistan` is AFG).
+province, or a country by name or ISO3 (`Afghanistan` is AFG); a district is a district name,
+optionally with its province (`Sangin`, `Sangin, Helmand`), and never matches a city or
+province of the same name.
 """
 
 from __future__ import annotations
@@ -34,6 +36,7 @@ FLAGS = {
     "since": "--since",
     "until": "--until",
     "place": "--place",
+    "district": "--district",
     "doc": "--doc",
     "q": "--text",
 }
@@ -117,6 +120,7 @@ def build_filter(
         factuality=_factuality(get["factuality"], everything),
         **_dates(get["since"], get["until"]),
         place=tuple(_places(get["place"])) or None,
+        district=tuple(_districts(get["district"])) or None,
         document=tuple(_matching("doc", get["doc"], DOC_ID, "a document id")) or None,
         text=_text(get["q"]),
     )
@@ -187,6 +191,17 @@ def _places(values: list[str]) -> list[str]:
         country = country_keys().get(norm(value))
         places.append(country or value)
     return places
+
+
+def _districts(values: list[str]) -> list[str]:
+    """Return "NAME" or "NAME|PROVINCE" per value ("Sangin" or "Sangin, Helmand")."""
+    districts = []
+    for value in _matching("district", values, PLACE_NAME, "a district name"):
+        name, _, province = (part.strip() for part in value.partition(","))
+        if not name:
+            raise FilterError("district", f"{value!r} is not DISTRICT or DISTRICT, PROVINCE")
+        districts.append(f"{name}|{province}" if province else name)
+    return districts
 
 
 def _matching(param: str, values: list[str], pattern: re.Pattern[str], what: str) -> list[str]:

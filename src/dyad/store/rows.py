@@ -99,6 +99,7 @@ def event_row(event: Event) -> dict[str, Any]:
         "location_lon": place.lon if place else None,
         "location_precision": place.precision if place else None,
         "location": json.dumps(place.to_dict(), ensure_ascii=False) if place else None,
+        "location_district": place.district if place else None,
         "factuality": event.factuality,
     }
     row |= _actor_columns("attributed", event.attributed_to)

@@ -15,13 +15,16 @@ import duckdb
 from dyad.errors import StoreError
 
 APPLICATION = "dyad"
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5
 # SQL that brings a store from version N to N+1, applied in order when an older store opens.
 MIGRATIONS: dict[int, str] = {
     # Event.confidence was always 0.5: it is no longer stored until a real one exists (#14)
     1: "ALTER TABLE events DROP COLUMN confidence",
     2: "UPDATE events SET cluster_id = {cluster}",  # dedup no longer keyed on the source (#17)
     3: "ALTER TABLE documents ADD COLUMN IF NOT EXISTS text_hash VARCHAR",  # one text per id (#19)
+    # districts as a filter level (#17); earlier events never had a district
+    4: "ALTER TABLE events ADD COLUMN IF NOT EXISTS location_district VARCHAR; "
+    "UPDATE events SET location_district = json_extract_string(location, '$.district')",
 }
 
 # `cluster_id` over the events table, for the migration of stores written before it.

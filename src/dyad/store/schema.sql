@@ -1,4 +1,4 @@
--- dyad store, schema version 3. Ids are content hashes, so re-inserting is harmless
+-- dyad store, schema version 5. Ids are content hashes, so re-inserting is harmless
 -- (INSERT ... ON CONFLICT DO NOTHING). `store.py` runs this once on a new file.
 
 CREATE TABLE meta (
@@ -75,7 +75,8 @@ CREATE TABLE events (
     attributed_country VARCHAR,
     rule VARCHAR NOT NULL,
     provenance VARCHAR NOT NULL, -- JSON object
-    extra VARCHAR NOT NULL       -- JSON: fields of Event.to_dict() newer than these columns
+    extra VARCHAR NOT NULL,      -- JSON: fields of Event.to_dict() newer than these columns
+    location_district VARCHAR    -- the district the text names (Sangin); its province: location
 );
 
 -- The words each actor code was read from, and the dictionary entry that matched.

@@ -9,7 +9,7 @@ const QUAD = {
   3: { name: "Verbal conflict", colour: "#f4a582" },
   4: { name: "Material conflict", colour: "#b2182b" },
 };
-const FILTERS = ["actor", "dyad", "code", "quad", "factuality", "since", "until", "place", "doc", "q"];
+const FILTERS = ["actor", "dyad", "code", "quad", "factuality", "since", "until", "place", "district", "doc", "q"];
 const KEPT = ["quad", "doc", "period", "measure", "level", "sort"];
 const SVG = "http://www.w3.org/2000/svg";
 const view = document.getElementById("view");
@@ -399,7 +399,7 @@ async function documentView(params) {
       el("dt", { text: "Factuality" }), el("dd", { class: "factuality", text: event.factuality }),
       el("dt", { text: "Attributed to" }), el("dd", { text: event.attributed_to ? `${event.attributed_to} (${event.attributed_text})` : "—" }),
       el("dt", { text: "Date" }), el("dd", { text: event.date ? `${event.date} (${event.date_precision})` : "unknown" }),
-      el("dt", { text: "Place" }), el("dd", { text: event.place || "—" }),
+      el("dt", { text: "Place" }), el("dd", { text: event.district ? `${event.district} district, ${event.province}` : event.place || "—" }),
       el("dt", { text: "Rule" }), el("dd", { class: "rule", text: event.rule })))));
   view.replaceChildren(head, el("div", { class: "doc-layout" }, body, el("aside", {}, el("h3", { text: "Events in this document" }), list)));
   if (chosen) {

@@ -1,4 +1,5 @@
-// dyad dashboard, the map: Natural Earth outlines shipped in vendor/, points from /api/places.
+// dyad dashboard, the map: Natural Earth country and province outlines shipped in vendor/,
+// points from /api/places.
 // Uses the helpers of app.js (el, svg, api, link, filterParams, describe, empty, VIEWS).
 "use strict";
 
@@ -6,7 +7,7 @@
 // The view fits the filtered events; the wheel zooms, dragging pans, the buttons do both.
 // Events whose place is only a country sit at its centroid as a dashed ring; events with no
 // place at all are not drawn (the note counts them).
-let outlines = null;
+let outlines = null, provinces = null;
 const MAP = { width: 1180, height: 560 };
 function project([lon, lat]) {
   return [((lon + 180) / 360) * MAP.width, ((90 - lat) / 180) * MAP.height * 1.12 - 40];
@@ -14,6 +15,7 @@ function project([lon, lat]) {
 
 async function map(params) {
   if (!outlines) outlines = await (await fetch("vendor/countries-110m.geojson")).json();
+  if (!provinces) provinces = await (await fetch("vendor/admin1.geojson")).json();
   const [body, totals] = await Promise.all([api("places", filterParams(params)), api("summary", filterParams(params))]);
   const { width, height } = MAP;
   const centroid = {};
@@ -30,6 +32,14 @@ async function map(params) {
     layer.append(svg("path", { d, class: "country" }, svg("title", {}, name)));
   }
   chart.append(layer);
+  // Province lines (Natural Earth 1:10m, a few conflict countries): light, under the points.
+  const borders = svg("g", { class: "provinces" });
+  for (const feature of provinces.features) {
+    const { iso3, name } = feature.properties;
+    const d = feature.geometry.coordinates.map((rings) => rings.map(ringPath).join("")).join("");
+    borders.append(svg("path", { d, class: "province", "data-iso3": iso3, "data-name": name }, svg("title", {}, name)));
+  }
+  chart.append(borders);
   const title = el("h2", { text: "Where events happen" + describe(params) });
   const points = body.data.filter((p) => p.lat !== null || centroid[p.country]);
   if (!points.length) {
@@ -48,8 +58,8 @@ async function map(params) {
     const target = filterParams(params, { place: point.place });
     dots.append(svg("a", { href: link("events", target), "aria-label": `${point.place}: ${point.events} events` },
       svg("circle", { class: "point" + (countryOnly ? " country-only" : ""), cx: x, cy: y, r: 4 + 14 * Math.sqrt(point.events / max), fill: colour,
-        "data-place": point.place, "data-events": point.events, "data-precision": point.precision },
-        svg("title", {}, `${point.place}${countryOnly ? " (the country only)" : point.province && point.province !== point.place ? ", " + point.province : ""}: ${point.events} events, ${point.conflict} conflict, ${point.cooperation} cooperation`))));
+        "data-place": point.place, "data-districts": (point.districts || []).join("|"), "data-events": point.events, "data-precision": point.precision },
+        svg("title", {}, `${point.place}${countryOnly ? " (the country only)" : point.province && point.province !== point.place ? ", " + point.province : ""}: ${point.events} events, ${point.conflict} conflict, ${point.cooperation} cooperation${point.districts && point.districts.length ? "; districts: " + point.districts.join(", ") : ""}`))));
   }
   chart.append(dots);
   const box = fitBox(placed, points.map((p) => p.events));

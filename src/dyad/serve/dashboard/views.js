@@ -55,7 +55,7 @@ async function rejectionsView() {
 
 // ---------- facets ----------
 // The most frequent values of the view; a click narrows the view to one of them.
-const FACET_NAMES = { code: "CAMEO code", place: "Place", factuality: "Factuality", doc: "Document" };
+const FACET_NAMES = { code: "CAMEO code", place: "Place", district: "District", factuality: "Factuality", doc: "Document" };
 function facetPanel(data, params) {
   const route = location.hash.replace(/^#/, "").split("?")[0] || "events";
   return el("aside", { id: "facets", "aria-label": "Facets" }, Object.entries(FACET_NAMES).map(([name, heading]) =>

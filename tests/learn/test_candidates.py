@@ -1,0 +1,115 @@
+"""Parties that argument phrases offer (learn/candidates.py), on hand-built parses."""
+
+from __future__ import annotations
+
+import pytest
+
+from dyad.config import load_config
+from dyad.learn import candidates as cand
+from dyad.records import Actor, Mention
+from parses import make_sentence
+
+
+def _codes(sentence, head, mentions, context="AFG", memory=None) -> set[str]:
+    memory = memory or cand.DocumentMemory("d")
+    return {p.code for p in cand.parties(sentence, head, mentions, context, memory)}
+
+
+def test_country_adjective_hung_elsewhere_still_qualifies_the_force() -> None:
+    # the parser hangs "Afghan" on the verb and "coalition forces" on "Afghan"
+    sentence = make_sentence(
+        "Afghan and coalition forces detained two insurgents .",
+        [4, 0, 3, 0, 4, 6, 4, 4],
+        "nsubj cc compound conj ROOT nummod dobj punct",
+        lemmas="afghan and coalition force detain two insurgent .",
+        pos="ADJ CCONJ NOUN NOUN VERB NUM NOUN PUNCT",
+    )
+    mentions = [
+        Mention(0, 0, Actor("Afghan", "AFG"), "actor"),
+        Mention(2, 3, Actor("coalition forces", "IGOWSTNATMIL"), "actor"),
+    ]
+    assert _codes(sentence, 3, mentions) == {"AFGMIL", "IGOWSTNATMIL"}
+
+
+def _force(words: str, lemmas: str, pos: str, heads: list[int], deps: str):
+    sentence = make_sentence(words, heads, deps, lemmas=lemmas, pos=pos)
+    force = next(t.i for t in sentence.tokens if t.lemma == "force")
+    return sentence, force, [Mention(force, force, Actor("force", "~MIL"), "agent")]
+
+
+@pytest.mark.parametrize(
+    ("words", "lemmas", "pos", "heads", "deps"),
+    [
+        (
+            "A combined force detained two men .",
+            "a combined force detain two man .",
+            "DET ADJ NOUN VERB NUM NOUN PUNCT",
+            [2, 2, 3, 3, 5, 3, 3],
+            "det amod nsubj ROOT nummod dobj punct",
+        ),
+        (
+            "Force detains insurgents",
+            "force detain insurgent",
+            "NOUN VERB NOUN",
+            [1, 1, 1],
+            "nsubj ROOT dobj",
+        ),
+    ],
+)
+def test_unnamed_force_in_afghanistan_is_afghan_and_isaf(words, lemmas, pos, heads, deps) -> None:
+    sentence, force, mentions = _force(words, lemmas, pos, heads, deps)
+    assert _codes(sentence, force, mentions) == {"AFGMIL", "IGOWSTNATMIL"}
+    assert _codes(sentence, force, mentions, context="USA") == {"USAMIL"}
+
+
+def test_afghan_international_force_adds_isaf() -> None:
+    sentence = make_sentence(
+        "An Afghan - international force detained him .",
+        [4, 4, 4, 4, 5, 5, 5, 5],
+        "det amod punct amod nsubj ROOT dobj punct",
+        lemmas="an afghan - international force detain he .",
+        pos="DET ADJ PUNCT ADJ NOUN VERB PRON PUNCT",
+    )
+    mentions = [
+        Mention(1, 1, Actor("Afghan", "AFG"), "actor"),
+        Mention(4, 4, Actor("force", "~MIL"), "agent"),
+    ]
+    memory = cand.DocumentMemory("d")
+    assert _codes(sentence, 4, mentions, memory=memory) == {"AFGMIL", "IGOWSTNATMIL"}
+    assert {p.code for p in memory.joint} == {"AFGMIL", "IGOWSTNATMIL"}
+
+
+@pytest.mark.parametrize(
+    ("code", "renamed"),
+    [("MNCKOR", "KORBUS"), ("MNCUSAENR", "USABUSENR"), ("MNC", "MNC"), ("KORGOV", "KORGOV")],
+)
+def test_companies_are_their_country_business(code: str, renamed: str) -> None:
+    assert cand._rename(code) == renamed
+
+
+def test_speaker_is_offered_in_every_sentence_of_a_speech() -> None:
+    sentence = make_sentence(
+        "Iraq must comply .", [2, 2, 2, 2], "nsubj aux ROOT punct", pos="PROPN AUX VERB PUNCT"
+    )
+    mentions = [Mention(0, 0, Actor("Iraq", "IRQ"), "actor")]
+    memory = cand.DocumentMemory("d")
+    spoken = cand.sentence_parties(sentence, mentions, "IRQ", memory, "USA")
+    assert (-1, cand.Party("USAGOV", "", "speaker")) in spoken
+    written = cand.sentence_parties(sentence, mentions, "IRQ", memory)
+    assert {p.code for _, p in written} == {"IRQ"}
+
+
+def test_presidential_speeches_speak_for_the_united_states() -> None:
+    assert "us_presidential_speeches=USA" in load_config().coder.perspectives
+
+
+def test_unresolved_subject_is_offered_the_actors_named_just_before() -> None:
+    first = make_sentence(
+        "The Taliban attacked .", [1, 2, 2, 2], "det nsubj ROOT punct", pos="DET PROPN VERB PUNCT"
+    )
+    later = make_sentence("They fled .", [1, 1, 1], "nsubj ROOT punct", pos="PRON VERB PUNCT")
+    memory = cand.DocumentMemory("d")
+    taliban = [Mention(1, 1, Actor("Taliban", "AFGREB"), "actor")]
+    assert [p.code for _, p in cand.sentence_parties(first, taliban, "AFG", memory)] == ["AFGREB"]
+    offered = cand.sentence_parties(later, [], "AFG", memory)
+    assert offered == [(0, cand.Party("AFGREB", "They", "memory"))]

@@ -1,0 +1,102 @@
+"""The trigger model's features on hand-built parses, and its training on a toy gold.
+
+Parses are built by hand (`parses.make_sentence`) so these do not move with the parser.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from dyad.dictionaries.entries import VerbDictionary
+from dyad.learn.triggers import (
+    NONE,
+    LabelledSentence,
+    train_trigger_model,
+    trigger_features,
+    trigger_probabilities,
+)
+from dyad.records import Actor, Mention, Sentence
+from parses import make_sentence
+
+
+def _strike() -> tuple[Sentence, list[Mention]]:
+    """ "Israel launched an air strike on Gaza ." """
+    sentence = make_sentence(
+        "Israel launched an air strike on Gaza .",
+        [1, 1, 4, 4, 1, 4, 5, 1],
+        "nsubj ROOT det compound dobj prep pobj punct",
+        lemmas="israel launch an air strike on gaza .",
+        tags="NNP VBD DT NN NN IN NNP .",
+        pos="PROPN VERB DET NOUN NOUN ADP PROPN PUNCT",
+    )
+    mentions = [Mention(0, 0, Actor("Israel", "ISR"), "actor")]
+    mentions.append(Mention(6, 6, Actor("Gaza", "PSE"), "actor"))
+    return sentence, mentions
+
+
+def _reported() -> tuple[Sentence, list[Mention]]:
+    """ "Iran said it would not attack Iraq ." """
+    sentence = make_sentence(
+        "Iran said it would not attack Iraq .",
+        [1, 1, 5, 5, 5, 1, 5, 1],
+        "nsubj ROOT nsubj aux neg ccomp dobj punct",
+        lemmas="iran say it would not attack iraq .",
+        tags="NNP VBD PRP MD RB VB NNP .",
+        pos="PROPN VERB PRON AUX PART VERB PROPN PUNCT",
+    )
+    mentions = [Mention(0, 0, Actor("Iran", "IRN"), "actor")]
+    mentions.append(Mention(6, 6, Actor("Iraq", "IRQ"), "actor"))
+    return sentence, mentions
+
+
+@pytest.mark.parametrize(
+    ("build", "i", "expected"),
+    [
+        (_strike, 4, "compound=air"),
+        (_strike, 4, "lemma|compound=strike|air"),
+        (_strike, 4, "prep|pobj=on|gaza"),
+        (_strike, 4, "prep_arg=on|actor"),
+        (_strike, 4, "head=launch"),
+        (_strike, 4, "prev=air"),
+        (_strike, 1, "obj=strike"),
+        (_strike, 1, "arg=nsubj|actor"),
+        (_reported, 5, "under_speech=ccomp"),
+        (_reported, 5, "lemma|under_speech=attack"),
+        (_reported, 5, "negated"),
+        (_reported, 5, "modal=would"),
+        (_reported, 5, "arg=dobj|actor"),
+        (_reported, 1, "speech"),
+    ],
+)
+def test_trigger_features_describe_the_context(build, i: int, expected: str) -> None:
+    sentence, mentions = build()
+    assert (expected, 1.0) in trigger_features(sentence, i, mentions, VerbDictionary())
+
+
+def test_trigger_features_mark_speech_only_under_a_speech_verb() -> None:
+    sentence, mentions = _strike()
+    names = {name for name, _ in trigger_features(sentence, 4, mentions, VerbDictionary())}
+    assert not {n for n in names if n.startswith("under_speech")} and "speech" not in names
+
+
+def _toy_gold() -> list[LabelledSentence]:
+    strike, strike_mentions = _strike()
+    reported, reported_mentions = _reported()
+    return [
+        LabelledSentence(strike, strike_mentions, ((4, "19", "195"),)),
+        LabelledSentence(reported, reported_mentions, ((5, "13", "138"),)),
+    ] * 3
+
+
+def test_train_trigger_model_is_deterministic_and_learns_the_gold() -> None:
+    gold, verbs = _toy_gold(), VerbDictionary()
+    first, lexicon = train_trigger_model(gold, verbs)
+    second, _ = train_trigger_model(gold, verbs)
+    assert np.array_equal(first.weights, second.weights) and first.index == second.index
+    assert lexicon == {"strike", "attack"}
+    sentence, mentions = _strike()
+    probs = trigger_probabilities(sentence, mentions, verbs, first, lexicon)
+    assert set(probs) == {4}  # only lexicon words (the dictionary is empty here)
+    assert max(probs[4], key=probs[4].__getitem__) == "19"
+    assert probs[4][NONE] < 0.5
