@@ -59,8 +59,8 @@ def main() -> None:
                 sentence, record.mentions, record.context, memory, record.perspective
             )
         }
-        gold_actors = {_actor(g.source) for g in record.gold}
-        gold_actors |= {_actor(g.target) for g in record.gold if g.target}
+        gold_actors = {scored_actor(g.source) for g in record.gold}
+        gold_actors |= {scored_actor(g.target) for g in record.gold if g.target}
         offered_total += len(offered)
         offered_right += len(offered & gold_actors)
         found = propose(

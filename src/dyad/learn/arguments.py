@@ -22,7 +22,7 @@ from dataclasses import dataclass
 
 from dyad.evaluate.realtext import scored_actor
 from dyad.learn import linear
-from dyad.learn.candidates import PLACE_PREPS, Party, passive
+from dyad.learn.candidates import FIRST_PERSON, PLACE_PREPS, Party, passive
 from dyad.learn.linear import LinearModel, Row
 from dyad.records import Sentence
 
@@ -42,7 +42,7 @@ class Option:
     """One possible argument of a trigger: a party at a phrase head, or none of them.
 
     `head` is None for the two options that name no phrase: the unknown source (`party`
-    coded `---`) and no target (`party` None).
+    coded `---`) and no target (`party` None); it is -1 for a speech's speaker.
     """
 
     head: int | None
@@ -127,8 +127,10 @@ def option_features(
     lemma = token.lemma.lower()
     voice = "passive" if passive(sentence, trigger) else "active"
     crowd = f"others={min(others, 5)}"
-    if option.head is None:
+    if option.head is None or option.head < 0:
         kind = "unknown" if option.party is not None else "nothing"
+        if option.head is not None:
+            kind = "speaker"  # the speech's speaker, named nowhere in the sentence
         names = [
             f"opt={kind}",
             f"opt|voice={kind}|{voice}",
@@ -139,6 +141,8 @@ def option_features(
             f"opt|segment={kind}|{sentence.segment.kind}",
         ]
         names += [f"opt|child={kind}|{c.dep}" for c in sentence.children(trigger)]
+        words = {t.text.lower() for t in sentence.tokens}
+        names += [f"opt|first={kind}|{w}" for w in sorted(words & FIRST_PERSON)]
         return [(name, 1.0) for name in names]
     party = option.party
     assert party is not None
@@ -189,7 +193,7 @@ def option_probabilities(
     """Return (P(source), P(target)) of each option, in order."""
     source = model.classes.index("source")
     target = model.classes.index("target")
-    phrases = sum(1 for o in found if o.head is not None)
+    phrases = sum(1 for o in found if o.head is not None and o.head >= 0)
     result = []
     for option in found:
         probs = model.probabilities(option_features(sentence, trigger, root, option, phrases))
@@ -230,7 +234,7 @@ def train_argument_model(triggers: Sequence[LabelledTrigger]) -> LinearModel:
     rows: list[Row] = []
     labels: list[str] = []
     for labelled in triggers:
-        phrases = sum(1 for o in labelled.options if o.head is not None)
+        phrases = sum(1 for o in labelled.options if o.head is not None and o.head >= 0)
         for option in labelled.options:
             actor = scored_actor(option.party.code) if option.party else None
             rows.append(

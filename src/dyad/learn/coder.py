@@ -38,7 +38,7 @@ from dyad.records import Actor, Mention, Sentence
 CODER_NAME = "dyad.coder.ranked.v2"
 MODEL_FILE = Path(__file__).parents[1] / "data" / "models" / "coder2.json"
 # a learned candidate needs at least this trigger probability for its root
-MIN_TRIGGER = 0.15
+MIN_TRIGGER = 0.1
 # a trigger offers at most this many roots ("fire" may be 190 or 120 in context)
 ROOTS = 2
 # a trigger offers at most this many sources and targets, each at least MIN_ARGUMENT likely
