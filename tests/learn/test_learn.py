@@ -157,6 +157,7 @@ def test_shipped_weights_load() -> None:
     models = Models.read()
     assert models.trigger.classes[0] == "none" and len(models.trigger.classes) == 21
     assert models.ranker.classes == ("0", "1")
+    assert models.arguments.classes == ("none", "source", "target")
     assert "detain" in models.lexicon
     data = json.loads(MODEL_FILE.read_text())
     assert data["summary"]["rank_positive"] > 0

@@ -58,6 +58,10 @@ class Candidate:
     lemma: str
     source_p: float = 0.0
     target_p: float = 0.0
+    # where each argument stands: its rank among the trigger's options and its path
+    source_at: str = "rule"
+    target_at: str = "rule"
+    place: int = -1  # 0 for the trigger's likeliest pair of arguments, -1 for a rule event
 
 
 @dataclass(frozen=True)
@@ -97,7 +101,7 @@ def propose(
     parties = cand.sentence_parties(sentence, mentions, context, memory, perspective)
     found: dict[tuple[str, str, str], Candidate] = {}
     for i, root, p in _roots(probs):
-        for candidate in _learned(sentence, i, root, p, parties, verbs, models):
+        for candidate in _by_joint(_learned(sentence, i, root, p, parties, verbs, models)):
             code = candidate.code
             key = (code.source.code, code.target.code if code.target else "", root)
             if key not in found or found[key].trigger_p < p:
@@ -170,8 +174,8 @@ def _learned(
         else models.subcodes.get(f"{lemma}|{root}", root + "0")
     )
     result = []
-    for source, source_p in sources:
-        for target, target_p in targets:
+    for n, (source, source_p) in enumerate(sources):
+        for m, (target, target_p) in enumerate(targets):
             if target.head is not None and target.head == source.head:
                 continue
             assert source.party is not None
@@ -185,9 +189,35 @@ def _learned(
             )
             kind = party.kind if party else "none"
             result.append(
-                Candidate(event, "learned", p, source.party.kind, kind, lemma, source_p, target_p)
+                Candidate(
+                    event,
+                    "learned",
+                    p,
+                    source.party.kind,
+                    kind,
+                    lemma,
+                    source_p,
+                    target_p,
+                    f"{n}|{_where(sentence, i, source)}",
+                    f"{m}|{_where(sentence, i, target)}",
+                )
             )
     return result
+
+
+def _by_joint(found: list[Candidate]) -> list[Candidate]:
+    """Return a trigger's candidates, each told its place by source x target probability."""
+    ranked = sorted(found, key=lambda c: -c.source_p * c.target_p)
+    return [replace(c, place=min(n, 3)) for n, c in enumerate(ranked)]
+
+
+def _where(sentence: Sentence, trigger: int, option: args.Option) -> str:
+    """Return the option's dependency path from the trigger, or what it stands for."""
+    if option.head is None:
+        return "unknown" if option.party is not None else "nothing"
+    if option.head < 0:
+        return "speaker"
+    return args.dependency_path(sentence, trigger, option.head)[0]
 
 
 def _likeliest(
@@ -248,6 +278,13 @@ def rank_features(candidate: Candidate, factuality: str, segment: str, count: in
         f"lemma|root={candidate.lemma}|{root}",
         f"count={min(count, 12)}",
         f"rule={code.rule.split(':')[0]}",
+        f"sat={candidate.source_at}",
+        f"tat={candidate.target_at}",
+        f"sat|root={candidate.source_at}|{root}",
+        f"tat|root={candidate.target_at}|{root}",
+        f"ranks={candidate.source_at[:1]}|{candidate.target_at[:1]}",
+        f"place={candidate.place}",
+        f"place|origin={candidate.place}|{candidate.origin}",
     ]
     names += _buckets("p", p) + _buckets("ps", candidate.source_p)
     names += _buckets("pt", candidate.target_p) + _buckets("joint", joint ** (1 / 3))

@@ -1,0 +1,98 @@
+"""Coder v2's argument model: options, dependency paths, labels, and what it learns.
+
+Parses are built by hand (`parses.make_sentence`); the shipped weights are checked only on
+the plainest sentence, where any sane model must pick the subject as the source.
+"""
+
+from __future__ import annotations
+
+from dyad.learn import arguments as args
+from dyad.learn import candidates as cand
+from dyad.learn.coder import Models
+from dyad.records import Actor, Mention
+from parses import make_sentence
+
+
+def _attack():
+    sentence = make_sentence(
+        "Insurgents attacked a patrol of Afghan soldiers in Helmand .",
+        [1, 1, 3, 1, 3, 6, 4, 1, 7, 1],
+        "nsubj ROOT det dobj prep amod pobj prep pobj punct",
+        lemmas="insurgent attack a patrol of afghan soldier in helmand .",
+        tags="NNS VBD DT NN IN JJ NNS IN NNP .",
+        pos="NOUN VERB DET NOUN ADP ADJ NOUN ADP PROPN PUNCT",
+    )
+    mentions = [
+        Mention(0, 0, Actor("Insurgents", "REB"), "agent"),
+        Mention(5, 5, Actor("Afghan", "AFG"), "actor"),
+        Mention(6, 6, Actor("soldiers", "MIL"), "agent"),
+        Mention(8, 8, Actor("Helmand", "AFG"), "actor"),
+    ]
+    return sentence, mentions
+
+
+def test_dependency_path_names_prepositions_and_clause_crossings() -> None:
+    sentence, _ = _attack()
+    assert args.dependency_path(sentence, 1, 0) == ("down:nsubj", 1, False)
+    assert args.dependency_path(sentence, 1, 6) == ("down:dobj>down:prep:of>down:pobj", 3, False)
+    assert args.dependency_path(sentence, 0, 8) == ("up:nsubj>down:prep:in>down:pobj", 3, False)
+
+
+def test_options_add_unknown_source_and_no_target_but_not_the_trigger() -> None:
+    parties = [
+        (0, cand.Party("AFGREB", "Insurgents", "context+role")),
+        (1, cand.Party("X", "", "full")),
+    ]
+    found = args.options(parties, trigger=1)
+    assert [o.head for o in found] == [0, None, None]
+    assert found[1].party is not None and found[1].party.code == "---"
+    assert found[2].party is None
+
+
+def test_option_labels_follow_the_gold_actors_at_six_characters() -> None:
+    sentence, _ = _attack()
+    rebels = args.Option(0, cand.Party("AFGREB", "Insurgents", "context+role"))
+    soldiers = args.Option(6, cand.Party("AFGMIL", "Afghan soldiers", "country+role"))
+    unknown = args.Option(None, cand.Party("---", "", "unknown"))
+    nothing = args.Option(None, None)
+    gold = args.LabelledTrigger(
+        sentence,
+        1,
+        "19",
+        (rebels, soldiers, unknown, nothing),
+        frozenset({"AFGREB"}),
+        frozenset({"AFGMIL"}),
+    )
+    labels = [args.option_label(o, gold, o.party.code if o.party else None) for o in gold.options]
+    assert labels == ["source", "target", "none", "none"]
+
+
+def test_speaker_option_is_scored_without_a_path() -> None:
+    sentence, _ = _attack()
+    speaker = args.Option(-1, cand.Party("USAGOV", "", "speaker"))
+    row = dict(args.option_features(sentence, 1, "19", speaker, 3))
+    assert "opt=speaker" in row and not any(name.startswith("path=") for name in row)
+
+
+def test_argument_model_learns_subject_source_and_object_target() -> None:
+    sentence, mentions = _attack()
+    parties = cand.sentence_parties(sentence, mentions, "AFG", cand.DocumentMemory("d"))
+    found = tuple(args.options(parties, 1))
+    gold = args.LabelledTrigger(
+        sentence, 1, "19", found, frozenset({"AFGREB"}), frozenset({"AFGMIL"})
+    )
+    model = args.train_argument_model([gold] * 3)
+    scored = args.option_probabilities(sentence, 1, "19", found, model)
+    best_source = max(range(len(found)), key=lambda n: scored[n][0])
+    best_target = max(range(len(found)), key=lambda n: scored[n][1])
+    assert found[best_source].party.code == "AFGREB"
+    assert found[best_target].party.code == "AFGMIL"
+
+
+def test_shipped_argument_model_takes_the_subject_as_source() -> None:
+    sentence, mentions = _attack()
+    parties = cand.sentence_parties(sentence, mentions, "AFG", cand.DocumentMemory("d"))
+    found = args.options(parties, 1)
+    scored = args.option_probabilities(sentence, 1, "19", found, Models.read().arguments)
+    best_source = max(range(len(found)), key=lambda n: scored[n][0])
+    assert found[best_source].head == 0
