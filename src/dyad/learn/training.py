@@ -48,7 +48,7 @@ from dyad.learn.triggers import (
 from dyad.records import Mention, Sentence
 
 FOLDS = 5
-RANKER_L2 = 1.0
+RANKER_L2 = 4.0
 STEPS = 300
 
 
