@@ -15,6 +15,11 @@ a pronoun read through the sentences before. So a sentence is parsed only when:
   not capitalised inside a sentence that is not a headline, its particles present, and
   a code of its own or a pattern whose every slot has a word in the sentence.
 
+With Coder v2 (`Prefilter.learned`: built with its trigger lemmas), a form of one of those
+lemmas may hold an event too, a sentence with no name but a trigger's passive participle
+("Several men were detained") is parsed, as Coder v2 codes its source `---`, and "I"
+counts wherever "we" does.
+
 Each check is a look-up over the sentence's words, far cheaper than a parse, and errs
 on the side of keeping: a position counts when any of several spellings of its word
 (with or without a final full stop or a possessive "'s") could start a match.
