@@ -64,7 +64,34 @@ SENTENCES = [
     "Found the city they did, and the founders found it good.",
     "That is what that man said: those were better days than these.",
     "Iraqi troops were attacking insurgents while Iran's leaders watched.",
+    # lemmas chosen by the lemmatizer's index of known words (`parse._index_as_sets`)
+    "The geese and mice were running; studies of axes and leaves found oxen better fed.",
+    "Militias shelled the dioceses, and the envoys' analyses cited worsening crises.",
 ]
+
+
+class _Lemmatizer:
+    def __init__(self, lookups: object) -> None:
+        self.lookups = lookups
+
+
+def test_parse_lemma_index_becomes_sets_of_the_same_words() -> None:
+    from spacy.lookups import Lookups
+
+    lookups = Lookups()
+    lookups.add_table("lemma_index", {"noun": ["cat", "dog", "cat"], "verb": []})
+    parse._index_as_sets(_Lemmatizer(lookups))
+    table = lookups.get_table("lemma_index")
+    assert table["noun"] == frozenset({"cat", "dog"})
+    assert table["verb"] == frozenset()
+
+
+def test_parse_lemma_index_absent_is_left_alone() -> None:
+    from spacy.lookups import Lookups
+
+    lookups = Lookups()
+    parse._index_as_sets(_Lemmatizer(lookups))
+    assert not lookups.has_table("lemma_index")
 
 
 @pytest.mark.model

@@ -115,7 +115,23 @@ def load_model() -> Any:
 
     _one_blas_thread()
     with use_ops("numpy", use_blis=False):
-        return spacy.load(MODEL_NAME, exclude=list(EXCLUDED_PIPES), disable=list(CACHED_PIPES))
+        nlp = spacy.load(MODEL_NAME, exclude=list(EXCLUDED_PIPES), disable=list(CACHED_PIPES))
+    _index_as_sets(nlp.get_pipe("lemmatizer"))
+    return nlp
+
+
+def _index_as_sets(lemmatizer: Any) -> None:
+    """Turn the rule lemmatizer's word lists into sets: the same lemmas, far sooner.
+
+    `Lemmatizer.rule_lemmatize` asks whether each candidate form is `in` the index of
+    known words of its part of speech, a list of up to 57,528 words in this model: half
+    a millisecond per new word, most of a cold `RuleCache`'s time. Membership and
+    emptiness read alike from a set; nothing else reads the index.
+    """
+    table = lemmatizer.lookups.get_table("lemma_index", None)
+    if table is not None:
+        for key, words in list(table.items()):
+            table[key] = frozenset(words)
 
 
 def _one_blas_thread() -> None:

@@ -24,7 +24,7 @@ from dyad.coder.assemble import Judgement, assemble_event, judge_event
 from dyad.coder.compose import EventCode
 from dyad.coder.context import DocumentContext, skipped_between
 from dyad.coder.perspective import Side, segment_sides
-from dyad.coder.prefilter import CONTEXT, PARSE, SKIP, Prefilter, readable_pronouns
+from dyad.coder.prefilter import CONTEXT, PARSE, SKIP, Prefilter
 from dyad.coder.resources import Resources
 from dyad.coder.timing import StageTimes, clock
 from dyad.dictionaries import cameo
@@ -166,7 +166,7 @@ def triage(
             and previous[1] == segment
             and not skipped_between(document.text, previous[0], start)
         )
-        pronouns = readable_pronouns(
+        pronouns = prefilter.pronouns(
             segment in sides,
             after_actor,
             after_actor and previous is not None and previous[2],

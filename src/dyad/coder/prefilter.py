@@ -15,6 +15,11 @@ a pronoun read through the sentences before. So a sentence is parsed only when:
   not capitalised inside a sentence that is not a headline, its particles present, and
   a code of its own or a pattern whose every slot has a word in the sentence.
 
+With Coder v2 (`Prefilter.learned`: built with its trigger lemmas), a form of one of those
+lemmas may hold an event too, a sentence with no name but a trigger's passive participle
+("Several men were detained") is parsed, as Coder v2 codes its source `---`, and "I"
+counts wherever "we" does.
+
 Each check is a look-up over the sentence's words, far cheaper than a parse, and errs
 on the side of keeping: a position counts when any of several spellings of its word
 (with or without a final full stop or a possessive "'s") could start a match.
@@ -52,6 +57,12 @@ _OPENERS = frozenset("\"'\u201c\u2018(:;-\u2014")
 _PERSONAL = frozenset(w.upper() for w in PERSONAL_PRONOUNS)
 _GROUP = frozenset(w.upper() for w in GROUP_PRONOUNS)
 _PRONOUNS = _FIRST_PERSON_PLURAL | _PERSONAL | _GROUP
+# Coder v2 reads "I", "we" and "our" as the author's side or the document's context country
+_FIRST_PERSON = _FIRST_PERSON_PLURAL | frozenset({"I", "MY", "ME"})
+# a participle after these may be an agentless passive: "Several men were detained"
+_PASSIVE_AUXILIARIES = frozenset("IS ARE WAS WERE BE BEEN BEING".split())
+_AUXILIARIES = frozenset({"BE", "HAVE", "DO"})
+_PASSIVE_GAP = 2  # words between the auxiliary and the participle ("were safely destroyed")
 _NONE: frozenset[str] = frozenset()
 _VARIANT_MIN_CHARS = 7  # as `mentions._variant_match`: shorter names are not matched fuzzily
 # `Prefilter.triage` verdicts
@@ -126,6 +137,24 @@ def _slot_forms(slot: tuple[str, ...]) -> frozenset[str]:
     return frozenset(forms)
 
 
+# a learned trigger: the trigger model scores it wherever it stands
+_TRIGGER = VerbNeeds(frozenset(), True, ())
+
+
+def _plain_trigger(lemma: str, verbs: VerbDictionary, actors: ActorDictionary) -> bool:
+    """Return whether a learned trigger lemma may hold an event wherever it stands.
+
+    Not an auxiliary, whose every sentence has one; not a dictionary verb, whose entry
+    already says what it needs ("make" codes only in "make a visit"); not a name or an
+    agent ("troops", "people"), which the pre-filter counts as an actor instead.
+    """
+    if lemma in _AUXILIARIES:
+        return False
+    return not any(
+        (form,) in actors.actors or (form,) in actors.agents for form in inflections(lemma)
+    )
+
+
 def readable_pronouns(perspective: bool, after_actor: bool, after_group: bool) -> frozenset[str]:
     """Return the pronouns that can stand for an actor in a sentence (upper case).
 
@@ -167,20 +196,53 @@ class Prefilter:
     verb_forms: frozenset[str]
     actors: ActorDictionary
     min_actors: int = 2
-    # verb form -> what each of the dictionary entries it may belong to needs
+    # word form -> what each of the dictionary entries (or learned triggers) it may be needs
     verb_needs: dict[str, tuple[VerbNeeds, ...]] = field(default_factory=dict)
+    # Coder v2 is on: its trigger lemmas, "I"/"we" in context and agentless passives count
+    learned: bool = False
 
     @staticmethod
-    def build(actors: ActorDictionary, verbs: VerbDictionary, *, min_actors: int = 2) -> Prefilter:
+    def build(
+        actors: ActorDictionary,
+        verbs: VerbDictionary,
+        *,
+        min_actors: int = 2,
+        triggers: Iterable[str] = (),
+    ) -> Prefilter:
+        """Compile the dictionaries' word sets.
+
+        Args:
+            actors: The actor and agent dictionary.
+            verbs: The verb dictionary.
+            min_actors: Names a sentence needs (2 under `coder.require_dyad`).
+            triggers: Coder v2's trigger lemmas (`Models.lexicon`), verbs and nouns the
+                trigger model scores: any form of one may hold an event, with no pattern.
+        """
         needs: dict[str, set[VerbNeeds]] = {}
         shared: dict[int, tuple[tuple[frozenset[str], ...], ...]] = {}
         for key, entries in verbs.verbs.items():
             own = {VerbNeeds.of(entry, shared) for entry in entries}
             for form in inflections(key):
                 needs.setdefault(form, set()).update(own)
+        forms = frozenset(needs)  # headlines lower-case dictionary verbs only
+        learned = False
+        for lemma in triggers:
+            learned = True
+            if _plain_trigger(lemma.upper(), verbs, actors):
+                for form in inflections(lemma.upper()):
+                    needs.setdefault(form, set()).add(_TRIGGER)
         return Prefilter(
-            frozenset(needs), actors, min_actors, {k: tuple(v) for k, v in needs.items()}
+            forms, actors, min_actors, {k: tuple(v) for k, v in needs.items()}, learned
         )
+
+    def pronouns(self, perspective: bool, after_actor: bool, after_group: bool) -> frozenset[str]:
+        """Return the pronouns that can stand for an actor here (`readable_pronouns`).
+
+        With Coder v2, "I", "my" and "me" count too where "we" does: its candidates read
+        a first person as the author's side or the document's context country.
+        """
+        readable = readable_pronouns(perspective, after_actor, after_group)
+        return readable | _FIRST_PERSON if self.learned and perspective else readable
 
     def could_hold_event(self, text: str) -> bool:
         """Return whether `text` holds a dictionary verb form and enough possible actors."""
@@ -195,7 +257,7 @@ class Prefilter:
             after_actor: The sentence follows, in the same segment, one that named an
                 actor: only then can "he" or "they" stand for someone (`dyad.coder.anaphora`).
         """
-        return self.read(text, readable_pronouns(perspective, after_actor, after_actor))[0]
+        return self.read(text, self.pronouns(perspective, after_actor, after_actor))[0]
 
     def read(self, text: str, pronouns: frozenset[str]) -> tuple[int, bool]:
         """Return the verdict on `text` and whether it names a group "they" could mean.
@@ -211,6 +273,8 @@ class Prefilter:
         verb = self._could_code(text, found, bare, frozenset())  # before names are known
         names = self.find_names(raw, words, bare, pronouns, everything=verb)
         if names.count == 0:
+            if verb and self.learned and self.min_actors == 1 and self._passive(bare):
+                return PARSE, False  # "Several men were detained": a source "---", no name
             # a sentence with a pronoun is kept for the context all the same: skipped, it
             # would make the coder forget the person named before it
             return (CONTEXT if names.pronoun else SKIP), False
@@ -251,7 +315,7 @@ class Prefilter:
                     length, actor = max(
                         (length, actor), self._phrase_length(spelling, raw, position)
                     )
-            if length == 0 and bare[position] in _PRONOUNS:
+            if length == 0 and (bare[position] in _PRONOUNS or bare[position] in pronouns):
                 pronoun = True
                 length = 1 if bare[position] in pronouns else 0
             elif length == 0 and raw[position][:1].isupper():
@@ -294,7 +358,7 @@ class Prefilter:
         present = frozenset(bare)
         capitals = _title_case(found)
         for position, word in enumerate(bare):
-            if word not in self.verb_forms or position in inside:
+            if word not in self.verb_needs or position in inside:
                 continue
             start = found[position].start()
             if (
@@ -306,6 +370,19 @@ class Prefilter:
                 continue
             if any(need.met(present) for need in self.verb_needs.get(word, ())):
                 return True
+        return False
+
+    def _passive(self, bare: list[str]) -> bool:
+        """Return whether a possible trigger stands as a passive participle ("were seized")."""
+        present = frozenset(bare)
+        for position, word in enumerate(bare):
+            if word not in _PASSIVE_AUXILIARIES:
+                continue
+            for participle in bare[position + 1 : position + 2 + _PASSIVE_GAP]:
+                if participle.endswith(("ED", "EN")) and any(
+                    need.met(present) for need in self.verb_needs.get(participle, ())
+                ):
+                    return True
         return False
 
     def _person_at(self, raw: list[str], words: list[str], owned: list[str], at: int) -> bool:

@@ -65,12 +65,21 @@ class Resources:
         verb_dictionary, verb_problems = load_verb_dictionary(verb_files)
         # an event without a target is dropped under require_dyad: it needs two actors
         needed = 2 if config.coder.require_dyad else 1
-        prefilter = Prefilter.build(actor_dictionary, verb_dictionary, min_actors=needed)
         learned = None
+        triggers: frozenset[str] = frozenset()
         if config.coder.learned:
             from dyad.learn.coder import LearnedCoder, Models
 
-            learned = LearnedCoder(Models.read(), verb_dictionary, config.coder.min_confidence)
+            models = Models.read()
+            learned = LearnedCoder(models, verb_dictionary, config.coder.min_confidence)
+            triggers = models.lexicon
+        elif not config.coder.require_dyad:
+            # events of one actor count: parse what Coder v2 would, so that training
+            # (`learn.training.record_split`) sees the sentences the runtime codes
+            triggers = _trigger_lexicon()
+        prefilter = Prefilter.build(
+            actor_dictionary, verb_dictionary, min_actors=needed, triggers=triggers
+        )
         return Resources(
             actor_dictionary,
             verb_dictionary,
@@ -94,3 +103,10 @@ class Ranker(Protocol):
         judge: Callable[[EventCode], str | None],
         perspective: str | None = None,
     ) -> list[tuple[EventCode, float]]: ...
+
+
+def _trigger_lexicon() -> frozenset[str]:
+    """Return Coder v2's trigger lemmas, or none when its weights are not built yet."""
+    from dyad.learn.coder import MODEL_FILE, Models
+
+    return Models.read().lexicon if MODEL_FILE.exists() else frozenset()
