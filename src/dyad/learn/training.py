@@ -91,7 +91,10 @@ class Recorder:
 
 def record_split(split: str, data_dir: Path) -> tuple[list[Recorded], Resources]:
     """Run the pipeline over a split's documents and return its sentences with their gold."""
-    config = load_config(overrides=["coder.learned=false", "coder.require_dyad=false"])
+    # every sentence is parsed: what the pre-filter lets through depends on the trained
+    # lexicon, and the weights must not depend on the weights that came before them
+    overrides = ["coder.learned=false", "coder.require_dyad=false", "coder.prefilter=false"]
+    config = load_config(overrides=overrides)
     resources = Resources.load(config)
     recorder = Recorder()
     resources.learned = recorder
