@@ -250,6 +250,18 @@ def _roots(probs: dict[int, dict[str, float]]) -> list[tuple[int, str, float]]:
     return found
 
 
+def _role(code: str) -> str:
+    """Return an actor's role for the ranker: a bare country is "country", never its name.
+
+    (The ranker must not learn which countries the train split happens to cover.)
+    """
+    if not code:
+        return "none"
+    if code in ("IGO", "NGO") or code.startswith(("IGO", "NGO", "MNC")):
+        return code[:3]
+    return code[3:6] or "country"
+
+
 def _buckets(name: str, p: float) -> list[str]:
     return [f"{name}>{t / 10:.1f}" for t in range(1, 10) if p > t / 10]
 
@@ -271,8 +283,8 @@ def rank_features(candidate: Candidate, factuality: str, segment: str, count: in
         f"kinds={candidate.source_kind}|{candidate.target_kind}",
         f"fact={factuality}",
         f"segment={segment}",
-        f"srole={source[3:6] or source[:3]}",
-        f"trole={target[3:6] or target[:3] or 'none'}",
+        f"srole={_role(source)}",
+        f"trole={_role(target)}",
         f"same_country={bool(target) and source[:3] == target[:3]}",
         f"same_code={source == target}",
         f"lemma|root={candidate.lemma}|{root}",
