@@ -104,3 +104,22 @@ def test_anaphora_last_person_names_the_person_and_remembers_titled_names(
                        "NNP VBD NNP .", "PROPN VERB PROPN PUNCT")  # fmt: skip
     found = find_mentions(unknown, actors, on_date=DAY)
     assert last_person(unknown, found, actors, None, {}) is UNKNOWN_PERSON
+
+
+def test_anaphora_a_title_without_a_country_does_not_take_the_context_country(
+    actors: ActorDictionary,
+) -> None:
+    # a US story about Russia: "President Jon Smithers" names no country, so the country
+    # the story spoke of before (Russia) is not his, and a later "Smithers" is not RUSGOV
+    text = sentence("President Jon Smithers criticized Moscow .", [2, 2, 3, 3, 3, 3],
+                    "compound compound nsubj ROOT dobj punct", "NNP NNP NNP VBD NNP .",
+                    "PROPN PROPN PROPN VERB PROPN PUNCT")  # fmt: skip
+    named = find_mentions(text, actors, on_date=DAY)
+    names: dict[str, Actor] = {}
+    person = last_person(text, named, actors, "RUS", names)
+    assert person is not None and not person.code.startswith("RUS")
+    assert not names.get("Smithers", UNKNOWN_PERSON).code.startswith("RUS")
+    later = sentence("Smithers condemned Israel .", [1, 1, 1, 1], "nsubj ROOT dobj punct",
+                     "NNP VBD NNP .", "PROPN VERB PROPN PUNCT")  # fmt: skip
+    found = pronoun_mentions(later, find_mentions(later, actors, on_date=DAY), actors, None, names)
+    assert ("Smithers", "RUSGOV", "named-before") not in codes(found)

@@ -34,6 +34,8 @@ from dyad.dictionaries.entries import ActorDictionary
 from dyad.records import Actor, Mention, Sentence, Token
 
 RESOLVER_NAME = "dyad.actors.cameo.v1"
+# the entry of an actor whose country only the context gave ("the minister" after Iraq)
+CONTEXT_ONLY = "agent+context"
 
 _NP_DEPS = frozenset(
     {
@@ -284,7 +286,7 @@ def unnamed_actor(
         return Actor(phrase.text, perspective + role, None, perspective, "perspective")
     if role:
         country = context_country or "---"
-        return Actor(phrase.text, country + role, None, context_country, "agent+context")
+        return Actor(phrase.text, country + role, None, context_country, CONTEXT_ONLY)
     return None
 
 

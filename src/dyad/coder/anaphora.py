@@ -16,7 +16,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import replace
 
-from dyad.coder.actors import resolve_phrase
+from dyad.coder.actors import CONTEXT_ONLY, resolve_phrase
 from dyad.coder.lexicon import (
     FUNCTION_WORDS,
     GROUP_PRONOUNS,
@@ -81,7 +81,13 @@ def last_person(
             titled = resolve_phrase(
                 sentence, name_end, mentions, dictionary, context_country=context_country
             )
-            if titled is not None and len(titled.code) > 3 and not titled.code.startswith("---"):
+            if titled is not None and titled.entry == CONTEXT_ONLY:
+                # "President Donald Trump" in a story that spoke of Russia: the title names
+                # no country, and the context's is another's; he is someone we cannot name
+                found = UNKNOWN_PERSON
+                if names is not None:
+                    names[tokens[name_end].text] = UNKNOWN_PERSON
+            elif titled is not None and len(titled.code) > 3 and not titled.code.startswith("---"):
                 found = titled
                 if names is not None:
                     names[tokens[name_end].text] = titled

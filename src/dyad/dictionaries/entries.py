@@ -58,10 +58,19 @@ class ActorEntry:
         return day is not None and any((d.start or d.end) and d.valid_on(day) for d in self.codes)
 
     def code_on(self, day: str | None) -> str | None:
-        """Return the code valid on `day`, else an undated one, else the latest's country."""
-        for dated in self.codes:
-            if day is not None and (dated.start or dated.end) and dated.valid_on(day):
-                return dated.code
+        """Return the code valid on `day`, else an undated one, else the latest's country.
+
+        Of two roles valid on `day`, the one begun later holds: Phoenix leaves the role a
+        person had in 2014 open ("[LUXGOV >19950120]"), and the supplement's later one
+        ("[IGOEUREEC 20141101-20191130]") says what Juncker was in 2016.
+        """
+        valid = [
+            dated
+            for dated in self.codes
+            if day is not None and (dated.start or dated.end) and dated.valid_on(day)
+        ]
+        if valid:
+            return max(valid, key=lambda dated: dated.start or "").code
         for dated in self.codes:
             if dated.start is None and dated.end is None:
                 return dated.code

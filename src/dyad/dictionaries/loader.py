@@ -130,12 +130,16 @@ def _merged(earlier: ActorEntry | None, later: ActorEntry) -> ActorEntry:
     """
     if earlier is None:
         return later
-    if earlier is later or not (earlier.person and later.person):
+    # an earlier entry with dated roles is a person too, marked or not ("IMRAN_KHAN_")
+    earlier_person = earlier.person or any(c.start or c.end for c in earlier.codes)
+    if earlier is later or not (earlier_person and later.person):
         return earlier
     dated = [c for c in (*earlier.codes, *later.codes) if c.start or c.end]
     undated = [c for c in earlier.codes if not (c.start or c.end)]
-    return replace(earlier, codes=tuple(dict.fromkeys(dated + undated)))
+    return replace(earlier, codes=tuple(dict.fromkeys(dated + undated)), person=True)
 
+
+PERSON_MARKERS = ("CountryInfo", "# person")
 
 PERSONAL_TITLES = frozenset(
     """PRESIDENT SECRETARY MINISTER SENATOR SEN. GENERAL GEN. KING PRINCE QUEEN AMBASSADOR
@@ -195,7 +199,8 @@ def load_actor_entries(path: Path, into: ActorDictionary, problems: list[Diction
             continue
         if not phrases:
             root_line[0] = number
-            person[0] = "CountryInfo" in raw  # the generator marks person entries so
+            # the Phoenix generator marks person entries so; dyad's supplement writes "# person"
+            person[0] = any(marker in raw for marker in PERSON_MARKERS)
         phrases.append((key, phrase.strip("_ ").replace("_", " ").title()))
         if inline:
             dated = parse_code(inline.group(1))

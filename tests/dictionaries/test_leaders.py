@@ -1,0 +1,106 @@
+"""Tests for the supplement's leaders of 2015-2021: dated roles, names, bare surnames."""
+
+from __future__ import annotations
+
+import pytest
+
+from dyad.coder.anaphora import last_person, pronoun_mentions
+from dyad.coder.mentions import find_mentions
+from dyad.dictionaries.entries import ActorDictionary, ActorEntry, DatedCode
+from dyad.dictionaries.loader import load_actor_dictionary
+from dyad.records import Actor, Mention, Sentence
+from parses import make_sentence
+
+
+@pytest.fixture(scope="module")
+def actors() -> ActorDictionary:
+    return load_actor_dictionary()[0]
+
+
+def said(name: str) -> Sentence:
+    """Return "<name> said ." parsed: the name's words compound onto its last word."""
+    words = name.split()
+    last = len(words) - 1
+    heads = [last] * last + [last + 1, last + 1, last + 1]
+    deps = " ".join(["compound"] * last + ["nsubj", "ROOT", "punct"])
+    tags = " ".join(["NNP"] * len(words) + ["VBD", "."])
+    pos = " ".join(["PROPN"] * len(words) + ["VERB", "PUNCT"])
+    return make_sentence(f"{name} said .", heads, deps, None, tags, pos)
+
+
+def codes(mentions: list[Mention]) -> list[str]:
+    return [m.actor.code for m in mentions]
+
+
+@pytest.mark.parametrize(
+    ("name", "day", "code"),
+    [
+        ("Donald Trump", "2018-05-01", "USAGOV"),
+        ("Trump", "2018-05-01", "USAGOV"),  # a bare surname, in office
+        ("President Trump", "2019-03-01", "USAGOV"),
+        ("Donald Trump", "2012-05-01", "USABUS"),  # before his campaign
+        ("Donald Trump", "2016-06-01", "USAPTY"),  # the candidate
+        ("Trump", "2016-06-01", "USAPTY"),
+        ("Donald Trump", "2021-06-01", "USAELI"),  # a former president
+        ("Mike Pompeo", "2017-06-01", "USASPY"),  # CIA director, then secretary of state
+        ("Mike Pompeo", "2019-06-01", "USAGOV"),
+        ("Theresa May", "2017-06-01", "GBRGOV"),
+        ("Boris Johnson", "2017-06-01", "GBRGOV"),
+        ("Boris Johnson", "2019-01-15", "GBRLEG"),  # between the cabinet and Downing Street
+        ("Jeremy Corbyn", "2017-06-01", "GBRPTY"),
+        ("Emmanuel Macron", "2017-01-10", "FRAPTY"),
+        ("Emmanuel Macron", "2018-01-10", "FRAGOV"),
+        ("Leo Varadkar", "2018-01-10", "IRLGOV"),
+        ("Enda Kenny", "2018-01-10", "IRLLEG"),
+        ("Qasem Soleimani", "2018-01-10", "IRNMIL"),
+        ("Moon Jae-in", "2018-01-10", "KORGOV"),
+        ("Kim Jong-un", "2018-01-10", "PRKGOV"),
+        ("Jair Bolsonaro", "2020-01-10", "BRAGOV"),
+        ("Jacinda Ardern", "2019-03-20", "NZLGOV"),
+        ("Imran Khan", "2019-03-20", "PAKGOV"),  # Phoenix's lawmaker entry, brought up to date
+        ("Jean-Claude Juncker", "2016-03-20", "IGOEUREEC"),  # Phoenix: Luxembourg's premier
+        ("Jean-Claude Juncker", "2005-03-20", "LUXGOV"),
+        ("Joe Biden", "2018-03-20", "USAELI"),  # Phoenix left the vice president in office
+        ("Angela Merkel", "2018-03-20", "DEUGOV"),
+    ],
+)
+def test_leaders_resolve_with_the_role_they_held_that_day(
+    actors: ActorDictionary, name: str, day: str, code: str
+) -> None:
+    assert codes(find_mentions(said(name), actors, on_date=day)) == [code]
+
+
+def test_leaders_the_later_begun_of_two_valid_roles_holds() -> None:
+    entry = ActorEntry(
+        "Juncker",
+        (DatedCode("LUXGOV", "1995-01-20"), DatedCode("IGOEUREEC", "2014-11-01", "2019-12-01")),
+        "test:1",
+        person=True,
+    )
+    assert entry.code_on("2016-01-01") == "IGOEUREEC"
+    assert entry.code_on("2010-01-01") == "LUXGOV"
+    assert entry.code_on("2020-01-01") == "LUXGOV"
+
+
+def test_leaders_every_supplement_person_has_a_role_each_day(actors: ActorDictionary) -> None:
+    supplement = [e for e in actors.actors.values() if e.person and "dyad.supplement" in e.source]
+    assert len(supplement) >= 60
+    for entry in supplement:
+        assert all(len(c.code) >= 6 for c in entry.codes), entry.name
+
+
+def test_leaders_trump_named_after_a_titled_line_in_a_story_about_russia(
+    actors: ActorDictionary,
+) -> None:
+    # "President Donald Trump criticized Moscow. ... Trump said." in a story about Russia
+    day = "2018-07-16"
+    first = make_sentence("President Donald Trump criticized Moscow .", [2, 2, 3, 3, 3, 3],
+                          "compound compound nsubj ROOT dobj punct", None, "NNP NNP NNP VBD NNP .",
+                          "PROPN PROPN PROPN VERB PROPN PUNCT")  # fmt: skip
+    names: dict[str, Actor] = {}
+    named = find_mentions(first, actors, on_date=day)
+    person = last_person(first, named, actors, "RUS", names)
+    assert person is not None and person.code == "USAGOV"
+    later = said("Trump")
+    found = pronoun_mentions(later, find_mentions(later, actors, on_date=day), actors, None, names)
+    assert codes(found) == ["USAGOV"]
