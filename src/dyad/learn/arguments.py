@@ -194,11 +194,9 @@ def option_probabilities(
     source = model.classes.index("source")
     target = model.classes.index("target")
     phrases = sum(1 for o in found if o.head is not None and o.head >= 0)
-    result = []
-    for option in found:
-        probs = model.probabilities(option_features(sentence, trigger, root, option, phrases))
-        result.append((float(probs[source]), float(probs[target])))
-    return result
+    rows = [option_features(sentence, trigger, root, option, phrases) for option in found]
+    probs = model.probabilities_many(rows)
+    return [(float(p[source]), float(p[target])) for p in probs]
 
 
 @dataclass(frozen=True, slots=True)

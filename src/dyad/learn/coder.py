@@ -100,8 +100,10 @@ def propose(
     probs = trigger_probabilities(sentence, mentions, verbs, models.trigger, models.lexicon)
     parties = cand.sentence_parties(sentence, mentions, context, memory, perspective)
     found: dict[tuple[str, str, str], Candidate] = {}
+    cache: dict[tuple[int, str], Scored] = {}
     for i, root, p in _roots(probs):
-        for candidate in _by_joint(_learned(sentence, i, root, p, parties, verbs, models)):
+        scored = _scored_options(sentence, i, root, parties, models, cache)
+        for candidate in _by_joint(_learned(sentence, i, root, p, scored, verbs, models)):
             code = candidate.code
             key = (code.source.code, code.target.code if code.target else "", root)
             if key not in found or found[key].trigger_p < p:
@@ -117,12 +119,33 @@ def propose(
         if key in found:
             found[key] = replace(found[key], origin="both")
             continue
-        found[key] = _rule_candidate(sentence, renamed, probs, parties, models)
+        found[key] = _rule_candidate(sentence, renamed, probs, parties, models, cache)
     return list(found.values())
 
 
 def _renamed(actor: Actor) -> Actor:
     return replace(actor, code=cand._rename(actor.code))
+
+
+Scored = tuple[list[args.Option], list[tuple[float, float]]]
+
+
+def _scored_options(
+    sentence: Sentence,
+    i: int,
+    root: str,
+    parties: Sequence[tuple[int, cand.Party]],
+    models: Models,
+    cache: dict[tuple[int, str], Scored],
+) -> Scored:
+    """Return trigger `i`'s options and their (P(source), P(target)) as `root`, once each."""
+    if (i, root) not in cache:
+        found = args.options(parties, i)
+        cache[(i, root)] = (
+            found,
+            args.option_probabilities(sentence, i, root, found, models.arguments),
+        )
+    return cache[(i, root)]
 
 
 def _rule_candidate(
@@ -131,6 +154,7 @@ def _rule_candidate(
     probs: dict[int, dict[str, float]],
     parties: Sequence[tuple[int, cand.Party]],
     models: Models,
+    cache: dict[tuple[int, str], Scored],
 ) -> Candidate:
     """Return a rule event as a candidate, its actors scored by the argument model."""
     root = code.code[:2]
@@ -139,8 +163,7 @@ def _rule_candidate(
     p = probs.get(i, {}).get(root, 0.0)
     source_p = target_p = 0.0
     if i < len(sentence.tokens):
-        found = args.options(parties, i)
-        scored = args.option_probabilities(sentence, i, root, found, models.arguments)
+        found, scored = _scored_options(sentence, i, root, parties, models, cache)
         target = code.target.code if code.target else None
         for option, (ps, pt) in zip(found, scored, strict=True):
             named = option.party.code if option.party else None
@@ -156,15 +179,14 @@ def _learned(
     i: int,
     root: str,
     p: float,
-    parties: Sequence[tuple[int, cand.Party]],
+    options: Scored,
     verbs: VerbDictionary,
     models: Models,
 ) -> list[Candidate]:
     """Return the candidates of trigger `i` read as `root`: likely sources with likely targets."""
     token = sentence.tokens[i]
     lemma = token.lemma.lower()
-    found = args.options(parties, i)
-    scored = args.option_probabilities(sentence, i, root, found, models.arguments)
+    found, scored = options
     sources = _likeliest(found, [ps for ps, _ in scored])
     targets = _likeliest(found, [pt for _, pt in scored], skip_unknown=True)
     entry = entry_for(sentence, token, verbs) if token.pos == "VERB" else None
@@ -360,13 +382,14 @@ def score_candidates(
     """Rank candidates; keep the likeliest of equal (source, target, root), likeliest first."""
     best: dict[tuple[str, str, str], tuple[EventCode, float]] = {}
     positive = ranker.classes.index("1")
-    for candidate in found:
+    judged = [(c, judge(c.code)) for c in found]
+    kept = [(c, factuality) for c, factuality in judged if factuality is not None]
+    if not kept:
+        return []
+    rows = [rank_features(c, factuality, segment, len(found)) for c, factuality in kept]
+    for (candidate, _), probs in zip(kept, ranker.probabilities_many(rows), strict=True):
         code = candidate.code
-        factuality = judge(code)
-        if factuality is None:
-            continue
-        row = rank_features(candidate, factuality, segment, len(found))
-        p = round(float(ranker.probabilities(row)[positive]), 4)
+        p = round(float(probs[positive]), 4)
         key = (code.source.code, code.target.code if code.target else "", code.code[:2])
         if key not in best or best[key][1] < p:
             best[key] = (code, p)

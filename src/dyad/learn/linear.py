@@ -45,6 +45,32 @@ class LinearModel:
         result: NDArray[np.float64] = exp / exp.sum()
         return result
 
+    def probabilities_many(self, rows: Sequence[Row]) -> NDArray[np.float64]:
+        """Return `probabilities` of every row at once, shape (rows, classes).
+
+        One gather and one sum for all rows: a sentence's options or candidates are scored
+        together, which saves most of numpy's per-call cost.
+        """
+        index = self.index
+        at: list[int] = []
+        values: list[float] = []
+        owners: list[int] = []
+        for n, row in enumerate(rows):
+            for name, value in row:
+                found = index.get(name)
+                if found is not None:
+                    at.append(found)
+                    values.append(value)
+                    owners.append(n)
+        scores = np.tile(self.weights[-1], (len(rows), 1))
+        if at:
+            contributions = self.weights[at] * np.asarray(values)[:, None]
+            np.add.at(scores, np.asarray(owners), contributions)
+        scores -= scores.max(axis=1, keepdims=True)
+        exp = np.exp(scores)
+        result: NDArray[np.float64] = exp / exp.sum(axis=1, keepdims=True)
+        return result
+
     def to_json(self) -> dict[str, Any]:
         names = sorted(self.index, key=self.index.__getitem__)
         return {

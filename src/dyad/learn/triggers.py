@@ -158,16 +158,22 @@ def trigger_probabilities(
     lexicon: frozenset[str],
 ) -> dict[int, dict[str, float]]:
     """Return token index -> root -> probability for the sentence's possible triggers."""
-    result = {}
     where = MentionMap.build(sentence, mentions)
+    tokens = []
+    rows = []
     for i in trigger_tokens(sentence):
         token = sentence.tokens[i]
         if token.lemma.lower() not in lexicon and entry_for(sentence, token, verbs) is None:
             continue
-        row = trigger_features(sentence, i, mentions, verbs, where)
-        probs = trigger.probabilities(row)
-        result[i] = dict(zip(trigger.classes, (float(p) for p in probs), strict=True))
-    return result
+        tokens.append(i)
+        rows.append(trigger_features(sentence, i, mentions, verbs, where))
+    if not rows:
+        return {}
+    probs = trigger.probabilities_many(rows)
+    return {
+        i: dict(zip(trigger.classes, (float(p) for p in row), strict=True))
+        for i, row in zip(tokens, probs, strict=True)
+    }
 
 
 def trigger_token(sentence: Sentence, span: tuple[int, int] | None) -> int | None:
