@@ -214,3 +214,12 @@ def test_confidence_travels_in_the_contract() -> None:
         {"confidence": "0.8123"}, 0.8123,
     )  # fmt: skip
     assert Event.from_dict(event.to_dict()).confidence == pytest.approx(0.8123)
+
+
+def test_probabilities_many_equals_one_row_at_a_time() -> None:
+    model = _toy_model()
+    rows = [[("word=attack", 1.0)], [], [("word=meet", 1.0), ("unseen", 1.0), ("neg", 2.0)]]
+    many = model.probabilities_many(rows)
+    assert many.shape == (3, len(model.classes))
+    for row, probs in zip(rows, many, strict=True):
+        assert np.allclose(probs, model.probabilities(row))
