@@ -104,3 +104,18 @@ def test_leaders_trump_named_after_a_titled_line_in_a_story_about_russia(
     later = said("Trump")
     found = pronoun_mentions(later, find_mentions(later, actors, on_date=day), actors, None, names)
     assert codes(found) == ["USAGOV"]
+
+
+@pytest.mark.parametrize(
+    ("name", "code"),
+    [
+        ("The European Community", "IGOEUREEC"),
+        ("EC", "IGOEUREEC"),
+        ("The Taoiseach", "IRLGOV"),
+        ("Downing Street", "GBRGOV"),
+        ("The Ulster Unionist Party", "GBRPTY"),
+        ("The DUP", "GBRPTY"),
+    ],
+)
+def test_supplement_groups_and_offices(actors: ActorDictionary, name: str, code: str) -> None:
+    assert codes(find_mentions(said(name), actors, on_date="1987-03-01")) == [code]
