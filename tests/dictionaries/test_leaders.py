@@ -53,6 +53,7 @@ def codes(mentions: list[Mention]) -> list[str]:
         ("Leo Varadkar", "2018-01-10", "IRLGOV"),
         ("Enda Kenny", "2018-01-10", "IRLLEG"),
         ("Qasem Soleimani", "2018-01-10", "IRNMIL"),
+        ("Qasem Soleimani", "2020-01-08", "IRNMIL"),  # told of after his killing
         ("Moon Jae-in", "2018-01-10", "KORGOV"),
         ("Kim Jong-un", "2018-01-10", "PRKGOV"),
         ("Jair Bolsonaro", "2020-01-10", "BRAGOV"),
