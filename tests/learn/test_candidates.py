@@ -172,3 +172,16 @@ def test_persons_an_international_force_acts_on_may_be_insurgents() -> None:
     assert _codes(sentence, 4, [], context="USA") == set()  # no theatre: nobody
     leader = [Mention(4, 4, Actor("leader", "~GOV"), "agent")]
     assert _codes(sentence, 4, leader, context="AFG") == {"AFGGOV", "AFGREB"}
+
+
+def test_a_legislature_coded_under_its_government_is_offered_as_itself() -> None:
+    sentence = make_sentence(
+        "The Senate rejected the bill .",
+        [1, 2, 2, 4, 2, 2],
+        "det nsubj ROOT det dobj punct",
+        pos="DET PROPN VERB DET NOUN PUNCT",
+    )
+    senate = [Mention(1, 1, Actor("Senate", "USAGOVLEG"), "actor")]
+    assert _codes(sentence, 1, senate, context="USA") == {"USAGOVLEG", "USALEG"}
+    army = [Mention(1, 1, Actor("Pentagon", "USAGOVMIL"), "actor")]
+    assert _codes(sentence, 1, army, context="USA") == {"USAGOVMIL"}  # only LEG and JUD

@@ -84,6 +84,8 @@ GROUP_ROLES = {
     "creditor": "BUS",
     "lender": "BUS",
 }
+# branches the dictionaries code under the government ("USAGOVLEG") that the guide codes apart
+GOVERNMENT_BRANCHES = frozenset({"LEG", "JUD"})
 # words that untie a role noun from the story's country: "foreign powers", "world leaders"
 # have no country the text names, so the guide's `---` (section 3)
 UNTIED = frozenset({"foreign", "international", "overseas", "world", "global", "regional"})
@@ -228,6 +230,7 @@ def parties(
     if not role and countries:
         role = ASSET_ROLES.get(sentence.tokens[head].lemma.lower(), "")
     result = [Party(_rename(m.actor.code), m.actor.text, "full", m.actor.entry) for m in full]
+    result += [branch for p in result if (branch := _branch(p))]
     for m in countries:
         code = m.actor.code + role if m.actor.code not in ("IGO", "NGO") else m.actor.code
         kind = "country+role" if role else "country"
@@ -323,6 +326,18 @@ def _joint_force(
             Party(international, text, "international"),
         ]
     return []
+
+
+def _branch(party: Party) -> Party | None:
+    """Return a legislature or court the dictionaries code under its government, as itself.
+
+    Phoenix codes the US Senate USAGOVLEG, scored as USAGOV; the guide codes parliaments
+    LEG and courts JUD (section 3), so both are offered.
+    """
+    code = party.code
+    if len(code) >= 9 and code[3:6] == "GOV" and code[6:9] in GOVERNMENT_BRANCHES:
+        return Party(code[:3] + code[6:], party.text, "branch", party.entry)
+    return None
 
 
 def _role(code: str) -> str:
