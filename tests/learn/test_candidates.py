@@ -185,3 +185,26 @@ def test_a_legislature_coded_under_its_government_is_offered_as_itself() -> None
     assert _codes(sentence, 1, senate, context="USA") == {"USAGOVLEG", "USALEG"}
     army = [Mention(1, 1, Actor("Pentagon", "USAGOVMIL"), "actor")]
     assert _codes(sentence, 1, army, context="USA") == {"USAGOVMIL"}  # only LEG and JUD
+
+
+def test_a_force_no_dictionary_names_is_still_a_force() -> None:
+    sentence = make_sentence(
+        "The force arrested him .",
+        [1, 2, 2, 2, 2],
+        "det nsubj ROOT dobj punct",
+        lemmas="the force arrest he .",
+        pos="DET NOUN VERB PRON PUNCT",
+    )
+    assert _codes(sentence, 1, []) == {"AFGMIL", "IGOWSTNATMIL"}
+
+
+def test_an_afghan_led_combined_force_is_joint() -> None:
+    sentence = make_sentence(
+        "An Afghan - led combined force arrested him .",
+        [5, 3, 3, 5, 5, 6, 6, 6, 6],
+        "det npadvmod punct amod amod nsubj ROOT dobj punct",
+        lemmas="an afghan - lead combined force arrest he .",
+        pos="DET ADJ PUNCT VERB ADJ NOUN VERB PRON PUNCT",
+    )
+    afghan = [Mention(1, 1, Actor("Afghan", "AFG"), "actor")]
+    assert _codes(sentence, 5, afghan) == {"AFGMIL", "IGOWSTNATMIL"}

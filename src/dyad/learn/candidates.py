@@ -15,7 +15,10 @@ coalition forces", "an Afghan-international force", "a combined force") or an ea
 sentence did ("the security force"); in a theatre with an international force (ISAF in
 Afghanistan) such a force is the host's MIL and that force. A speech's speaker (the
 author's side) is offered in every sentence, since the guide codes him where the sentence
-does not name him.
+does not name him. A named country's military asset ("Iranian positions") is its MIL; a
+role noun that "foreign" or "world" unties, or a plural group no role names ("banks"), has
+the unknown country `---`; a person in a theatre with an international force may be the
+insurgent it acts on; a legislature coded under its government (USAGOVLEG) is also itself.
 """
 
 from __future__ import annotations
@@ -208,7 +211,8 @@ def parties(
     found = [m for m in mentions if m.last in inside or m.first in inside]
     first_person = any(sentence.tokens[t].text.lower() in FIRST_PERSON for t in inside)
     insurgent = _theatre_person(sentence, head, context)
-    if not found:
+    force = sentence.tokens[head].lemma.lower() in FORCE_HEADS
+    if not found and not force:
         country = perspective or context
         if sentence.tokens[head].text.lower() in FIRST_PERSON and country:
             # a speech's "we" is its country's government
@@ -225,7 +229,7 @@ def parties(
     countries = [m for m in found if m.rule != "agent" and len(m.actor.code) == 3]
     roles = [m for m in found if m.rule == "agent"]
     role = _role(roles[-1].actor.code) if roles else ""
-    if not role and sentence.tokens[head].lemma.lower() in FORCE_HEADS:
+    if not role and force:
         role = "MIL"  # "Afghan and coalition forces": "coalition forces" took the noun
     if not role and countries:
         role = ASSET_ROLES.get(sentence.tokens[head].lemma.lower(), "")
@@ -315,7 +319,7 @@ def _joint_force(
     text = " ".join(sentence.tokens[t].text for t in sorted(inside))
     international = INTERNATIONAL_FORCES.get(context or "")
     if named:
-        if international and words & INTERNATIONAL:
+        if international and words & (INTERNATIONAL | JOINT):
             return [Party(international, text, "international")]
         return []
     if memory.joint:
