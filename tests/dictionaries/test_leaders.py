@@ -53,6 +53,7 @@ def codes(mentions: list[Mention]) -> list[str]:
         ("Leo Varadkar", "2018-01-10", "IRLGOV"),
         ("Enda Kenny", "2018-01-10", "IRLLEG"),
         ("Qasem Soleimani", "2018-01-10", "IRNMIL"),
+        ("Qasem Soleimani", "2020-01-08", "IRNMIL"),  # told of after his killing
         ("Moon Jae-in", "2018-01-10", "KORGOV"),
         ("Kim Jong-un", "2018-01-10", "PRKGOV"),
         ("Jair Bolsonaro", "2020-01-10", "BRAGOV"),
@@ -104,3 +105,18 @@ def test_leaders_trump_named_after_a_titled_line_in_a_story_about_russia(
     later = said("Trump")
     found = pronoun_mentions(later, find_mentions(later, actors, on_date=day), actors, None, names)
     assert codes(found) == ["USAGOV"]
+
+
+@pytest.mark.parametrize(
+    ("name", "code"),
+    [
+        ("The European Community", "IGOEUREEC"),
+        ("EC", "IGOEUREEC"),
+        ("The Taoiseach", "IRLGOV"),
+        ("Downing Street", "GBRGOV"),
+        ("The Ulster Unionist Party", "GBRPTY"),
+        ("The DUP", "GBRPTY"),
+    ],
+)
+def test_supplement_groups_and_offices(actors: ActorDictionary, name: str, code: str) -> None:
+    assert codes(find_mentions(said(name), actors, on_date="1987-03-01")) == [code]

@@ -113,3 +113,98 @@ def test_unresolved_subject_is_offered_the_actors_named_just_before() -> None:
     assert [p.code for _, p in cand.sentence_parties(first, taliban, "AFG", memory)] == ["AFGREB"]
     offered = cand.sentence_parties(later, [], "AFG", memory)
     assert offered == [(0, cand.Party("AFGREB", "They", "memory"))]
+
+
+def test_a_named_countrys_military_asset_stands_for_its_forces() -> None:
+    sentence = make_sentence(
+        "Missiles struck an Iraqi air base .",
+        [1, 1, 5, 5, 5, 1, 1],
+        "nsubj ROOT det amod compound dobj punct",
+        lemmas="missile strike an iraqi air base .",
+        pos="NOUN VERB DET ADJ NOUN NOUN PUNCT",
+    )
+    iraqi = [Mention(3, 3, Actor("Iraqi", "IRQ"), "actor")]
+    assert _codes(sentence, 5, iraqi, context="USA") == {"IRQMIL"}
+    assert _codes(sentence, 5, [], context="USA") == set()  # no owner named: a thing
+
+
+def _group(words: str, lemmas: str, tags: str, pos: str):
+    return make_sentence(
+        f"Iran warned {words} .",
+        [1, 1, 3, 1, 1],
+        "nsubj ROOT amod dobj punct",
+        lemmas=f"iran warn {lemmas} .",
+        tags=f"NNP VBD {tags} .",
+        pos=f"PROPN VERB {pos} PUNCT",
+    )
+
+
+def test_foreign_and_world_untie_a_role_noun_from_the_storys_country() -> None:
+    leaders = _group("world leaders", "world leader", "NN NNS", "NOUN NOUN")
+    agent = [Mention(3, 3, Actor("leaders", "~GOV"), "agent")]
+    assert _codes(leaders, 3, agent, context="IRN") == {"---GOV"}
+    plain = _group("the leaders", "the leader", "DT NNS", "DET NOUN")
+    assert _codes(plain, 3, agent, context="IRN") == {"IRNGOV"}
+
+
+@pytest.mark.parametrize(
+    ("words", "lemmas", "tags", "code"),
+    [
+        ("foreign powers", "foreign power", "JJ NNS", {"---GOV"}),
+        ("commercial banks", "commercial bank", "JJ NNS", {"---BUS"}),
+        ("the country", "the country", "DT NN", set()),  # the story's own country
+    ],
+)
+def test_plural_groups_of_states_or_firms_have_no_country(words, lemmas, tags, code) -> None:
+    sentence = _group(words, lemmas, tags, "ADJ NOUN")
+    assert _codes(sentence, 3, [], context="IRN") == code
+
+
+def test_persons_an_international_force_acts_on_may_be_insurgents() -> None:
+    sentence = make_sentence(
+        "The patrol detained two men .",
+        [1, 2, 2, 4, 2, 2],
+        "det nsubj ROOT nummod dobj punct",
+        lemmas="the patrol detain two man .",
+        pos="DET NOUN VERB NUM NOUN PUNCT",
+    )
+    assert _codes(sentence, 4, [], context="AFG") == {"AFGREB"}
+    assert _codes(sentence, 4, [], context="USA") == set()  # no theatre: nobody
+    leader = [Mention(4, 4, Actor("leader", "~GOV"), "agent")]
+    assert _codes(sentence, 4, leader, context="AFG") == {"AFGGOV", "AFGREB"}
+
+
+def test_a_legislature_coded_under_its_government_is_offered_as_itself() -> None:
+    sentence = make_sentence(
+        "The Senate rejected the bill .",
+        [1, 2, 2, 4, 2, 2],
+        "det nsubj ROOT det dobj punct",
+        pos="DET PROPN VERB DET NOUN PUNCT",
+    )
+    senate = [Mention(1, 1, Actor("Senate", "USAGOVLEG"), "actor")]
+    assert _codes(sentence, 1, senate, context="USA") == {"USAGOVLEG", "USALEG"}
+    army = [Mention(1, 1, Actor("Pentagon", "USAGOVMIL"), "actor")]
+    assert _codes(sentence, 1, army, context="USA") == {"USAGOVMIL"}  # only LEG and JUD
+
+
+def test_a_force_no_dictionary_names_is_still_a_force() -> None:
+    sentence = make_sentence(
+        "The force arrested him .",
+        [1, 2, 2, 2, 2],
+        "det nsubj ROOT dobj punct",
+        lemmas="the force arrest he .",
+        pos="DET NOUN VERB PRON PUNCT",
+    )
+    assert _codes(sentence, 1, []) == {"AFGMIL", "IGOWSTNATMIL"}
+
+
+def test_an_afghan_led_combined_force_is_joint() -> None:
+    sentence = make_sentence(
+        "An Afghan - led combined force arrested him .",
+        [5, 3, 3, 5, 5, 6, 6, 6, 6],
+        "det npadvmod punct amod amod nsubj ROOT dobj punct",
+        lemmas="an afghan - lead combined force arrest he .",
+        pos="DET ADJ PUNCT VERB ADJ NOUN VERB PRON PUNCT",
+    )
+    afghan = [Mention(1, 1, Actor("Afghan", "AFG"), "actor")]
+    assert _codes(sentence, 5, afghan) == {"AFGMIL", "IGOWSTNATMIL"}

@@ -15,7 +15,10 @@ coalition forces", "an Afghan-international force", "a combined force") or an ea
 sentence did ("the security force"); in a theatre with an international force (ISAF in
 Afghanistan) such a force is the host's MIL and that force. A speech's speaker (the
 author's side) is offered in every sentence, since the guide codes him where the sentence
-does not name him.
+does not name him. A named country's military asset ("Iranian positions") is its MIL; a
+role noun that "foreign" or "world" unties, or a plural group no role names ("banks"), has
+the unknown country `---`; a person in a theatre with an international force may be the
+insurgent it acts on; a legislature coded under its government (USAGOVLEG) is also itself.
 """
 
 from __future__ import annotations
@@ -53,6 +56,49 @@ NEARBY = 2
 RECENT = 2
 SUBJECT_OR_PASSIVE = frozenset({"nsubj", "nsubjpass"})
 NOT_ACTORS = frozenset({"i", "we", "you", "it", "this", "that", "which", "who", "what", "there"})
+# nouns that stand for an organisation's people or assets: "Iranian positions", "an Iraqi air
+# base" are that country's forces, the owners the guide asks for (section 2)
+ASSET_ROLES = {
+    "position": "MIL",
+    "base": "MIL",
+    "airbase": "MIL",
+    "convoy": "MIL",
+    "checkpoint": "MIL",
+    "outpost": "MIL",
+    "warship": "MIL",
+    "aircraft": "MIL",
+    "plane": "MIL",
+    "jet": "MIL",
+    "warplane": "MIL",
+    "helicopter": "MIL",
+    "drone": "MIL",
+    "garrison": "MIL",
+    "barracks": "MIL",
+}
+# plural heads for groups of states or firms that no dictionary role names ("foreign powers",
+# "commercial banks"); a plural only, since "the country" is the one the story is about
+GROUP_ROLES = {
+    "country": "GOV",
+    "nation": "GOV",
+    "power": "GOV",
+    "government": "GOV",
+    "bank": "BUS",
+    "banker": "BUS",
+    "creditor": "BUS",
+    "lender": "BUS",
+}
+# branches the dictionaries code under the government ("USAGOVLEG") that the guide codes apart
+GOVERNMENT_BRANCHES = frozenset({"LEG", "JUD"})
+# words that untie a role noun from the story's country: "foreign powers", "world leaders"
+# have no country the text names, so the guide's `---` (section 3)
+UNTIED = frozenset({"foreign", "international", "overseas", "world", "global", "regional"})
+# heads that may be the person an international force detains, targets or kills, who in
+# its theatre is an insurgent (guide, sections 3 and 9: "detained two suspected insurgents");
+# a subject "he" or "they" is left to the actors named before (memory)
+PERSON_HEADS = frozenset(
+    "man men person people individual leader occupant detainee suspect facilitator commander"
+    " associate fighter him them".split()
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -164,12 +210,18 @@ def parties(
     inside |= _joined_country(sentence, min(inside), mentions)
     found = [m for m in mentions if m.last in inside or m.first in inside]
     first_person = any(sentence.tokens[t].text.lower() in FIRST_PERSON for t in inside)
-    if not found:
+    insurgent = _theatre_person(sentence, head, context)
+    force = sentence.tokens[head].lemma.lower() in FORCE_HEADS
+    if not found and not force:
         country = perspective or context
         if sentence.tokens[head].text.lower() in FIRST_PERSON and country:
             # a speech's "we" is its country's government
             return [Party(country + "GOV", sentence.tokens[head].text, "first-person")]
-        return []
+        group = _group_role(sentence, head)
+        if group:
+            text = " ".join(sentence.tokens[t].text for t in sorted(inside))
+            return [Party(UNKNOWN + group, text, "unknown")]
+        return insurgent
     if first_person and perspective:
         context = perspective
     text = " ".join(sentence.tokens[t].text for t in sorted(inside))
@@ -177,9 +229,12 @@ def parties(
     countries = [m for m in found if m.rule != "agent" and len(m.actor.code) == 3]
     roles = [m for m in found if m.rule == "agent"]
     role = _role(roles[-1].actor.code) if roles else ""
-    if not role and sentence.tokens[head].lemma.lower() in FORCE_HEADS:
+    if not role and force:
         role = "MIL"  # "Afghan and coalition forces": "coalition forces" took the noun
+    if not role and countries:
+        role = ASSET_ROLES.get(sentence.tokens[head].lemma.lower(), "")
     result = [Party(_rename(m.actor.code), m.actor.text, "full", m.actor.entry) for m in full]
+    result += [branch for p in result if (branch := _branch(p))]
     for m in countries:
         code = m.actor.code + role if m.actor.code not in ("IGO", "NGO") else m.actor.code
         kind = "country+role" if role else "country"
@@ -191,9 +246,39 @@ def parties(
             memory.joint = tuple(result)
         return result
     if role:
-        country = context or UNKNOWN
-        return [Party(country + role, text, "context+role" if context else "unknown")]
-    return []
+        if not context or _untied(sentence, inside, found):
+            return [Party(UNKNOWN + role, text, "unknown"), *insurgent]
+        return [Party(context + role, text, "context+role"), *insurgent]
+    return insurgent
+
+
+def _untied(sentence: Sentence, inside: set[int], found: Sequence[Mention]) -> bool:
+    """Return whether a word outside the phrase's mentions unties it from any country."""
+    named = {t for m in found for t in range(m.first, m.last + 1)}
+    return any(sentence.tokens[t].lemma.lower() in UNTIED for t in inside - named)
+
+
+def _group_role(sentence: Sentence, head: int) -> str:
+    """Return the role of a plural group of states or firms no mention names ("banks")."""
+    token = sentence.tokens[head]
+    if token.tag not in ("NNS", "NNPS") and token.text.lower() == token.lemma.lower():
+        return ""
+    return GROUP_ROLES.get(token.lemma.lower(), "")
+
+
+def _theatre_person(sentence: Sentence, head: int, context: str | None) -> list[Party]:
+    """Return the insurgent side a person may be in a theatre with an international force.
+
+    ISAF releases tell of "two men" detained or "the targeted leader" killed; the guide
+    codes them as the insurgents the force was after (AFGREB), which the argument model
+    weighs against the other parties by where the phrase stands from the trigger.
+    """
+    token = sentence.tokens[head]
+    if not context or context not in INTERNATIONAL_FORCES:
+        return []
+    if token.lemma.lower() not in PERSON_HEADS and token.text.lower() not in PERSON_HEADS:
+        return []
+    return [Party(context + "REB", token.text, "theatre-person")]
 
 
 def _joined_country(sentence: Sentence, start: int, mentions: Sequence[Mention]) -> set[int]:
@@ -234,7 +319,7 @@ def _joint_force(
     text = " ".join(sentence.tokens[t].text for t in sorted(inside))
     international = INTERNATIONAL_FORCES.get(context or "")
     if named:
-        if international and words & INTERNATIONAL:
+        if international and words & (INTERNATIONAL | JOINT):
             return [Party(international, text, "international")]
         return []
     if memory.joint:
@@ -245,6 +330,18 @@ def _joint_force(
             Party(international, text, "international"),
         ]
     return []
+
+
+def _branch(party: Party) -> Party | None:
+    """Return a legislature or court the dictionaries code under its government, as itself.
+
+    Phoenix codes the US Senate USAGOVLEG, scored as USAGOV; the guide codes parliaments
+    LEG and courts JUD (section 3), so both are offered.
+    """
+    code = party.code
+    if len(code) >= 9 and code[3:6] == "GOV" and code[6:9] in GOVERNMENT_BRANCHES:
+        return Party(code[:3] + code[6:], party.text, "branch", party.entry)
+    return None
 
 
 def _role(code: str) -> str:
