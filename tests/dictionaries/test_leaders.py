@@ -120,3 +120,11 @@ def test_leaders_trump_named_after_a_titled_line_in_a_story_about_russia(
 )
 def test_supplement_groups_and_offices(actors: ActorDictionary, name: str, code: str) -> None:
     assert codes(find_mentions(said(name), actors, on_date="1987-03-01")) == [code]
+
+
+def test_phoenix_placeholder_country_is_the_unknown_country() -> None:
+    from dyad.dictionaries.loader import parse_code
+
+    assert parse_code("KKLREB").code == "---REB"
+    assert parse_code("KKLREB 20100101-20120101").code == "---REB"
+    assert parse_code("AFGREB").code == "AFGREB"

@@ -59,6 +59,11 @@ _NOT_COUNTRIES = frozenset({"IGO", "NGO", "NGM", "IMG", "MNC", "UAF", "UIS", "IN
 _COMMENT = re.compile(r"\s#.*$|^#.*$")
 
 
+# Phoenix's MilNonState file codes 20 groups of no stated country "KKL" (a coder's
+# initials, not a country): read as the unknown country, so "KKLREB" never reaches a dyad
+PLACEHOLDER_COUNTRY = "KKL"
+
+
 def _words(phrase: str) -> tuple[str, ...]:
     """Split a dictionary phrase (underscores and hyphens join words) into key words."""
     text = phrase.strip().strip("_").upper().replace("-", "_")
@@ -85,6 +90,8 @@ def parse_code(body: str) -> DatedCode | None:
     if not parts:
         return None
     code = parts[0].upper()
+    if code.startswith(PLACEHOLDER_COUNTRY):
+        code = "---" + code[len(PLACEHOLDER_COUNTRY) :]
     if len(parts) == 1:
         return DatedCode(code)
     span = "".join(parts[1:])  # "19950601 - 19990815" is written with spaces too
