@@ -109,8 +109,6 @@ def _joint_sentence():  # "An Afghan and coalition force detained two insurgents
 def test_joint_force_is_two_sources_and_remembered() -> None:
     sentence, mentions = _joint_sentence()
     memory = cand.DocumentMemory("d")
-    sources, targets, agentless = cand.arguments(sentence, 5)
-    assert (sources, targets, agentless) == ([4], [7], False)
     codes = {p.code for p in cand.parties(sentence, 4, mentions, "AFG", memory)}
     assert codes == {"AFGMIL", "IGOWSTNATMIL"}
     assert [p.code for p in cand.parties(sentence, 7, mentions, "AFG", memory)] == ["AFGREB"]
@@ -126,7 +124,7 @@ def test_people_are_civilians(code: str, renamed: str) -> None:
     assert cand._rename(code) == renamed
 
 
-def test_passive_without_agent_has_unknown_source() -> None:
+def test_passive_is_read_from_the_auxiliary() -> None:
     sentence = make_sentence(
         "Two insurgents were detained .",
         [1, 3, 3, 3, 3],
@@ -135,7 +133,7 @@ def test_passive_without_agent_has_unknown_source() -> None:
         tags="CD NNS VBD VBN .",
         pos="NUM NOUN AUX VERB PUNCT",
     )
-    assert cand.arguments(sentence, 3) == ([], [1], True)
+    assert cand.passive(sentence, 3) and not cand.passive(sentence, 1)
 
 
 def test_trigger_features_are_deterministic() -> None:

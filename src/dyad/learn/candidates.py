@@ -1,10 +1,8 @@
-"""Learned event candidates: which words are event triggers, and who acts on whom.
+"""Coder v2's parties: the actors a sentence offers as a trigger's source or target.
 
-Reads: Sentence tokens (lemma, dep, head), actor Mentions, the verb dictionary.
-Adds: trigger feature rows (one per verb or noun) and, for a trigger, its source and target
-actor codes read from the dependency tree: subject (or the `by` agent) is the source, the
-direct object, a prepositional object or the passive subject is the target, and a passive
-without agent has the unknown source `---` (guide, section 2).
+Reads: Sentence tokens (lemma, dep, head), actor Mentions, the context country, the
+author's side, and what earlier sentences of the document named (`DocumentMemory`).
+Adds: (phrase head, Party) pairs for the argument model (`arguments.py`) to choose among.
 
 Argument phrases are coded from the mentions inside them, as the guide codes them: a
 country plus a role noun is one actor ("Afghan security force": AFGMIL), a full code stands
@@ -28,20 +26,13 @@ from dataclasses import dataclass, field
 
 from dyad.records import Mention, Sentence, Token
 
-SUBJECT_DEPS = frozenset({"nsubj", "csubj"})
 OBJECT_DEPS = frozenset({"dobj", "dative", "iobj", "oprd"})
-# prepositions whose object is a party: "met with", "attack on", "aid to", "arrest of"
-TARGET_PREPS = frozenset(
-    "to with against on at from toward towards into over upon of for by".split()
-)
 # never parties: where, when, and what a phrase is about (guide, section 2)
 CLAUSE_DEPS = frozenset({"relcl", "acl", "advcl", "ccomp", "xcomp", "parataxis", "appos"})
 PLACE_PREPS = frozenset("in at near inside across throughout during since until after".split())
 MODALS = frozenset("will would may might could can should must shall".split())
 ROLE_RENAMES = {"PPL": "CVL"}
 UNKNOWN = "---"
-# the subject undergoes what the "from" object does: "received fire from", "came under attack from"
-RECEIVING = frozenset({"receive", "take", "come", "suffer", "face"})
 FIRST_PERSON = frozenset({"i", "we", "my", "our", "us", "me"})
 FORCE_HEADS = frozenset({"force", "troop", "soldier", "army", "patrol"})
 # the international force of a theatre, which the guide names: ISAF in Afghanistan (section 3)
@@ -50,8 +41,6 @@ INTERNATIONAL = frozenset({"international", "coalition", "multinational", "isaf"
 JOINT = frozenset({"combined", "combine", "joint", "partnered", "partner", "lead", "led"})
 # words that join a country adjective to the force it qualifies: "Afghan and coalition forces"
 JOINERS = frozenset({"and", ",", "-", "&", "/"})
-# a nearby mention is offered as a party when the tree gives none, at most this many
-NEARBY = 2
 # an unresolved subject may stand for an actor of this many sentences before
 RECENT = 2
 SUBJECT_OR_PASSIVE = frozenset({"nsubj", "nsubjpass"})
@@ -127,55 +116,6 @@ def passive(sentence: Sentence, i: int) -> bool:
     return any(c.dep in ("nsubjpass", "auxpass") for c in sentence.children(i)) or (
         sentence.tokens[i].tag == "VBN" and sentence.tokens[i].dep in ("acl", "amod", "ROOT")
     )
-
-
-def _subjects(sentence: Sentence, i: int, depth: int = 0) -> list[int]:
-    found = [c.i for c in sentence.children(i) if c.dep in SUBJECT_DEPS]
-    token = sentence.tokens[i]
-    if not found and depth < 3 and token.head != i and token.dep in ("conj", "xcomp", "advcl"):
-        return _subjects(sentence, token.head, depth + 1)
-    if not found and token.pos == "NOUN":
-        found = [c.i for c in sentence.children(i) if c.dep in ("poss", "compound", "amod")]
-        if not found and token.dep in ("dobj", "pobj") and depth < 3:
-            governor = token.head if token.dep == "dobj" else sentence.tokens[token.head].head
-            return _subjects(sentence, governor, depth + 1)
-    return found
-
-
-def arguments(sentence: Sentence, i: int) -> tuple[list[int], list[int], bool]:
-    """Return (source heads, target heads, passive without agent) of trigger `i`."""
-    token = sentence.tokens[i]
-    is_passive = passive(sentence, i)
-    sources: list[int] = []
-    targets: list[int] = []
-    agentless = False
-    for child in sentence.children(i):
-        if child.dep in OBJECT_DEPS:
-            targets.append(child.i)
-        elif child.dep == "nsubjpass":
-            targets.append(child.i)
-        elif child.dep == "agent":
-            sources += [g.i for g in sentence.children(child.i) if g.dep == "pobj"]
-        elif child.dep == "prep" and child.lemma.lower() in TARGET_PREPS:
-            targets += [g.i for g in sentence.children(child.i) if g.dep == "pobj"]
-    if is_passive:
-        if token.dep in ("acl", "amod") and token.head != i:
-            targets.append(token.head)  # "insurgents captured", "the detained man"
-        if not sources:
-            agentless = True
-    else:
-        sources = _subjects(sentence, i)
-    if token.lemma.lower() in RECEIVING:  # "troops received fire from insurgents"
-        givers = [
-            g.i
-            for c in sentence.children(i)
-            if c.dep == "prep" and c.lemma.lower() == "from"
-            for g in sentence.children(c.i)
-            if g.dep == "pobj"
-        ]
-        if givers:
-            sources, targets = givers, sources
-    return sources, [t for t in targets if t not in sources], agentless
 
 
 def _phrase(sentence: Sentence, head: int) -> set[int]:
@@ -355,53 +295,6 @@ def _rename(code: str) -> str:
     if len(code) >= 6 and code[3:6] in ROLE_RENAMES:
         return code[:3] + ROLE_RENAMES[code[3:6]] + code[6:]
     return code
-
-
-def nearby(
-    sentence: Sentence,
-    i: int,
-    mentions: Sequence[Mention],
-    taken: set[int],
-    *,
-    before: bool,
-) -> list[Party]:
-    """Return up to NEARBY actors named near trigger `i` (before or after it), nearest first.
-
-    Used when the tree gives no source or target: a parse error or a long phrase in
-    between; the ranker weighs these ("near" kind) apart from tree arguments.
-    """
-    side = [
-        m
-        for m in mentions
-        if (m.last < i if before else m.first > i)
-        and m.last not in taken
-        and m.rule != "agent"
-        and not _placed(sentence, m.last)
-    ]
-    side.sort(key=lambda m: abs(m.last - i))
-    return [Party(_rename(m.actor.code), m.actor.text, "near", m.actor.entry) for m in side][
-        :NEARBY
-    ]
-
-
-def _placed(sentence: Sentence, token: int) -> bool:
-    """Return whether the mention at `token` says where ("in Helmand") or when."""
-    current = sentence.tokens[token]
-    for _step in range(3):
-        if current.dep != "pobj" and current.dep != "compound":
-            return False
-        parent = sentence.tokens[current.head]
-        if parent.dep == "prep" and parent.lemma.lower() in PLACE_PREPS:
-            return True
-        if parent.i == current.i:
-            return False
-        current = parent
-    return False
-
-
-def subtree_set(sentence: Sentence, head: int) -> set[int]:
-    """Return the token indices of `head`'s subtree."""
-    return {t.i for t in sentence.subtree(head)}
 
 
 PHRASE_POS = frozenset({"NOUN", "PROPN", "PRON"})
