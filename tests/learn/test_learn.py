@@ -214,10 +214,15 @@ def test_confidence_travels_in_the_contract() -> None:
     assert Event.from_dict(event.to_dict()).confidence == pytest.approx(0.8123)
 
 
-def test_probabilities_many_equals_one_row_at_a_time() -> None:
+def test_probabilities_many_is_the_softmax_of_each_row() -> None:
     model = _toy_model()
     rows = [[("word=attack", 1.0)], [], [("word=meet", 1.0), ("unseen", 1.0), ("neg", 2.0)]]
     many = model.probabilities_many(rows)
     assert many.shape == (3, len(model.classes))
     for row, probs in zip(rows, many, strict=True):
-        assert np.allclose(probs, model.probabilities(row))
+        known = [(model.index[name], value) for name, value in row if name in model.index]
+        scores = model.weights[-1] + sum(
+            (value * model.weights[at] for at, value in known), np.zeros(len(model.classes))
+        )
+        expected = np.exp(scores - scores.max())
+        assert np.allclose(probs, expected / expected.sum())

@@ -26,11 +26,9 @@ from dataclasses import dataclass, field
 
 from dyad.records import Mention, Sentence, Token
 
-OBJECT_DEPS = frozenset({"dobj", "dative", "iobj", "oprd"})
 # never parties: where, when, and what a phrase is about (guide, section 2)
 CLAUSE_DEPS = frozenset({"relcl", "acl", "advcl", "ccomp", "xcomp", "parataxis", "appos"})
 PLACE_PREPS = frozenset("in at near inside across throughout during since until after".split())
-MODALS = frozenset("will would may might could can should must shall".split())
 ROLE_RENAMES = {"PPL": "CVL"}
 UNKNOWN = "---"
 FIRST_PERSON = frozenset({"i", "we", "my", "our", "us", "me"})

@@ -33,20 +33,11 @@ class LinearModel:
 
     def probabilities(self, row: Row) -> NDArray[np.float64]:
         """Return the probability of each class for one row, in `classes` order."""
-        # one gather and one product instead of a numpy call per feature: rows are ~40 long
-        index = self.index
-        found = [(at, value) for name, value in row if (at := index.get(name)) is not None]
-        scores = self.weights[-1].copy()
-        if found:
-            rows, values = zip(*found, strict=True)
-            scores += np.asarray(values) @ self.weights[list(rows)]
-        scores -= scores.max()
-        exp = np.exp(scores)
-        result: NDArray[np.float64] = exp / exp.sum()
+        result: NDArray[np.float64] = self.probabilities_many([row])[0]
         return result
 
     def probabilities_many(self, rows: Sequence[Row]) -> NDArray[np.float64]:
-        """Return `probabilities` of every row at once, shape (rows, classes).
+        """Return the probability of each class for every row, shape (rows, classes).
 
         One gather and one sum for all rows: a sentence's options or candidates are scored
         together, which saves most of numpy's per-call cost.

@@ -15,10 +15,12 @@ from dataclasses import dataclass
 from dyad.coder.patterns import entry_for
 from dyad.dictionaries.entries import VerbDictionary
 from dyad.learn import linear
-from dyad.learn.candidates import MODALS, OBJECT_DEPS, passive
+from dyad.learn.candidates import passive
 from dyad.learn.linear import LinearModel, Row
 from dyad.records import Mention, Sentence
 
+OBJECT_DEPS = frozenset({"dobj", "dative", "iobj", "oprd"})
+MODALS = frozenset("will would may might could can should must shall".split())
 TRIGGER_POS = frozenset({"VERB", "NOUN", "PROPN", "ADJ"})
 NONE = "none"
 ROOT_CLASSES = (NONE, *[f"{n:02d}" for n in range(1, 21)])
