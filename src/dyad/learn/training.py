@@ -242,7 +242,7 @@ def train_models(
         "sentences": len(records),
         "trigger_rows": len(x),
         "trigger_positive": sum(label != NONE for label in y),
-        "argument_triggers": len(labelled_triggers(records)),
+        "argument_triggers": sum(len({(i, root) for i, root, _ in r.triggers}) for r in records),
         "rank_rows": len(rank_x),
         "rank_positive": rank_y.count("1"),
     }
