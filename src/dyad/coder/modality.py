@@ -60,6 +60,7 @@ _PASSES: dict[str, frozenset[str]] = {
     "acl": frozenset({"noun"}),
     "nominal": frozenset(),
 }
+NO_ONE = frozenset({"nobody", "nothing", "none", "noone"})
 _LINKS = {"xcomp": "xcomp", "ccomp": "ccomp", "csubj": "ccomp", "parataxis": "ccomp",
           "pcomp": "ccomp", "acomp": "ccomp", "advcl": "adjunct", "relcl": "adjunct",
           "acl": "acl"}  # fmt: skip
@@ -168,6 +169,8 @@ def _signals(sentence: Sentence, node: Token, link: str) -> list[_Signal]:
         if n.dep == "neg" and n.lemma in NEGATION_WORDS and passes & {"neg", "weak_neg"}:
             # "did not confirm that X" leaves X open rather than denying it
             found.append(_Signal("negated" if "neg" in passes else "speculative", n.text.lower()))
+    if "neg" in passes:
+        found += _none_taking_part(sentence, kids)
     for k in kids:
         found += _clause_marker(sentence, node, k, kids, passes)
     if link == "self" and node.lemma == "be":  # "his confirmation was likely"
@@ -251,6 +254,19 @@ def _lexical(sentence: Sentence, gov: Token, kids: list[Token], link: str) -> li
         if source is not None and _is_definite(sentence, source):
             return [_Signal("reported", word, source)]
         return [_Signal("speculative", word)]
+    return []
+
+
+def _none_taking_part(sentence: Sentence, kids: list[Token]) -> list[_Signal]:
+    """Return "negated" when the clause's subject or object is nobody ("no civilians were
+    harmed", "fired no shots", "nobody was hurt"): the act, as told, did not happen."""
+    for k in kids:
+        if k.dep not in ("nsubj", "nsubjpass", "dobj"):
+            continue
+        if k.lemma.lower() in NO_ONE:
+            return [_Signal("negated", k.text.lower())]
+        if any(c.dep == "det" and c.lemma.lower() == "no" for c in sentence.children(k.i)):
+            return [_Signal("negated", f"no {k.text.lower()}")]
     return []
 
 
