@@ -17,7 +17,7 @@ from dyad.config import load_config
 from dyad.errors import ConfigError
 from dyad.evaluate.calibration import Bin, expected_calibration_error, reliability
 from dyad.learn import candidates as cand
-from dyad.learn import linear
+from dyad.learn import coder, linear
 from dyad.learn.coder import MODEL_FILE, LearnedCoder, Models, score_candidates
 from dyad.learn.triggers import trigger_features
 from dyad.records import Actor, Mention
@@ -226,3 +226,25 @@ def test_probabilities_many_is_the_softmax_of_each_row() -> None:
         )
         expected = np.exp(scores - scores.max())
         assert np.allclose(probs, expected / expected.sum())
+
+
+@pytest.mark.parametrize(
+    ("dictionary", "learned", "expected"),
+    [
+        ("171", ("173", 48), "173"),  # train settled "capture" as 173: it outweighs PETRARCH's 171
+        ("171", ("173", 2), "171"),  # two annotations do not outweigh the dictionary
+        ("", ("173", 1), "173"),  # no dictionary code of the root: train's, however rare
+        ("190", ("173", 1), "173"),  # the dictionary's code of another root does not count
+        ("", None, "170"),  # nothing known: the root's own code
+    ],
+)
+def test_subcode_prefers_settled_train_choice(
+    dictionary: str, learned: tuple[str, int] | None, expected: str
+) -> None:
+    assert coder._subcode("17", dictionary, learned) == expected
+
+
+def test_shipped_subcodes_carry_their_counts() -> None:
+    subcodes = Models.read().subcodes
+    code, count = subcodes["capture|17"]
+    assert code == "173" and count >= coder.SETTLED

@@ -44,6 +44,10 @@ ROOTS = 2
 # a trigger offers at most this many sources and targets, each at least MIN_ARGUMENT likely
 ARGUMENTS = 3
 MIN_ARGUMENT = 0.05
+# a sub-code train's annotators chose this many times for a lemma and root outweighs the verb
+# dictionary's (PETRARCH files "capture" under APPREHEND, 171, where the guide codes a captured
+# person 173, as train does)
+SETTLED = 3
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,7 +76,8 @@ class Models:
     arguments: LinearModel
     ranker: LinearModel
     lexicon: frozenset[str]
-    subcodes: dict[str, str]
+    # "lemma|root" -> (the full CAMEO code train's annotators chose most, how many times)
+    subcodes: dict[str, tuple[str, int]]
 
     @staticmethod
     def read(path: Path = MODEL_FILE) -> Models:
@@ -82,7 +87,7 @@ class Models:
             models["arguments"],
             models["ranker"],
             frozenset(extra["lexicon"]),
-            extra["subcodes"],
+            {key: (code, count) for key, (code, count) in extra["subcodes"].items()},
         )
 
 
@@ -190,11 +195,8 @@ def _learned(
     sources = _likeliest(found, [ps for ps, _ in scored])
     targets = _likeliest(found, [pt for _, pt in scored], skip_unknown=True)
     entry = entry_for(sentence, token, verbs) if token.pos == "VERB" else None
-    subcode = (
-        entry.code
-        if entry is not None and entry.code and entry.code[:2] == root
-        else models.subcodes.get(f"{lemma}|{root}", root + "0")
-    )
+    dictionary = entry.code if entry is not None and entry.code else ""
+    subcode = _subcode(root, dictionary, models.subcodes.get(f"{lemma}|{root}"))
     result = []
     for n, (source, source_p) in enumerate(sources):
         for m, (target, target_p) in enumerate(targets):
@@ -225,6 +227,19 @@ def _learned(
                 )
             )
     return result
+
+
+def _subcode(root: str, dictionary: str, learned: tuple[str, int] | None) -> str:
+    """Return the full CAMEO code of a trigger read as `root`.
+
+    Train's choice where its annotators settled it (SETTLED times or more), else the verb
+    dictionary's code of that root, else train's choice however rare, else the root itself.
+    """
+    if learned is not None and learned[1] >= SETTLED:
+        return learned[0]
+    if dictionary[:2] == root:
+        return dictionary
+    return learned[0] if learned is not None else root + "0"
 
 
 def _by_joint(found: list[Candidate]) -> list[Candidate]:

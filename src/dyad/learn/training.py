@@ -167,15 +167,15 @@ def rank_rows(
     return rows, labels
 
 
-def subcode_table(records: Sequence[Recorded]) -> dict[str, str]:
-    """Return "lemma|root" -> the most frequent full CAMEO code of that trigger in train."""
+def subcode_table(records: Sequence[Recorded]) -> dict[str, tuple[str, int]]:
+    """Return "lemma|root" -> (the full CAMEO code train gives that trigger most, how often)."""
     counts: Counter[tuple[str, str]] = Counter()
     for record in records:
         for i, root, code in record.triggers:
             counts[(f"{record.sentence.tokens[i].lemma.lower()}|{root}", code)] += 1
-    table: dict[str, str] = {}
-    for (key, code), _ in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])):
-        table.setdefault(key, code)
+    table: dict[str, tuple[str, int]] = {}
+    for (key, code), count in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])):
+        table.setdefault(key, (code, count))
     return table
 
 
