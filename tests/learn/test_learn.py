@@ -248,3 +248,17 @@ def test_shipped_subcodes_carry_their_counts() -> None:
     subcodes = Models.read().subcodes
     code, count = subcodes["capture|17"]
     assert code == "173" and count >= coder.SETTLED
+
+
+@pytest.mark.model
+def test_no_candidate_acts_on_itself() -> None:
+    """One actor read under two heads of its name is never both source and target."""
+    from dyad.coder.pipeline import Resources, code_documents
+    from dyad.records import Document
+
+    resources = Resources.load(load_config(overrides=["coder.min_confidence=0"]))
+    text = "Tehrik-i-Taliban Pakistan claimed the attack on the police station."
+    document = Document("t", text, "test", date="2017-02-16")
+    events = [e for _doc, found in code_documents([document], resources) for e in found]
+    assert any(e.source.code == "PAKREB" for e in events)
+    assert not [e for e in events if e.target and e.source.text == e.target.text]

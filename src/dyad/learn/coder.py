@@ -204,6 +204,11 @@ def _learned(
                 continue
             assert source.party is not None
             party = target.party
+            if party is not None and (party.code, party.text) == (
+                source.party.code,
+                source.party.text,
+            ):
+                continue  # one actor read under two heads ("Tehrik-i-Taliban Pakistan")
             event = EventCode(
                 i,
                 Actor(source.party.text, source.party.code, entry=source.party.entry),
