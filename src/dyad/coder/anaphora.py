@@ -1,7 +1,8 @@
 """Read pronouns and short names through the sentences before (document context).
 
 Reads: a sentence's actor Mentions and what earlier sentences of its segment named.
-Adds: Mentions for "he", "his", "they", "them" and for surnames met with a title before.
+Adds: Mentions for "he", "his", "they", "them", for surnames met with a title before, and
+for names the dictionary lacks that an apposition codes ("Agnès Callamard, a UN rapporteur").
 
 News and commentary name an actor once and then write "he", "his administration",
 "Tillerson" or "they". The pipeline walks a document's sentences in order and keeps the
@@ -20,8 +21,10 @@ from dyad.coder.actors import CONTEXT_ONLY, resolve_phrase
 from dyad.coder.lexicon import (
     FUNCTION_WORDS,
     GROUP_PRONOUNS,
+    PERSON_ROLE_NOUNS,
     PERSONAL_PRONOUNS,
 )
+from dyad.dates.vocabulary import CALENDAR_WORDS
 from dyad.dictionaries.entries import ActorDictionary
 from dyad.records import Actor, Mention, Sentence, Token
 
@@ -71,7 +74,7 @@ def last_person(
             and name_end + 1 not in covered
         ):
             name_end += 1
-        if mention.rule in ("anaphora", "named-before"):
+        if mention.rule in ("anaphora", "named-before", "appositive"):
             found = mention.actor
         elif mention.actor.entry in dictionary.people and tokens[mention.last].tag == "NNP":
             found = mention.actor  # "Khamenei", not "the Obama administration"
@@ -110,6 +113,55 @@ def _unknown_name(token: Token, covered: set[int]) -> bool:
     if token.dep != "nsubj" or token.i in covered or not token.text[:1].isupper():
         return False
     return token.tag in ("NNP", "NNPS", "NN")  # the parser tags "Trump" NN at times
+
+
+def appositive_mentions(
+    sentence: Sentence,
+    mentions: Sequence[Mention],
+    dictionary: ActorDictionary,
+    names: dict[str, Actor],
+    context_country: str | None = None,
+) -> list[Mention]:
+    """Return `mentions` plus the names the dictionary lacks that an apposition codes.
+
+    News introduces a person once by what he is: "Agnès Callamard, a UN rapporteur, ...",
+    "Hassan Diab, Lebanon's prime minister, ...". The name takes the apposition's actor in
+    this sentence, and its last word is remembered in `names` for later ones ("Callamard
+    encouraged the CIA ..."). Only a person's name (two capitalised words or more, no
+    month or weekday) and an apposition headed by a person's role noun that names a country
+    or an organisation count: a role that takes the story's country alone ("a police
+    officer"), a bare nationality ("a Saudi national") or a programme described ("Medicaid,
+    an assistance programme") says too little.
+    """
+    tokens = sentence.tokens
+    covered = _covered(mentions)
+    added = []
+    for token in tokens:
+        if token.tag != "NNP" or token.i in covered or token.dep == "compound":
+            continue
+        first = token.i
+        while first > 0 and tokens[first - 1].tag == "NNP" and first - 1 not in covered:
+            first -= 1
+        name = tokens[first : token.i + 1]
+        if len(name) < 2 or any(t.text.lower() in CALENDAR_WORDS for t in name):
+            continue
+        for child in sentence.children(token.i):
+            if child.dep != "appos":
+                continue
+            if child.lemma.lower() not in PERSON_ROLE_NOUNS or child.tag not in ("NN", "NNS"):
+                continue
+            actor = resolve_phrase(
+                sentence, child.i, mentions, dictionary, context_country=context_country
+            )
+            if actor is None or actor.entry == CONTEXT_ONLY or len(actor.code) <= 3:
+                continue
+            if actor.code.startswith("---"):
+                continue
+            text = " ".join(t.text for t in name)
+            added.append(Mention(first, token.i, replace(actor, text=text), "appositive"))
+            names[token.text] = replace(actor, text=token.text)
+            break
+    return sorted([*mentions, *added], key=lambda m: m.first) if added else list(mentions)
 
 
 def pronoun_mentions(

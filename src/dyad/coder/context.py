@@ -43,8 +43,8 @@ class DocumentContext:
         group: The one group the previous sentence named, for they/them/their.
         segment: The segment of the current sentence (a comment's "he" is not the article's).
         previous_end: Where the previous sentence read ended.
-        names: Surnames met with a title or in full ("Tillerson", once "US Secretary of
-            State Rex Tillerson"), to the actor they name.
+        names: Surnames met with a title, an apposition or in full ("Tillerson", once "US
+            Secretary of State Rex Tillerson"), to the actor they name.
         sides: The country each segment's author writes from, for "we" and "our troops".
     """
 
@@ -97,6 +97,7 @@ class DocumentContext:
     def read_references(self, sentence: Sentence, named: list[Mention]) -> list[Mention]:
         """Return the sentence's mentions with its pronouns and known surnames resolved."""
         actors = self.resources.actors
+        named = anaphora.appositive_mentions(sentence, named, actors, self.names, self.country)
         mentions = anaphora.pronoun_mentions(sentence, named, actors, self.antecedent, self.names)
         return anaphora.group_mentions(sentence, mentions, self.group)
 

@@ -91,6 +91,16 @@ RELATIONAL_NOUNS = frozenset(
     """neighbor neighbour ally enemy foe friend rival adversary opponent critic supporter
     backer partner victim hostage prisoner detainee""".split()
 )
+# Heads of an apposition that says what a person is ("Agnès Callamard, a UN rapporteur"):
+# the name takes the apposition's actor (`anaphora.appositive_mentions`).
+PERSON_ROLE_NOUNS = frozenset(
+    """minister secretary spokesman spokeswoman spokesperson director chief head leader
+    official member rapporteur envoy ambassador adviser advisor commander president
+    chairman chairwoman chair governor mayor senator lawmaker legislator prosecutor judge
+    general colonel aide diplomat negotiator representative deputy premier chancellor
+    officer lieutenant captain admiral inspector commissioner attorney counsel cleric
+    imam editor correspondent activist candidate founder executive""".split()
+)
 # Words that stand for the author's country when a document has a perspective.
 FIRST_PERSON_PLURAL = frozenset({"we", "us", "our", "ours", "ourselves"})
 # Prepositions of a place phrase inside a noun phrase ("envoys in Ankara").
