@@ -121,6 +121,14 @@ PARSES: dict[str, tuple[str, list[int], str, str, str]] = {
         "NNP VBD DT NNP .",
         "PROPN VERB DET PROPN PUNCT",
     ),
+    # Reuters capitalises the word after "U.S.": "the U.S. To develop"
+    "us_dotted": (
+        "Japan will cooperate with the U.S. To develop jets .",
+        [2, 2, 2, 2, 5, 3, 7, 2, 7, 2],
+        "nsubj aux ROOT prep det pobj aux xcomp dobj punct",
+        "NNP MD VB IN DT NNP TO VB NNS .",
+        "PROPN AUX VERB ADP DET PROPN PART VERB NOUN PUNCT",
+    ),
 }
 
 
@@ -195,6 +203,7 @@ def test_actors_resolve_phrase_none(
         ("ahmadinezhad", [(0, 2, "IRNGOV"), (4, 4, "ISR")]),
         ("us_lower", []),
         ("us_upper", [(0, 0, "IRN"), (2, 3, "USA")]),  # "the US" is a key
+        ("us_dotted", [(0, 0, "JPN"), (5, 5, "USA")]),  # an abbreviation is no given name
     ],
 )
 def test_actors_find_mentions_named(

@@ -100,6 +100,8 @@ def _first_name(
     """
     if mention.first != mention.last or mention.actor.code not in dictionary.countries:
         return False
+    if "." in tokens[mention.first].text:
+        return False  # "U.S." is nobody's given name, whatever word follows it
     following = mention.last + 1
     if following >= len(tokens) or following in starts:
         return False
