@@ -208,3 +208,130 @@ def test_an_afghan_led_combined_force_is_joint() -> None:
     )
     afghan = [Mention(1, 1, Actor("Afghan", "AFG"), "actor")]
     assert _codes(sentence, 5, afghan) == {"AFGMIL", "IGOWSTNATMIL"}
+
+
+def _subject(words: str, lemmas: str, pos: str, tags: str):
+    """Return "<words> marched ." with the last of `words` as the subject's head."""
+    size = len(words.split())
+    verb = size
+    heads = [size - 1] * (size - 1) + [verb, verb, verb]
+    deps = " ".join(["compound"] * (size - 1) + ["nsubj", "ROOT", "punct"])
+    return make_sentence(
+        f"{words} marched .",
+        heads,
+        deps,
+        lemmas=f"{lemmas} march .",
+        pos=f"{pos} VERB PUNCT",
+        tags=f"{tags} VBD .",
+    )
+
+
+@pytest.mark.parametrize(
+    ("words", "lemmas", "pos", "tags", "agents", "code"),
+    [
+        # the guide codes protesters without an affiliation CVL, where Phoenix has OPP
+        ("Protesters", "protester", "NOUN", "NNS", {0: "~OPP"}, {"LBNCVL"}),
+        ("Thousands", "thousand", "NOUN", "NNS", {}, {"LBNCVL"}),
+        ("Suspects", "suspect", "NOUN", "NNS", {}, {"LBNCRM"}),  # adjudications 5 and 14
+        ("Gunman", "gunman", "NOUN", "NN", {0: "~UAF"}, {"LBNCRM"}),  # a lone gunman
+        ("Gunmen", "gunman", "NOUN", "NNS", {0: "~UAF"}, {"LBNREB"}),  # armed men: UAF is REB
+        ("Committee", "committee", "NOUN", "NN", {}, {"LBNLEG"}),
+        ("Investigators", "investigator", "NOUN", "NNS", {}, {"LBNJUD"}),
+        ("MPs", "mps", "PROPN", "NNPS", {}, {"LBNLEG"}),  # the parser keeps the plural
+        ("Democrats", "democrats", "PROPN", "NNPS", {}, {"LBNPTY"}),
+        ("Migrants", "migrant", "NOUN", "NNS", {0: "~CVL"}, {"LBNREF"}),
+        # another role word of the phrase wins: police investigators are police
+        (
+            "police investigators",
+            "police investigator",
+            "NOUN NOUN",
+            "NN NNS",
+            {0: "~COP"},
+            {"LBNCOP"},
+        ),
+        ("Residents", "resident", "NOUN", "NNS", {}, set()),  # the dictionary's, not ours
+    ],
+)
+def test_role_nouns_take_the_guides_role(words, lemmas, pos, tags, agents, code) -> None:
+    sentence = _subject(words, lemmas, pos, tags)
+    mentions = [Mention(i, i, Actor(words.split()[i], role), "agent") for i, role in agents.items()]
+    head = len(words.split()) - 1
+    assert _codes(sentence, head, mentions, context="LBN") == code
+
+
+def test_a_thousand_troops_are_no_crowd() -> None:
+    sentence = _subject("Thousand", "thousand", "NOUN", "NN")
+    assert _codes(sentence, 0, [], context="LBN") == set()
+
+
+def test_unaligned_armed_groups_are_rebels() -> None:
+    sentence = _subject("Militants", "militant", "NOUN", "NNS")
+    militants = [Mention(0, 0, Actor("Militants", "~UAF"), "agent")]
+    assert _codes(sentence, 0, militants, context="IRQ") == {"IRQREB"}
+    assert cand._rename("---UAF") == "---REB"
+
+
+def _country_subject(verb: str, lemma: str):
+    sentence = make_sentence(
+        f"Russia {verb} Ukraine .",
+        [1, 1, 1, 1],
+        "nsubj ROOT dobj punct",
+        lemmas=f"russia {lemma} ukraine .",
+        pos="PROPN VERB PROPN PUNCT",
+    )
+    mentions = [
+        Mention(0, 0, Actor("Russia", "RUS"), "actor"),
+        Mention(2, 2, Actor("Ukraine", "UKR"), "actor"),
+    ]
+    return sentence, mentions
+
+
+def test_a_state_named_in_a_military_act_may_be_its_forces() -> None:
+    sentence, mentions = _country_subject("attacked", "attack")
+    memory = cand.DocumentMemory("d")
+    offered = cand.sentence_parties(sentence, mentions, "UKR", memory)
+    assert (0, cand.Party("RUSMIL", "Russia", "country-military")) in offered
+    assert (2, cand.Party("UKRMIL", "Ukraine", "country-military")) in offered
+    assert memory.recent == [()]  # neither the bare states nor their forces are remembered
+
+
+def test_a_state_in_a_political_act_is_not_read_as_its_forces() -> None:
+    sentence, mentions = _country_subject("criticised", "criticise")
+    assert _codes(sentence, 0, mentions, context="UKR") == {"RUS"}
+
+
+@pytest.mark.parametrize(
+    ("words", "heads", "deps", "pos", "pronoun"),
+    [
+        (
+            "Police arrested them .",
+            [1, 1, 1, 1],
+            "nsubj ROOT dobj punct",
+            "NOUN VERB PRON PUNCT",
+            2,
+        ),
+        (
+            "Police seized their weapons .",
+            [1, 1, 3, 1, 1],
+            "nsubj ROOT poss dobj punct",
+            "NOUN VERB PRON NOUN PUNCT",
+            2,
+        ),
+    ],
+)
+def test_object_and_possessive_pronouns_may_be_actors_named_before(
+    words, heads, deps, pos, pronoun
+) -> None:
+    # in Pakistan, which has no international force, "them" is no theatre person
+    first = make_sentence(
+        "The Taliban attacked .", [1, 2, 2, 2], "det nsubj ROOT punct", pos="DET PROPN VERB PUNCT"
+    )
+    memory = cand.DocumentMemory("d")
+    taliban = [Mention(1, 1, Actor("Taliban", "AFGREB"), "actor")]
+    cand.sentence_parties(first, taliban, "PAK", memory)
+    later = make_sentence(words, heads, deps, pos=pos)
+    police = [Mention(0, 0, Actor("Police", "~COP"), "agent")]
+    offered = cand.sentence_parties(later, police, "PAK", memory)
+    word = words.split()[pronoun]
+    assert (pronoun, cand.Party("AFGREB", word, "memory")) in offered
+    assert not any(p.kind == "memory" and i != pronoun for i, p in offered)

@@ -17,6 +17,11 @@ does not name him. A named country's military asset ("Iranian positions") is its
 role noun that "foreign" or "world" unties, or a plural group no role names ("banks"), has
 the unknown country `---`; a person in a theatre with an international force may be the
 insurgent it acts on; a legislature coded under its government (USAGOVLEG) is also itself.
+Role nouns take the guide's role where the dictionaries give another or none ("protesters":
+CVL, not OPP; "the suspect": CRM; militants' UAF is REB); a bare state in a sentence that
+tells of a military act may also be its forces ("Russia attacked": RUSMIL, kind
+`country-military`); an object or possessive pronoun ("arrested him", "their") may, like an
+uncoded subject, be an actor the sentences before named.
 """
 
 from __future__ import annotations
@@ -29,7 +34,8 @@ from dyad.records import Mention, Sentence, Token
 # never parties: where, when, and what a phrase is about (guide, section 2)
 CLAUSE_DEPS = frozenset({"relcl", "acl", "advcl", "ccomp", "xcomp", "parataxis", "appos"})
 PLACE_PREPS = frozenset("in at near inside across throughout during since until after".split())
-ROLE_RENAMES = {"PPL": "CVL"}
+# the guide has no PPL or UAF: people are civilians, armed groups rebels (section 3)
+ROLE_RENAMES = {"PPL": "CVL", "UAF": "REB"}
 UNKNOWN = "---"
 FIRST_PERSON = frozenset({"i", "we", "my", "our", "us", "me"})
 FORCE_HEADS = frozenset({"force", "troop", "soldier", "army", "patrol"})
@@ -42,6 +48,7 @@ JOINERS = frozenset({"and", ",", "-", "&", "/"})
 # an unresolved subject may stand for an actor of this many sentences before
 RECENT = 2
 SUBJECT_OR_PASSIVE = frozenset({"nsubj", "nsubjpass"})
+THIRD_PERSON = frozenset("he him his she her they them their".split())
 NOT_ACTORS = frozenset({"i", "we", "you", "it", "this", "that", "which", "who", "what", "there"})
 # nouns that stand for an organisation's people or assets: "Iranian positions", "an Iraqi air
 # base" are that country's forces, the owners the guide asks for (section 2)
@@ -74,6 +81,35 @@ GROUP_ROLES = {
     "creditor": "BUS",
     "lender": "BUS",
 }
+# role nouns the guide codes (section 3, adjudications 5 and 14) that the dictionaries code
+# otherwise ("protesters": OPP, "militants": UAF, "migrants": CVL) or not at all ("the
+# suspect", "occupants", "investigators", "Democrats", "the committee"); the head noun's role
+# wins over a dictionary agent at the head, never over another role word of the phrase
+GUIDE_ROLES = {
+    **dict.fromkeys("protester demonstrator occupant crowd thousand".split(), "CVL"),
+    **dict.fromkeys("suspect accused convict".split(), "CRM"),
+    **dict.fromkeys("militant terrorist".split(), "REB"),
+    **dict.fromkeys("migrant refugee".split(), "REF"),
+    **dict.fromkeys("prosecutor investigator lawyer judge".split(), "JUD"),
+    **dict.fromkeys("democrat republican".split(), "PTY"),
+    "opposition": "OPP",
+    "lawmaker": "LEG",
+    "mp": "LEG",
+    "committee": "LEG",
+    "agent": "SPY",
+}
+# three-letter codes of organisations and regions, which no military reading suits
+ORGANISATIONS = frozenset({"IGO", "NGO", "MNC", "IMG", "MED"})
+# words that tell of a military act or of armed forces, where a bare state may be its forces
+MILITARY_WORDS = frozenset(
+    """attack strike airstrike bomb bombing shell shelling invade invasion offensive war
+    fight fighting battle clash kill shoot fire raid occupy occupation deploy deployment
+    troop military army navy missile rocket warship drill exercise ceasefire truce
+    capture siege blockade""".split()
+)
+# a lone gunman is a criminal (adjudication 14); "gunmen" with no affiliation told are
+# anyone's (section 9), which the dictionary's UAF, read as REB, leaves to the context
+SINGULAR_ROLES = {"gunman": "CRM", "shooter": "CRM"}
 # branches the dictionaries code under the government ("USAGOVLEG") that the guide codes apart
 GOVERNMENT_BRANCHES = frozenset({"LEG", "JUD"})
 # words that untie a role noun from the story's country: "foreign powers", "world leaders"
@@ -150,7 +186,8 @@ def parties(
     first_person = any(sentence.tokens[t].text.lower() in FIRST_PERSON for t in inside)
     insurgent = _theatre_person(sentence, head, context)
     force = sentence.tokens[head].lemma.lower() in FORCE_HEADS
-    if not found and not force:
+    guide = _guide_role(sentence, head)
+    if not found and not force and not guide:
         country = perspective or context
         if sentence.tokens[head].text.lower() in FIRST_PERSON and country:
             # a speech's "we" is its country's government
@@ -167,6 +204,8 @@ def parties(
     countries = [m for m in found if m.rule != "agent" and len(m.actor.code) == 3]
     roles = [m for m in found if m.rule == "agent"]
     role = _role(roles[-1].actor.code) if roles else ""
+    if guide and all(m.first <= head <= m.last for m in roles):
+        role = guide  # "protesters": CVL; "opposition protesters" keep OPP
     if not role and force:
         role = "MIL"  # "Afghan and coalition forces": "coalition forces" took the noun
     if not role and countries:
@@ -177,6 +216,9 @@ def parties(
         code = m.actor.code + role if m.actor.code not in ("IGO", "NGO") else m.actor.code
         kind = "country+role" if role else "country"
         result.append(Party(code, m.actor.text, kind, m.actor.entry))
+        if not role and m.first <= head <= m.last and _military(sentence, head, code):
+            # "Russia attacked": a state named as a military act's agent is its forces
+            result.append(Party(code + "MIL", m.actor.text, "country-military", m.actor.entry))
     result += _joint_force(sentence, head, inside, context, memory, role, bool(result))
     if result:
         result = list({p.code: p for p in result}.values())
@@ -190,10 +232,39 @@ def parties(
     return insurgent
 
 
+def _military(sentence: Sentence, head: int, code: str) -> bool:
+    """Return whether the bare state at `head` may stand for its forces.
+
+    The guide codes a state named as the agent or object of a military act by its forces
+    ("Russia attacked": RUSMIL); the sentence must tell of one ("attack", "troops"), and
+    a place ("fighting in Syria") is no party at all.
+    """
+    token = sentence.tokens[head]
+    placed = token.dep == "pobj" and sentence.tokens[token.head].lemma.lower() in PLACE_PREPS
+    if code in ORGANISATIONS or placed:
+        return False
+    return any(t.lemma.lower() in MILITARY_WORDS for t in sentence.tokens)
+
+
 def _untied(sentence: Sentence, inside: set[int], found: Sequence[Mention]) -> bool:
     """Return whether a word outside the phrase's mentions unties it from any country."""
     named = {t for m in found for t in range(m.first, m.last + 1)}
     return any(sentence.tokens[t].lemma.lower() in UNTIED for t in inside - named)
+
+
+def _guide_role(sentence: Sentence, head: int) -> str:
+    """Return the role the guide gives the head noun ("the suspect": CRM), or ""."""
+    token = sentence.tokens[head]
+    if token.pos not in ("NOUN", "PROPN"):
+        return ""
+    if token.lemma.lower() == "thousand" and token.tag != "NNS":
+        return ""  # "thousands protested", not "a thousand troops"
+    lemma = token.lemma.lower()
+    if token.tag == "NN" and lemma in SINGULAR_ROLES:
+        return SINGULAR_ROLES[lemma]
+    word = token.text.lower()
+    plural = word[:-1] if word.endswith("s") else word  # the parser keeps "MPs", "Democrats"
+    return GUIDE_ROLES.get(lemma) or GUIDE_ROLES.get(plural, "")
 
 
 def _group_role(sentence: Sentence, head: int) -> str:
@@ -296,6 +367,9 @@ def _rename(code: str) -> str:
 
 
 PHRASE_POS = frozenset({"NOUN", "PROPN", "PRON"})
+# readings a later "he" or "they" does not stand for: a bare country, the unseen speaker,
+# a country's forces read from its bare name, and what was itself remembered
+NOT_REMEMBERED = frozenset({"country", "speaker", "memory", "country-military"})
 
 
 def sentence_parties(
@@ -331,11 +405,18 @@ def sentence_parties(
     earlier = dict.fromkeys(code for codes in memory.recent for code in codes)
     for head in unresolved:
         found += [(head, Party(code, sentence.tokens[head].text, "memory")) for code in earlier]
-    named = tuple(p.code for _, p in found if p.kind not in ("country", "speaker", "memory"))
+    named = tuple(p.code for _, p in found if p.kind not in NOT_REMEMBERED)
     memory.recent = [*memory.recent, named][-RECENT:]
     return found
 
 
 def _may_refer_back(token: Token) -> bool:
-    """Return whether an uncoded subject may be an actor named before ("he", "Sessions")."""
-    return token.dep in SUBJECT_OR_PASSIVE and token.text.lower() not in NOT_ACTORS
+    """Return whether an uncoded phrase may be an actor named before ("he", "Sessions").
+
+    A subject may be a name the dictionaries lack; an object or possessor only a pronoun
+    ("arrested him", "their leader").
+    """
+    word = token.text.lower()
+    if token.dep in SUBJECT_OR_PASSIVE:
+        return word not in NOT_ACTORS
+    return token.pos == "PRON" and word in THIRD_PERSON
