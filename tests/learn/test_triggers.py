@@ -8,12 +8,10 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from dyad.dictionaries.entries import VerbDictionary, VerbEntry
+from dyad.dictionaries.entries import VerbDictionary
 from dyad.learn.triggers import (
     NONE,
     LabelledSentence,
-    nominal_entry,
-    scored_token,
     train_trigger_model,
     trigger_features,
     trigger_probabilities,
@@ -99,47 +97,6 @@ def test_train_trigger_model_is_deterministic_and_learns_the_gold() -> None:
     assert lexicon == {"strike", "attack"}
     sentence, mentions = _strike()
     probs = trigger_probabilities(sentence, mentions, verbs, first, lexicon)
-    assert set(probs) == {1, 4}  # lexicon words and verbs (the dictionary is empty here)
+    assert set(probs) == {4}  # only lexicon words (the dictionary is empty here)
     assert max(probs[4], key=probs[4].__getitem__) == "19"
     assert probs[4][NONE] < 0.5
-
-
-def _apprehend() -> VerbDictionary:
-    """A verb dictionary with one block: SEIZE and LAUNCH of made-up blocks."""
-    seize = VerbEntry("SEIZE", "APPREHEND", "171", None, (), ())
-    launch = VerbEntry("LAUNCH", "INITIATE", None, None, (), ())
-    return VerbDictionary(verbs={"SEIZE": [seize], "LAUNCH": [launch]})
-
-
-@pytest.mark.parametrize(
-    ("lemma", "block"),
-    [("seizure", "APPREHEND"), ("seizing", "APPREHEND"), ("strike", None), ("ion", None)],
-)
-def test_nominal_entry_finds_the_verb_a_noun_derives_from(lemma: str, block: str | None) -> None:
-    entry = nominal_entry(lemma, _apprehend())
-    assert (entry.block if entry else None) == block
-
-
-def test_trigger_features_name_the_dictionary_block_of_verbs_and_derived_nouns() -> None:
-    sentence, mentions = _strike()
-    verbs = _apprehend()
-    launch = {name for name, _ in trigger_features(sentence, 1, mentions, verbs)}
-    assert {"block=INITIATE", "block|pos=INITIATE|VERB"} <= launch
-    seizure = make_sentence(
-        "the seizure .", [1, 1, 1], "det ROOT punct", lemmas="the seizure .", pos="DET NOUN PUNCT"
-    )
-    names = {name for name, _ in trigger_features(seizure, 1, [], verbs)}
-    assert {"block=APPREHEND", "derived=APPREHEND", "dict|pos=17|NOUN"} <= names
-
-
-def test_scored_token_takes_every_verb_and_only_known_or_derived_nouns() -> None:
-    sentence, _ = _strike()
-    empty = VerbDictionary()
-    assert scored_token(sentence, 1, empty, frozenset())  # "launched": a verb, unknown
-    assert not scored_token(sentence, 4, empty, frozenset())  # "strike": an unknown noun
-    assert scored_token(sentence, 4, empty, frozenset({"strike"}))
-    seizure = make_sentence(
-        "the seizure .", [1, 1, 1], "det ROOT punct", lemmas="the seizure .", pos="DET NOUN PUNCT"
-    )
-    assert scored_token(seizure, 1, _apprehend(), frozenset())
-    assert not scored_token(seizure, 1, empty, frozenset())

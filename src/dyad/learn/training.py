@@ -4,9 +4,9 @@ Used by `make train` (`scripts/train.py`); never at run time. Every train docume
 through the real pipeline with a recorder in the learned coder's place, so the models see
 exactly the sentences, parses, mentions and rule events the runtime sees. Then:
 
-1. Trigger rows: every possible trigger token (`triggers.scored_token`: any verb, another
-   word in the lexicon of the train triggers or the verb dictionary), labelled with the
-   CAMEO root of the gold event whose trigger span holds it, else "none".
+1. Trigger rows: every possible trigger token (a verb or noun in the lexicon of the train
+   triggers or in the verb dictionary), labelled with the CAMEO root of the gold event whose
+   trigger span holds it, else "none".
 2. Cross-fitting: the documents fall in 5 folds (by sorted id); for each fold a trigger
    model trained on the other four proposes the fold's candidates, so the ranker learns
    from candidates as good (and as bad) as those it meets on unseen text.

@@ -1,9 +1,9 @@
 """Coder v2's trigger model: which words are event triggers, and of which CAMEO root.
 
 Reads: Sentence tokens (lemma, dep, head), actor Mentions, the verb dictionary.
-Adds: a feature row per possible trigger (any verb; a noun, proper noun or adjective whose
-lemma was a trigger in the train split or that the verb dictionary knows, or a noun derived
-from a dictionary verb), and the trigger model's probability of each CAMEO root (or none).
+Adds: a feature row per possible trigger (a verb, noun, proper noun or adjective whose lemma
+was a trigger in the train split or that the verb dictionary knows), and the trigger
+model's probability of each CAMEO root (or none) for it.
 """
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from dyad.coder.patterns import entry_for
-from dyad.dictionaries.entries import VerbDictionary, VerbEntry
+from dyad.dictionaries.entries import VerbDictionary
 from dyad.learn import linear
 from dyad.learn.candidates import passive
 from dyad.learn.linear import LinearModel, Row
@@ -24,8 +24,7 @@ MODALS = frozenset("will would may might could can should must shall".split())
 TRIGGER_POS = frozenset({"VERB", "NOUN", "PROPN", "ADJ"})
 NONE = "none"
 ROOT_CLASSES = (NONE, *[f"{n:02d}" for n in range(1, 21)])
-# retuned on dev for the 613-document train split, every verb scored (trigger_eval dev)
-TRIGGER_L2 = 8.0
+TRIGGER_L2 = 2.0
 TRIGGER_STEPS = 300
 # a trigger row counts this many times a "none" row in training: events are ~11 % of the
 # rows, and unweighted the model leaves most gold roots under the candidate threshold
@@ -33,29 +32,6 @@ EVENT_WEIGHT = 2.0
 # verbs that report speech: what they govern is often the reported event ("said it would
 # attack"), and they are themselves 01 statements only with political content
 SPEECH = frozenset("say tell announce state add claim report insist note explain declare".split())
-# word classes scored whatever their lemma: a verb no train trigger or dictionary verb has
-# ("disavow", "smuggle") still shows its event by its context (objects, actors, governor)
-OPEN_POS = frozenset({"VERB"})
-# nominalisation endings and what replaces them to give the verb ("seizure" -> "seize",
-# "evacuation" -> "evacuate", "resistance" -> "resist"), tried in order; spaCy has no
-# derivation table, and the verb dictionary says which guesses are verbs
-NOMINAL_ENDINGS = (
-    ("ation", "ate"),
-    ("ation", ""),
-    ("sion", "de"),
-    ("ion", ""),
-    ("ion", "e"),
-    ("ment", ""),
-    ("ure", "e"),
-    ("al", "e"),
-    ("al", ""),
-    ("ance", ""),
-    ("ence", "e"),
-    ("ence", ""),
-    ("ing", ""),
-    ("ing", "e"),
-    ("y", ""),
-)
 
 
 @dataclass(frozen=True, slots=True)
@@ -92,10 +68,8 @@ def trigger_features(
     Besides the word itself: its governor (a speech verb governs the reported event), its
     neighbours, its objects and prepositional objects ("call for talks", "attack on"), the
     modifiers of a noun trigger ("air strike", "peace talks"), negation and modals, which
-    arguments hold actor mentions, and the verb dictionary's root for the word. The
-    dictionary block of the word (or of the verb a noun derives from: "seizure") lets a lemma
-    rare in the train split share the weights of its block ("seize", "capture", "nab").
-    `where` (built once per sentence by the caller) saves rebuilding it for every token.
+    arguments hold actor mentions, and the verb dictionary's root for the word. `where`
+    (built once per sentence by the caller) saves rebuilding it for every token.
     """
     tokens = sentence.tokens
     token = tokens[i]
@@ -137,44 +111,7 @@ def trigger_features(
     if entry is not None and entry.code:
         root = entry.code[:2]
         features += [f"dict={root}", f"dict|lemma={root}|{lemma}", f"dict|pos={root}|{token.pos}"]
-    if entry is not None:
-        features += [f"block={entry.block}", f"block|pos={entry.block}|{token.pos}"]
-    elif token.pos == "NOUN":
-        derived = nominal_entry(lemma, verbs)
-        if derived is not None:
-            features += [f"block={derived.block}", f"derived={derived.block}"]
-            if derived.code:
-                features.append(f"dict|pos={derived.code[:2]}|{token.pos}")
     return [(name, 1.0) for name in features]
-
-
-def nominal_entry(lemma: str, verbs: VerbDictionary) -> VerbEntry | None:
-    """Return the verb dictionary's entry for the verb a noun is derived from, if any.
-
-    "seizure" gets SEIZE's entry (the APPREHEND block, 171), so a nominalisation no train
-    trigger had shares the weights of its verb's block.
-    """
-    for ending, replacement in NOMINAL_ENDINGS:
-        if lemma.endswith(ending) and len(lemma) > len(ending) + 2:
-            entries = verbs.verbs.get((lemma[: -len(ending)] + replacement).upper())
-            if entries:
-                return entries[0]
-    return None
-
-
-def scored_token(
-    sentence: Sentence, i: int, verbs: VerbDictionary, lexicon: frozenset[str]
-) -> bool:
-    """Return whether the trigger model scores token `i` (one of `trigger_tokens`).
-
-    A verb always (`OPEN_POS`); another word when its lemma was a train trigger, the verb
-    dictionary has it, or it is a noun derived from a dictionary verb ("seizure").
-    """
-    token = sentence.tokens[i]
-    lemma = token.lemma.lower()
-    if token.pos in OPEN_POS or lemma in lexicon or entry_for(sentence, token, verbs) is not None:
-        return True
-    return token.pos == "NOUN" and nominal_entry(lemma, verbs) is not None
 
 
 def _child_features(sentence: Sentence, i: int, lemma: str, where: MentionMap) -> list[str]:
@@ -227,7 +164,8 @@ def trigger_probabilities(
     tokens = []
     rows = []
     for i in trigger_tokens(sentence):
-        if not scored_token(sentence, i, verbs, lexicon):
+        token = sentence.tokens[i]
+        if token.lemma.lower() not in lexicon and entry_for(sentence, token, verbs) is None:
             continue
         tokens.append(i)
         rows.append(trigger_features(sentence, i, mentions, verbs, where))
@@ -279,7 +217,8 @@ def trigger_rows(
         wanted = {i: root for (i, root), _ in roots.most_common()}
         where = MentionMap.build(sentence, labelled.mentions)
         for i in trigger_tokens(sentence):
-            if not scored_token(sentence, i, verbs, lexicon):
+            token = sentence.tokens[i]
+            if token.lemma.lower() not in lexicon and entry_for(sentence, token, verbs) is None:
                 continue
             rows.append(trigger_features(sentence, i, labelled.mentions, verbs, where))
             labels.append(wanted.get(i, NONE))
