@@ -145,10 +145,10 @@ def test_engines_ray_matches_local(corpus: Path, tmp_path: Path) -> None:
         assert {n["NodeManagerAddress"] for n in ray.nodes()} == {"127.0.0.1"}
         result = code_to_parquet([corpus], tmp_path / "ray", config, engine="ray", workers=2)
         undated = tmp_path / "undated.txt"
-        # a sentence Coder v2 keeps at its default threshold (it doubts a bare "Iraq attacked
-        # Iran.": 0.05), so that the check is about the date reaching Ray
+        # a sentence Coder v2 keeps at its default threshold (0.95; it gives "Iraqi troops
+        # attacked Iranian forces" 0.4-0.5), so that the check is about the date reaching Ray
         undated.write_text(
-            "Iraqi troops attacked Iranian forces in Basra, officials said.", encoding="utf-8"
+            "Iraqi troops arrested two insurgents in Basra, officials said.", encoding="utf-8"
         )
         defaults = RunDefaults(date="2020-01-31")
         code_to_parquet([undated], tmp_path / "dated", config, engine="ray", defaults=defaults)

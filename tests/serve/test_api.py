@@ -134,7 +134,7 @@ def test_api_document_highlights_every_event_span(client: TestClient) -> None:
 
 
 def test_api_code_returns_events_of_pasted_text(client: TestClient) -> None:
-    text = "Iraqi troops attacked Iranian forces near Basra on Tuesday."
+    text = "Iraqi troops arrested two insurgents near Basra on Tuesday."
     response = client.post("/api/code", json={"text": text, "date": "2008-03-25"})
     assert response.status_code == 200, response.text
     events = response.json()["data"]

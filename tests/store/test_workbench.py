@@ -319,7 +319,7 @@ def test_workbench_country_network_keeps_within_country_edges(db: Path) -> None:
 
 def test_workbench_jsonl_month_date_is_a_month_reference(tmp_path: Path) -> None:
     corpus = tmp_path / "month.jsonl"
-    text = "Iraqi troops attacked Iranian forces near Basra."
+    text = "Iraqi troops arrested two insurgents near Basra."
     corpus.write_text(json.dumps({"id": "m", "text": text, "date": "2011-07"}) + "\n")
     result = CliRunner().invoke(cli, ["code", str(corpus)])
     assert "not a valid date" not in result.output
