@@ -126,9 +126,8 @@ def test_anaphora_a_title_without_a_country_does_not_take_the_context_country(
     assert ("Smithers", "RUSGOV", "named-before") not in codes(found)
 
 
-# "Ivan Petrov , Russia 's foreign minister , condemned Israel ."
-APPOSITION = sentence(
-    "Ivan Petrov , Russia 's foreign minister , condemned Israel .",
+# "<Name> Petrov , Russia 's foreign minister , condemned Israel ."
+APPOSITION_PARSE = (
     [1, 8, 1, 6, 3, 6, 1, 1, 8, 8, 8],
     "compound nsubj punct poss case amod appos punct ROOT dobj punct",
     "NNP NNP , NNP POS JJ NN , VBD NNP .",
@@ -136,19 +135,18 @@ APPOSITION = sentence(
 )
 
 
+def appositive_codes(actors: ActorDictionary, first: str, names: dict[str, Actor]) -> list:
+    words = f"{first} Petrov , Russia 's foreign minister , condemned Israel ."
+    parsed = sentence(words, *APPOSITION_PARSE)
+    return codes(
+        appositive_mentions(parsed, find_mentions(parsed, actors, on_date=DAY), actors, names)
+    )
+
+
 def test_anaphora_an_apposition_names_an_unknown_person(actors: ActorDictionary) -> None:
     names: dict[str, Actor] = {}
-    named = find_mentions(APPOSITION, actors, on_date=DAY)
-    found = appositive_mentions(APPOSITION, named, actors, names)
-    assert ("Ivan Petrov", "RUSGOV", "appositive") in codes(found)
+    assert ("Ivan Petrov", "RUSGOV", "appositive") in appositive_codes(actors, "Ivan", names)
     assert names["Petrov"].code == "RUSGOV"  # "Petrov" alone later is the same minister
     # a month is no person ("July 6: ..."), and the same words name no one there
-    month = sentence(
-        "July Petrov , Russia 's foreign minister , condemned Israel .",
-        [1, 8, 1, 6, 3, 6, 1, 1, 8, 8, 8],
-        "compound nsubj punct poss case amod appos punct ROOT dobj punct",
-        "NNP NNP , NNP POS JJ NN , VBD NNP .",
-        "PROPN PROPN PUNCT PROPN PART ADJ NOUN PUNCT VERB PROPN PUNCT",
-    )
-    assert "appositive" not in {rule for _, _, rule in codes(appositive_mentions(
-        month, find_mentions(month, actors, on_date=DAY), actors, {}))}  # fmt: skip
+    found = appositive_codes(actors, "July", {})
+    assert "appositive" not in {rule for _, _, rule in found}
