@@ -135,7 +135,9 @@ APPOSITION_PARSE = (
 )
 
 
-def appositive_codes(actors: ActorDictionary, first: str, names: dict[str, Actor]) -> list:
+def appositive_codes(
+    actors: ActorDictionary, first: str, names: dict[str, Actor]
+) -> list[tuple[str, str, str]]:
     words = f"{first} Petrov , Russia 's foreign minister , condemned Israel ."
     parsed = sentence(words, *APPOSITION_PARSE)
     return codes(
