@@ -42,17 +42,7 @@ class LinearModel:
         One gather and one sum for all rows: a sentence's options or candidates are scored
         together, which saves most of numpy's per-call cost.
         """
-        index = self.index
-        at: list[int] = []
-        values: list[float] = []
-        owners: list[int] = []
-        for n, row in enumerate(rows):
-            for name, value in row:
-                found = index.get(name)
-                if found is not None:
-                    at.append(found)
-                    values.append(value)
-                    owners.append(n)
+        at, values, owners = _coordinates(rows, self.index)
         scores = np.tile(self.weights[-1], (len(rows), 1))
         if at:
             contributions = self.weights[at] * np.asarray(values)[:, None]
@@ -81,6 +71,31 @@ class LinearModel:
             {name: i for i, name in enumerate(names)},
             np.array(rows, dtype=np.float64).reshape(len(rows), len(data["classes"])),
         )
+
+
+def _coordinates(
+    rows: Sequence[Row], index: dict[str, int], bias: int | None = None
+) -> tuple[list[int], list[float], list[int]]:
+    """Return the known features of `rows` as sparse coordinates: column, value, row.
+
+    Unknown feature names are skipped; `bias`, when given, is a column of value 1 that
+    closes every row (training fits it like any weight).
+    """
+    columns: list[int] = []
+    values: list[float] = []
+    owners: list[int] = []
+    for r, row in enumerate(rows):
+        for name, value in row:
+            at = index.get(name)
+            if at is not None:
+                columns.append(at)
+                values.append(value)
+                owners.append(r)
+        if bias is not None:
+            columns.append(bias)
+            values.append(1.0)
+            owners.append(r)
+    return columns, values, owners
 
 
 def train(
@@ -112,17 +127,7 @@ def train(
     kept = sorted(name for name, n in counts.items() if n >= min_count)
     index = {name: i for i, name in enumerate(kept)}
     bias = len(kept)
-    columns, values, owners = [], [], []
-    for r, row in enumerate(rows):
-        for name, value in row:
-            at = index.get(name)
-            if at is not None:
-                columns.append(at)
-                values.append(value)
-                owners.append(r)
-        columns.append(bias)
-        values.append(1.0)
-        owners.append(r)
+    columns, values, owners = _coordinates(rows, index, bias=bias)
     # Classes are the first axis throughout: numpy gathers and reduces along a contiguous
     # last axis about ten times faster than along the first.
     col = np.array(columns, dtype=np.int64)
