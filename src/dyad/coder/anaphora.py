@@ -159,7 +159,7 @@ def appositive_mentions(
                 continue
             text = " ".join(t.text for t in name)
             added.append(Mention(first, token.i, replace(actor, text=text), "appositive"))
-            names[token.text] = replace(actor, text=token.text)
+            names[token.text] = actor
             break
     return sorted([*mentions, *added], key=lambda m: m.first) if added else list(mentions)
 

@@ -29,6 +29,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+from dyad.coder.lexicon import GROUP_PRONOUNS, PERSONAL_PRONOUNS
 from dyad.records import Mention, Sentence, Token
 
 # never parties: where, when, and what a phrase is about (guide, section 2)
@@ -48,7 +49,7 @@ JOINERS = frozenset({"and", ",", "-", "&", "/"})
 # an unresolved subject may stand for an actor of this many sentences before
 RECENT = 2
 SUBJECT_OR_PASSIVE = frozenset({"nsubj", "nsubjpass"})
-THIRD_PERSON = frozenset("he him his she her they them their".split())
+THIRD_PERSON = PERSONAL_PRONOUNS | GROUP_PRONOUNS  # the anaphora stage's own pronouns
 NOT_ACTORS = frozenset({"i", "we", "you", "it", "this", "that", "which", "who", "what", "there"})
 # nouns that stand for an organisation's people or assets: "Iranian positions", "an Iraqi air
 # base" are that country's forces, the owners the guide asks for (section 2)
