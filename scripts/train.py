@@ -24,12 +24,13 @@ def main() -> int:
     recorded = time.perf_counter()
     models, summary = train_models(records, resources.verbs)
     extra = {
+        "ranker": models.ranker.to_json(),
         "lexicon": sorted(models.lexicon),
         "subcodes": models.subcodes,
         "summary": summary,
     }
     linear.save(
-        {"trigger": models.trigger, "arguments": models.arguments, "ranker": models.ranker},
+        {"trigger": models.trigger, "arguments": models.arguments},
         extra,
         output,
     )

@@ -4,18 +4,20 @@ Reads: a parsed Sentence, its actor Mentions, the rule coder's EventCodes.
 Adds: Events whose `confidence` is the ranker's probability that the event is right
 (source and target actor and CAMEO root, as `dyad eval realtext` scores `actor_root`).
 
-Three learned steps, each a softmax regression trained on the train split (`training.py`):
+Three learned steps, trained on the train split (`training.py`):
 
-1. the trigger model (`triggers.py`) gives every possible trigger word the probability of
-   each CAMEO root, and the likeliest roots over MIN_TRIGGER become triggers;
-2. the argument model (`arguments.py`) scores every actor phrase of the sentence
-   (`candidates.sentence_parties`), the unknown source and "no target" as the trigger's
-   source or target, by the dependency path between them and what kind of actor each is;
-   the likeliest sources and targets are paired into candidates;
-3. the ranker gives each candidate, and each event of the rule coder (the verb
-   dictionary's patterns), the probability that it is right, from the three models'
-   probabilities and what kind of candidate it is. Events under `coder.min_confidence`
-   are dropped; of equal (source, target, root) only the likeliest is kept.
+1. the trigger model (`triggers.py`, a softmax regression) gives every possible trigger
+   word the probability of each CAMEO root, and the likeliest roots over MIN_TRIGGER become
+   triggers;
+2. the argument model (`arguments.py`, a softmax regression) scores every actor phrase of
+   the sentence (`candidates.sentence_parties`), the unknown source and "no target" as the
+   trigger's source or target, by the dependency path between them and what kind of actor
+   each is; the likeliest sources and targets are paired into candidates;
+3. the ranker (`boosted.py`, gradient-boosted trees) gives each candidate, and each event
+   of the rule coder (the verb dictionary's patterns), the probability that it is right,
+   from the two models' probabilities and what kind of candidate it is. Events under
+   `coder.min_confidence` are dropped; of equal (source, target, root) only the likeliest
+   is kept.
 
 Weights: `data/models/coder2.json`, rebuilt by `make train`.
 """
@@ -31,6 +33,7 @@ from dyad.coder.patterns import entry_for
 from dyad.dictionaries.entries import VerbDictionary
 from dyad.learn import arguments as args
 from dyad.learn import candidates as cand
+from dyad.learn.boosted import TreeModel
 from dyad.learn.linear import LinearModel, Row, load
 from dyad.learn.triggers import NONE, trigger_probabilities
 from dyad.records import Actor, Mention, Sentence
@@ -74,7 +77,7 @@ class Models:
 
     trigger: LinearModel
     arguments: LinearModel
-    ranker: LinearModel
+    ranker: TreeModel | LinearModel  # trees; training's interim models hold a stand-in
     lexicon: frozenset[str]
     # "lemma|root" -> (the full CAMEO code train's annotators chose most, how many times)
     subcodes: dict[str, tuple[str, int]]
@@ -85,7 +88,7 @@ class Models:
         return Models(
             models["trigger"],
             models["arguments"],
-            models["ranker"],
+            TreeModel.from_json(extra["ranker"]),
             frozenset(extra["lexicon"]),
             {key: (code, count) for key, (code, count) in extra["subcodes"].items()},
         )
@@ -397,7 +400,7 @@ class LearnedCoder:
 
 
 def score_candidates(
-    found: Sequence[Candidate], judge: Judge, segment: str, ranker: LinearModel
+    found: Sequence[Candidate], judge: Judge, segment: str, ranker: TreeModel | LinearModel
 ) -> list[tuple[EventCode, float]]:
     """Rank candidates; keep the likeliest of equal (source, target, root), likeliest first."""
     best: dict[tuple[str, str, str], tuple[EventCode, float]] = {}

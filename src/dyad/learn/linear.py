@@ -42,7 +42,7 @@ class LinearModel:
         One gather and one sum for all rows: a sentence's options or candidates are scored
         together, which saves most of numpy's per-call cost.
         """
-        at, values, owners = _coordinates(rows, self.index)
+        at, values, owners = coordinates(rows, self.index)
         scores = np.tile(self.weights[-1], (len(rows), 1))
         if at:
             contributions = self.weights[at] * np.asarray(values)[:, None]
@@ -73,7 +73,7 @@ class LinearModel:
         )
 
 
-def _coordinates(
+def coordinates(
     rows: Sequence[Row], index: dict[str, int], bias: int | None = None
 ) -> tuple[list[int], list[float], list[int]]:
     """Return the known features of `rows` as sparse coordinates: column, value, row.
@@ -127,7 +127,7 @@ def train(
     kept = sorted(name for name, n in counts.items() if n >= min_count)
     index = {name: i for i, name in enumerate(kept)}
     bias = len(kept)
-    columns, values, owners = _coordinates(rows, index, bias=bias)
+    columns, values, owners = coordinates(rows, index, bias=bias)
     # Classes are the first axis throughout: numpy gathers and reduces along a contiguous
     # last axis about ten times faster than along the first.
     col = np.array(columns, dtype=np.int64)
