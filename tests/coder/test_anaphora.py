@@ -10,6 +10,7 @@ from dyad.coder.anaphora import (
     group_mentions,
     last_person,
     pronoun_mentions,
+    shortened_names,
     sole_group,
 )
 from dyad.coder.mentions import find_mentions
@@ -152,3 +153,32 @@ def test_anaphora_an_apposition_names_an_unknown_person(actors: ActorDictionary)
     # a month is no person ("July 6: ..."), and the same words name no one there
     found = appositive_codes(actors, "July", {})
     assert "appositive" not in {rule for _, _, rule in found}
+
+
+# "The Pakistani Taliban claimed it ." then "The Taliban claimed it ."
+PAKISTANI_TALIBAN = sentence("The Pakistani Taliban claimed it .", [2, 2, 3, 3, 3, 3],
+                             "det amod nsubj ROOT dobj punct", "DT NNP NNP VBD PRP .",
+                             "DET PROPN PROPN VERB PRON PUNCT")  # fmt: skip
+TALIBAN = sentence("The Taliban claimed it .", [1, 2, 2, 2, 2], "det nsubj ROOT dobj punct",
+                   "DT NNP VBD PRP .", "DET PROPN VERB PRON PUNCT")  # fmt: skip
+
+
+def test_a_short_name_after_a_longer_one_is_the_same_group(actors: ActorDictionary) -> None:
+    longer: dict[str, Actor] = {}
+    alone = codes(shortened_names(TALIBAN, find_mentions(TALIBAN, actors, on_date=DAY), {}))
+    assert ("Taliban", "AFGREB", "actor") in alone  # the dictionary's reading
+    first = shortened_names(
+        PAKISTANI_TALIBAN, find_mentions(PAKISTANI_TALIBAN, actors, on_date=DAY), longer
+    )
+    assert ("Pakistani Taliban", "PAKREB", "actor") in codes(first)
+    later = shortened_names(TALIBAN, find_mentions(TALIBAN, actors, on_date=DAY), longer)
+    assert ("Taliban", "PAKREB", "actor") in codes(later)
+
+
+def test_a_short_name_of_another_role_keeps_its_own_code(actors: ActorDictionary) -> None:
+    # "Tehrik-i-Taliban Pakistan" (PAKREB) ends in "Pakistan": a later "Pakistan" stays PAK
+    longer = {"pakistan": Actor("Tehrik-i-Taliban Pakistan", "PAKREB", None, None, "x")}
+    text = sentence("Pakistan condemned it .", [1, 1, 1, 1], "nsubj ROOT dobj punct",
+                    "NNP VBD PRP .", "PROPN VERB PRON PUNCT")  # fmt: skip
+    found = shortened_names(text, find_mentions(text, actors, on_date=DAY), longer)
+    assert ("Pakistan", "PAK", "actor") in codes(found)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
 from dyad.config import load_config
@@ -103,14 +105,21 @@ def test_presidential_speeches_speak_for_the_united_states() -> None:
     assert "us_presidential_speeches=USA" in load_config().coder.perspectives
 
 
-def test_unresolved_subject_is_offered_the_actors_named_just_before() -> None:
+def _after_the_taliban(context: str) -> tuple[cand.DocumentMemory, list[str]]:
+    """Return a document's memory after "The Taliban attacked .", and what that offered."""
     first = make_sentence(
         "The Taliban attacked .", [1, 2, 2, 2], "det nsubj ROOT punct", pos="DET PROPN VERB PUNCT"
     )
-    later = make_sentence("They fled .", [1, 1, 1], "nsubj ROOT punct", pos="PRON VERB PUNCT")
     memory = cand.DocumentMemory("d")
     taliban = [Mention(1, 1, Actor("Taliban", "AFGREB"), "actor")]
-    assert [p.code for _, p in cand.sentence_parties(first, taliban, "AFG", memory)] == ["AFGREB"]
+    offered = cand.sentence_parties(first, taliban, context, memory)
+    return memory, [p.code for _, p in offered]
+
+
+def test_unresolved_subject_is_offered_the_actors_named_just_before() -> None:
+    later = make_sentence("They fled .", [1, 1, 1], "nsubj ROOT punct", pos="PRON VERB PUNCT")
+    memory, first = _after_the_taliban("AFG")
+    assert first == ["AFGREB"]
     offered = cand.sentence_parties(later, [], "AFG", memory)
     assert offered == [(0, cand.Party("AFGREB", "They", "memory"))]
 
@@ -323,15 +332,42 @@ def test_object_and_possessive_pronouns_may_be_actors_named_before(
     words, heads, deps, pos, pronoun
 ) -> None:
     # in Pakistan, which has no international force, "them" is no theatre person
-    first = make_sentence(
-        "The Taliban attacked .", [1, 2, 2, 2], "det nsubj ROOT punct", pos="DET PROPN VERB PUNCT"
-    )
-    memory = cand.DocumentMemory("d")
-    taliban = [Mention(1, 1, Actor("Taliban", "AFGREB"), "actor")]
-    cand.sentence_parties(first, taliban, "PAK", memory)
+    memory, _ = _after_the_taliban("PAK")
     later = make_sentence(words, heads, deps, pos=pos)
     police = [Mention(0, 0, Actor("Police", "~COP"), "agent")]
     offered = cand.sentence_parties(later, police, "PAK", memory)
     word = words.split()[pronoun]
     assert (pronoun, cand.Party("AFGREB", word, "memory")) in offered
     assert not any(p.kind == "memory" and i != pronoun for i, p in offered)
+
+
+def test_punctuation_is_never_an_actor_named_before() -> None:
+    # spaCy may make the hyphen of "al-Assad" a subject; it stands for no one
+    later = make_sentence("- fled .", [1, 1, 1], "nsubj ROOT punct", pos="PROPN VERB PUNCT")
+    memory, _ = _after_the_taliban("AFG")
+    assert cand.sentence_parties(later, [], "AFG", memory) == []
+
+
+@pytest.mark.parametrize(
+    ("owner", "expected"),
+    [
+        (Actor("Bashar al Assad", "SYRELI"), {"SYRMIL"}),  # a leader's forces: his state's
+        (Actor("Syrian government", "SYRGOV"), {"SYRMIL"}),
+        (Actor("Taliban", "AFGREB"), {"AFGREB"}),  # a group's forces are the group
+    ],
+)
+def test_forces_loyal_to_a_leader_are_his_states_military(owner, expected) -> None:
+    sentence = make_sentence(
+        "Forces loyal to Assad attacked .",
+        [4, 0, 1, 2, 4, 4],
+        "nsubj amod prep pobj ROOT punct",
+        lemmas="force loyal to assad attack .",
+        pos="NOUN ADJ ADP PROPN VERB PUNCT",
+    )
+    mentions = [
+        Mention(0, 0, Actor("Forces", "~MIL"), "agent"),
+        Mention(3, 3, replace(owner, text="Assad"), "actor"),
+    ]
+    assert _codes(sentence, 0, mentions, context="SYR") == expected
+    # the leader himself, at his own name, is still himself
+    assert _codes(sentence, 3, mentions, context="SYR") == {owner.code}

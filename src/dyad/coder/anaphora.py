@@ -2,7 +2,9 @@
 
 Reads: a sentence's actor Mentions and what earlier sentences of its segment named.
 Adds: Mentions for "he", "his", "they", "them", for surnames met with a title before, and
-for names the dictionary lacks that an apposition codes ("Agnès Callamard, a UN rapporteur").
+for names the dictionary lacks that an apposition codes ("Agnès Callamard, a UN rapporteur");
+a short name after a longer one takes the longer one's actor ("the Pakistani Taliban" ...
+"the Taliban").
 
 News and commentary name an actor once and then write "he", "his administration",
 "Tillerson" or "they". The pipeline walks a document's sentences in order and keeps the
@@ -214,6 +216,43 @@ def pronoun_mentions(
         and (first_person is None or t.i < first_person)
     ]
     return sorted([*mentions, *added], key=lambda m: m.first)
+
+
+def shortened_names(
+    sentence: Sentence, mentions: Sequence[Mention], longer: dict[str, Actor]
+) -> list[Mention]:
+    """Return `mentions` with a short name read as the longer name it shortens.
+
+    A story that named "the Pakistani Taliban" (PAKREB) means them by "the Taliban" after,
+    not the Afghan Taliban the dictionary gives the short name. A one-word dictionary name
+    that is the last word of a longer name met before in the document, coded with the same
+    role and another code, takes the longer name's actor. The sentence's own longer names
+    are then remembered in `longer`, under their last word, for the sentences after it.
+    """
+    tokens = sentence.tokens
+    result = []
+    for mention in mentions:
+        earlier = longer.get(tokens[mention.last].text.lower())
+        code = mention.actor.code
+        if (
+            earlier is not None
+            and mention.rule == "actor"
+            and mention.first == mention.last
+            and earlier.code != code
+            and len(code) >= 6
+            and earlier.code[3:6] == code[3:6]
+        ):
+            mention = replace(mention, actor=replace(earlier, text=mention.actor.text))
+        result.append(mention)
+    for mention in mentions:
+        if (
+            mention.rule == "actor"
+            and mention.last > mention.first
+            and len(mention.actor.code) >= 6
+            and tokens[mention.last].tag in ("NNP", "NNPS")
+        ):
+            longer[tokens[mention.last].text.lower()] = mention.actor
+    return result
 
 
 def sole_group(mentions: Sequence[Mention], dictionary: ActorDictionary) -> Actor | None:

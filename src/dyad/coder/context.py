@@ -45,6 +45,8 @@ class DocumentContext:
         previous_end: Where the previous sentence read ended.
         names: Surnames met with a title, an apposition or in full ("Tillerson", once "US
             Secretary of State Rex Tillerson"), to the actor they name.
+        longer: The last word of each longer name met ("Taliban", once "the Pakistani
+            Taliban"), to its actor: a later short name is the same group.
         sides: The country each segment's author writes from, for "we" and "our troops".
     """
 
@@ -59,6 +61,7 @@ class DocumentContext:
     segment: Segment | None = None
     previous_end: int = 0
     names: dict[str, Actor] = field(default_factory=dict)
+    longer: dict[str, Actor] = field(default_factory=dict)
     sides: dict[Segment, Side] = field(default_factory=dict)
 
     @staticmethod
@@ -97,6 +100,7 @@ class DocumentContext:
     def read_references(self, sentence: Sentence, named: list[Mention]) -> list[Mention]:
         """Return the sentence's mentions with its pronouns and known surnames resolved."""
         actors = self.resources.actors
+        named = anaphora.shortened_names(sentence, named, self.longer)
         named = anaphora.appositive_mentions(sentence, named, actors, self.names, self.country)
         mentions = anaphora.pronoun_mentions(sentence, named, actors, self.antecedent, self.names)
         return anaphora.group_mentions(sentence, mentions, self.group)

@@ -40,6 +40,8 @@ ROLE_RENAMES = {"PPL": "CVL", "UAF": "REB"}
 UNKNOWN = "---"
 FIRST_PERSON = frozenset({"i", "we", "my", "our", "us", "me"})
 FORCE_HEADS = frozenset({"force", "troop", "soldier", "army", "patrol"})
+# code prefixes that are not a state (no state military to own)
+NOT_STATES = frozenset({"IGO", "NGO", "IMG", "MNC", "---"})
 # the international force of a theatre, which the guide names: ISAF in Afghanistan (section 3)
 INTERNATIONAL_FORCES = {"AFG": "IGOWSTNATMIL"}
 INTERNATIONAL = frozenset({"international", "coalition", "multinational", "isaf", "nato"})
@@ -211,7 +213,7 @@ def parties(
         role = "MIL"  # "Afghan and coalition forces": "coalition forces" took the noun
     if not role and countries:
         role = ASSET_ROLES.get(sentence.tokens[head].lemma.lower(), "")
-    result = [Party(_rename(m.actor.code), m.actor.text, "full", m.actor.entry) for m in full]
+    result = [_full_party(m, head, force or role == "MIL") for m in full]
     result += [branch for p in result if (branch := _branch(p))]
     for m in countries:
         code = m.actor.code + role if m.actor.code not in ("IGO", "NGO") else m.actor.code
@@ -231,6 +233,19 @@ def parties(
             return [Party(UNKNOWN + role, text, "unknown"), *insurgent]
         return [Party(context + role, text, "context+role"), *insurgent]
     return insurgent
+
+
+def _full_party(mention: Mention, head: int, forces: bool) -> Party:
+    """Return the party of a fully coded actor in the phrase at `head`.
+
+    Forces owned by a state's leader or government ("forces loyal to President Bashar
+    al-Assad", "Maliki's troops") are that state's military, not the leader.
+    """
+    code = _rename(mention.actor.code)
+    owner = not mention.first <= head <= mention.last
+    if forces and owner and code[3:6] in ("GOV", "ELI") and code[:3] not in NOT_STATES:
+        return Party(code[:3] + "MIL", mention.actor.text, "country+role", mention.actor.entry)
+    return Party(code, mention.actor.text, "full", mention.actor.entry)
 
 
 def _military(sentence: Sentence, head: int, code: str) -> bool:
@@ -418,6 +433,8 @@ def _may_refer_back(token: Token) -> bool:
     ("arrested him", "their leader").
     """
     word = token.text.lower()
+    if not word[:1].isalpha():
+        return False  # the hyphen of "al-Assad", a number
     if token.dep in SUBJECT_OR_PASSIVE:
         return word not in NOT_ACTORS
     return token.pos == "PRON" and word in THIRD_PERSON
