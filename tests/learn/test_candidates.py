@@ -348,26 +348,42 @@ def test_punctuation_is_never_an_actor_named_before() -> None:
     assert cand.sentence_parties(later, [], "AFG", memory) == []
 
 
+FORCES_LOYAL = (
+    "Forces loyal to Assad attacked .",
+    [4, 0, 1, 2, 4, 4],
+    "nsubj amod prep pobj ROOT punct",
+    "force loyal to assad attack .",
+    "NOUN ADJ ADP PROPN VERB PUNCT",
+)
+MALIKI_GOVERNMENT = (
+    "The Maliki government attacked .",
+    [2, 2, 3, 3, 3],
+    "det compound nsubj ROOT punct",
+    "the maliki government attack .",
+    "DET PROPN NOUN VERB PUNCT",
+)
+
+
 @pytest.mark.parametrize(
-    ("owner", "expected"),
+    ("parse", "head", "at", "owner", "role", "expected"),
     [
-        (Actor("Bashar al Assad", "SYRELI"), {"SYRMIL"}),  # a leader's forces: his state's
-        (Actor("Syrian government", "SYRGOV"), {"SYRMIL"}),
-        (Actor("Taliban", "AFGREB"), {"AFGREB"}),  # a group's forces are the group
+        # a leader's forces are his state's military, a group's forces the group
+        (FORCES_LOYAL, 0, 3, Actor("Bashar al Assad", "SYRELI"), "~MIL", "SYRMIL"),
+        (FORCES_LOYAL, 0, 3, Actor("Syrian government", "SYRGOV"), "~MIL", "SYRMIL"),
+        (FORCES_LOYAL, 0, 3, Actor("Taliban", "AFGREB"), "~MIL", "AFGREB"),
+        # "the Maliki government" is the government, not the prime minister
+        (MALIKI_GOVERNMENT, 2, 1, Actor("Maliki", "IRQELI"), "~GOV", "IRQGOV"),
     ],
 )
-def test_forces_loyal_to_a_leader_are_his_states_military(owner, expected) -> None:
-    sentence = make_sentence(
-        "Forces loyal to Assad attacked .",
-        [4, 0, 1, 2, 4, 4],
-        "nsubj amod prep pobj ROOT punct",
-        lemmas="force loyal to assad attack .",
-        pos="NOUN ADJ ADP PROPN VERB PUNCT",
-    )
+def test_a_role_noun_owned_by_a_leader_is_his_states_body(
+    parse, head, at, owner, role, expected
+) -> None:
+    words, heads, deps, lemmas, pos = parse
+    sentence = make_sentence(words, heads, deps, lemmas=lemmas, pos=pos)
     mentions = [
-        Mention(0, 0, Actor("Forces", "~MIL"), "agent"),
-        Mention(3, 3, replace(owner, text="Assad"), "actor"),
+        Mention(head, head, Actor(words.split()[head], role), "agent"),
+        Mention(at, at, replace(owner, text=words.split()[at]), "actor"),
     ]
-    assert _codes(sentence, 0, mentions, context="SYR") == expected
+    assert _codes(sentence, head, mentions, context=owner.code[:3]) == {expected}
     # the leader himself, at his own name, is still himself
-    assert _codes(sentence, 3, mentions, context="SYR") == {owner.code}
+    assert _codes(sentence, at, mentions, context=owner.code[:3]) == {owner.code}

@@ -213,7 +213,8 @@ def parties(
         role = "MIL"  # "Afghan and coalition forces": "coalition forces" took the noun
     if not role and countries:
         role = ASSET_ROLES.get(sentence.tokens[head].lemma.lower(), "")
-    result = [_full_party(m, head, force or role == "MIL") for m in full]
+    headed = force or any(m.first <= head <= m.last for m in roles)
+    result = [_full_party(m, head, role if headed else "") for m in full]
     result += [branch for p in result if (branch := _branch(p))]
     for m in countries:
         code = m.actor.code + role if m.actor.code not in ("IGO", "NGO") else m.actor.code
@@ -235,16 +236,17 @@ def parties(
     return insurgent
 
 
-def _full_party(mention: Mention, head: int, forces: bool) -> Party:
+def _full_party(mention: Mention, head: int, role: str) -> Party:
     """Return the party of a fully coded actor in the phrase at `head`.
 
-    Forces owned by a state's leader or government ("forces loyal to President Bashar
-    al-Assad", "Maliki's troops") are that state's military, not the leader.
+    A role noun at the head (`role`) owned by a state's leader or government is that
+    state's body of that role, not the leader: "forces loyal to President Bashar al-Assad"
+    and "Maliki's troops" are the military, "the Maliki government" the government.
     """
     code = _rename(mention.actor.code)
     owner = not mention.first <= head <= mention.last
-    if forces and owner and code[3:6] in ("GOV", "ELI") and code[:3] not in NOT_STATES:
-        return Party(code[:3] + "MIL", mention.actor.text, "country+role", mention.actor.entry)
+    if role and owner and code[3:6] in ("GOV", "ELI") and code[:3] not in NOT_STATES:
+        return Party(code[:3] + role, mention.actor.text, "country+role", mention.actor.entry)
     return Party(code, mention.actor.text, "full", mention.actor.entry)
 
 
