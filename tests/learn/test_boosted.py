@@ -72,20 +72,7 @@ def test_training_learns_an_interaction_and_the_export_predicts_like_lightgbm() 
     # the same fit straight from LightGBM gives the same probabilities
     names = ["flag", "score"]
     matrix = sparse.csr_matrix([[dict(r).get(n, 0.0) for n in names] for r in rows])
-    params = {
-        "objective": "binary",
-        "learning_rate": boosted.RATE,
-        "num_leaves": boosted.LEAVES,
-        "max_depth": boosted.MAX_DEPTH,
-        "min_child_samples": 5,
-        "feature_fraction": 0.8,
-        "lambda_l2": 1.0,
-        "seed": boosted.SEED,
-        "deterministic": True,
-        "force_col_wise": True,
-        "num_threads": 1,
-        "verbose": -1,
-    }
+    params = boosted.lightgbm_params(leaves=boosted.LEAVES, rate=boosted.RATE, min_child=5)
     target = np.array([float(label) for label in labels])
     booster = lightgbm.train(params, lightgbm.Dataset(matrix, target), num_boost_round=40)
     expected = booster.predict(np.array([[dict(r).get(n, 0.0) for n in names] for r in tests]))

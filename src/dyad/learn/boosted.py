@@ -9,7 +9,6 @@ numpy: running the coder needs neither LightGBM nor the OpenMP library it links 
 
 from __future__ import annotations
 
-from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -17,7 +16,7 @@ from typing import Any
 import numpy as np
 from numpy.typing import NDArray
 
-from dyad.learn.linear import Row, coordinates
+from dyad.learn.linear import Row, coordinates, vocabulary
 
 CLASSES = ("0", "1")
 # chosen on Coder v2's ranker rows (cross-fitted candidates of the train split) by dev
@@ -110,8 +109,8 @@ def train(
 ) -> TreeModel:
     """Fit boosted trees telling label "1" from "0"; deterministic for equal inputs.
 
-    Features seen in fewer than `min_count` rows are dropped. Needs LightGBM (the `train`
-    extra, installed by `make train`).
+    Features seen in fewer than `min_count` rows are dropped. Needs LightGBM (pinned in
+    the `dev` extra, which `make train` installs).
     """
     try:
         import lightgbm
@@ -120,13 +119,18 @@ def train(
         raise RuntimeError(
             f"training the ranker needs LightGBM ({error}); `make train` installs it"
         ) from error
-    counts = Counter(name for row in rows for name, _ in row)
-    kept = sorted(name for name, n in counts.items() if n >= min_count)
-    index = {name: i for i, name in enumerate(kept)}
+    index = vocabulary(rows, min_count)
     at, values, owners = coordinates(rows, index)
-    matrix = sparse.csr_matrix((values, (owners, at)), shape=(len(rows), len(kept)))
+    matrix = sparse.csr_matrix((values, (owners, at)), shape=(len(rows), len(index)))
     target = np.array([CLASSES.index(label) for label in labels], dtype=np.float64)
-    params = {
+    params = lightgbm_params(leaves=leaves, rate=rate, min_child=min_child)
+    booster = lightgbm.train(params, lightgbm.Dataset(matrix, target), num_boost_round=rounds)
+    return _exported(booster.dump_model(), list(index))
+
+
+def lightgbm_params(*, leaves: int, rate: float, min_child: int) -> dict[str, Any]:
+    """Return LightGBM's settings for the ranker: binary, one thread, seeded, depth-bound."""
+    return {
         "objective": "binary",
         "learning_rate": rate,
         "num_leaves": leaves,
@@ -140,8 +144,6 @@ def train(
         "num_threads": 1,
         "verbose": -1,
     }
-    booster = lightgbm.train(params, lightgbm.Dataset(matrix, target), num_boost_round=rounds)
-    return _exported(booster.dump_model(), kept)
 
 
 def _exported(dump: dict[str, Any], names: Sequence[str]) -> TreeModel:

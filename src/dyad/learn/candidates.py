@@ -40,8 +40,6 @@ ROLE_RENAMES = {"PPL": "CVL", "UAF": "REB"}
 UNKNOWN = "---"
 FIRST_PERSON = frozenset({"i", "we", "my", "our", "us", "me"})
 FORCE_HEADS = frozenset({"force", "troop", "soldier", "army", "patrol"})
-# code prefixes that are not a state (no state military to own)
-NOT_STATES = frozenset({"IGO", "NGO", "IMG", "MNC", "---"})
 # the international force of a theatre, which the guide names: ISAF in Afghanistan (section 3)
 INTERNATIONAL_FORCES = {"AFG": "IGOWSTNATMIL"}
 INTERNATIONAL = frozenset({"international", "coalition", "multinational", "isaf", "nato"})
@@ -103,6 +101,8 @@ GUIDE_ROLES = {
 }
 # three-letter codes of organisations and regions, which no military reading suits
 ORGANISATIONS = frozenset({"IGO", "NGO", "MNC", "IMG", "MED"})
+# code prefixes that are no state, whose leader owns no state's forces or government
+NOT_STATES = ORGANISATIONS | {UNKNOWN}
 # words that tell of a military act or of armed forces, where a bare state may be its forces
 MILITARY_WORDS = frozenset(
     """attack strike airstrike bomb bombing shell shelling invade invasion offensive war

@@ -73,6 +73,13 @@ class LinearModel:
         )
 
 
+def vocabulary(rows: Sequence[Row], min_count: int) -> dict[str, int]:
+    """Return each feature name seen at least `min_count` times -> its column, names sorted."""
+    counts = Counter(name for row in rows for name, _ in row)
+    kept = sorted(name for name, n in counts.items() if n >= min_count)
+    return {name: i for i, name in enumerate(kept)}
+
+
 def coordinates(
     rows: Sequence[Row], index: dict[str, int], bias: int | None = None
 ) -> tuple[list[int], list[float], list[int]]:
@@ -123,10 +130,8 @@ def train(
             a rare class weigh more.
     """
     names = tuple(classes) if classes is not None else tuple(sorted(set(labels)))
-    counts = Counter(name for row in rows for name, _ in row)
-    kept = sorted(name for name, n in counts.items() if n >= min_count)
-    index = {name: i for i, name in enumerate(kept)}
-    bias = len(kept)
+    index = vocabulary(rows, min_count)
+    bias = len(index)
     columns, values, owners = coordinates(rows, index, bias=bias)
     # Classes are the first axis throughout: numpy gathers and reduces along a contiguous
     # last axis about ten times faster than along the first.
