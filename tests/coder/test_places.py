@@ -96,6 +96,10 @@ NOTHING = [
     "Riots broke out in Hyderabad.",  # India or Pakistan: no clear lead
     "Troops moved into Jalalabad.",  # Afghanistan, or Sylhet (Bangladesh), once Jalalabad
     "The commander was detained in a raid on his compound.",  # no name, no place
+    "Soleimani, head of Iran's Quds Force, was killed.",  # a body named for a place
+    "She wrote in the New York Times on Monday.",
+    "The money was kept in Kabul Bank accounts.",
+    "Turkey's President Erdogan met Putin.",  # a title owned by a country places nothing
 ]
 
 
@@ -196,3 +200,10 @@ def test_places_gazetteer_is_loaded_once_and_compact() -> None:
 )
 def test_places_province_of_reads_any_spelling(gold: str, name: str | None) -> None:
     assert province_of(gold, "AFG") == name
+
+
+def test_places_a_country_owning_a_title_or_body_is_not_the_place() -> None:
+    place = geocode_place("Turkey's President Erdogan met Putin on March 10 in Moscow.")
+    assert place is not None and (place.name, place.country) == ("Moscow", "RUS")
+    place = geocode_place("They killed the head of Iran's Quds Force in Baghdad.")
+    assert place is not None and (place.name, place.country) == ("Baghdad", "IRQ")

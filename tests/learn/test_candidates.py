@@ -387,3 +387,68 @@ def test_a_role_noun_owned_by_a_leader_is_his_states_body(
     assert _codes(sentence, head, mentions, context=owner.code[:3]) == {expected}
     # the leader himself, at his own name, is still himself
     assert _codes(sentence, at, mentions, context=owner.code[:3]) == {owner.code}
+
+
+# "In Astana , Syrian government envoy Jaafari blamed Turkey ."
+VENUE_THEN_ENVOY = make_sentence(
+    "In Astana , Syrian government envoy Jaafari blamed Turkey .",
+    [7, 0, 7, 5, 5, 7, 5, 7, 7, 7],
+    "prep pobj punct amod compound nsubj appos ROOT dobj punct",
+    lemmas="in astana , syrian government envoy jaafari blame turkey .",
+    pos="ADP PROPN PUNCT ADJ NOUN NOUN PROPN VERB PROPN PUNCT",
+    tags="IN NNP , JJ NN NN NNP VBD NNP .",
+)
+VENUE_MENTIONS = [
+    Mention(1, 1, Actor("Astana", "KAZ"), "actor"),
+    Mention(3, 3, Actor("Syrian", "SYR"), "actor"),
+    Mention(4, 4, Actor("government", "~GOV"), "agent"),
+    Mention(5, 5, Actor("envoy", "~GOV"), "agent"),
+    Mention(8, 8, Actor("Turkey", "TUR"), "actor"),
+]
+
+
+def test_a_venue_before_a_comma_is_not_joined_to_the_next_phrase() -> None:
+    # "Afghan, Coalition Forces" joins the adjective; "In Astana, Syrian ..." is a venue
+    assert _codes(VENUE_THEN_ENVOY, 5, VENUE_MENTIONS, context="KAZ") == {"SYRGOV"}
+
+
+def test_a_modifier_of_a_phrase_naming_its_state_takes_no_context_country() -> None:
+    # "government" in "Syrian government envoy" is read with the whole phrase, not alone
+    assert _codes(VENUE_THEN_ENVOY, 4, VENUE_MENTIONS, context="KAZ") == set()
+
+
+def test_a_spokesman_for_a_body_no_dictionary_knows_has_no_country() -> None:
+    sentence = make_sentence(
+        "A spokesman for the PMF blamed Israel .",
+        [1, 5, 1, 4, 2, 5, 5, 5],
+        "det nsubj prep det pobj ROOT dobj punct",
+        lemmas="a spokesman for the pmf blame israel .",
+        pos="DET NOUN ADP DET PROPN VERB PROPN PUNCT",
+        tags="DT NN IN DT NNP VBD NNP .",
+    )
+    agent = [Mention(1, 1, Actor("spokesman", "~GOV"), "agent")]
+    assert _codes(sentence, 1, agent, context="USA") == {"---GOV"}
+    plain = make_sentence(
+        "A spokesman blamed Israel .",
+        [1, 2, 2, 2, 2],
+        "det nsubj ROOT dobj punct",
+        pos="DET NOUN VERB PROPN PUNCT",
+    )
+    assert _codes(plain, 1, agent, context="USA") == {"USAGOV"}
+
+
+def test_a_name_introduced_by_an_apposition_is_not_someone_named_before() -> None:
+    memory, _ = _after_the_taliban("AFG")
+    introduced = make_sentence(
+        "Ahmed Assadi , a spokesman , fled .",
+        [1, 6, 1, 4, 1, 1, 6, 6],
+        "compound nsubj punct det appos punct ROOT punct",
+        pos="PROPN PROPN PUNCT DET NOUN PUNCT VERB PUNCT",
+    )
+    offered = cand.sentence_parties(introduced, [], "AFG", memory)
+    assert not any(p.kind == "memory" for _, p in offered)
+    memory, _ = _after_the_taliban("AFG")
+    bare = make_sentence("Assadi fled .", [1, 1, 1], "nsubj ROOT punct", pos="PROPN VERB PUNCT")
+    assert (0, cand.Party("AFGREB", "Assadi", "memory")) in cand.sentence_parties(
+        bare, [], "AFG", memory
+    )

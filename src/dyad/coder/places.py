@@ -59,6 +59,14 @@ _POST = re.compile(
     r"^\s+(?P<word>provinces?|districts?|city|governorate|region|village|town|valley|area)\b",
     re.IGNORECASE,
 )
+# a place name that starts a longer capitalised name headed by one of these names a body,
+# not a place: "Iran's Quds Force", "the New York Times", "Kabul Bank"
+_BODY_AFTER = re.compile(
+    r"^\s+(?:[A-Z][\w'-]*\s+){0,2}(?:Forces?|Army|Armies|Corps|Brigades?|Guards?|Militias?|"
+    r"Party|Front|Movement|Council|Ministry|Committee|Network|Group|Organi[sz]ation|Union|"
+    r"Times|Post|News|Herald|Tribune|Bank|Airlines?|Airways|University|College|Club|"
+    r"Company|Corporation)\b"
+)
 _DIRECTION = re.compile(
     r"\b(?P<direction>(?:north|south)?-?(?:east|west)?(?:ern)|northern|southern|central)\s+$",
     re.IGNORECASE,
@@ -202,7 +210,10 @@ def find_places(text: str, gazetteer: Gazetteer | None = None) -> list[Candidate
                 entries = gazetteer.lookup(name)
                 if not entries:
                     continue
-                candidate = _cued(text, start, start + len(name), name, entries, found)
+                if j < len(run) and _BODY_AFTER.match(text[start + len(name) :]):
+                    i = len(run)  # the whole run names a body: none of it is a place
+                    break
+                candidate = _cued(text, start, start + len(name), entries, found, gazetteer)
                 if candidate is not None:
                     found.append(candidate)
                 i = j - 1
@@ -212,13 +223,24 @@ def find_places(text: str, gazetteer: Gazetteer | None = None) -> list[Candidate
 
 
 def _cued(
-    text: str, start: int, end: int, name: str, entries: tuple[Entry, ...], earlier: list[Candidate]
+    text: str,
+    start: int,
+    end: int,
+    entries: tuple[Entry, ...],
+    earlier: list[Candidate],
+    gazetteer: Gazetteer,
 ) -> Candidate | None:
     before = text[max(0, start - 60) : start]
     after = text[end:]
     post = _POST.match(after)
     wants = _WANTS.get(post["word"].lower()) if post else None
-    possessive = re.match(r"^[’']s\s+[A-Z]", after) is not None
+    # "Baghdad's Sadr City" places; "Iran's Quds Force" and "Turkey's President" do not
+    owned = re.match(r"^[’']s\s+((?:[A-Z][\w'-]*\s?){1,3})", after)
+    possessive = (
+        owned is not None
+        and _names_place(owned[1].split(), gazetteer)
+        and not _BODY_AFTER.match(after[2:])
+    )
     cue = _PRE.search(before) is not None or post is not None or possessive
     within = None
     if earlier and re.fullmatch(r"[’']s\s+", text[earlier[-1].end : start]):
@@ -234,6 +256,11 @@ def _cued(
         start = direction.start() + max(0, start - 60)
     end_all = end + (post.end() if post else 0)
     return Candidate(start, end_all, text[start:end_all], entries, wants, region, within)
+
+
+def _names_place(words: list[str], gazetteer: Gazetteer) -> bool:
+    """Return whether the capitalised words after "X's" start with a place name."""
+    return any(gazetteer.lookup(" ".join(words[:n])) for n in range(len(words), 0, -1))
 
 
 def _choose(

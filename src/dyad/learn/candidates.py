@@ -230,6 +230,8 @@ def parties(
             memory.joint = tuple(result)
         return result
     if role:
+        if _named_by_whole(sentence, head, mentions):
+            return insurgent  # "Syrian government envoy": "government" is no party of its own
         if not context or _untied(sentence, inside, found):
             return [Party(UNKNOWN + role, text, "unknown"), *insurgent]
         return [Party(context + role, text, "context+role"), *insurgent]
@@ -264,10 +266,38 @@ def _military(sentence: Sentence, head: int, code: str) -> bool:
     return any(t.lemma.lower() in MILITARY_WORDS for t in sentence.tokens)
 
 
+def _named_by_whole(sentence: Sentence, head: int, mentions: Sequence[Mention]) -> bool:
+    """Return whether the noun at `head` modifies a phrase whose own words name a state.
+
+    The whole phrase ("Syrian government envoy") is offered with its country; its
+    modifier alone must not be offered with the sentence's context country as well.
+    """
+    token = sentence.tokens[head]
+    if token.dep != "compound" or token.head == head:
+        return False
+    whole = _phrase(sentence, token.head)
+    return any(m.rule != "agent" and (m.first in whole or m.last in whole) for m in mentions)
+
+
 def _untied(sentence: Sentence, inside: set[int], found: Sequence[Mention]) -> bool:
-    """Return whether a word outside the phrase's mentions unties it from any country."""
+    """Return whether a word outside the phrase's mentions unties it from any country.
+
+    "Foreign officials" are no country's; nor is "a spokesman for the PMF", whose body
+    (an acronym, or a name after "for") no dictionary knows.
+    """
     named = {t for m in found for t in range(m.first, m.last + 1)}
-    return any(sentence.tokens[t].lemma.lower() in UNTIED for t in inside - named)
+    for t in inside - named:
+        token = sentence.tokens[t]
+        if token.lemma.lower() in UNTIED:
+            return True
+        if token.pos != "PROPN" or not token.text.isalpha():
+            continue
+        owner = sentence.tokens[token.head]
+        if (token.text.isupper() and len(token.text) > 1) or (
+            token.dep == "pobj" and owner.lemma.lower() == "for"
+        ):
+            return True
+    return False
 
 
 def _guide_role(sentence: Sentence, head: int) -> str:
@@ -319,6 +349,8 @@ def _joined_country(sentence: Sentence, start: int, mentions: Sequence[Mention])
         i -= 1
     if i == start - 1 or i < 0:
         return set()
+    if sentence.tokens[i].dep == "pobj":
+        return set()  # "In Astana, Syrian government envoy ...": a venue, not a partner
     for m in mentions:
         if m.last == i and m.rule != "agent" and len(m.actor.code) == 3:
             if sentence.tokens[i].pos in ("ADJ", "PROPN"):
@@ -414,7 +446,7 @@ def sentence_parties(
         if token.pos not in PHRASE_POS:
             continue
         offered = parties(sentence, token.i, mentions, context, memory, perspective)
-        if not offered and _may_refer_back(token):
+        if not offered and _may_refer_back(sentence, token):
             unresolved.append(token.i)
         for party in offered:
             if (token.i, party.code) not in seen:
@@ -428,15 +460,17 @@ def sentence_parties(
     return found
 
 
-def _may_refer_back(token: Token) -> bool:
+def _may_refer_back(sentence: Sentence, token: Token) -> bool:
     """Return whether an uncoded phrase may be an actor named before ("he", "Sessions").
 
     A subject may be a name the dictionaries lack; an object or possessor only a pronoun
-    ("arrested him", "their leader").
+    ("arrested him", "their leader"). A name given an apposition ("Ahmed al-Assadi, a
+    spokesman for the PMF") is introduced here, not named before.
     """
     word = token.text.lower()
     if not word[:1].isalpha():
         return False  # the hyphen of "al-Assad", a number
     if token.dep in SUBJECT_OR_PASSIVE:
-        return word not in NOT_ACTORS
+        introduced = any(child.dep == "appos" for child in sentence.children(token.i))
+        return word not in NOT_ACTORS and not introduced
     return token.pos == "PRON" and word in THIRD_PERSON
