@@ -6,6 +6,7 @@ import pytest
 
 from dyad.coder.anaphora import (
     UNKNOWN_PERSON,
+    acronym_mentions,
     appositive_mentions,
     group_mentions,
     last_person,
@@ -182,3 +183,23 @@ def test_a_short_name_of_another_role_keeps_its_own_code(actors: ActorDictionary
                     "NNP VBD PRP .", "PROPN VERB PRON PUNCT")  # fmt: skip
     found = shortened_names(text, find_mentions(text, actors, on_date=DAY), longer)
     assert ("Pakistan", "PAK", "actor") in codes(found)
+
+
+def test_an_acronym_defined_after_a_name_takes_its_actor(actors: ActorDictionary) -> None:
+    acronyms: dict[str, Actor] = {}
+    defining = sentence(
+        "Turkey attacked the Kurdistan Workers Party ( PKK ) .",
+        [1, 1, 5, 5, 5, 1, 5, 5, 5, 1],
+        "nsubj ROOT det compound compound dobj punct appos punct punct",
+        "NNP VBD DT NNP NNP NNP -LRB- NNP -RRB- .",
+        "PROPN VERB DET PROPN PROPN PROPN PUNCT PROPN PUNCT PUNCT",
+    )
+    party = Actor("Kurdistan Workers Party", "TURREB", None, "TUR", "x")
+    named = [Mention(0, 0, Actor("Turkey", "TUR"), "actor"), Mention(3, 5, party, "actor")]
+    acronym_mentions(defining, named, acronyms)
+    assert acronyms == {"PKK": party}
+    later = sentence("PKK fighters fled .", [1, 2, 2, 2], "compound nsubj ROOT punct",
+                     "NNP NNS VBD .", "PROPN NOUN VERB PUNCT")  # fmt: skip
+    assert ("PKK", "TURREB", "acronym") in codes(acronym_mentions(later, [], acronyms))
+    # an acronym no coded name defined stays unread
+    assert acronym_mentions(later, [], {}) == []

@@ -4,7 +4,7 @@ Reads: a sentence's actor Mentions and what earlier sentences of its segment nam
 Adds: Mentions for "he", "his", "they", "them", for surnames met with a title before, and
 for names the dictionary lacks that an apposition codes ("Agnès Callamard, a UN rapporteur");
 a short name after a longer one takes the longer one's actor ("the Pakistani Taliban" ...
-"the Taliban").
+"the Taliban"); an acronym a name defined takes its actor ("the Islamic State (IS)" ... "IS").
 
 News and commentary name an actor once and then write "he", "his administration",
 "Tillerson" or "they". The pipeline walks a document's sentences in order and keeps the
@@ -253,6 +253,37 @@ def shortened_names(
         ):
             longer[tokens[mention.last].text.lower()] = mention.actor
     return result
+
+
+def acronym_mentions(
+    sentence: Sentence, mentions: Sequence[Mention], acronyms: dict[str, Actor]
+) -> list[Mention]:
+    """Return `mentions` plus the acronyms a coded name defined before in the document.
+
+    News defines an acronym once, in brackets after the name ("the Islamic State (IS)",
+    "the Kurdistan Workers' Party (PKK)"), and uses it after: "the last IS stronghold".
+    An all-capital word no mention covers takes the actor of the name that defined it; the
+    sentence's own definitions are then remembered in `acronyms` for the words after them.
+    """
+    tokens = sentence.tokens
+    covered = _covered(mentions)
+    added = [
+        Mention(t.i, t.i, replace(acronyms[t.text], text=t.text), "acronym")
+        for t in tokens
+        if t.text in acronyms and t.i not in covered
+    ]
+    for mention in mentions:
+        at = mention.last + 1
+        if mention.rule == "agent" or at + 2 >= len(tokens):
+            continue
+        word = tokens[at + 1].text
+        if tokens[at].text == "(" and tokens[at + 2].text == ")" and _acronym(word):
+            acronyms[word] = mention.actor
+    return sorted([*mentions, *added], key=lambda m: m.first) if added else list(mentions)
+
+
+def _acronym(word: str) -> bool:
+    return 2 <= len(word) <= 6 and word.isalpha() and word.isupper()
 
 
 def sole_group(mentions: Sequence[Mention], dictionary: ActorDictionary) -> Actor | None:

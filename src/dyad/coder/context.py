@@ -47,6 +47,8 @@ class DocumentContext:
             Secretary of State Rex Tillerson"), to the actor they name.
         longer: The last word of each longer name met ("Taliban", once "the Pakistani
             Taliban"), to its actor: a later short name is the same group.
+        acronyms: Acronyms defined in brackets after a coded name ("IS", once "the Islamic
+            State (IS)"), to its actor.
         sides: The country each segment's author writes from, for "we" and "our troops".
     """
 
@@ -62,6 +64,7 @@ class DocumentContext:
     previous_end: int = 0
     names: dict[str, Actor] = field(default_factory=dict)
     longer: dict[str, Actor] = field(default_factory=dict)
+    acronyms: dict[str, Actor] = field(default_factory=dict)
     sides: dict[Segment, Side] = field(default_factory=dict)
 
     @staticmethod
@@ -101,6 +104,7 @@ class DocumentContext:
         """Return the sentence's mentions with its pronouns and known surnames resolved."""
         actors = self.resources.actors
         named = anaphora.shortened_names(sentence, named, self.longer)
+        named = anaphora.acronym_mentions(sentence, named, self.acronyms)
         named = anaphora.appositive_mentions(sentence, named, actors, self.names, self.country)
         mentions = anaphora.pronoun_mentions(sentence, named, actors, self.antecedent, self.names)
         return anaphora.group_mentions(sentence, mentions, self.group)
