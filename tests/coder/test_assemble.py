@@ -4,7 +4,14 @@ from __future__ import annotations
 
 import pytest
 
-from dyad.coder.assemble import Judgement, assemble_event, describe_code, event_date, event_id
+from dyad.coder.assemble import (
+    Judgement,
+    assemble_event,
+    describe_code,
+    event_date,
+    event_id,
+    reports_itself,
+)
 from dyad.coder.compose import EventCode
 from dyad.records import Actor, DatePoint, Document
 from parses import make_sentence
@@ -53,3 +60,24 @@ def test_assemble_event_is_built_or_dropped() -> None:
     bad = EventCode(1, CODE.source, CODE.target, "x", "rule")
     assert assemble_event(DOCUMENT, SENTENCE, bad, judged, when, None) is None
     assert assemble_event(DOCUMENT, SENTENCE, CODE, None, when, None) is None
+
+
+@pytest.mark.parametrize(
+    ("root", "source", "reporter", "expected"),
+    [
+        # "Putin said he was ready to meet Trump": the intent is Putin's, stated: asserted
+        ("03", "RUSGOV", "RUSGOV", True),
+        ("11", "RUS", "RUSGOV", True),  # a bare state is its government
+        ("02", "PHLGOV", "PHL", True),
+        # a meeting or a material act told by its own actor stays reported (adjudication 23)
+        ("04", "RUSGOV", "RUSGOV", False),
+        ("19", "IRQMIL", "IRQMIL", False),
+        # someone else's words, or an unknown source, stay reported
+        ("03", "RUSGOV", "USAGOV", False),
+        ("11", "---GOV", "---GOV", False),
+    ],
+)
+def test_a_verbal_act_reported_by_its_own_source_is_the_act_itself(
+    root: str, source: str, reporter: str, expected: bool
+) -> None:
+    assert reports_itself(root, Actor("s", source), Actor("r", reporter)) is expected

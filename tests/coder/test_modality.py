@@ -947,3 +947,80 @@ def test_parses_offsets_index_document_text(start: int) -> None:
 def test_parses_rejects_malformed_columns(heads: list[int], deps: str, message: str) -> None:
     with pytest.raises(ValueError, match=message):
         make_sentence(["Iran", "attacked", "."][: len(heads)], heads, deps)
+
+
+# Session 9: acts aimed at, attempted or planned; verbal acts performed by saying them.
+PURPOSE_PARSES = {
+    "want_to_thank": (
+        "I want to thank the soldiers .",
+        [1, 1, 3, 1, 5, 3, 1],
+        "nsubj ROOT aux xcomp det dobj punct",
+        "i want to thank the soldier .",
+        "PRP VBP TO VB DT NNS .",
+        "PRON VERB PART VERB DET NOUN PUNCT",
+    ),
+    "must_release": (
+        "Iraq must release the detainees .",
+        [2, 2, 2, 4, 2, 2],
+        "nsubj aux ROOT det dobj punct",
+        "iraq must release the detainee .",
+        "NNP MD VB DT NNS .",
+        "PROPN AUX VERB DET NOUN PUNCT",
+    ),
+    "will_seek": (
+        "Bangladesh will seek money .",
+        [2, 2, 2, 2, 2],
+        "nsubj aux ROOT dobj punct",
+        "bangladesh will seek money .",
+        "NNP MD VB NN .",
+        "PROPN AUX VERB NOUN PUNCT",
+    ),
+    "operation_to_detain": (
+        "The force conducted an operation to detain a leader .",
+        [1, 2, 2, 4, 2, 6, 4, 8, 6, 2],
+        "det nsubj ROOT det dobj aux acl det dobj punct",
+        "the force conduct an operation to detain a leader .",
+        "DT NN VBD DT NN TO VB DT NN .",
+        "DET NOUN VERB DET NOUN PART VERB DET NOUN PUNCT",
+    ),
+    "attempted_to_detain": (
+        "The force attempted to detain the men .",
+        [1, 2, 2, 4, 2, 6, 4, 2],
+        "det nsubj ROOT aux xcomp det dobj punct",
+        "the force attempt to detain the man .",
+        "DT NN VBD TO VB DT NNS .",
+        "DET NOUN VERB PART VERB DET NOUN PUNCT",
+    ),
+    "plans_attacks": (
+        "The leader plans attacks .",
+        [1, 2, 2, 2, 2],
+        "det nsubj ROOT dobj punct",
+        "the leader plan attack .",
+        "DT NN VBZ NNS .",
+        "DET NOUN VERB NOUN PUNCT",
+    ),
+}
+
+
+@pytest.mark.parametrize(
+    ("key", "verb", "root", "factuality", "cue"),
+    [
+        # a speaker's "I want to thank" thanks; a demand's "must" is the demand
+        ("want_to_thank", "thank", "05", "asserted", None),
+        ("must_release", "release", "10", "asserted", None),
+        # the same words before a material act, or a third party's future, stay hypothetical
+        ("want_to_thank", "thank", "04", "hypothetical", "want"),
+        ("must_release", "release", "07", "hypothetical", "must"),
+        ("will_seek", "seek", "02", "hypothetical", "will"),
+        # the aim of an operation, an attempt and a plan have not been told to happen
+        ("operation_to_detain", "detain", "17", "hypothetical", "operation to"),
+        ("attempted_to_detain", "detain", "17", "hypothetical", "attempted"),
+        ("plans_attacks", "attacks", "18", "hypothetical", "plans"),
+    ],
+)
+def test_modality_aims_and_performed_verbal_acts(
+    key: str, verb: str, root: str, factuality: str, cue: str | None
+) -> None:
+    sentence = make_sentence(*PURPOSE_PARSES[key])
+    result = assess_factuality(sentence, index(sentence, verb), event_root=root)
+    assert (result.factuality, result.cue) == (factuality, cue)

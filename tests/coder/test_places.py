@@ -207,3 +207,22 @@ def test_places_a_country_owning_a_title_or_body_is_not_the_place() -> None:
     assert place is not None and (place.name, place.country) == ("Moscow", "RUS")
     place = geocode_place("They killed the head of Iran's Quds Force in Baghdad.")
     assert place is not None and (place.name, place.country) == ("Baghdad", "IRQ")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "city", "country"),
+    [
+        ("They met at the White House on Tuesday.", "Washington", "USA"),  # not Casablanca
+        ("Talks were held at the Kremlin.", "Moscow", "RUS"),
+        ("He spoke outside Downing Street.", "London", "GBR"),
+    ],
+)
+def test_places_a_seat_of_government_stands_in_its_capital(
+    sentence: str, city: str, country: str
+) -> None:
+    place = geocode_place(sentence)
+    assert place is not None and (place.name, place.country, place.precision) == (
+        city,
+        country,
+        "city",
+    )

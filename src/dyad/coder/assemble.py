@@ -122,7 +122,27 @@ def judge_event(
             context,
             perspective,
         )
+    if attributed is not None and reports_itself(described.root, code.source, attributed):
+        return Judgement("asserted", None, judged.cue)
     return Judgement(factuality, attributed, judged.cue)
+
+
+# verbal acts: reported by their own source, the report is the act ("Putin said he was
+# ready to meet Trump" is Putin's 036, made; guide section 5: the statement event itself
+# is asserted). Meetings and material acts told by their actor stay reported (adjudication 23).
+STATEMENT_ROOTS = frozenset({"01", "02", "03", "10", "11", "12", "13"})
+
+
+def reports_itself(root: str, source: Actor, reporter: Actor) -> bool:
+    """Return whether a reported verbal act's reporter is its own source."""
+    if root[:2] not in STATEMENT_ROOTS or source.code.startswith("---"):
+        return False
+    return _as_scored(source.code) == _as_scored(reporter.code)
+
+
+def _as_scored(code: str) -> str:
+    """Return a code as the scorer reads it: country and role, a bare state its government."""
+    return code[:3] + (code[3:6] or "GOV")
 
 
 def assemble_event(

@@ -42,6 +42,10 @@ from dyad.coder.lexicon import (
 from dyad.records import Factuality, Sentence, Token
 
 PROMISE_THREAT_ROOTS = frozenset({"03", "13"})  # CAMEO roots whose forecasts are the event itself
+# verbal acts a speaker performs by saying he wants, will or must do them ("I want to thank",
+# "we must salute", "I will be asking Congress"): the saying is the event (guide, section 5)
+PERFORMATIVE_ROOTS = frozenset({"01", "02", "03", "05", "10", "11", "12", "13"})
+PERFORMATIVE_CUES = frozenset({"want", "will", "shall", "going to", "must", "should", "wish"})
 CLOSING_MARKS = " \t\n\"'”’)]»"
 
 PRECEDENCE: tuple[Factuality, ...] = (
@@ -111,10 +115,18 @@ def assess_factuality(sentence: Sentence, verb: int, event_root: str | None = No
         given = _signals(sentence, node, link)
         signals += [s for s in given if not (opaque and s.kind == "negated")]
         opaque = opaque or link in _OPAQUE_LINKS or any(s.cue in CONDITIONAL_MARKS for s in given)
+    signals += _aimed_at(sentence, sentence.tokens[verb])
     forecast = "asserted" if (event_root or "")[:2] in PROMISE_THREAT_ROOTS else "hypothetical"
     reported = any(s.kind == "reported" for s in signals)
     # A "would" under a reporter is the back-shifted "will" of "said it would help".
     kinds = {"would": forecast if reported else "hypothetical", "forecast": forecast}
+    # "I want to thank", "Iraq must release": the verbal act is performed, not forecast
+    signals = [
+        s
+        for s in signals
+        if kinds.get(s.kind, s.kind) != "hypothetical"
+        or not _performed(sentence, verb, s, event_root)
+    ]
     for kind in PRECEDENCE[:-1]:
         found = next((s for s in signals if kinds.get(s.kind, s.kind) == kind), None)
         if found is not None and found.reporter is None:
@@ -124,6 +136,55 @@ def assess_factuality(sentence: Sentence, verb: int, event_root: str | None = No
             text = sentence.text[first.start - sentence.start : last.start - sentence.start]
             return Modality(kind, found.cue, (first.i, last.i), text + last.text)
     return Modality("asserted", None)
+
+
+# an act that is the aim of an operation or an attempt, or is planned, has not been told to
+# happen: "an operation to detain a Taliban leader", "attempted to detain", "plans attacks"
+PURPOSE_NOUNS = frozenset(
+    "operation mission raid effort attempt bid campaign plan offensive search".split()
+)
+ATTEMPT_VERBS = frozenset({"attempt", "try", "seek"})
+PLANNING_VERBS = frozenset({"plan", "prepare", "plot"})
+
+
+def _aimed_at(sentence: Sentence, event: Token) -> list[_Signal]:
+    """Return a hypothetical signal when the event is only aimed at, attempted or planned."""
+    head = sentence.tokens[event.head]
+    infinitive = any(c.dep == "aux" and c.lemma == "to" for c in sentence.children(event.i))
+    if infinitive and event.dep == "acl" and head.lemma in PURPOSE_NOUNS:
+        return [_Signal("hypothetical", f"{head.text.lower()} to")]
+    if event.dep == "xcomp" and head.lemma in ATTEMPT_VERBS:
+        return [_Signal("hypothetical", head.text.lower())]
+    if event.pos == "NOUN" and event.dep == "dobj" and head.lemma in PLANNING_VERBS:
+        return [_Signal("hypothetical", head.text.lower())]
+    if event.pos == "NOUN" and event.dep == "pobj" and head.lemma == "for":
+        planner = sentence.tokens[head.head]
+        if planner.lemma in PLANNING_VERBS:  # "preparing for an attack"
+            return [_Signal("hypothetical", planner.text.lower())]
+    return []
+
+
+def _performed(sentence: Sentence, verb: int, signal: _Signal, event_root: str | None) -> bool:
+    """Return whether a hypothetical cue is a verbal act's own performance, not a forecast.
+
+    "I want to thank the soldiers" thanks them and "we must salute" salutes: a first-person
+    subject of the act's clause (or of the verb it hangs under) performs a verbal act by
+    saying it; a demand's "must" is the demand ("Iraq must release the detainees", 10).
+    """
+    root = (event_root or "")[:2]
+    if root not in PERFORMATIVE_ROOTS or signal.cue not in PERFORMATIVE_CUES:
+        return False
+    if root == "10" and signal.cue in OBLIGATION_MODALS:
+        return True
+    node = sentence.tokens[verb]
+    for _ in range(3):  # "thank" <xcomp- "want"; "ask" <xcomp- "going"
+        subjects = [c for c in sentence.children(node.i) if c.dep in ("nsubj", "nsubjpass")]
+        if subjects:
+            return subjects[0].text.lower() in FIRST_PERSON
+        if node.dep != "xcomp" or node.head == node.i:
+            return False
+        node = sentence.tokens[node.head]
+    return False
 
 
 def _governors(sentence: Sentence, verb: int) -> Iterator[tuple[Token, str]]:

@@ -46,6 +46,17 @@ _NOT_PLACES = {
     "october", "november", "december", "monday", "tuesday", "wednesday", "thursday",
     "friday", "saturday", "sunday", "the", "a", "an", "he", "she", "it", "they", "we",
 }  # fmt: skip
+# seats of government a gazetteer gives another place ("White House" is an alternate name of
+# Casablanca): they stand in their capital
+_SEATS = {
+    "white house": ("Washington", "USA"),
+    "kremlin": ("Moscow", "RUS"),
+    "downing street": ("London", "GBR"),
+    "elysee": ("Paris", "FRA"),
+    "elysee palace": ("Paris", "FRA"),
+    "blue house": ("Seoul", "KOR"),
+    "zhongnanhai": ("Beijing", "CHN"),
+}
 _WORD = re.compile(r"[^\W\d_][\w’'.-]*", re.UNICODE)
 _POSSESSIVE = re.compile(r"[’']s?$")
 _PRE = re.compile(
@@ -207,7 +218,7 @@ def find_places(text: str, gazetteer: Gazetteer | None = None) -> list[Candidate
                 name = name.rstrip(".")
                 if norm(name) in _NOT_PLACES or run[i].group(0).lower() in _CONNECTORS:
                     continue
-                entries = gazetteer.lookup(name)
+                entries = _seat(name, gazetteer) or gazetteer.lookup(name)
                 if not entries:
                     continue
                 if j < len(run) and _BODY_AFTER.match(text[start + len(name) :]):
@@ -256,6 +267,16 @@ def _cued(
         start = direction.start() + max(0, start - 60)
     end_all = end + (post.end() if post else 0)
     return Candidate(start, end_all, text[start:end_all], entries, wants, region, within)
+
+
+def _seat(name: str, gazetteer: Gazetteer) -> tuple[Entry, ...]:
+    """Return the capital a seat of government stands in ("the White House": Washington)."""
+    seat = _SEATS.get(norm(name))
+    if seat is None:
+        return ()
+    city, country = seat
+    entries = [e for e in gazetteer.lookup(city) if e.country == country and e.kind == "city"]
+    return tuple(sorted(entries, key=lambda e: -e.population)[:1])
 
 
 def _names_place(words: list[str], gazetteer: Gazetteer) -> bool:
