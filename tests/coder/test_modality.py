@@ -999,6 +999,38 @@ PURPOSE_PARSES = {
         "DT NN VBZ NNS .",
         "DET NOUN VERB NOUN PUNCT",
     ),
+    "operation_advcl": (
+        "Afghan forces conducted an operation to capture a facilitator today .",
+        [1, 2, 2, 4, 2, 6, 2, 8, 6, 6, 2],
+        "amod nsubj ROOT det dobj aux advcl det dobj npadvmod punct",
+        "afghan force conduct an operation to capture a facilitator today .",
+        "JJ NNS VBD DT NN TO VB DT NN NN .",
+        "ADJ NOUN VERB DET NOUN PART VERB DET NOUN NOUN PUNCT",
+    ),
+    "will_hold_talks": (
+        "Kenny will hold talks .",
+        [2, 2, 2, 2, 2],
+        "nsubj aux ROOT dobj punct",
+        "kenny will hold talk .",
+        "NNP MD VB NNS .",
+        "PROPN AUX VERB NOUN PUNCT",
+    ),
+    "did_not_launch": (
+        "Iran did not launch an attack .",
+        [3, 3, 3, 3, 5, 3, 3],
+        "nsubj aux neg ROOT det dobj punct",
+        "iran do not launch an attack .",
+        "NNP VBD RB VB DT NN .",
+        "PROPN AUX PART VERB DET NOUN PUNCT",
+    ),
+    "said_launched": (
+        "Officials said troops launched an attack .",
+        [1, 1, 3, 1, 5, 3, 1],
+        "nsubj ROOT nsubj ccomp det dobj punct",
+        "official say troop launch an attack .",
+        "NNS VBD NNS VBD DT NN .",
+        "NOUN VERB NOUN VERB DET NOUN PUNCT",
+    ),
 }
 
 
@@ -1015,7 +1047,12 @@ PURPOSE_PARSES = {
         # the aim of an operation, an attempt and a plan have not been told to happen
         ("operation_to_detain", "detain", "17", "hypothetical", "operation to"),
         ("attempted_to_detain", "detain", "17", "hypothetical", "attempted"),
+        ("operation_advcl", "capture", "17", "hypothetical", "operation to"),
         ("plans_attacks", "attacks", "18", "hypothetical", "plans"),
+        # an act named by a light verb's object takes the verb's own words
+        ("will_hold_talks", "talks", "04", "hypothetical", "will"),
+        ("did_not_launch", "attack", "19", "negated", "not"),
+        ("said_launched", "attack", "19", "reported", "said"),
     ],
 )
 def test_modality_aims_and_performed_verbal_acts(

@@ -144,6 +144,10 @@ PURPOSE_NOUNS = frozenset(
     "operation mission raid effort attempt bid campaign plan offensive search".split()
 )
 ATTEMPT_VERBS = frozenset({"attempt", "try", "seek"})
+# verbs whose object names the act ("hold talks", "launch an attack", "pay a visit")
+LIGHT_VERBS = frozenset(
+    "hold have conduct carry launch stage make mount begin start open pay give take resume".split()
+)
 PLANNING_VERBS = frozenset({"plan", "prepare", "plot"})
 
 
@@ -153,6 +157,10 @@ def _aimed_at(sentence: Sentence, event: Token) -> list[_Signal]:
     infinitive = any(c.dep == "aux" and c.lemma == "to" for c in sentence.children(event.i))
     if infinitive and event.dep == "acl" and head.lemma in PURPOSE_NOUNS:
         return [_Signal("hypothetical", f"{head.text.lower()} to")]
+    if infinitive and event.dep == "advcl":  # "conducted an operation to capture": the parser
+        aim = next((c for c in sentence.children(head.i) if c.dep == "dobj"), None)
+        if aim is not None and aim.lemma in PURPOSE_NOUNS:  # hangs the aim on the verb
+            return [_Signal("hypothetical", f"{aim.text.lower()} to")]
     if event.dep == "xcomp" and head.lemma in ATTEMPT_VERBS:
         return [_Signal("hypothetical", head.text.lower())]
     if event.pos == "NOUN" and event.dep == "dobj" and head.lemma in PLANNING_VERBS:
@@ -213,6 +221,8 @@ def _link(sentence: Sentence, node: Token) -> str:
         return "conj_contrast" if contrast else "conj_shared"
     if node.dep == "acomp" and node.lemma in ABILITY_ADJECTIVES:
         return "xcomp"
+    if node.dep == "dobj" and sentence.tokens[node.head].lemma in LIGHT_VERBS:
+        return "self"  # "will hold talks", "did not launch an attack": the verb's own words
     return _LINKS.get(node.dep, "nominal")
 
 
