@@ -184,6 +184,22 @@ def test_equal_events_keep_the_likeliest() -> None:
     assert len(ranked) == 1
 
 
+def test_a_bare_state_and_its_government_are_one_event() -> None:
+    # "Turkey's President Erdogan met Putin": TUR and TURGOV are one reading (guide, sec. 3)
+    models = Models.read()
+    state = EventCode(5, Actor("Turkey", "TUR"), Actor("Putin", "RUSGOV"), "040", "rule:x")
+    leader = EventCode(5, Actor("Erdogan", "TURGOV"), Actor("Putin", "RUSGOV"), "040", "rule:x")
+    forces = EventCode(5, Actor("Turkey", "TURMIL"), Actor("Putin", "RUSGOV"), "040", "rule:x")
+    ranked = score_candidates(
+        [_candidate(state, 0.9), _candidate(leader, 0.8)], _judge, "article", models.ranker
+    )
+    assert len(ranked) == 1
+    ranked = score_candidates(
+        [_candidate(state, 0.9), _candidate(forces, 0.8)], _judge, "article", models.ranker
+    )
+    assert len(ranked) == 2  # the state's forces are another actor
+
+
 def _candidate(code: EventCode, p: float):
     from dyad.learn.coder import Candidate
 

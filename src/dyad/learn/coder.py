@@ -402,7 +402,11 @@ class LearnedCoder:
 def score_candidates(
     found: Sequence[Candidate], judge: Judge, segment: str, ranker: TreeModel | LinearModel
 ) -> list[tuple[EventCode, float]]:
-    """Rank candidates; keep the likeliest of equal (source, target, root), likeliest first."""
+    """Rank candidates; keep the likeliest of equal (source, target, root), likeliest first.
+
+    A bare state and its government are one reading ("Turkey" and "Erdogan" met Putin: TUR
+    and TURGOV; guide, section 3), so they compete as one event, not as two.
+    """
     best: dict[tuple[str, str, str], tuple[EventCode, float]] = {}
     positive = ranker.classes.index("1")
     judged = [(c, judge(c.code)) for c in found]
@@ -413,7 +417,13 @@ def score_candidates(
     for (candidate, _), probs in zip(kept, ranker.probabilities_many(rows), strict=True):
         code = candidate.code
         p = round(float(probs[positive]), 4)
-        key = (code.source.code, code.target.code if code.target else "", code.code[:2])
+        target = _as_government(code.target.code) if code.target else ""
+        key = (_as_government(code.source.code), target, code.code[:2])
         if key not in best or best[key][1] < p:
             best[key] = (code, p)
     return sorted(best.values(), key=lambda pair: -pair[1])
+
+
+def _as_government(code: str) -> str:
+    """Return a bare state's code as its government's ("TUR": "TURGOV"); others unchanged."""
+    return code + "GOV" if len(code) == 3 and code.isalpha() else code
