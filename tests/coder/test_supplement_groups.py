@@ -31,3 +31,26 @@ def test_supplement_codes_pakistani_taliban(words: str, expected: tuple[int, int
         if m.rule != "agent"
     ]
     assert named == [expected]
+
+
+@pytest.mark.parametrize(
+    ("words", "tags", "span", "code"),
+    [
+        # "the Samoan government" is the state of Samoa's; American Samoa keeps its own name
+        ("The Samoan government banned gatherings .", "DT JJ NN VBD NNS .", (1, 2), "WSMGOV"),
+        ("American Samoa banned gatherings .", "NNP NNP VBD NNS .", (0, 1), "USAASM"),
+        # the Queen is the United Kingdom's head of state, not Saint Kitts and Nevis'
+        ("Queen Elizabeth II spoke today .", "NNP NNP NNP VBD NN .", (0, 2), "GBRGOV"),
+    ],
+)
+def test_supplement_corrects_phoenix_readings(
+    words: str, tags: str, span: tuple[int, int], code: str
+) -> None:
+    n = len(words.split())
+    sentence = make_sentence(words, [0] * n, " ".join(["dep"] * n), words.lower(), tags)
+    actors = load_actor_dictionary()[0]
+    named = {
+        (m.first, m.last): m.actor.code
+        for m in find_mentions(sentence, actors, on_date="2019-12-05")
+    }
+    assert named.get(span) == code
