@@ -33,6 +33,20 @@ HEDGING_VERBS = frozenset({"seem", "appear", "allege"})
 INTENT_VERBS = frozenset(
     {"plan", "intend", "want", "hope", "aim", "expect", "threaten", "promise", "pledge", "vow"}
 )
+# Words that make an act only aimed at, attempted or planned (hypothetical): "an operation to
+# detain", "attempted to detain", "plans attacks", "preparing for an attack".
+PURPOSE_NOUNS = frozenset(
+    "operation mission raid effort attempt bid campaign plan offensive search".split()
+)
+ATTEMPT_VERBS = frozenset({"attempt", "try", "seek"})
+PLANNING_VERBS = frozenset({"plan", "prepare", "plot"})
+# Verbs whose object names the act ("hold talks", "launch an attack", "pay a visit"): the
+# object takes the verb's negation, modals and reporters.
+LIGHT_VERBS = frozenset(
+    "hold have conduct carry launch stage make mount begin start open pay give take resume".split()
+)
+# Cues a speaker performs a verbal act with ("I want to thank", "we must salute").
+PERFORMATIVE_CUES = frozenset({"want", "will", "shall", "going to", "must", "should", "wish"})
 # Verbs that ask someone else to act: the act asked for is hypothetical.
 DIRECTIVE_VERBS = frozenset({"ask", "urge", "demand", "order", "call", "request", "press"})
 # Predicates of likelihood ("it is possible that ..."): speculative.

@@ -10,6 +10,9 @@ relcl, acl). Each link passes up only what it should: a relative clause is not n
 the main clause's "not", but it is inside the main clause's "if". All signals are kept and
 the strongest class wins: question > negated > hypothetical > speculative > reported >
 asserted. Among reporting verbs the nearest one above the event names the reporter.
+An act that is only the aim of an operation, an attempt or a plan is hypothetical; the
+object of a light verb ("hold talks") takes the verb's words; a verbal act the speaker
+performs by saying it ("I want to thank", a demand's "must") is not a forecast.
 """
 
 from __future__ import annotations
@@ -19,6 +22,7 @@ from dataclasses import dataclass
 
 from dyad.coder.lexicon import (
     ABILITY_ADJECTIVES,
+    ATTEMPT_VERBS,
     ATTRIBUTION_VERBS,
     BELIEF_VERBS,
     CONDITIONAL_MARKS,
@@ -30,9 +34,13 @@ from dyad.coder.lexicon import (
     HEDGING_ADJECTIVES,
     HEDGING_VERBS,
     INTENT_VERBS,
+    LIGHT_VERBS,
     NEGATING_GOVERNORS,
     NEGATION_WORDS,
     OBLIGATION_MODALS,
+    PERFORMATIVE_CUES,
+    PLANNING_VERBS,
+    PURPOSE_NOUNS,
     REPORT_NOUNS,
     SPECULATIVE_ADJECTIVES,
     SPECULATIVE_ADVERBS,
@@ -45,7 +53,6 @@ PROMISE_THREAT_ROOTS = frozenset({"03", "13"})  # CAMEO roots whose forecasts ar
 # verbal acts a speaker performs by saying he wants, will or must do them ("I want to thank",
 # "we must salute", "I will be asking Congress"): the saying is the event (guide, section 5)
 PERFORMATIVE_ROOTS = frozenset({"01", "02", "03", "05", "10", "11", "12", "13"})
-PERFORMATIVE_CUES = frozenset({"want", "will", "shall", "going to", "must", "should", "wish"})
 CLOSING_MARKS = " \t\n\"'”’)]»"
 
 PRECEDENCE: tuple[Factuality, ...] = (
@@ -136,19 +143,6 @@ def assess_factuality(sentence: Sentence, verb: int, event_root: str | None = No
             text = sentence.text[first.start - sentence.start : last.start - sentence.start]
             return Modality(kind, found.cue, (first.i, last.i), text + last.text)
     return Modality("asserted", None)
-
-
-# an act that is the aim of an operation or an attempt, or is planned, has not been told to
-# happen: "an operation to detain a Taliban leader", "attempted to detain", "plans attacks"
-PURPOSE_NOUNS = frozenset(
-    "operation mission raid effort attempt bid campaign plan offensive search".split()
-)
-ATTEMPT_VERBS = frozenset({"attempt", "try", "seek"})
-# verbs whose object names the act ("hold talks", "launch an attack", "pay a visit")
-LIGHT_VERBS = frozenset(
-    "hold have conduct carry launch stage make mount begin start open pay give take resume".split()
-)
-PLANNING_VERBS = frozenset({"plan", "prepare", "plot"})
 
 
 def _aimed_at(sentence: Sentence, event: Token) -> list[_Signal]:
