@@ -203,3 +203,7 @@ def test_an_acronym_defined_after_a_name_takes_its_actor(actors: ActorDictionary
     assert ("PKK", "TURREB", "acronym") in codes(acronym_mentions(later, [], acronyms))
     # an acronym no coded name defined stays unread
     assert acronym_mentions(later, [], {}) == []
+    # in a headline written in capitals the word is not read as the acronym
+    shouting = sentence("PKK FIGHTERS FLED .", [1, 2, 2, 2], "compound nsubj ROOT punct",
+                        "NNP NNS VBD .", "PROPN NOUN VERB PUNCT")  # fmt: skip
+    assert acronym_mentions(shouting, [], acronyms) == []

@@ -262,15 +262,18 @@ def acronym_mentions(
 
     News defines an acronym once, in brackets after the name ("the Islamic State (IS)",
     "the Kurdistan Workers' Party (PKK)"), and uses it after: "the last IS stronghold".
-    An all-capital word no mention covers takes the actor of the name that defined it; the
-    sentence's own definitions are then remembered in `acronyms` for the words after them.
+    An all-capital word no mention covers takes the actor of the name that defined it (not
+    in a headline written in capitals, where "IS" is a verb); the sentence's own definitions
+    are then remembered in `acronyms` for the words after them.
     """
     tokens = sentence.tokens
     covered = _covered(mentions)
+    words = [t.text for t in tokens if t.text.isalpha()]
+    capitals = sum(w.isupper() for w in words) * 2 > len(words)  # "KUWAIT IS SEEN ..."
     added = [
         Mention(t.i, t.i, replace(acronyms[t.text], text=t.text), "acronym")
         for t in tokens
-        if t.text in acronyms and t.i not in covered
+        if t.text in acronyms and t.i not in covered and not capitals
     ]
     for mention in mentions:
         at = mention.last + 1
