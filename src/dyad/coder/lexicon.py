@@ -33,12 +33,13 @@ HEDGING_VERBS = frozenset({"seem", "appear", "allege"})
 INTENT_VERBS = frozenset(
     {"plan", "intend", "want", "hope", "aim", "expect", "threaten", "promise", "pledge", "vow"}
 )
-# Words that make an act only aimed at, attempted or planned (hypothetical): "an operation to
-# detain", "attempted to detain", "plans attacks", "preparing for an attack".
+# Nouns whose infinitive states an aim, not an act done: "an operation to detain" (hypothetical).
 PURPOSE_NOUNS = frozenset(
     "operation mission raid effort attempt bid campaign plan offensive search".split()
 )
+# Verbs of trying: the act tried is not told to have happened ("attempted to detain").
 ATTEMPT_VERBS = frozenset({"attempt", "try", "seek"})
+# Verbs of planning: the act planned is hypothetical ("plans attacks", "preparing for an attack").
 PLANNING_VERBS = frozenset({"plan", "prepare", "plot"})
 # Verbs whose object names the act ("hold talks", "launch an attack", "pay a visit"): the
 # object takes the verb's negation, modals and reporters.
