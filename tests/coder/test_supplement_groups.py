@@ -54,3 +54,16 @@ def test_supplement_corrects_phoenix_readings(
         for m in find_mentions(sentence, actors, on_date="2019-12-05")
     }
     assert named.get(span) == code
+
+
+def test_the_queen_after_her_death_is_a_former_head_of_state() -> None:
+    words = "Queen Elizabeth II was remembered today ."
+    sentence = make_sentence(
+        words, [0] * 7, " ".join(["dep"] * 7), words.lower(), "NNP NNP NNP VBD VBN NN ."
+    )
+    actors = load_actor_dictionary()[0]
+    named = {
+        (m.first, m.last): m.actor.code
+        for m in find_mentions(sentence, actors, on_date="2023-05-06")
+    }
+    assert named.get((0, 2)) == "GBRELI"
