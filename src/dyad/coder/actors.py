@@ -36,6 +36,20 @@ from dyad.records import Actor, Mention, Sentence, Token
 RESOLVER_NAME = "dyad.actors.cameo.v1"
 # the entry of an actor whose country only the context gave ("the minister" after Iraq)
 CONTEXT_ONLY = "agent+context"
+# organisation prefixes a bare three-letter code may have: they have no government
+NO_COUNTRY = frozenset({"IGO", "NGO", "MNC", "IMG"})
+
+
+def as_government(code: str) -> str:
+    """Return a bare state's code as its government's ("TUR": "TURGOV"); others unchanged.
+
+    The guide (section 3) reads a country named as an actor as its government, and the
+    scorer reads a bare country code so: "Turkey" and "Erdogan" meeting Putin are one event.
+    """
+    if len(code) == 3 and code.isalpha() and code not in NO_COUNTRY:
+        return code + "GOV"
+    return code
+
 
 _NP_DEPS = frozenset(
     {

@@ -137,12 +137,10 @@ def reports_itself(root: str, source: Actor, reporter: Actor) -> bool:
     """Return whether a reported verbal act's reporter is its own source."""
     if root[:2] not in STATEMENT_ROOTS or source.code.startswith("---"):
         return False
-    return _as_scored(source.code) == _as_scored(reporter.code)
-
-
-def _as_scored(code: str) -> str:
-    """Return a code as the scorer reads it: country and role, a bare state its government."""
-    return code[:3] + (code[3:6] or "GOV")
+    # as the scorer reads them: country and first role, a bare state its government
+    return (
+        actor_stage.as_government(source.code)[:6] == actor_stage.as_government(reporter.code)[:6]
+    )
 
 
 def assemble_event(

@@ -31,6 +31,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from dyad.coder.actors import as_government
 from dyad.dictionaries.cameo import describe
 from dyad.evaluate import calibration
 from dyad.records import Document, Event
@@ -39,7 +40,6 @@ SUITE = "realtext"
 SPLITS = ("train", "dev", "test")
 LEVELS = ("country_quad", "actor_root", "full_code")
 GOLD_FOLDER = Path(__file__).parents[1] / "data" / "validation" / "realtext"
-NO_COUNTRY = frozenset({"IGO", "NGO", "MNC", "IMG"})  # organisation prefixes, no government
 CONFLICT_ROOTS = frozenset(f"{root:02d}" for root in range(10, 21))
 
 
@@ -72,9 +72,7 @@ def _country(code: str) -> str:
 
 def scored_actor(code: str) -> str:
     """Return country + first role; a bare country is its government (guide, section 3)."""
-    if len(code) == 3 and code.isalpha() and code not in NO_COUNTRY:
-        return code + "GOV"
-    return code[:6]
+    return as_government(code)[:6]
 
 
 @dataclass(frozen=True, slots=True)

@@ -28,6 +28,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 
+from dyad.coder.actors import as_government
 from dyad.coder.compose import EventCode
 from dyad.coder.patterns import entry_for
 from dyad.dictionaries.entries import VerbDictionary
@@ -417,13 +418,8 @@ def score_candidates(
     for (candidate, _), probs in zip(kept, ranker.probabilities_many(rows), strict=True):
         code = candidate.code
         p = round(float(probs[positive]), 4)
-        target = _as_government(code.target.code) if code.target else ""
-        key = (_as_government(code.source.code), target, code.code[:2])
+        target = as_government(code.target.code) if code.target else ""
+        key = (as_government(code.source.code), target, code.code[:2])
         if key not in best or best[key][1] < p:
             best[key] = (code, p)
     return sorted(best.values(), key=lambda pair: -pair[1])
-
-
-def _as_government(code: str) -> str:
-    """Return a bare state's code as its government's ("TUR": "TURGOV"); others unchanged."""
-    return code + "GOV" if len(code) == 3 and code.isalpha() else code
