@@ -267,14 +267,16 @@ def acronym_mentions(
     are then remembered in `acronyms` for the words after them.
     """
     tokens = sentence.tokens
-    covered = _covered(mentions)
-    words = [t.text for t in tokens if t.text.isalpha()]
-    capitals = sum(w.isupper() for w in words) * 2 > len(words)  # "KUWAIT IS SEEN ..."
-    added = [
-        Mention(t.i, t.i, replace(acronyms[t.text], text=t.text), "acronym")
-        for t in tokens
-        if t.text in acronyms and t.i not in covered and not capitals
-    ]
+    added = []
+    if any(t.text in acronyms for t in tokens):  # most sentences: no acronym defined before
+        covered = _covered(mentions)
+        words = [t.text for t in tokens if t.text.isalpha()]
+        if sum(w.isupper() for w in words) * 2 <= len(words):  # not "KUWAIT IS SEEN ..."
+            added = [
+                Mention(t.i, t.i, replace(acronyms[t.text], text=t.text), "acronym")
+                for t in tokens
+                if t.text in acronyms and t.i not in covered
+            ]
     for mention in mentions:
         at = mention.last + 1
         if mention.rule == "agent" or at + 2 >= len(tokens):
