@@ -161,6 +161,15 @@ def test_prefilter_phrase_walk_needs_the_whole_phrase(prefilter: Prefilter) -> N
         ("Did Iran just decide to stop arming the militias?",
          "Did Iran just decide to stop arming the militias?"),
         ("NATO Says It Will Stay", "NATO says it will stay"),
+        # ALL CAPS wire headlines: sentence case, dictionary names capitalised, short
+        # names of organisations and two-letter capitals kept
+        ("THATCHER SAYS TRADE TARGETS SET WITH MOSCOW",
+         "Thatcher says trade targets set with Moscow"),
+        ("EC MINISTERS CONDEMN SOVIET INVASION OF AFGHANISTAN",
+         "EC ministers condemn Soviet invasion of Afghanistan"),
+        ("IRAN SAYS IT REPULSED IRAQI ATTACK", "Iran says it repulsed Iraqi attack"),
+        ("UK TO SELL ARMS TO CHAD", "UK to sell arms to Chad"),
+        ("U.S., JAPAN CHIP TALKS TO START", "U.S., Japan chip talks to start"),
     ],
 )  # fmt: skip
 def test_headline_case_lowers_verbs_and_small_words(

@@ -31,6 +31,7 @@ from dyad.coder.lexicon import (
 )
 from dyad.dictionaries.capitals import CAPITALS
 from dyad.dictionaries.entries import ActorDictionary
+from dyad.dictionaries.eras import same_state
 from dyad.records import Actor, Mention, Sentence, Token
 
 RESOLVER_NAME = "dyad.actors.cameo.v1"
@@ -266,7 +267,7 @@ def named_actor(
     ):
         # "Tehran said", "Seoul's offer": the capital stands for the government
         capital = CAPITALS.get(sentence.tokens[chosen.first].text.upper())
-        if capital == code:
+        if capital is not None and same_state(capital, code):
             code, rule = code + "GOV", "capital-metonymy"
     country = code[:3] if code[:3] in countries else None
     name = actor.name if len(actor.code) > 3 else None

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from dyad import dates
 from dyad.coder import anaphora
 from dyad.coder.assemble import event_date
+from dyad.coder.mentions import home_chambers
 from dyad.coder.perspective import Side
 from dyad.coder.resources import Resources
 from dyad.records import Actor, DatePoint, Document, Mention, Segment, Sentence
@@ -103,6 +104,7 @@ class DocumentContext:
     def read_references(self, sentence: Sentence, named: list[Mention]) -> list[Mention]:
         """Return the sentence's mentions with its pronouns and known surnames resolved."""
         actors = self.resources.actors
+        named = home_chambers(named, self.country)
         named = anaphora.shortened_names(sentence, named, self.longer)
         named = anaphora.acronym_mentions(sentence, named, self.acronyms)
         named = anaphora.appositive_mentions(sentence, named, actors, self.names, self.country)

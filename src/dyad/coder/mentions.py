@@ -17,6 +17,10 @@ from dyad.dictionaries.loader import PERSONAL_TITLES, skeleton
 from dyad.records import Actor, Mention, Sentence, Token
 
 _SKIP_TOKENS = frozenset({"-", "\u2013", "\u2014"})
+# names the Phoenix file gives one state's chamber that other states' chambers bear too:
+# a bare "Senate" there is the US Congress (USAGOVLEG), but the Philippines, Italy, Brazil
+# and Nigeria have one
+SHARED_CHAMBERS = {"SENATE": ("USA", "LEG")}
 
 
 def _match_words(tokens: Sequence[Token]) -> list[tuple[int, str, str]]:
@@ -213,4 +217,22 @@ def _surname_match(
     return _entry_mention(entry, on_date, index, index, original, "actor-surname")
 
 
-# "X-backed", "X-held": the phrase names who stands behind the head, not the head itself
+def home_chambers(mentions: Sequence[Mention], country: str | None) -> list[Mention]:
+    """Return `mentions`, a bare chamber name in a story about another state its own.
+
+    "an opposition Senate member" in a story about the Philippines is a Philippine
+    legislator: the bare name becomes a legislature noun, which takes the story's country
+    as any other agent noun does. "The US Senate" names its state and is kept.
+    """
+    found = []
+    for mention in mentions:
+        shared = SHARED_CHAMBERS.get(mention.actor.text.upper())
+        if shared is not None and country and country != shared[0]:
+            mention = Mention(
+                mention.first,
+                mention.last,
+                Actor(mention.actor.text, shared[1], None, None),
+                "agent",
+            )
+        found.append(mention)
+    return found

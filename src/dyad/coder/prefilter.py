@@ -47,8 +47,10 @@ _HEADLINE_WORD = re.compile(r"[A-Za-z][A-Za-z'\u2019-]+")
 _SMALL_WORDS = frozenset(
     """TO IN FOR WITH OF AND THE A AN ON AS AT BY FROM AFTER OVER AMID AGAINST INTO UPON
     BUT OR NOT NO IS ARE WAS WERE BE BEEN HAS HAVE HAD WILL WOULD MAY MIGHT CAN COULD
-    SAYS SAID NEW IT HE SHE THEY WE""".split()
+    SAYS SAID NEW IT HE SHE THEY WE GO DO UP SO IF MY ME""".split()
 )
+# a dictionary name this short in an ALL CAPS headline may be an abbreviation ("EC", "NATO")
+_SHORT_NAME = 4
 # a slot that marks a place, not a word: "(" opens a phrase, "+"/"$" target/source
 _MARKERS = frozenset({"(", "^", "%", "+", "$"})
 # a capitalised verb form after these may still be a verb: '... said: "Attack them"'
@@ -411,6 +413,8 @@ class Prefilter:
         """
         words = list(_HEADLINE_WORD.finditer(text))
         capitalised = [w for w in words if w.group()[0].isupper()]
+        if len(words) >= 3 and all(w.group().isupper() for w in words):
+            return self._shouted_case(text, words)
         if len(words) < 4 or len(capitalised) < 0.6 * len(words):
             return text
         chars = list(text)
@@ -421,6 +425,53 @@ class Prefilter:
             if capital and (upper in self.verb_forms or upper in _SMALL_WORDS):
                 chars[word.start()] = chars[word.start()].lower()
         return "".join(chars)
+
+    def _shouted_case(self, text: str, words: list[re.Match[str]]) -> str:
+        """Return an ALL CAPS headline in sentence case, its dictionary names capitalised.
+
+        "THATCHER SAYS TRADE TARGETS SET WITH MOSCOW" -> "Thatcher says trade targets set
+        with Moscow" (wire headlines of the 1980s): read in capitals, every word is a name
+        to the parser. A short name ("EC", "NATO") stays as written.
+        """
+        uppers = [w.group() for w in words]
+        named: set[int] = set()
+        position = 0
+        while position < len(uppers):
+            stop = min(len(uppers), position + self.actors.max_words)
+            lengths = self.actors.phrase_lengths(uppers, position, stop)
+            length = next(
+                (
+                    n
+                    for n in lengths
+                    if tuple(uppers[position : position + n]) in self.actors.actors
+                ),
+                0,
+            )
+            if length == 0 and uppers[position] in self.actors.surnames:
+                length = 1
+            named.update(range(position, position + length))
+            position += max(length, 1)
+        chars = list(text)
+        for n, word in enumerate(words):
+            found = word.group()
+            if (n in named and self._abbreviation(found)) or (
+                len(found) <= 2 and found not in _SMALL_WORDS
+            ):
+                continue  # "EC", "NATO"; "UK" and "US", known or not
+            recased = found.capitalize() if n in named or n == 0 else found.lower()
+            chars[word.start() : word.end()] = recased
+        return "".join(chars)
+
+    def _abbreviation(self, word: str) -> bool:
+        """Return whether a short dictionary name in capitals is written so ("EC", "NATO").
+
+        A short name of a state is a word ("IRAN", "CUBA", "BONN" are Iran, Cuba, Bonn).
+        """
+        if len(word) > _SHORT_NAME or word in _SMALL_WORDS:
+            return False
+        entry = self.actors.actors.get((word,))
+        code = entry.code_on(None) if entry is not None else None
+        return not (code and len(code) == 3)
 
     def keep(self, texts: Iterable[str]) -> list[bool]:
         """Return one decision per text."""

@@ -13,6 +13,8 @@ from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 
+from dyad.dictionaries.eras import country_of_era
+
 
 @contextmanager
 def gc_paused() -> Iterator[None]:
@@ -62,8 +64,13 @@ class ActorEntry:
 
         Of two roles valid on `day`, the one begun later holds: Phoenix leaves the role a
         person had in 2014 open ("[LUXGOV >19950120]"), and the supplement's later one
-        ("[IGOEUREEC 20141101-20191130]") says what Juncker was in 2016.
+        ("[IGOEUREEC 20141101-20191130]") says what Juncker was in 2016. A code of a state
+        that was then part of another is that state's (`eras`: "Moscow" in 1987 is SUN).
         """
+        code = self._code_on(day)
+        return country_of_era(code, day) if code else code
+
+    def _code_on(self, day: str | None) -> str | None:
         valid = [
             dated
             for dated in self.codes

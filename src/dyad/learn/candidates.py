@@ -16,7 +16,7 @@ author's side) is offered in every sentence, since the guide codes him where the
 does not name him. A named country's military asset ("Iranian positions") is its MIL; a
 role noun that "foreign" or "world" unties, or a plural group no role names ("banks"), has
 the unknown country `---`; a person in a theatre with an international force may be the
-insurgent it acts on; a legislature coded under its government (USAGOVLEG) is also itself.
+insurgent it acts on; a legislature coded under its government (USAGOVLEG) is itself.
 Role nouns take the guide's role where the dictionaries give another or none ("protesters":
 CVL, not OPP; "the suspect": CRM; militants' UAF is REB); a bare state in a sentence that
 tells of a military act may also be its forces ("Russia attacked": RUSMIL, kind
@@ -215,7 +215,6 @@ def parties(
         role = ASSET_ROLES.get(sentence.tokens[head].lemma.lower(), "")
     headed = force or any(m.first <= head <= m.last for m in roles)
     result = [_full_party(m, head, role if headed else "") for m in full]
-    result += [branch for p in result if (branch := _branch(p))]
     for m in countries:
         code = m.actor.code + role if m.actor.code not in ("IGO", "NGO") else m.actor.code
         kind = "country+role" if role else "country"
@@ -391,26 +390,22 @@ def _joint_force(
     return []
 
 
-def _branch(party: Party) -> Party | None:
-    """Return a legislature or court the dictionaries code under its government, as itself.
-
-    Phoenix codes the US Senate USAGOVLEG, scored as USAGOV; the guide codes parliaments
-    LEG and courts JUD (section 3), so both are offered.
-    """
-    code = party.code
-    if len(code) >= 9 and code[3:6] == "GOV" and code[6:9] in GOVERNMENT_BRANCHES:
-        return Party(code[:3] + code[6:], party.text, "branch", party.entry)
-    return None
-
-
 def _role(code: str) -> str:
     role = code.strip("~")[:3]
     return ROLE_RENAMES.get(role, role)
 
 
 def _rename(code: str) -> str:
+    """Return a dictionary code as the guide writes it.
+
+    A company is its country's business; a legislature or court the Phoenix file codes
+    under its government ("the Senate": USAGOVLEG, scored as USAGOV) is itself (USALEG),
+    as the guide codes parliaments and courts (section 3).
+    """
     if code.startswith("MNC") and len(code) >= 6 and code[3:6].isalpha():
-        return code[3:6] + "BUS" + code[6:]  # a company is its country's business (guide)
+        return code[3:6] + "BUS" + code[6:]
+    if len(code) >= 9 and code[3:6] == "GOV" and code[6:9] in GOVERNMENT_BRANCHES:
+        return code[:3] + code[6:]
     if len(code) >= 6 and code[3:6] in ROLE_RENAMES:
         return code[:3] + ROLE_RENAMES[code[3:6]] + code[6:]
     return code
