@@ -15,7 +15,7 @@ import pytest
 from dyad.coder.compose import EventCode
 from dyad.config import load_config
 from dyad.errors import ConfigError
-from dyad.evaluate.calibration import Bin, expected_calibration_error, reliability
+from dyad.evaluate.calibration import Bin, expected_calibration_error, ranking, reliability
 from dyad.learn import candidates as cand
 from dyad.learn import coder, linear
 from dyad.learn.coder import MODEL_FILE, LearnedCoder, Models, score_candidates
@@ -74,6 +74,17 @@ def test_linear_drops_rare_features() -> None:
 )
 def test_calibration_error(scored: list[tuple[float, bool]], ece: float) -> None:
     assert expected_calibration_error(reliability(scored)) == pytest.approx(ece)
+
+
+def test_ranking_reads_average_precision_and_recall_at_the_floor() -> None:
+    # ranked: right (1/1), wrong (1/2), right (2/3), wrong (2/4); 4 gold events
+    scored = [(0.3, False), (0.9, True), (0.5, True), (0.6, False)]
+    average, reach = ranking(scored, gold=4)
+    assert average == pytest.approx((1 / 1 + 2 / 3) / 4)
+    assert reach == pytest.approx(1 / 4)  # only the first event keeps precision >= 0.75
+    assert ranking(scored, gold=4, floor=0.6)[1] == pytest.approx(2 / 4)  # 2 of 3 right
+    assert ranking([], gold=0) == (0.0, 0.0)
+    assert ranking([(0.2, False)], gold=3) == (0.0, 0.0)
 
 
 def test_reliability_table_is_consistent() -> None:

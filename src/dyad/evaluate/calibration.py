@@ -3,7 +3,9 @@
 A confidence is calibrated when, of the events coded with confidence near p, a share near p
 is right. `reliability` bins the events by confidence (10 equal-width bins) and gives each
 bin's mean confidence and share right; the expected calibration error (ECE) is the mean gap
-between the two, weighted by the events in each bin.
+between the two, weighted by the events in each bin. `ranking` asks how well confidence
+orders events, whatever the threshold: the average precision of the events ranked by it,
+and the most recall a threshold can give while precision stays at a floor.
 """
 
 from __future__ import annotations
@@ -60,3 +62,30 @@ def expected_calibration_error(table: Sequence[Bin]) -> float:
     if not total:
         return 0.0
     return sum(b.count * abs(b.accuracy - b.confidence) for b in table) / total
+
+
+# the precision floor of issue 16, at which `ranking` reads the recall a threshold can reach
+PRECISION_FLOOR = 0.75
+
+
+def ranking(
+    scored: Sequence[tuple[float, bool]], gold: int, floor: float = PRECISION_FLOOR
+) -> tuple[float, float]:
+    """Return (average precision, best recall at precision >= `floor`) of events by confidence.
+
+    `scored` is each coded event's (confidence, right), `gold` the number of gold events.
+    Events are taken most confident first (equal confidences in the order given); average
+    precision sums the precision at each right event times the recall it adds. Coded with
+    `coder.min_confidence` 0, these read every candidate: a threshold-free measure that a
+    retrain's small shifts of the probabilities do not move much.
+    """
+    if not gold:
+        return 0.0, 0.0
+    right = average = best = 0.0
+    for n, (_, correct) in enumerate(sorted(scored, key=lambda pair: -pair[0]), start=1):
+        if correct:
+            right += 1
+            average += (right / n) / gold
+        if right / n >= floor:
+            best = max(best, right / gold)
+    return average, best

@@ -244,6 +244,7 @@ class SplitScore:
         right = sum(n for (gold, found), n in self.factuality.items() if gold == found)
         per_100 = 100 * self.conflict_false_positives / self.sentences if self.sentences else 0
         table = calibration.reliability(self.confidences)
+        average, reach = calibration.ranking(self.confidences, self.levels["actor_root"].gold)
         return {
             "documents": self.documents,
             "sentences": self.sentences,
@@ -257,6 +258,8 @@ class SplitScore:
             "conflict_false_positives_per_100_sentences": round(per_100, 2),
             "ece": round(calibration.expected_calibration_error(table), 3),
             "reliability": [b.to_json() for b in table],
+            "average_precision": round(average, 4),
+            "recall_at_precision_floor": round(reach, 3),
             "errors_by_kind": dict(sorted(self.error_kinds.items())),
             "by_source": {k: v.to_json() for k, v in sorted(self.by_source.items())},
             "by_root": {k: v.to_json() for k, v in sorted(self.by_root.items())},

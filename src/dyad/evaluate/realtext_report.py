@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from dyad.evaluate import calibration
 from dyad.evaluate.realtext import ERROR_KINDS, LEVELS, SplitScore
 
 
@@ -51,6 +52,12 @@ def format_realtext(
                     f"  {row['low']:.1f}-{row['high']:.1f}  {row['count']:>7}"
                     f"{row['confidence']:>11.3f}{row['accuracy']:>13.3f}"
                 )
+        lines.append(
+            f"ranking by confidence: average precision {figures['average_precision']:.4f}, "
+            f"recall at precision {calibration.PRECISION_FLOOR} "
+            f"{figures['recall_at_precision_floor']:.3f} (over the coded events; "
+            "--set coder.min_confidence=0 ranks every candidate)"
+        )
         lines.append("errors by kind (actor_root):")
         for kind in ERROR_KINDS:
             lines.append(f"  {figures['errors_by_kind'].get(kind, 0):>5}  {kind}")
