@@ -53,6 +53,7 @@ def coded_sample() -> tuple[pa.Table, pa.Table, pa.Table]:
         for row, e in zip(rows, found, strict=True)
     }
     now = datetime.now()
+    owners = {row["doc_id"] for row in rows}
     docs = [
         {
             "doc_id": d.doc_id,
@@ -65,7 +66,7 @@ def coded_sample() -> tuple[pa.Table, pa.Table, pa.Table]:
             "ingested_at": now,
         }
         for d, events in coded
-        if any(e.date.precision == "day" for e in events)
+        if d.doc_id in owners
     ]
     return (
         pa.Table.from_pylist(rows),
