@@ -156,6 +156,26 @@ def test_anaphora_an_apposition_names_an_unknown_person(actors: ActorDictionary)
     assert "appositive" not in {rule for _, _, rule in found}
 
 
+# "Ivan Petrov , who is Russia 's foreign minister , condemned Israel ."
+RELATIVE_CLAUSE = make_sentence(
+    "Ivan Petrov , who is Russia 's foreign minister , condemned Israel .",
+    [1, 10, 1, 4, 1, 8, 5, 8, 4, 1, 10, 10, 10],
+    "compound nsubj punct nsubj relcl poss case amod attr punct ROOT dobj punct",
+    "ivan petrov , who be russia 's foreign minister , condemn israel .",
+    "NNP NNP , WP VBZ NNP POS JJ NN , VBD NNP .",
+    "PROPN PROPN PUNCT PRON AUX PROPN PART ADJ NOUN PUNCT VERB PROPN PUNCT",
+)
+
+
+def test_a_relative_clause_that_says_what_a_person_is_names_him(actors: ActorDictionary) -> None:
+    names: dict[str, Actor] = {}
+    found = appositive_mentions(
+        RELATIVE_CLAUSE, find_mentions(RELATIVE_CLAUSE, actors, on_date=DAY), actors, names
+    )
+    assert ("Ivan Petrov", "RUSGOV", "appositive") in codes(found)
+    assert names["Petrov"].code == "RUSGOV"
+
+
 # "The Pakistani Taliban claimed it ." then "The Taliban claimed it ."
 PAKISTANI_TALIBAN = sentence("The Pakistani Taliban claimed it .", [2, 2, 3, 3, 3, 3],
                              "det amod nsubj ROOT dobj punct", "DT NNP NNP VBD PRP .",

@@ -170,6 +170,9 @@ def test_prefilter_phrase_walk_needs_the_whole_phrase(prefilter: Prefilter) -> N
         ("IRAN SAYS IT REPULSED IRAQI ATTACK", "Iran says it repulsed Iraqi attack"),
         ("UK TO SELL ARMS TO CHAD", "UK to sell arms to Chad"),
         ("U.S., JAPAN CHIP TALKS TO START", "U.S., Japan chip talks to start"),
+        # a role phrase is words, not a name
+        ("PRIME MINISTER MEETS ARAFAT", "Prime minister meets Arafat"),
+        ("JAPAN PRIME MINISTER MEETS ARAFAT", "Japan prime minister meets Arafat"),
     ],
 )  # fmt: skip
 def test_headline_case_lowers_verbs_and_small_words(

@@ -180,6 +180,32 @@ def test_dictionaries_user_actor_file_reports_bad_lines(
     assert ("IRAQ",) in dictionary.actors  # the shipped files still load
 
 
+@pytest.mark.parametrize(
+    ("name", "code"),
+    [
+        # the Phoenix files write a comment right after a code or a phrase
+        ("AMNESTY INTERNATIONAL", "NGOHRIAMN"),
+        ("UNITED NATIONS", "IGOUNO"),
+        ("INTERNATIONAL ATOMIC ENERGY AGENCY", "IGOUNOIAE"),
+        ("RED CROSS", "NGOHLHIRC"),
+    ],
+)
+def test_a_comment_glued_to_a_code_is_no_part_of_the_name(
+    actors: ActorDictionary, name: str, code: str
+) -> None:
+    assert actors.actors[tuple(name.split())].code_on(None) == code
+    assert not any("#" in word for key in actors.actors for word in key)
+
+
+def test_a_user_file_comment_glued_to_a_code_or_phrase(tmp_path: Path) -> None:
+    path = tmp_path / "mine.actors.txt"
+    path.write_text("ZORB_GUARDS_\t[ZRBMIL]# a note\nBLORP_FRONT_# another\n[BLPREB]\n")
+    dictionary, problems = load_actor_dictionary(extra_files=[path])
+    assert not [p for p in problems if p.path == str(path)]
+    assert dictionary.actors[("ZORB", "GUARDS")].code_on(None) == "ZRBMIL"
+    assert dictionary.actors[("BLORP", "FRONT")].code_on(None) == "BLPREB"
+
+
 def test_dictionaries_user_agent_file_reports_bad_lines(tmp_path: Path) -> None:
     path = tmp_path / "mine.agents.txt"
     path.write_text("ZORBGUARD [~SEC]\nSPYMASTER\nBLORPCOP [~COP]\n", encoding="utf-8")

@@ -454,3 +454,24 @@ def test_a_name_introduced_by_an_apposition_is_not_someone_named_before() -> Non
     assert (0, cand.Party("AFGREB", "Assadi", "memory")) in cand.sentence_parties(
         bare, [], "AFG", memory
     )
+
+
+def _ambassador():
+    # "The Russian ambassador to Turkey was killed ."
+    return make_sentence(
+        "The Russian ambassador to Turkey was killed .",
+        [2, 2, 6, 2, 3, 6, 6, 6],
+        "det amod nsubjpass prep pobj auxpass ROOT punct",
+        lemmas="the russian ambassador to turkey be kill .",
+        pos="DET ADJ NOUN ADP PROPN AUX VERB PUNCT",
+    )
+
+
+def test_a_diplomat_is_his_own_states_not_the_one_he_is_posted_to() -> None:
+    sentence = _ambassador()
+    russian = Mention(1, 1, Actor("Russian", "RUS"), "actor")
+    turkey = Mention(4, 4, Actor("Turkey", "TUR"), "actor")
+    ambassador = Mention(2, 2, Actor("ambassador", "GOV"), "agent")
+    assert _codes(sentence, 2, [russian, ambassador, turkey], context="TUR") == {"RUSGOV"}
+    # with no state of his own named, the posting is all the phrase tells
+    assert _codes(sentence, 2, [ambassador, turkey], context="USA") == {"TURGOV"}

@@ -148,12 +148,13 @@ def appositive_mentions(
         if len(name) < 2 or any(t.text.lower() in CALENDAR_WORDS for t in name):
             continue
         for child in sentence.children(token.i):
-            if child.dep != "appos":
+            role = _introduced_role(sentence, child)
+            if role is None:
                 continue
-            if child.lemma.lower() not in PERSON_ROLE_NOUNS or child.tag not in ("NN", "NNS"):
+            if role.lemma.lower() not in PERSON_ROLE_NOUNS or role.tag not in ("NN", "NNS"):
                 continue
             actor = resolve_phrase(
-                sentence, child.i, mentions, dictionary, context_country=context_country
+                sentence, role.i, mentions, dictionary, context_country=context_country
             )
             if actor is None or actor.entry == CONTEXT_ONLY or len(actor.code) <= 3:
                 continue
@@ -164,6 +165,22 @@ def appositive_mentions(
             names[token.text] = actor
             break
     return sorted([*mentions, *added], key=lambda m: m.first) if added else list(mentions)
+
+
+def _introduced_role(sentence: Sentence, child: Token) -> Token | None:
+    """Return the role noun that introduces the name `child` depends on, if it does.
+
+    An apposition ("Kabulov, director of the department") or a relative clause that says
+    what the person is ("Kabulov, who is director of the department").
+    """
+    if child.dep == "appos":
+        return child
+    if child.dep != "relcl" or child.lemma.lower() != "be":
+        return None
+    below = sentence.children(child.i)
+    if not any(c.dep == "nsubj" and c.lemma.lower() == "who" for c in below):
+        return None
+    return next((c for c in below if c.dep == "attr"), None)
 
 
 def pronoun_mentions(

@@ -431,25 +431,18 @@ class Prefilter:
 
         "THATCHER SAYS TRADE TARGETS SET WITH MOSCOW" -> "Thatcher says trade targets set
         with Moscow" (wire headlines of the 1980s): read in capitals, every word is a name
-        to the parser. A short name ("EC", "NATO") stays as written.
+        to the parser. A short name ("EC", "NATO") stays as written; an agent phrase
+        ("PRIME MINISTER") is lower case, as in a sentence.
         """
         uppers = [w.group() for w in words]
         named: set[int] = set()
         position = 0
         while position < len(uppers):
-            stop = min(len(uppers), position + self.actors.max_words)
-            lengths = self.actors.phrase_lengths(uppers, position, stop)
-            length = next(
-                (
-                    n
-                    for n in lengths
-                    if tuple(uppers[position : position + n]) in self.actors.actors
-                ),
-                0,
-            )
+            length, names_actor = self._phrase_length(uppers, uppers, position)
             if length == 0 and uppers[position] in self.actors.surnames:
-                length = 1
-            named.update(range(position, position + length))
+                length, names_actor = 1, True
+            if names_actor:  # an agent phrase ("PRIME MINISTER") is words, not a name
+                named.update(range(position, position + length))
             position += max(length, 1)
         chars = list(text)
         for n, word in enumerate(words):

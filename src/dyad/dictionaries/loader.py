@@ -56,7 +56,10 @@ MAX_DICTIONARY_BYTES = 64 * 1024 * 1024
 _CODE_LINE = re.compile(r"\[([^\]]*)\]")
 # Three-letter codes that stand for a kind of actor, not a country (CAMEO actor codebook).
 _NOT_COUNTRIES = frozenset({"IGO", "NGO", "NGM", "IMG", "MNC", "UAF", "UIS", "INT", "REG", "---"})
-_COMMENT = re.compile(r"\s#.*$|^#.*$")
+# a comment starts at any "#", as in PETRARCH's reader: no name holds one, and 917 lines of
+# the Phoenix international file glue it to a code ("AMNESTY_INTERNATIONAL_\t[NGOHRIAMN]#
+# NGO_Actors"), others to a phrase ("..._THE_LEVANT_# kkl mod", "+WEST_PAPUA#_VERY_IFFY_")
+_COMMENT = re.compile(r"#.*$")
 
 
 # Phoenix's MilNonState file codes 20 groups of no stated country "KKL" (a coder's

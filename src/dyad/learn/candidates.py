@@ -46,6 +46,13 @@ INTERNATIONAL = frozenset({"international", "coalition", "multinational", "isaf"
 JOINT = frozenset({"combined", "combine", "joint", "partnered", "partner", "lead", "led"})
 # words that join a country adjective to the force it qualifies: "Afghan and coalition forces"
 JOINERS = frozenset({"and", ",", "-", "&", "/"})
+# heads whose "to" or "at" phrase is where they are posted, not whose they are: "the
+# Russian ambassador to Turkey" is Russia's (RUSGOV), "Syria's envoy to the UN" Syria's
+DIPLOMATIC_HEADS = frozenset(
+    """ambassador envoy representative delegate delegation emissary consul diplomat
+    mission attache""".split()
+)
+POSTING_PREPS = frozenset({"to", "at"})
 # an unresolved subject may stand for an actor of this many sentences before
 RECENT = 2
 SUBJECT_OR_PASSIVE = frozenset({"nsubj", "nsubjpass"})
@@ -186,6 +193,10 @@ def parties(
     inside = _phrase(sentence, head)
     inside |= _joined_country(sentence, min(inside), mentions)
     found = [m for m in mentions if m.last in inside or m.first in inside]
+    posting = _posting(sentence, head)
+    if any(m.first not in posting and m.rule != "agent" for m in found):
+        inside -= posting
+        found = [m for m in found if m.first not in posting]
     first_person = any(sentence.tokens[t].text.lower() in FIRST_PERSON for t in inside)
     insurgent = _theatre_person(sentence, head, context)
     force = sentence.tokens[head].lemma.lower() in FORCE_HEADS
@@ -249,6 +260,21 @@ def _full_party(mention: Mention, head: int, role: str) -> Party:
     if role and owner and code[3:6] in ("GOV", "ELI") and code[:3] not in NOT_STATES:
         return Party(code[:3] + role, mention.actor.text, "country+role", mention.actor.entry)
     return Party(code, mention.actor.text, "full", mention.actor.entry)
+
+
+def _posting(sentence: Sentence, head: int) -> set[int]:
+    """Return the tokens of the place a diplomat at `head` is posted to ("to Turkey").
+
+    The guide codes "the Russian ambassador to Turkey" as Russia's; where nothing else in
+    the phrase names a state ("the ambassador to Turkey"), the caller keeps the posting.
+    """
+    if sentence.tokens[head].lemma.lower() not in DIPLOMATIC_HEADS:
+        return set()
+    posting: set[int] = set()
+    for child in sentence.children(head):
+        if child.dep == "prep" and child.lemma.lower() in POSTING_PREPS:
+            posting.update(t.i for t in sentence.subtree(child.i))
+    return posting
 
 
 def _military(sentence: Sentence, head: int, code: str) -> bool:
