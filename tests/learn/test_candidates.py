@@ -475,3 +475,17 @@ def test_a_diplomat_is_his_own_states_not_the_one_he_is_posted_to() -> None:
     assert _codes(sentence, 2, [russian, ambassador, turkey], context="TUR") == {"RUSGOV"}
     # with no state of his own named, the posting is all the phrase tells
     assert _codes(sentence, 2, [ambassador, turkey], context="USA") == {"TURGOV"}
+
+
+def test_what_a_report_is_about_is_no_party_of_it() -> None:
+    # "Amnesty 's report on Syria was false ."
+    sentence = make_sentence(
+        "Amnesty 's report on Syria was false .",
+        [2, 0, 5, 2, 3, 5, 5, 5],
+        "poss case nsubj prep pobj ROOT acomp punct",
+        lemmas="amnesty 's report on syria be false .",
+        pos="PROPN PART NOUN ADP PROPN AUX ADJ PUNCT",
+    )
+    amnesty = Mention(0, 0, Actor("Amnesty", "NGOHRIAMN"), "actor")
+    syria = Mention(4, 4, Actor("Syria", "SYR"), "actor")
+    assert _codes(sentence, 2, [amnesty, syria], context="RUS") == {"NGOHRIAMN"}

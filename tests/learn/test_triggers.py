@@ -11,6 +11,7 @@ import pytest
 from dyad.dictionaries.entries import VerbDictionary
 from dyad.learn.triggers import (
     NONE,
+    actor_side,
     LabelledSentence,
     train_trigger_model,
     trigger_features,
@@ -78,6 +79,39 @@ def test_trigger_features_mark_speech_only_under_a_speech_verb() -> None:
     sentence, mentions = _strike()
     names = {name for name, _ in trigger_features(sentence, 4, mentions, VerbDictionary())}
     assert not {n for n in names if n.startswith("under_speech")} and "speech" not in names
+
+
+def _attacked(subject: Actor) -> tuple[Sentence, list[Mention]]:
+    """ "<subject> attacked opposition positions ." """
+    sentence = make_sentence(
+        "Troops attacked opposition positions .",
+        [1, 1, 3, 1, 1],
+        "nsubj ROOT compound dobj punct",
+        lemmas="troop attack opposition position .",
+        tags="NNS VBD NN NNS .",
+        pos="NOUN VERB NOUN NOUN PUNCT",
+    )
+    return sentence, [Mention(0, 0, subject, "agent")]
+
+
+@pytest.mark.parametrize(
+    ("code", "side"),
+    [("MIL", "armed"), ("AFGREB", "armed"), ("IGOWSTNATMIL", "armed"), ("USACOP", "police"),
+     ("RUSGOV", "other"), ("IRN", "other"), ("NGOHRIAMN", "other")],
+)  # fmt: skip
+def test_actor_side_tells_armed_parties_from_others(code: str, side: str) -> None:
+    assert actor_side(code) == side
+
+
+def test_an_armed_subject_and_a_military_object_mark_an_armed_act() -> None:
+    # "attacked" by troops on positions is fighting (19); by a minister, criticism (111)
+    sentence, mentions = _attacked(Actor("Troops", "MIL"))
+    names = {name for name, _ in trigger_features(sentence, 1, mentions, VerbDictionary())}
+    assert {"side=nsubj|armed", "lemma|side=attack|nsubj|armed", "armed_sentence"} <= names
+    assert {"asset_obj", "lemma|asset_obj=attack"} <= names
+    sentence, mentions = _attacked(Actor("Minister", "GOV"))
+    names = {name for name, _ in trigger_features(sentence, 1, mentions, VerbDictionary())}
+    assert "side=nsubj|other" in names and "armed_sentence" not in names
 
 
 def _toy_gold() -> list[LabelledSentence]:

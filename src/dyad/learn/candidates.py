@@ -46,13 +46,21 @@ INTERNATIONAL = frozenset({"international", "coalition", "multinational", "isaf"
 JOINT = frozenset({"combined", "combine", "joint", "partnered", "partner", "lead", "led"})
 # words that join a country adjective to the force it qualifies: "Afghan and coalition forces"
 JOINERS = frozenset({"and", ",", "-", "&", "/"})
-# heads whose "to" or "at" phrase is where they are posted, not whose they are: "the
-# Russian ambassador to Turkey" is Russia's (RUSGOV), "Syria's envoy to the UN" Syria's
-DIPLOMATIC_HEADS = frozenset(
-    """ambassador envoy representative delegate delegation emissary consul diplomat
-    mission attache""".split()
-)
-POSTING_PREPS = frozenset({"to", "at"})
+# prepositions that, under these heads, say where a person is posted or what a text is
+# about, not whose the phrase is: "the Russian ambassador to Turkey" is Russia's (RUSGOV),
+# "Amnesty International's report on Syria" Amnesty's (guide, section 2: topics are no party)
+ASIDE_PREPS = {
+    **dict.fromkeys(
+        """ambassador envoy representative delegate delegation emissary consul diplomat
+        mission attache""".split(),
+        frozenset({"to", "at"}),
+    ),
+    **dict.fromkeys(
+        """report statement remark comment allegation accusation claim speech interview
+        message study article book letter inquiry investigation probe""".split(),
+        frozenset({"on", "about", "into", "regarding", "concerning"}),
+    ),
+}
 # an unresolved subject may stand for an actor of this many sentences before
 RECENT = 2
 SUBJECT_OR_PASSIVE = frozenset({"nsubj", "nsubjpass"})
@@ -193,10 +201,10 @@ def parties(
     inside = _phrase(sentence, head)
     inside |= _joined_country(sentence, min(inside), mentions)
     found = [m for m in mentions if m.last in inside or m.first in inside]
-    posting = _posting(sentence, head)
-    if any(m.first not in posting and m.rule != "agent" for m in found):
-        inside -= posting
-        found = [m for m in found if m.first not in posting]
+    aside = _aside(sentence, head)
+    if any(m.first not in aside and m.rule != "agent" for m in found):
+        inside -= aside
+        found = [m for m in found if m.first not in aside]
     first_person = any(sentence.tokens[t].text.lower() in FIRST_PERSON for t in inside)
     insurgent = _theatre_person(sentence, head, context)
     force = sentence.tokens[head].lemma.lower() in FORCE_HEADS
@@ -262,19 +270,21 @@ def _full_party(mention: Mention, head: int, role: str) -> Party:
     return Party(code, mention.actor.text, "full", mention.actor.entry)
 
 
-def _posting(sentence: Sentence, head: int) -> set[int]:
-    """Return the tokens of the place a diplomat at `head` is posted to ("to Turkey").
+def _aside(sentence: Sentence, head: int) -> set[int]:
+    """Return the tokens of the phrase at `head` that say where it is posted or what about.
 
-    The guide codes "the Russian ambassador to Turkey" as Russia's; where nothing else in
-    the phrase names a state ("the ambassador to Turkey"), the caller keeps the posting.
+    "to Turkey" of "the Russian ambassador to Turkey", "on Syria" of "Amnesty's report on
+    Syria" (`ASIDE_PREPS`). Where nothing else in the phrase names an actor ("the
+    ambassador to Turkey"), the caller keeps them: they are all the phrase tells.
     """
-    if sentence.tokens[head].lemma.lower() not in DIPLOMATIC_HEADS:
+    preps = ASIDE_PREPS.get(sentence.tokens[head].lemma.lower())
+    if preps is None:
         return set()
-    posting: set[int] = set()
+    aside: set[int] = set()
     for child in sentence.children(head):
-        if child.dep == "prep" and child.lemma.lower() in POSTING_PREPS:
-            posting.update(t.i for t in sentence.subtree(child.i))
-    return posting
+        if child.dep == "prep" and child.lemma.lower() in preps:
+            aside.update(t.i for t in sentence.subtree(child.i))
+    return aside
 
 
 def _military(sentence: Sentence, head: int, code: str) -> bool:

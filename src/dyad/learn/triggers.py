@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from dyad.coder.patterns import entry_for
 from dyad.dictionaries.entries import VerbDictionary
 from dyad.learn import linear
-from dyad.learn.candidates import passive
+from dyad.learn.candidates import ASSET_ROLES, passive
 from dyad.learn.linear import LinearModel, Row
 from dyad.records import Mention, Sentence
 
@@ -23,6 +23,8 @@ OBJECT_DEPS = frozenset({"dobj", "dative", "iobj", "oprd"})
 MODALS = frozenset("will would may might could can should must shall".split())
 TRIGGER_POS = frozenset({"VERB", "NOUN", "PROPN", "ADJ"})
 NONE = "none"
+# roles of armed parties (CAMEO actor codebook): forces, rebels, insurgents, armed groups
+ARMED_ROLES = frozenset({"MIL", "REB", "INS", "UAF", "SEP"})
 ROOT_CLASSES = (NONE, *[f"{n:02d}" for n in range(1, 21)])
 TRIGGER_L2 = 2.0
 TRIGGER_STEPS = 300
@@ -40,10 +42,12 @@ class MentionMap:
 
     owner: dict[int, str]  # mention head -> "actor" or "agent"
     above: frozenset[int]  # tokens whose subtree holds a mention head
+    side: dict[int, str]  # mention head -> "armed", "police" or "other" (`actor_side`)
 
     @staticmethod
     def build(sentence: Sentence, mentions: Sequence[Mention]) -> MentionMap:
         owner = {m.last: "agent" if m.rule == "agent" else "actor" for m in mentions}
+        side = {m.last: actor_side(m.actor.code) for m in mentions}
         above: set[int] = set()
         for head in owner:
             current = head
@@ -53,7 +57,19 @@ class MentionMap:
                 if parent == current:
                     break
                 current = parent
-        return MentionMap(owner, frozenset(above))
+        return MentionMap(owner, frozenset(above), side)
+
+
+def actor_side(code: str) -> str:
+    """Return what kind of party an actor code is: "armed", "police" or "other".
+
+    "attacked" is a verbal attack by a minister (111) and an armed one by troops (19);
+    the role of the arguments tells them apart where the words around do not.
+    """
+    roles = {code[i : i + 3] for i in range(0, len(code) - 2, 3)}
+    if roles & ARMED_ROLES:
+        return "armed"
+    return "police" if "COP" in roles else "other"
 
 
 def trigger_features(
@@ -107,6 +123,8 @@ def trigger_features(
     features += _child_features(sentence, i, lemma, where)
     if i in where.owner:
         features.append(f"is_mention={where.owner[i]}")
+    if "armed" in where.side.values():
+        features += ["armed_sentence", f"lemma|armed_sentence={lemma}"]
     entry = entry_for(sentence, token, verbs)
     if entry is not None and entry.code:
         root = entry.code[:2]
@@ -137,11 +155,15 @@ def _child_features(sentence: Sentence, i: int, lemma: str, where: MentionMap) -
                         features.append(f"prep_arg={child_lemma}|{kind or 'inside'}")
         elif dep in OBJECT_DEPS:
             features += [f"lemma|obj={lemma}|{child_lemma}", f"obj={child_lemma}"]
+            if child_lemma in ASSET_ROLES:  # "attacked opposition positions", "struck a base"
+                features += ["asset_obj", f"lemma|asset_obj={lemma}"]
         elif dep in ("compound", "amod"):
             features += [f"{dep}={child_lemma}", f"lemma|{dep}={lemma}|{child_lemma}"]
         kind = where.owner.get(child.i)
         if kind is not None:
-            features += [f"arg={dep}|{kind}", f"lemma|arg={lemma}|{dep}"]
+            side = where.side[child.i]
+            features += [f"arg={dep}|{kind}", f"lemma|arg={lemma}|{dep}", f"side={dep}|{side}"]
+            features.append(f"lemma|side={lemma}|{dep}|{side}")
         elif child.i in where.above:
             features.append(f"arg_inside={dep}")
     return features
