@@ -11,8 +11,8 @@ import pytest
 from dyad.dictionaries.entries import VerbDictionary
 from dyad.learn.triggers import (
     NONE,
-    actor_side,
     LabelledSentence,
+    actor_side,
     train_trigger_model,
     trigger_features,
     trigger_probabilities,
