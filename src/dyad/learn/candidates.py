@@ -21,7 +21,9 @@ Role nouns take the guide's role where the dictionaries give another or none ("p
 CVL, not OPP; "the suspect": CRM; militants' UAF is REB); a bare state in a sentence that
 tells of a military act may also be its forces ("Russia attacked": RUSMIL, kind
 `country-military`); an object or possessive pronoun ("arrested him", "their") may, like an
-uncoded subject, be an actor the sentences before named.
+uncoded subject, be an actor the sentences before named. Where a diplomat is posted ("the
+Russian ambassador to Turkey") and what a text is about ("Amnesty's report on Syria") are
+no party when the phrase names another actor.
 """
 
 from __future__ import annotations
