@@ -143,7 +143,7 @@ def resolve_phrase(
     found = kept_mentions(phrase, mentions)
     named = [m for m in found if m.rule != "agent"]
     role = phrase_role(phrase, [m for m in found if m.rule == "agent"])
-    possessor = _attached_tokens(sentence, head, "poss") if named else set()
+    possessor = attached_tokens(sentence, head, "poss") if named else set()
     if (
         named
         and not role
@@ -194,7 +194,7 @@ def kept_mentions(phrase: Phrase, mentions: Sequence[Mention]) -> list[Mention]:
     found = [m for m in mentions if m.first in inside and m.last in inside]
     if not found:  # the filters below only drop mentions (speed: most phrases have none)
         return found
-    placed = _attached_tokens(sentence, head, "prep", PLACE_PREPOSITIONS)
+    placed = attached_tokens(sentence, head, "prep", PLACE_PREPOSITIONS)
     if (
         lemma in EVENT_NOUNS
         or lemma in UTTERANCE_NOUNS
@@ -206,18 +206,18 @@ def kept_mentions(phrase: Phrase, mentions: Sequence[Mention]) -> list[Mention]:
     if lemma in NOT_ACTOR_HEADS and not any(m.first <= head <= m.last for m in found):
         # "military support", "US relations": a modifier does not make a thing an actor,
         # though a country may own it ("Iranian arms"), and a possessor may act for it
-        modifiers = _attached_tokens(sentence, head, "amod") | _attached_tokens(
+        modifiers = attached_tokens(sentence, head, "amod") | attached_tokens(
             sentence, head, "compound"
         )
         named_owner = lemma not in RELATION_NOUNS
-        giver = _attached_tokens(sentence, head, "prep", frozenset({"from", "by"}))
+        giver = attached_tokens(sentence, head, "prep", frozenset({"from", "by"}))
         found = [
             m
             for m in found
             if m.first not in giver
             and (m.first not in modifiers or (named_owner and m.rule != "agent"))
         ]
-    renamed = _attached_tokens(sentence, head, "appos")
+    renamed = attached_tokens(sentence, head, "appos")
     if any(m.first not in renamed and m.rule != "agent" for m in found):
         # "the mayor of Nablus, a member of Hamas": the head phrase names the actor
         found = [m for m in found if m.first not in renamed]
@@ -305,13 +305,14 @@ def unnamed_actor(
     return None
 
 
-def _attached_tokens(
+def attached_tokens(
     sentence: Sentence, head: int, dep: str, lemmas: frozenset[str] | None = None
 ) -> set[int]:
     """Return the tokens under the `dep` dependents of `head` (with one of `lemmas`, if given).
 
     Used for the possessor ("Iraq's" in "Iraq's allies"), the apposition ("X, a member of
-    Hamas") and the place phrase ("in Ithilen") of a noun phrase.
+    Hamas") and the place phrase ("in Ithilen") of a noun phrase, and by Coder v2's parties
+    for a diplomat's posting and a text's topic (`candidates._aside`).
     """
     inside: set[int] = set()
     for child in sentence.children(head):

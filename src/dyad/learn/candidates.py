@@ -31,6 +31,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+from dyad.coder.actors import attached_tokens
 from dyad.coder.lexicon import GROUP_PRONOUNS, PERSONAL_PRONOUNS
 from dyad.records import Mention, Sentence, Token
 
@@ -280,13 +281,7 @@ def _aside(sentence: Sentence, head: int) -> set[int]:
     ambassador to Turkey"), the caller keeps them: they are all the phrase tells.
     """
     preps = ASIDE_PREPS.get(sentence.tokens[head].lemma.lower())
-    if preps is None:
-        return set()
-    aside: set[int] = set()
-    for child in sentence.children(head):
-        if child.dep == "prep" and child.lemma.lower() in preps:
-            aside.update(t.i for t in sentence.subtree(child.i))
-    return aside
+    return attached_tokens(sentence, head, "prep", preps) if preps else set()
 
 
 def _military(sentence: Sentence, head: int, code: str) -> bool:
