@@ -683,6 +683,24 @@ PARSES: dict[str, tuple[str, list[int], str, str, str, str]] = {
         "NNS VBD CC CD VBD VBN , VBG IN NNS .",
         "NOUN VERB CCONJ NUM AUX VERB PUNCT VERB ADP NOUN PUNCT",
     ),
+    # The parser's reading of a trailing "went on to say": the event hangs under "went".
+    "went_on_to_say": (
+        "Kosovo has joined the officials , the ministry went on to say .",
+        [2, 2, 8, 4, 2, 8, 7, 8, 8, 8, 11, 8, 8],
+        "nsubj aux ccomp det dobj punct det nsubj ROOT prt aux xcomp punct",
+        "kosovo have join the official , the ministry go on to say .",
+        "NNP VBZ VBN DT NNS , DT NNP VBD RP TO VB .",
+        "PROPN AUX VERB DET NOUN PUNCT DET PROPN VERB ADP PART VERB PUNCT",
+    ),
+    # Without a reporting verb below it, "went on" passes nothing.
+    "went_on_to_win": (
+        "Kosovo has joined the officials , the ministry went on to win .",
+        [2, 2, 8, 4, 2, 8, 7, 8, 8, 8, 11, 8, 8],
+        "nsubj aux ccomp det dobj punct det nsubj ROOT prt aux xcomp punct",
+        "kosovo have join the official , the ministry go on to win .",
+        "NNP VBZ VBN DT NNS , DT NNP VBD RP TO VB .",
+        "PROPN AUX VERB DET NOUN PUNCT DET PROPN VERB ADP PART VERB PUNCT",
+    ),
     # Hand-made: an "according to" before its own clause stays with that clause.
     "according_second": (
         "Iran attacked and , according to officials , Syria sent arms .",
@@ -855,6 +873,16 @@ CASES = [
         id="reported-acc-own",
     ),
     C("according_second", "attacked", None, "asserted", None, None, id="asserted-acc-later-clause"),
+    C(
+        "went_on_to_say",
+        "joined",
+        None,
+        "reported",
+        "went on to say",
+        "the ministry",
+        id="reported-went-on-to-say",
+    ),
+    C("went_on_to_win", "joined", None, "asserted", None, None, id="asserted-went-on-to-win"),
     C("no_civilians", "harmed", None, "negated", "no civilians", None, id="negated-no-subject"),
     C("no_shots", "fired", None, "negated", "no shots", None, id="negated-no-object"),
     C("nobody", "arrested", None, "negated", "nobody", None, id="negated-nobody"),

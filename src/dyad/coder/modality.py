@@ -49,6 +49,8 @@ from dyad.coder.lexicon import (
 )
 from dyad.records import Factuality, Sentence, Token
 
+# verbs that carry on a reporting verb ("went on to say", "continued to insist")
+CONTINUING_VERBS = frozenset({"go", "continue", "proceed"})
 PROMISE_THREAT_ROOTS = frozenset({"03", "13"})  # CAMEO roots whose forecasts are the event itself
 # verbal acts a speaker performs by saying he wants, will or must do them ("I want to thank",
 # "we must salute", "I will be asking Congress"): the saying is the event (guide, section 5)
@@ -314,6 +316,10 @@ def _lexical(sentence: Sentence, gov: Token, kids: list[Token], link: str) -> li
         return [_Signal("hypothetical", word)]
     if gov.lemma in ATTRIBUTION_VERBS:
         return [_Signal("reported", word, _reporter(sentence, gov))]
+    saying = next((k for k in kids if k.dep == "xcomp" and k.lemma in ATTRIBUTION_VERBS), None)
+    if saying is not None and gov.lemma in CONTINUING_VERBS:  # ", the ministry went on to say"
+        cue = " ".join(w for w in (word, particle, "to", saying.text.lower()) if w)
+        return [_Signal("reported", cue, _reporter(sentence, gov))]
     if gov.lemma in BELIEF_VERBS:
         source = _reporter(sentence, gov)
         if source is not None and _is_definite(sentence, source):
