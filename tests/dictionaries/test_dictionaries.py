@@ -110,6 +110,12 @@ def test_dictionaries_shipped_actor_keys(
         (("TROOPS",), "MIL"),
         (("OFFICIALS",), "GOV"),
         (("SHIITE", "MILITIAS"), "REBMUS"),
+        # the Phoenix files list the singular; "Y" takes "IES", "MAN" takes "MEN"
+        (("COMPANIES",), "BUS"),
+        (("ARMIES",), "MIL"),
+        (("MINISTRIES",), "GOV"),
+        (("MERCENARIES",), "UAF"),
+        (("AIRMEN",), "MIL"),
     ],
 )
 def test_dictionaries_shipped_agent_keys(
@@ -395,6 +401,21 @@ def test_regular_verb_forms_are_indexed() -> None:
     verbs, _problems = load_verb_dictionary()
     assert verbs.verbs["STAGED"][0].lemma == "STAGE"
     assert verbs.verbs["CARRIES"][0].lemma == "CARRY"
+
+
+@pytest.mark.parametrize(
+    ("word", "expected"),
+    [
+        ("TROOP", ("TROOPS", "TROOPES")),
+        ("COMPANY", ("COMPANYS", "COMPANYES", "COMPANIES")),
+        ("ENVOY", ("ENVOYS", "ENVOYES")),  # a vowel before "Y": no "IES"
+        ("SPOKESMAN", ("SPOKESMANS", "SPOKESMANES", "SPOKESMEN")),
+    ],
+)
+def test_agent_plurals(word: str, expected: tuple[str, ...]) -> None:
+    from dyad.dictionaries.loader import plurals
+
+    assert plurals(word) == expected
 
 
 def test_demonyms_have_plurals() -> None:

@@ -489,3 +489,71 @@ def test_what_a_report_is_about_is_no_party_of_it() -> None:
     amnesty = Mention(0, 0, Actor("Amnesty", "NGOHRIAMN"), "actor")
     syria = Mention(4, 4, Actor("Syria", "SYR"), "actor")
     assert _codes(sentence, 2, [amnesty, syria], context="RUS") == {"NGOHRIAMN"}
+
+
+def _held(verb: str, lemma: str):
+    """Return "A man was <verb> ." with "man" the subject of a passive."""
+    return make_sentence(
+        f"A man was {verb} .",
+        [1, 3, 3, 3, 3],
+        "det nsubjpass auxpass ROOT punct",
+        lemmas=f"a man be {lemma} .",
+        pos="DET NOUN AUX VERB PUNCT",
+        tags="DT NN VBD VBN .",
+    )
+
+
+@pytest.mark.parametrize(
+    ("verb", "lemma", "context", "code"),
+    [
+        ("arrested", "arrest", "GBR", {"GBRCRM"}),  # adjudications 5 and 14: a suspect
+        ("charged", "charge", None, {"---CRM"}),
+        ("arrested", "arrest", "AFG", {"AFGCVL", "AFGREB"}),  # in ISAF's theatre: insurgent
+        ("hurt", "hurt", "GBR", {"GBRCVL"}),  # no crime told: the dictionary's civilian
+    ],
+)
+def test_a_person_held_for_a_crime_is_a_suspect(verb, lemma, context, code) -> None:
+    sentence = _held(verb, lemma)
+    man = [Mention(1, 1, Actor("man", "~PPL"), "agent")]
+    assert _codes(sentence, 1, man, context=context) == code
+
+
+@pytest.mark.parametrize(
+    ("words", "lemmas", "tags", "mentions", "code"),
+    [
+        # "representatives from Iran": Iran's, not the agents file's legislators (LEG)
+        (
+            "Representatives from Iran met .",
+            "representative from iran meet .",
+            "NNS IN NNP VBD .",
+            [(0, "~LEG", "agent"), (2, "IRN", "actor")],
+            {"IRN"},
+        ),
+        (
+            "Representatives from companies met .",
+            "representative from company meet .",
+            "NNS IN NNS VBD .",
+            [(0, "~LEG", "agent"), (2, "~BUS", "agent")],
+            {"JPNBUS"},
+        ),
+        # nothing represented: the role noun's own role
+        (
+            "Representatives in Tokyo met .",
+            "representative in tokyo meet .",
+            "NNS IN NNP VBD .",
+            [(0, "~LEG", "agent")],
+            {"JPNLEG"},
+        ),
+    ],
+)
+def test_a_representative_is_whom_he_represents(words, lemmas, tags, mentions, code) -> None:
+    sentence = make_sentence(
+        words,
+        [3, 0, 1, 3, 3],
+        "nsubj prep pobj ROOT punct",
+        lemmas=lemmas,
+        pos="NOUN ADP PROPN VERB PUNCT",
+        tags=tags,
+    )
+    found = [Mention(i, i, Actor(words.split()[i], c), rule) for i, c, rule in mentions]
+    assert _codes(sentence, 0, found, context="JPN") == code

@@ -292,8 +292,22 @@ def load_agent_entries(path: Path, into: ActorDictionary, problems: list[Diction
                 continue
             into.agents.setdefault(key, role)
             if not phrase.endswith("_"):
-                for suffix in ("S", "ES"):
-                    into.agents.setdefault(key[:-1] + (key[-1] + suffix,), role)
+                for plural in plurals(key[-1]):
+                    into.agents.setdefault(key[:-1] + (plural,), role)
+
+
+def plurals(word: str) -> tuple[str, ...]:
+    """Return the plural spellings an agent noun may take: "COMPANY" -> "COMPANIES".
+
+    PETRARCH's agent files list the singular; "S" and "ES" cover most nouns, a consonant and
+    "Y" takes "IES" (armies, agencies, ministries, parties), and "MAN" takes "MEN".
+    """
+    found = [word + "S", word + "ES"]
+    if len(word) > 2 and word.endswith("Y") and word[-2] not in "AEIOU":
+        found.append(word[:-1] + "IES")
+    if word.endswith("MAN"):
+        found.append(word[:-3] + "MEN")
+    return tuple(found)
 
 
 _SKELETON_STEPS = (

@@ -18,12 +18,14 @@ role noun that "foreign" or "world" unties, or a plural group no role names ("ba
 the unknown country `---`; a person in a theatre with an international force may be the
 insurgent it acts on; a legislature coded under its government (USAGOVLEG) is itself.
 Role nouns take the guide's role where the dictionaries give another or none ("protesters":
-CVL, not OPP; "the suspect": CRM; militants' UAF is REB); a bare state in a sentence that
-tells of a military act may also be its forces ("Russia attacked": RUSMIL, kind
+CVL, not OPP; "the suspect", or "a man" arrested or charged, outside a theatre: CRM;
+militants' UAF is REB); a bare state in a sentence that tells of a military act may also
+be its forces ("Russia attacked": RUSMIL, kind
 `country-military`); an object or possessive pronoun ("arrested him", "their") may, like an
 uncoded subject, be an actor the sentences before named. Where a diplomat is posted ("the
 Russian ambassador to Turkey") and what a text is about ("Amnesty's report on Syria") are
-no party when the phrase names another actor.
+no party when the phrase names another actor; a representative is whom he represents
+("representatives from Iran": Iran, not the agents file's legislators).
 """
 
 from __future__ import annotations
@@ -64,6 +66,10 @@ ASIDE_PREPS = {
         frozenset({"on", "about", "into", "regarding", "concerning"}),
     ),
 }
+# heads that speak for whom their "of"/"from"/"for" phrase names: "representatives from
+# Iran" are Iran's (IRNGOV), not the legislators the agents file makes of "representative"
+REPRESENTING_HEADS = frozenset({"representative", "delegate", "delegation"})
+REPRESENTED_PREPS = frozenset({"of", "from", "for"})
 # an unresolved subject may stand for an actor of this many sentences before
 RECENT = 2
 SUBJECT_OR_PASSIVE = frozenset({"nsubj", "nsubjpass"})
@@ -127,6 +133,13 @@ MILITARY_WORDS = frozenset(
     fight fighting battle clash kill shoot fire raid occupy occupation deploy deployment
     troop military army navy missile rocket warship drill exercise ceasefire truce
     capture siege blockade""".split()
+)
+# a person held, charged or tried for a crime is a suspect: country + CRM (adjudications 5
+# and 14), not the dictionary's PPL/CVL ("a man has been arrested", "two women were charged")
+SUSPECT_HEADS = frozenset("man men woman women person boy girl teenager teen youth".split())
+CRIME_WORDS = frozenset(
+    """arrest charge convict sentence jail imprison indict prosecute custody bail suspicion
+    remand murder guilty acquit extradite""".split()
 )
 # a lone gunman is a criminal (adjudication 14); "gunmen" with no affiliation told are
 # anyone's (section 9), which the dictionary's UAF, read as REB, leaves to the context
@@ -212,6 +225,8 @@ def parties(
     insurgent = _theatre_person(sentence, head, context)
     force = sentence.tokens[head].lemma.lower() in FORCE_HEADS
     guide = _guide_role(sentence, head)
+    if guide == "CRM" and insurgent and sentence.tokens[head].lemma.lower() in SUSPECT_HEADS:
+        guide = ""  # "two men detained" by ISAF are the insurgents it was after
     if not found and not force and not guide:
         country = perspective or context
         if sentence.tokens[head].text.lower() in FIRST_PERSON and country:
@@ -228,6 +243,10 @@ def parties(
     full = [m for m in found if m.rule != "agent" and len(m.actor.code) > 3]
     countries = [m for m in found if m.rule != "agent" and len(m.actor.code) == 3]
     roles = [m for m in found if m.rule == "agent"]
+    if sentence.tokens[head].lemma.lower() in REPRESENTING_HEADS:
+        represented = attached_tokens(sentence, head, "prep", REPRESENTED_PREPS)
+        if any(m.first in represented for m in found):
+            roles = [m for m in roles if not m.first <= head <= m.last]
     role = _role(roles[-1].actor.code) if roles else ""
     if guide and all(m.first <= head <= m.last for m in roles):
         role = guide  # "protesters": CVL; "opposition protesters" keep OPP
@@ -342,6 +361,8 @@ def _guide_role(sentence: Sentence, head: int) -> str:
     lemma = token.lemma.lower()
     if token.tag == "NN" and lemma in SINGULAR_ROLES:
         return SINGULAR_ROLES[lemma]
+    if lemma in SUSPECT_HEADS and any(t.lemma.lower() in CRIME_WORDS for t in sentence.tokens):
+        return "CRM"
     word = token.text.lower()
     plural = word[:-1] if word.endswith("s") else word  # the parser keeps "MPs", "Democrats"
     return GUIDE_ROLES.get(lemma) or GUIDE_ROLES.get(plural, "")
