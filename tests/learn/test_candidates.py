@@ -518,6 +518,22 @@ def test_a_person_held_for_a_crime_is_a_suspect(verb, lemma, context, code) -> N
     assert _codes(sentence, 1, man, context=context) == code
 
 
+def test_the_victim_of_a_crime_is_no_suspect() -> None:
+    # "A man was killed and police arrested a woman .": the woman is held, the man is not
+    sentence = make_sentence(
+        "A man was killed and police arrested a woman .",
+        [1, 3, 3, 3, 3, 6, 3, 8, 6, 3],
+        "det nsubjpass auxpass ROOT cc nsubj conj det dobj punct",
+        lemmas="a man be kill and police arrest a woman .",
+        pos="DET NOUN AUX VERB CCONJ NOUN VERB DET NOUN PUNCT",
+        tags="DT NN VBD VBN CC NNS VBD DT NN .",
+    )
+    man = [Mention(1, 1, Actor("man", "~PPL"), "agent")]
+    woman = [Mention(8, 8, Actor("woman", "~CVL"), "agent")]
+    assert _codes(sentence, 1, man, context="GBR") == {"GBRCVL"}
+    assert _codes(sentence, 8, woman, context="GBR") == {"GBRCRM"}
+
+
 @pytest.mark.parametrize(
     ("words", "lemmas", "tags", "mentions", "code"),
     [

@@ -20,9 +20,9 @@ insurgent it acts on; a legislature coded under its government (USAGOVLEG) is it
 Role nouns take the guide's role where the dictionaries give another or none ("protesters":
 CVL, not OPP; "the suspect", or "a man" arrested or charged, outside a theatre: CRM;
 militants' UAF is REB); a bare state in a sentence that tells of a military act may also
-be its forces ("Russia attacked": RUSMIL, kind
-`country-military`); an object or possessive pronoun ("arrested him", "their") may, like an
-uncoded subject, be an actor the sentences before named. Where a diplomat is posted ("the
+be its forces ("Russia attacked": RUSMIL, kind `country-military`); an object or
+possessive pronoun ("arrested him", "their") may, like an uncoded subject, be an actor the
+sentences before named. Where a diplomat is posted ("the
 Russian ambassador to Turkey") and what a text is about ("Amnesty's report on Syria") are
 no party when the phrase names another actor; a representative is whom he represents
 ("representatives from Iran": Iran, not the agents file's legislators).
@@ -135,11 +135,11 @@ MILITARY_WORDS = frozenset(
     capture siege blockade""".split()
 )
 # a person held, charged or tried for a crime is a suspect: country + CRM (adjudications 5
-# and 14), not the dictionary's PPL/CVL ("a man has been arrested", "two women were charged")
+# and 14), not the dictionary's PPL/CVL ("a man has been arrested", "two women were charged");
+# the victim of the crime stays a civilian
 SUSPECT_HEADS = frozenset("man men woman women person boy girl teenager teen youth".split())
-CRIME_WORDS = frozenset(
-    """arrest charge convict sentence jail imprison indict prosecute custody bail suspicion
-    remand murder guilty acquit extradite""".split()
+HOLDING_VERBS = frozenset(
+    "arrest charge convict sentence jail imprison indict prosecute remand extradite acquit".split()
 )
 # a lone gunman is a criminal (adjudication 14); "gunmen" with no affiliation told are
 # anyone's (section 9), which the dictionary's UAF, read as REB, leaves to the context
@@ -361,11 +361,26 @@ def _guide_role(sentence: Sentence, head: int) -> str:
     lemma = token.lemma.lower()
     if token.tag == "NN" and lemma in SINGULAR_ROLES:
         return SINGULAR_ROLES[lemma]
-    if lemma in SUSPECT_HEADS and any(t.lemma.lower() in CRIME_WORDS for t in sentence.tokens):
+    if lemma in SUSPECT_HEADS and _held_for_crime(sentence, token):
         return "CRM"
     word = token.text.lower()
     plural = word[:-1] if word.endswith("s") else word  # the parser keeps "MPs", "Democrats"
     return GUIDE_ROLES.get(lemma) or GUIDE_ROLES.get(plural, "")
+
+
+def _held_for_crime(sentence: Sentence, person: Token) -> bool:
+    """Tell whether `person` is the one arrested, charged or tried: the object or passive
+    subject of such a verb ("police arrested a man", "a man has been arrested", "a man and a
+    woman were charged"), or named with one ("a man, who was arrested", "a man charged with")."""
+    while person.dep == "conj" and person.head != person.i:
+        person = sentence.tokens[person.head]
+    governor = sentence.tokens[person.head]
+    if person.dep in ("nsubjpass", "dobj") and governor.lemma.lower() in HOLDING_VERBS:
+        return True
+    return any(
+        c.dep in ("acl", "relcl") and c.lemma.lower() in HOLDING_VERBS
+        for c in sentence.children(person.i)
+    )
 
 
 def _group_role(sentence: Sentence, head: int) -> str:
