@@ -36,6 +36,7 @@ from functools import cache, lru_cache
 from dyad.coder.lexicon import FIRST_PERSON_PLURAL, GROUP_PRONOUNS, PERSONAL_PRONOUNS
 from dyad.dictionaries.entries import ActorDictionary, VerbDictionary, VerbEntry
 from dyad.dictionaries.loader import skeleton
+from dyad.dictionaries.verbfile import ends_in_consonant_y
 
 _WORD = re.compile(r"[^\W_][\w.'\u2019]*")
 _VOWELS = frozenset("AEIOU")
@@ -78,7 +79,7 @@ def inflections(lemma: str) -> set[str]:
     forms = {lemma, lemma + "S", lemma + "ES", lemma + "ED", lemma + "ING", lemma + "D"}
     if lemma.endswith("E"):
         forms |= {lemma[:-1] + "ING", lemma[:-1] + "ED"}
-    if lemma.endswith("Y") and len(lemma) > 1 and lemma[-2] not in _VOWELS:
+    if ends_in_consonant_y(lemma):
         forms |= {lemma[:-1] + "IES", lemma[:-1] + "IED"}
     if len(lemma) >= 3 and lemma[-1] not in _VOWELS | {"W", "X", "Y"} and lemma[-2] in _VOWELS:
         forms |= {lemma + lemma[-1] + "ED", lemma + lemma[-1] + "ING"}

@@ -31,7 +31,7 @@ from dyad.dictionaries.entries import (
     VerbDictionary,
     gc_paused,
 )
-from dyad.dictionaries.verbfile import read_verb_file
+from dyad.dictionaries.verbfile import ends_in_consonant_y, read_verb_file
 from dyad.errors import DictionaryError
 from dyad.files import path_text, read_regular
 
@@ -303,7 +303,7 @@ def plurals(word: str) -> tuple[str, ...]:
     "Y" takes "IES" (armies, agencies, ministries, parties), and "MAN" takes "MEN".
     """
     found = [word + "S", word + "ES"]
-    if len(word) > 2 and word.endswith("Y") and word[-2] not in "AEIOU":
+    if ends_in_consonant_y(word):
         found.append(word[:-1] + "IES")
     if word.endswith("MAN"):
         found.append(word[:-3] + "MEN")

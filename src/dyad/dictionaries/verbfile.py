@@ -86,6 +86,11 @@ def _comment_verb(line: str) -> str | None:
     return words[0].upper() if hash_ and words and words[0].isalpha() else None
 
 
+def ends_in_consonant_y(word: str) -> bool:
+    """Tell whether an upper-case word's "Y" becomes "IE" before "S" or "D": CARRY, ARMY."""
+    return len(word) > 1 and word.endswith("Y") and word[-2] not in "AEIOU"
+
+
 def regular_forms(lemma: str) -> tuple[str, ...]:
     """Return the regular inflections of a verb, as PETRARCH writes them for a verb
     listed without {forms}: STAGE -> STAGES STAGED STAGING, CARRY -> CARRIES CARRIED.
@@ -95,7 +100,7 @@ def regular_forms(lemma: str) -> tuple[str, ...]:
     """
     if not lemma.isalpha():
         return ()
-    if lemma.endswith("Y") and lemma[-2:-1] not in ("A", "E", "O", "U", ""):
+    if ends_in_consonant_y(lemma):
         return (lemma[:-1] + "IES", lemma[:-1] + "IED", lemma + "ING")
     if lemma.endswith("E"):
         ing = lemma + "ING" if lemma.endswith(("EE", "YE", "OE")) else lemma[:-1] + "ING"
