@@ -423,3 +423,56 @@ def test_dates_of_other_events_do_not_date_the_verb(
 )  # fmt: skip
 def test_dates_date_line_year_comes_from_the_header(text: str, value: str | None) -> None:
     assert reference_date(Document("d", text, "d.txt")).value == value
+
+
+@pytest.mark.parametrize(
+    ("words", "heads", "deps", "tags", "verb", "expected"),
+    [
+        # what a clause looks ahead to is the coming weekday, not the last one
+        ("Ministers will meet on Thursday .", [2, 2, 2, 2, 3, 2],
+         "nsubj aux ROOT prep pobj punct", "NNS MD VB IN NNP .", 2, "2013-01-31"),
+        ("Ministers met on Thursday .", [1, 1, 1, 2, 1],
+         "nsubj ROOT prep pobj punct", "NNS VBD IN NNP .", 1, "2013-01-24"),
+        # "a meeting scheduled for Thursday": the scheduling participle dates the meeting
+        ("They will discuss sanctions at a meeting scheduled for Thursday .",
+         [2, 2, 2, 2, 2, 6, 4, 6, 7, 8, 2],
+         "nsubj aux ROOT dobj prep det pobj acl prep pobj punct",
+         "PRP MD VB NNS IN DT NN VBN IN NNP .", 2, "2013-01-31"),
+        ("The president plans to visit Kabul on Monday .", [1, 2, 2, 4, 2, 4, 4, 6, 2],
+         "det nsubj ROOT aux xcomp dobj prep pobj punct",
+         "DT NN VBZ TO VB NNP IN NNP .", 4, "2013-01-28"),
+        # the plan in the past is the past: "was expected to arrive Thursday"
+        ("The envoy was expected to arrive Thursday .", [1, 3, 3, 3, 5, 3, 5, 3],
+         "det nsubjpass auxpass ROOT aux xcomp npadvmod punct",
+         "DT NN VBD VBN TO VB NNP .", 5, "2013-01-24"),
+        # reported speech's "would" is the report's future
+        ("He said they would meet Thursday .", [1, 1, 4, 4, 1, 4, 1],
+         "nsubj ROOT nsubj aux ccomp npadvmod punct", "PRP VBD PRP MD VB NNP .", 4,
+         "2013-01-31"),
+        # the reference's own weekday stays that day; "last" says which way it lies
+        ("Ministers will meet on Friday .", [2, 2, 2, 2, 3, 2],
+         "nsubj aux ROOT prep pobj punct", "NNS MD VB IN NNP .", 2, "2013-01-25"),
+        ("Ministers will discuss what happened last Thursday .", [2, 2, 2, 4, 2, 6, 4, 2],
+         "nsubj aux ROOT nsubj ccomp amod npadvmod punct",
+         "NNS MD VB WP VBD JJ NNP .", 2, "2013-01-24"),
+        # a month, or a day of it without the year, ahead is this year's or next year's
+        ("Elections will be held in August .", [3, 3, 3, 3, 3, 4, 3],
+         "nsubjpass aux auxpass ROOT prep pobj punct", "NNS MD VB VBN IN NNP .", 3,
+         "2013-08"),
+        ("Elections were held in August .", [2, 2, 2, 2, 3, 2],
+         "nsubjpass auxpass ROOT prep pobj punct", "NNS VBD VBN IN NNP .", 2, "2012-08"),
+        ("The talks will resume on January 10 .", [2, 2, 3, 3, 3, 4, 5, 3],
+         "det nsubj aux ROOT prep pobj nummod punct", "DT NNS MD VB IN NNP CD .", 3,
+         "2014-01-10"),
+        ("The talks will resume on January 30 .", [2, 2, 3, 3, 3, 4, 5, 3],
+         "det nsubj aux ROOT prep pobj nummod punct", "DT NNS MD VB IN NNP CD .", 3,
+         "2013-01-30"),
+    ],
+)  # fmt: skip
+def test_dates_a_weekday_ahead_in_a_clause_that_looks_ahead(
+    words: str, heads: list[int], deps: str, tags: str, verb: int, expected: str
+) -> None:
+    stems = {"scheduled": "schedule", "plans": "plan", "expected": "expect", "said": "say"}
+    lemmas = " ".join(stems.get(word, word.lower()) for word in words.split())
+    sentence = make_sentence(words, heads, deps, lemmas=lemmas, tags=tags)
+    assert resolve_date(sentence, FRIDAY, verb).value == expected

@@ -7,6 +7,9 @@ belongs to the event verb; README "Dates and places" states the order.
 
 from __future__ import annotations
 
+import re
+from datetime import date, timedelta
+
 from dyad.coder.lexicon import (
     ANNOUNCING_VERBS,
     DAY_PART_NOUNS,
@@ -18,6 +21,14 @@ REPORTED = ("ccomp", "dobj", "obj", "xcomp")  # the dependent that carries what 
 PREMODIFIES = ("poss", "nmod", "compound", "amod")  # "Tuesday's attack", "the July 2 attack"
 SUBJECTS = ("nsubj", "nsubjpass")
 OUTSIDE = 1_000  # rank of words outside the verb's subtree: after every word inside it
+# A clause that looks ahead: "will meet Thursday", "would arrive Friday" (said on Monday),
+# "a meeting scheduled for Thursday", "plans to visit on Friday", "is due to sign Monday".
+FUTURE_AUXILIARIES = frozenset("will shall 'll wo".split())
+LOOKING_AHEAD = frozenset("schedule plan slate set due expect intend prepare".split())
+# date words with one of these cues say themselves which way they lie
+DIRECTED = ("last", "next", "this past", "past", "since", "back", "earlier", "later")
+# the rules whose words leave open whether they lie before or after the reference
+OPEN_ENDED = frozenset(("weekday", "month-day", "day-month", "in-month"))
 
 
 def _depth(sentence: Sentence, token: int, anchor: int) -> int | None:
@@ -113,6 +124,84 @@ def _rank(sentence: Sentence, expression: Expression, verb: int, reported: int |
     return (other, 3, OUTSIDE, expression.start)
 
 
+def _governor(sentence: Sentence, token: int) -> int:
+    """Return the nearest verb (or adjective predicate) at or above `token`, else the root."""
+    current = token
+    for _ in range(len(sentence.tokens)):
+        word = sentence.tokens[current]
+        if word.pos in ("VERB", "AUX") or word.tag.startswith("VB") or word.head == current:
+            return current
+        current = word.head
+    return current
+
+
+def _looks_ahead(sentence: Sentence, verb: int) -> bool:
+    """Return whether the clause of `verb` speaks of what is still to come.
+
+    "will"/"shall" on the verb or on a verb it completes ("expected to discuss", "plans
+    to visit": the xcomp chain upwards); a scheduling verb or "due" ("scheduled for
+    Thursday", "due to arrive"); "would" only in reported speech ("said they would meet
+    Thursday"), where it is the future of the report.
+    """
+    current = verb
+    for _ in range(len(sentence.tokens)):
+        word = sentence.tokens[current]
+        if word.lemma.lower() in LOOKING_AHEAD and not _in_the_past(sentence, current):
+            return True
+        if word.lemma.lower() == "go" and word.tag == "VBG" and word.i < verb:  # "going to"
+            return True
+        for child in sentence.children(current):
+            if child.dep != "aux":
+                continue
+            auxiliary = child.text.lower()
+            if auxiliary in FUTURE_AUXILIARIES or (auxiliary == "would" and word.dep == "ccomp"):
+                return True
+        if word.dep not in ("xcomp", "acl") or word.head == current:
+            return False
+        current = word.head
+    return False
+
+
+def _in_the_past(sentence: Sentence, word: int) -> bool:
+    """Return whether `word` is past tense or has a past auxiliary ("was expected")."""
+    if sentence.tokens[word].tag == "VBD":
+        return True
+    return any(
+        child.dep in ("aux", "auxpass", "cop") and child.tag == "VBD"
+        for child in sentence.children(word)
+    )
+
+
+def _forward(found: Expression, reference: DatePoint | None) -> DatePoint:
+    """Return a date the words left open resolved ahead of the reference, not behind it.
+
+    A bare weekday ("on Thursday"), a day of a month without its year ("March 26") and a
+    month ("in August") resolve to the latest such date on or before the reference: news
+    reports what happened. In a clause that looks ahead they name the next one. Words that
+    say which way they lie ("last Thursday", "since May", "back in June") keep theirs.
+    """
+    resolved = found.date
+    if reference is None or not reference.value or not resolved.value or not resolved.text:
+        return resolved
+    words = resolved.text.lower()
+    if words.startswith(DIRECTED) or re.search(r"\d{4}", words):
+        return resolved
+    if found.rule == "weekday" and resolved.precision == "day" == reference.precision:
+        day, today = date.fromisoformat(resolved.value), date.fromisoformat(reference.value)
+        return (
+            DatePoint.from_date(day + timedelta(days=7), resolved.text) if day < today else resolved
+        )
+    if found.rule in ("month-day", "day-month", "in-month"):
+        length = 10 if resolved.precision == "day" else 7
+        if resolved.value[:length] >= reference.value[:length]:
+            return resolved
+        year = int(resolved.value[:4]) + 1
+        if resolved.value[4:10] == "-02-29":  # a leap day a year on does not exist
+            return resolved
+        return DatePoint(f"{year}{resolved.value[4:]}", resolved.precision, resolved.text)
+    return resolved
+
+
 def _fallback(reference: DatePoint | None, fall_back: bool) -> DatePoint:
     if fall_back and reference is not None and reference.value is not None:
         return DatePoint(reference.value, reference.precision, None)
@@ -159,4 +248,9 @@ def resolve_date(
     ranked = sorted(found, key=lambda expression: _rank(sentence, expression, verb, reported))
     if _rank(sentence, ranked[0], verb, reported)[0] == 2:  # only dates of other events
         return _fallback(reference, fall_back)
-    return ranked[0].date
+    chosen = ranked[0]
+    anchor = _head_of(sentence, chosen)
+    if chosen.rule in OPEN_ENDED and anchor is not None:
+        if _looks_ahead(sentence, _governor(sentence, anchor)):
+            return _forward(chosen, reference)
+    return chosen.date
