@@ -97,3 +97,17 @@ def test_rare_features_are_dropped_before_training() -> None:
     rows[0] = [*rows[0], ("seen-once", 1.0)]
     model = boosted.train(rows, labels, rounds=10, min_child=5, min_count=2)
     assert "seen-once" not in model.index
+
+
+def test_the_seed_is_the_only_randomness_and_the_default_is_make_trains() -> None:
+    _lightgbm()
+    rows, labels = _interaction(300)
+    rows = [[*row, ("noise", (n * 7919 % 101) / 101)] for n, row in enumerate(rows)]
+
+    def fitted(**seed: int) -> str:
+        model = boosted.train(rows, labels, rounds=10, min_child=5, min_count=1, **seed)
+        return json.dumps(model.to_json(), sort_keys=True)
+
+    assert fitted() == fitted(seed=boosted.SEED)
+    assert fitted(seed=1) == fitted(seed=1)
+    assert fitted(seed=1) != fitted()  # features are sampled per tree: the seed shows

@@ -106,6 +106,7 @@ def train(
     rate: float = RATE,
     min_child: int = MIN_CHILD,
     min_count: int = MIN_COUNT,
+    seed: int = SEED,
 ) -> TreeModel:
     """Fit boosted trees telling label "1" from "0"; deterministic for equal inputs.
 
@@ -123,12 +124,14 @@ def train(
     at, values, owners = coordinates(rows, index)
     matrix = sparse.csr_matrix((values, (owners, at)), shape=(len(rows), len(index)))
     target = np.array([CLASSES.index(label) for label in labels], dtype=np.float64)
-    params = lightgbm_params(leaves=leaves, rate=rate, min_child=min_child)
+    params = lightgbm_params(leaves=leaves, rate=rate, min_child=min_child, seed=seed)
     booster = lightgbm.train(params, lightgbm.Dataset(matrix, target), num_boost_round=rounds)
     return _exported(booster.dump_model(), list(index))
 
 
-def lightgbm_params(*, leaves: int, rate: float, min_child: int) -> dict[str, Any]:
+def lightgbm_params(
+    *, leaves: int, rate: float, min_child: int, seed: int = SEED
+) -> dict[str, Any]:
     """Return LightGBM's settings for the ranker: binary, one thread, seeded, depth-bound."""
     return {
         "objective": "binary",
@@ -138,7 +141,7 @@ def lightgbm_params(*, leaves: int, rate: float, min_child: int) -> dict[str, An
         "min_child_samples": min_child,
         "feature_fraction": 0.8,
         "lambda_l2": 1.0,
-        "seed": SEED,
+        "seed": seed,
         "deterministic": True,
         "force_col_wise": True,
         "num_threads": 1,

@@ -207,10 +207,25 @@ def labelled_triggers(records: Sequence[Recorded]) -> list[LabelledTrigger]:
     return found
 
 
-def train_models(
-    records: Sequence[Recorded], verbs: VerbDictionary
-) -> tuple[Models, dict[str, Any]]:
-    """Return the trained models and a summary (rows, labels, folds) for the model card."""
+@dataclass(frozen=True)
+class CrossFit:
+    """Everything but the ranker: its cross-fitted rows, and the models that made them."""
+
+    rank_rows: list[linear.Row]
+    rank_labels: list[str]
+    trigger: linear.LinearModel
+    arguments: linear.LinearModel
+    lexicon: frozenset[str]
+    subcodes: dict[str, tuple[str, int]]
+    summary: dict[str, Any]
+
+    def models(self, ranker: boosted.TreeModel) -> Models:
+        """Return the runtime models with `ranker` in the ranker's place."""
+        return Models(self.trigger, self.arguments, ranker, self.lexicon, self.subcodes)
+
+
+def cross_fit(records: Sequence[Recorded], verbs: VerbDictionary) -> CrossFit:
+    """Return the ranker's cross-fitted rows and the averaged trigger and argument models."""
     doc_ids = sorted({r.doc_id for r in records})
     fold_of = {doc_id: n % FOLDS for n, doc_id in enumerate(doc_ids)}
     subcodes = subcode_table(records)
@@ -233,9 +248,6 @@ def train_models(
     labelled = [LabelledSentence(r.sentence, r.mentions, r.triggers) for r in records]
     lexicon = trigger_lexicon(labelled)
     x, y = trigger_rows(labelled, verbs, lexicon)
-    trigger = linear.average(trigger_folds)
-    arguments = linear.average(argument_folds)
-    ranker = boosted.train(rank_x, rank_y)
     summary = {
         "documents": len(doc_ids),
         "sentences": len(records),
@@ -245,4 +257,20 @@ def train_models(
         "rank_rows": len(rank_x),
         "rank_positive": rank_y.count("1"),
     }
-    return Models(trigger, arguments, ranker, lexicon, subcodes), summary
+    return CrossFit(
+        rank_x,
+        rank_y,
+        linear.average(trigger_folds),
+        linear.average(argument_folds),
+        lexicon,
+        subcodes,
+        summary,
+    )
+
+
+def train_models(
+    records: Sequence[Recorded], verbs: VerbDictionary
+) -> tuple[Models, dict[str, Any]]:
+    """Return the trained models and a summary (rows, labels, folds) for the model card."""
+    fitted = cross_fit(records, verbs)
+    return fitted.models(boosted.train(fitted.rank_rows, fitted.rank_labels)), fitted.summary

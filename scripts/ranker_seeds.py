@@ -1,0 +1,137 @@
+"""Judge a coder change by the ranker's seed spread, not by one seed (`make seeds`).
+
+The ranker's trees are seeded (LightGBM's feature sampling): on the same rows, seeds 7, 1,
+2 and 3 moved dev's average precision by 0.002 and the recall at precision 0.75 by 0.012
+(session 12). A change to candidates or features is real only when it moves the mean of
+several seeds past that spread. This script:
+
+1. runs the train split through the pipeline and cross-fits the trigger and argument models
+   once (as `make train` does; ~7 minutes), keeping the ranker's rows in a cache file;
+2. for each seed, fits only the ranker (~10 s) and codes dev with every candidate
+   (`coder.min_confidence` 0);
+3. prints, per seed and as the mean: average precision, recall at precision 0.75, and
+   precision, recall and F1 at the threshold (`--threshold`, default the config's), counted
+   over the same run's confidences.
+
+Reads train and dev, never test. Writes nothing in the repository; the committed weights
+stay `make train`'s (seed 7).
+
+    python scripts/ranker_seeds.py [--seeds 7,1,2,3] [--rows /tmp/rows.pkl] [--threshold 0.45]
+
+`--rows FILE` reuses the rows FILE holds when it exists (delete it after changing the
+candidates or the ranker's features), else writes them there.
+"""
+
+from __future__ import annotations
+
+import argparse
+import dataclasses
+import pickle
+import statistics
+import sys
+import time
+from collections.abc import Iterator, Sequence
+from pathlib import Path
+
+from dyad.coder.prefilter import Prefilter
+from dyad.coder.resources import Resources
+from dyad.config import load_config
+from dyad.evaluate import calibration
+from dyad.evaluate.realtext import SplitScore, evaluate_realtext
+from dyad.evaluate.scores import default_data_dir
+from dyad.learn import boosted
+from dyad.learn.coder import LearnedCoder
+from dyad.learn.training import CrossFit, cross_fit, record_split
+from dyad.records import Document, Event
+from dyad.run import Coded, code_stream
+
+
+def fitted_rows(cache: Path | None) -> CrossFit:
+    """Return the cross-fitted rows and models, from `cache` when it holds them."""
+    if cache is not None and cache.exists():
+        with cache.open("rb") as handle:
+            fitted: CrossFit = pickle.load(handle)
+        print(f"rows from {cache}: {len(fitted.rank_rows):,}", flush=True)
+        return fitted
+    began = time.perf_counter()
+    records, resources = record_split("train", default_data_dir())
+    fitted = cross_fit(records, resources.verbs)
+    print(
+        f"cross-fitted {len(fitted.rank_rows):,} rows in {time.perf_counter() - began:.0f} s",
+        flush=True,
+    )
+    if cache is not None:
+        with cache.open("wb") as handle:
+            pickle.dump(fitted, handle)
+    return fitted
+
+
+def dev_score(resources: Resources) -> SplitScore:
+    """Code dev with `resources` and return its score."""
+
+    def code(documents: Sequence[Document]) -> Iterator[tuple[Document, list[Event]]]:
+        by_id = {document.doc_id: document for document in documents}
+        for item in code_stream(documents, resources):
+            if isinstance(item, Coded):
+                yield item.document, item.events
+            elif item.doc_id in by_id:
+                yield by_id[item.doc_id], []
+
+    return evaluate_realtext(["dev"], code, default_data_dir())["dev"]
+
+
+def at_threshold(score: SplitScore, threshold: float) -> tuple[float, float, float, int]:
+    """Return precision, recall, F1 and count of the events at or above `threshold`."""
+    kept = [right for confidence, right in score.confidences if confidence >= threshold]
+    gold = score.levels["actor_root"].gold
+    precision = sum(kept) / len(kept) if kept else 0.0
+    recall = sum(kept) / gold if gold else 0.0
+    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+    return precision, recall, f1, len(kept)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--seeds", default="7,1,2,3", help="comma-separated LightGBM seeds")
+    parser.add_argument("--rows", type=Path, help="cache file for the cross-fitted rows")
+    parser.add_argument("--threshold", type=float, help="default: coder.min_confidence")
+    options = parser.parse_args()
+    seeds = [int(seed) for seed in options.seeds.split(",")]
+    config = load_config()
+    threshold = config.coder.min_confidence if options.threshold is None else options.threshold
+    fitted = fitted_rows(options.rows)
+    every = dataclasses.replace(config, coder=dataclasses.replace(config.coder, min_confidence=0))
+    loaded = Resources.load(every)
+    # the pre-filter passes the trigger lemmas of the rows' lexicon, not the committed one's
+    needed = 2 if every.coder.require_dyad else 1  # as `Resources.load` counts them
+    prefilter = Prefilter.build(
+        loaded.actors, loaded.verbs, min_actors=needed, triggers=fitted.lexicon
+    )
+    base = dataclasses.replace(loaded, prefilter=prefilter)
+    figures = []
+    print(f"seed   AP      R@P.75  P@{threshold:<5} R@{threshold:<5} F1      n")
+    for seed in seeds:
+        ranker = boosted.train(fitted.rank_rows, fitted.rank_labels, seed=seed)
+        learned = LearnedCoder(fitted.models(ranker), base.verbs, 0.0)
+        score = dev_score(dataclasses.replace(base, learned=learned))
+        average, reach = calibration.ranking(score.confidences, score.levels["actor_root"].gold)
+        precision, recall, f1, kept = at_threshold(score, threshold)
+        figures.append((average, reach, precision, recall, f1, kept))
+        print(
+            f"{seed:<6} {average:.4f}  {reach:.3f}   {precision:.3f}   {recall:.3f}   "
+            f"{f1:.3f}   {kept}",
+            flush=True,
+        )
+    means = [statistics.fmean(column) for column in zip(*figures, strict=True)]
+    print(
+        f"mean   {means[0]:.4f}  {means[1]:.3f}   {means[2]:.3f}   {means[3]:.3f}   "
+        f"{means[4]:.3f}   {means[5]:.0f}"
+    )
+    if len(figures) > 1:
+        spread = max(f[0] for f in figures) - min(f[0] for f in figures)
+        print(f"AP spread over seeds {spread:.4f}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
