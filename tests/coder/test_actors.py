@@ -350,3 +350,39 @@ def test_actors_unnamed_actor_from_role_context_or_perspective(
     role = "REB" if name == "militias" else ""
     found = unnamed_actor(phrase, role, mentions, actors, acting=True, **options)
     assert (found.code[:3] if found else None) == code
+
+
+def test_short_agent_nouns_and_bare_abbreviations_are_found(actors: ActorDictionary) -> None:
+    # agent nouns of three letters are words ("men", "spy", "Co"), unlike the actor
+    # abbreviations the lowercase rule guards ("us"); "UK" and "EU" stand bare
+    words = "Two men and a spy met UK and EU officials at Continental Grain Co ."
+    heads = [1, 5, 1, 4, 1, 5, 9, 6, 6, 5, 5, 13, 13, 10, 5]
+    sentence = make_sentence(words, heads, "dep " * 15)
+    mentions = find_mentions(sentence, actors, on_date=DAY)
+    found = {(m.first, m.actor.code) for m in mentions}
+    assert {(1, "PPL"), (4, "SPY"), (6, "GBR"), (8, "IGOEUREEC"), (13, "BUS")} <= found
+    assert (4, "SPY") in {(m.first, m.actor.code) for m in mentions if m.rule == "agent"}
+    lower = make_sentence("They attacked us .", [1, 1, 1, 1], "nsubj ROOT dobj punct")
+    assert find_mentions(lower, actors, on_date=DAY) == []
+
+
+@pytest.mark.parametrize(
+    ("words", "at", "code"),
+    [
+        ("The Justice Department sued the bank .", 2, "GOV"),
+        ("The Health Department warned doctors .", 1, "GOVHLH"),  # the longer entry wins
+        ("The police department arrested two men .", 1, "COP"),
+        ("Democrats criticized the plan .", 0, "PTY"),
+        ("Some Republicans defended it .", 1, "PTY"),
+        ("The Republican Guard attacked Kurds .", 1, "MIL"),
+        ("The GOP blocked the bill .", 1, "USAPTY"),
+        ("The Tories won the vote .", 1, "GBRPTY"),
+    ],
+)
+def test_departments_and_parties_the_wire_files_lack(
+    actors: ActorDictionary, words: str, at: int, code: str
+) -> None:
+    n = len(words.split())
+    sentence = make_sentence(words, [min(i, n - 1) for i in range(n)], "dep " * n)
+    found = {m.first: m.actor.code for m in find_mentions(sentence, actors, on_date=DAY)}
+    assert found.get(at) == code

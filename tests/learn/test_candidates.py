@@ -573,3 +573,89 @@ def test_a_representative_is_whom_he_represents(words, lemmas, tags, mentions, c
     )
     found = [Mention(i, i, Actor(words.split()[i], c), rule) for i, c, rule in mentions]
     assert _codes(sentence, 0, found, context="JPN") == code
+
+
+def test_a_role_noun_qualifying_another_is_no_party_of_its_own() -> None:
+    # "fighter" (an irregular, in the agents file) only says what kind of helicopters
+    sentence = make_sentence(
+        "Soviet fighter helicopters attacked a village .",
+        [2, 2, 3, 3, 5, 3, 3],
+        "amod compound nsubj ROOT det dobj punct",
+        lemmas="soviet fighter helicopter attack a village .",
+        pos="ADJ NOUN NOUN VERB DET NOUN PUNCT",
+    )
+    found = [
+        Mention(0, 0, Actor("Soviet", "SUN"), "actor"),
+        Mention(1, 1, Actor("fighter", "~UAF"), "agent"),
+        Mention(2, 2, Actor("helicopters", "~MIL"), "agent"),
+    ]
+    assert _codes(sentence, 1, found) == set()
+    assert _codes(sentence, 2, found) == {"SUNMIL"}
+    # alone, the same noun heads its phrase: in the theatre, an insurgent
+    alone = make_sentence(
+        "A fighter attacked a village .",
+        [1, 2, 2, 4, 2, 2],
+        "det nsubj ROOT det dobj punct",
+        lemmas="a fighter attack a village .",
+        pos="DET NOUN VERB DET NOUN PUNCT",
+    )
+    assert _codes(alone, 1, [Mention(1, 1, Actor("fighter", "~UAF"), "agent")]) == {"AFGREB"}
+
+
+def test_a_name_the_parser_mistagged_still_heads_a_phrase() -> None:
+    # "Trump , defended his decision": "Trump" tagged ADJ is still the subject's name
+    sentence = make_sentence(
+        "Trump , defended his decision .",
+        [2, 0, 2, 4, 2, 2],
+        "nsubj punct ROOT poss dobj punct",
+        lemmas="trump , defend his decision .",
+        pos="ADJ PUNCT VERB PRON NOUN PUNCT",
+    )
+    trump = Mention(0, 0, Actor("Trump", "USAGOV"), "named-before")
+    found = cand.sentence_parties(sentence, [trump], "USA", cand.DocumentMemory("d"))
+    assert (0, "USAGOV") in [(head, party.code) for head, party in found]
+    # an adjective that is no name heads nothing
+    found = cand.sentence_parties(sentence, [], "USA", cand.DocumentMemory("d"))
+    assert 0 not in [head for head, _ in found]
+
+
+def _quote(words: str, heads: list[int], deps: str, lemmas: str, pos: str):
+    return make_sentence(words, heads, deps, lemmas=lemmas, pos=pos)
+
+
+def test_a_quotations_first_person_is_its_speaker() -> None:
+    memory = cand.DocumentMemory("d")
+    said = _quote(
+        '" We will respond , " Lavrov said .',
+        [3, 3, 3, 7, 7, 7, 7, 7, 7],
+        "punct nsubj aux ccomp punct punct nsubj ROOT punct",
+        '" we will respond , " lavrov say .',
+        "PUNCT PRON AUX VERB PUNCT PUNCT PROPN VERB PUNCT",
+    )
+    lavrov = [Mention(6, 6, Actor("Lavrov", "RUSGOV"), "actor")]
+    found = cand.sentence_parties(said, lavrov, "USA", memory)
+    assert (1, "RUSGOV") in [(head, party.code) for head, party in found]
+    assert (1, "USAGOV") not in [(head, party.code) for head, party in found]
+    # the quotation goes on in the next sentence: still Lavrov's "we"
+    going_on = _quote(
+        '" We expect Washington to listen . "',
+        [2, 2, 2, 2, 5, 2, 2, 2],
+        "punct nsubj ROOT dobj aux xcomp punct punct",
+        '" we expect washington to listen . "',
+        "PUNCT PRON VERB PROPN PART VERB PUNCT PUNCT",
+    )
+    washington = [Mention(3, 3, Actor("Washington", "USAGOV"), "actor")]
+    found = cand.sentence_parties(going_on, washington, "USA", memory)
+    assert (1, "RUSGOV") in [(head, party.code) for head, party in found]
+    # no quotation: the story's country, as before (a guess the argument model weighs)
+    plain = _quote(
+        "We expect Washington to listen .",
+        [1, 1, 1, 4, 1, 1],
+        "nsubj ROOT dobj aux xcomp punct",
+        "we expect washington to listen .",
+        "PRON VERB PROPN PART VERB PUNCT",
+    )
+    plain_washington = [Mention(2, 2, Actor("Washington", "USAGOV"), "actor")]
+    found = cand.sentence_parties(plain, plain_washington, "USA", memory)
+    assert [party.code for head, party in found if head == 0] == ["USAGOV"]
+    assert [party.kind for head, party in found if head == 0] == ["first-person"]

@@ -31,6 +31,7 @@ from dyad.dictionaries.entries import ActorDictionary
 from dyad.records import Actor, Mention, Sentence, Token
 
 UNKNOWN_PERSON = Actor("", "", None, None, "unknown-person")
+ROLE_TAGS = frozenset({"NN", "NNS", "NNP", "NNPS"})
 
 
 def last_person(
@@ -151,7 +152,8 @@ def appositive_mentions(
             role = _introduced_role(sentence, child)
             if role is None:
                 continue
-            if role.lemma.lower() not in PERSON_ROLE_NOUNS or role.tag not in ("NN", "NNS"):
+            # a title may be capitalised: "who was Trump's Special Presidential Envoy"
+            if role.lemma.lower() not in PERSON_ROLE_NOUNS or role.tag not in ROLE_TAGS:
                 continue
             actor = resolve_phrase(
                 sentence, role.i, mentions, dictionary, context_country=context_country
@@ -199,10 +201,12 @@ def pronoun_mentions(
     after a person named in the same sentence is left to the parse ("Maliki said he
     would ..."), which knows which clause it belongs to.
     """
-    if names:  # a surname the dictionary gives to someone else is the one named before
-        mentions = [
-            m for m in mentions if not (m.rule == "actor-surname" and m.actor.text in names)
-        ]
+    # a surname the dictionary gives to someone else is the one named before; the matcher
+    # took it for a name, so it stays one where the parser tags it otherwise ("Trump," JJ)
+    surnamed = {
+        m.first for m in mentions if m.rule == "actor-surname" and m.actor.text in (names or {})
+    }
+    mentions = [m for m in mentions if m.first not in surnamed]
     covered = _covered(mentions)
     known = (
         [
@@ -211,7 +215,7 @@ def pronoun_mentions(
             if t.text in names
             and names[t.text] is not UNKNOWN_PERSON
             and t.i not in covered
-            and t.tag == "NNP"
+            and (t.tag == "NNP" or t.i in surnamed)
         ]
         if names
         else []

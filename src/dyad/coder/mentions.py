@@ -125,9 +125,10 @@ def _longest_match(
     stop = position + min(dictionary.max_words, len(words) - position)
     for length in dictionary.phrase_lengths(uppers, position, stop):
         key = tuple(uppers[position : position + length])
-        if length == 1 and len(key[0]) <= 3 and not words[position][2].isupper():
-            continue  # "us", "un": only the capitalised abbreviation is an actor
         entry = dictionary.actors.get(key)
+        if length == 1 and len(key[0]) <= 3 and not words[position][2].isupper():
+            entry = None  # "us", "un": only the capitalised abbreviation is an actor
+        # agent nouns are words, short ones too: "men", "a spy", "a mob", "Grain Co"
         role = dictionary.agents.get(key)
         if entry is None and role is None:
             continue

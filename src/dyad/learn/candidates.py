@@ -31,10 +31,10 @@ no party when the phrase names another actor; a representative is whom he repres
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from dyad.coder.actors import attached_tokens
-from dyad.coder.lexicon import GROUP_PRONOUNS, PERSONAL_PRONOUNS
+from dyad.coder.lexicon import ATTRIBUTION_VERBS, GROUP_PRONOUNS, PERSONAL_PRONOUNS
 from dyad.records import Mention, Sentence, Token
 
 # never parties: where, when, and what a phrase is about (guide, section 2)
@@ -178,6 +178,9 @@ class DocumentMemory:
     # the actor codes of the last RECENT sentences' phrases, newest last, for "he", "they"
     # and names the dictionaries do not know ("Sessions said")
     recent: list[tuple[str, ...]] = field(default_factory=list)
+    # who speaks the quotation of the sentence being read (or of the one before, which the
+    # sentence's quotation may continue): its "I" and "we" are the speaker's
+    speaker: tuple[Party, ...] = ()
 
 
 def passive(sentence: Sentence, i: int) -> bool:
@@ -229,6 +232,10 @@ def parties(
         guide = ""  # "two men detained" by ISAF are the insurgents it was after
     if not found and not force and not guide:
         country = perspective or context
+        if sentence.tokens[head].text.lower() in FIRST_PERSON and memory.speaker:
+            # '"We will not accept it," the minister said': the speaker's, not the story's
+            word = sentence.tokens[head].text
+            return [replace(party, text=word, kind="quoted-speaker") for party in memory.speaker]
         if sentence.tokens[head].text.lower() in FIRST_PERSON and country:
             # a speech's "we" is its country's government
             return [Party(country + "GOV", sentence.tokens[head].text, "first-person")]
@@ -239,6 +246,8 @@ def parties(
         return insurgent
     if first_person and perspective:
         context = perspective
+    elif first_person and _speaker_country(memory.speaker):
+        context = _speaker_country(memory.speaker)  # "our troops", the speaker's country's
     text = " ".join(sentence.tokens[t].text for t in sorted(inside))
     full = [m for m in found if m.rule != "agent" and len(m.actor.code) > 3]
     countries = [m for m in found if m.rule != "agent" and len(m.actor.code) == 3]
@@ -270,6 +279,8 @@ def parties(
             memory.joint = tuple(result)
         return result
     if role:
+        if _modifies_a_role(sentence, head, mentions):
+            return []  # "fighter helicopters": the helicopters are the party, not a fighter
         if _named_by_whole(sentence, head, mentions):
             return insurgent  # "Syrian government envoy": "government" is no party of its own
         if not context or _untied(sentence, inside, found):
@@ -328,6 +339,21 @@ def _named_by_whole(sentence: Sentence, head: int, mentions: Sequence[Mention]) 
         return False
     whole = _phrase(sentence, token.head)
     return any(m.rule != "agent" and (m.first in whole or m.last in whole) for m in mentions)
+
+
+def _modifies_a_role(sentence: Sentence, head: int, mentions: Sequence[Mention]) -> bool:
+    """Return whether the role noun at `head` only qualifies another role noun.
+
+    In "MI-24 fighter helicopters" the agents file reads "fighter" (an irregular fighter)
+    and "helicopters" (armed forces); the compound's head names the phrase's role.
+    """
+    token = sentence.tokens[head]
+    if token.dep != "compound" or token.head == head:
+        return False
+    return any(
+        m.rule == "agent" and m.first <= token.head <= m.last and not m.first <= head <= m.last
+        for m in mentions
+    )
 
 
 def _untied(sentence: Sentence, inside: set[int], found: Sequence[Mention]) -> bool:
@@ -481,9 +507,13 @@ def _rename(code: str) -> str:
 
 
 PHRASE_POS = frozenset({"NOUN", "PROPN", "PRON"})
+# where a mistagged name still stands as an argument: subject, object, object of a preposition
+NAME_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "obj", "pobj", "dative", "appos", "conj"})
 # readings a later "he" or "they" does not stand for: a bare country, the unseen speaker,
 # a country's forces read from its bare name, and what was itself remembered
 NOT_REMEMBERED = frozenset({"country", "speaker", "memory", "country-military"})
+# parties no quotation is attributed to: a guess from memory or the theatre
+NOT_SPEAKERS = frozenset({"memory", "unknown"})
 
 
 def sentence_parties(
@@ -505,9 +535,13 @@ def sentence_parties(
     seen: set[tuple[int, str]] = set()
     if perspective:
         found.append((-1, Party(perspective + "GOV", "", "speaker")))
+    memory.speaker = _quoted_speaker(sentence, mentions, context, memory, perspective)
     unresolved = []
+    # a name the parser mistagged heads its phrase all the same ("Trump, also on Twitter,
+    # defended ...": "Trump" JJ)
+    name_ends = {m.last for m in mentions if m.rule != "agent"}
     for token in sentence.tokens:
-        if token.pos not in PHRASE_POS:
+        if token.pos not in PHRASE_POS and not (token.i in name_ends and token.dep in NAME_DEPS):
             continue
         offered = parties(sentence, token.i, mentions, context, memory, perspective)
         if not offered and _may_refer_back(sentence, token):
@@ -522,6 +556,49 @@ def sentence_parties(
     named = tuple(p.code for _, p in found if p.kind not in NOT_REMEMBERED)
     memory.recent = [*memory.recent, named][-RECENT:]
     return found
+
+
+QUOTATION_MARKS = frozenset('"\u201c\u201d')
+
+
+def _quoted_speaker(
+    sentence: Sentence,
+    mentions: Sequence[Mention],
+    context: str | None,
+    memory: DocumentMemory,
+    perspective: str | None,
+) -> tuple[Party, ...]:
+    """Return the parties of whoever speaks the sentence's first person, if the text says.
+
+    A sentence with one attribution verb ("said", "told", "added") whose subject names an
+    actor: its "I", "we" and "our" are that speaker's ('"We will respond," Lavrov said').
+    A sentence without one whose quotation continues the one before keeps that speaker
+    ('"... the American people," Tillerson said. "Where we do not see eye to eye, ...'),
+    for one sentence. Otherwise none: the caller falls back on the speech's perspective.
+    """
+    tokens = sentence.tokens
+    previous, memory.speaker = memory.speaker, ()
+    subjects = [
+        child.i
+        for verb in tokens
+        if verb.lemma.lower() in ATTRIBUTION_VERBS and verb.pos in ("VERB", "AUX")
+        for child in sentence.children(verb.i)
+        if child.dep == "nsubj" and child.text.lower() not in FIRST_PERSON
+    ]
+    if len(subjects) == 1:
+        found = parties(sentence, subjects[0], mentions, context, memory, perspective)
+        return tuple(p for p in found if p.kind not in NOT_SPEAKERS)
+    if not subjects and any(t.text in QUOTATION_MARKS for t in tokens):
+        return previous
+    return ()
+
+
+def _speaker_country(speaker: Sequence[Party]) -> str | None:
+    """Return the country of the quotation's speaker, when it has one."""
+    for party in speaker:
+        if party.code[:3] != UNKNOWN and party.code[:3] not in ORGANISATIONS:
+            return party.code[:3]
+    return None
 
 
 def _may_refer_back(sentence: Sentence, token: Token) -> bool:
