@@ -570,14 +570,16 @@ def _quoted_speaker(
 ) -> tuple[Party, ...]:
     """Return the parties of whoever speaks the sentence's first person, if the text says.
 
-    A sentence with one attribution verb ("said", "told", "added") whose subject names an
-    actor: its "I", "we" and "our" are that speaker's ('"We will respond," Lavrov said').
-    A sentence without one whose quotation continues the one before keeps that speaker
-    ('"... the American people," Tillerson said. "Where we do not see eye to eye, ...'),
-    for one sentence. Otherwise none: the caller falls back on the speech's perspective.
+    A sentence holding a quotation and one attribution verb ("said", "told", "added")
+    whose subject names an actor: its "I", "we" and "our" are that speaker's ('"We will
+    respond," Lavrov said'). A quotation without one continues the one before and keeps
+    its speaker ('"... the American people," Tillerson said. "Where we do not see eye to
+    eye, ...'). Otherwise none: the caller falls back on the speech's perspective.
     """
     tokens = sentence.tokens
     previous, memory.speaker = memory.speaker, ()
+    if not any(t.text in QUOTATION_MARKS for t in tokens):
+        return ()  # "As Lincoln said, we must ...": a speech's "we" stays its speaker's
     subjects = [
         child.i
         for verb in tokens
@@ -588,9 +590,7 @@ def _quoted_speaker(
     if len(subjects) == 1:
         found = parties(sentence, subjects[0], mentions, context, memory, perspective)
         return tuple(p for p in found if p.kind not in NOT_SPEAKERS)
-    if not subjects and any(t.text in QUOTATION_MARKS for t in tokens):
-        return previous
-    return ()
+    return previous if not subjects else ()
 
 
 def _speaker_country(speaker: Sequence[Party]) -> str | None:
