@@ -386,3 +386,14 @@ def test_departments_and_parties_the_wire_files_lack(
     sentence = make_sentence(words, [min(i, n - 1) for i in range(n)], "dep " * n)
     found = {m.first: m.actor.code for m in find_mentions(sentence, actors, on_date=DAY)}
     assert found.get(at) == code
+
+
+@pytest.mark.parametrize("title", ["Mr", "Mr.", "Dr"])
+def test_a_surname_after_a_title_with_or_without_its_dot(
+    actors: ActorDictionary, title: str
+) -> None:
+    # British style drops the dot: "Mr Hammond" is Philip Hammond as "Mr. Hammond" is
+    sentence = make_sentence(f"{title} Hammond criticized Russia .", [1, 2, 2, 2, 2], "dep " * 5)
+    found = {m.first: m for m in find_mentions(sentence, actors, on_date="2015-03-01")}
+    assert found[1].rule == "actor-surname"
+    assert found[1].actor.code.startswith("GBRGOV")

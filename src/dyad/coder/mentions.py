@@ -193,6 +193,15 @@ def _variant_match(
     return None
 
 
+def _is_title(upper: str) -> bool:
+    """Return whether an upper-case word is a personal title, with its dot or without.
+
+    "Mr. Hammond" and the British "Mr Hammond", "Dr" and "Dr.", "Sen." and "Senator".
+    """
+    bare = upper.rstrip(".")
+    return bare in PERSONAL_TITLES or bare + "." in PERSONAL_TITLES
+
+
 def _surname_match(
     words: list[tuple[int, str, str]],
     position: int,
@@ -204,7 +213,7 @@ def _surname_match(
     index, _upper, original = words[position]
     previous = words[position - 1] if position > 0 else None
     if previous is not None and previous[2][:1].isupper() and previous[1].isalpha():
-        title = (previous[1],) in dictionary.agents or previous[1].rstrip(".") in PERSONAL_TITLES
+        title = (previous[1],) in dictionary.agents or _is_title(previous[1])
         if not title:  # "Boris Johnson" is no other Johnson; "Minister Johnson" may be
             surnames = tuple(k for k in surnames if k[0] == previous[1])
     candidates = [dictionary.actors[k] for k in surnames]
