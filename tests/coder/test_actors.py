@@ -377,6 +377,8 @@ def test_short_agent_nouns_and_bare_abbreviations_are_found(actors: ActorDiction
         ("The Republican Guard attacked Kurds .", 1, "MIL"),
         ("The GOP blocked the bill .", 1, "USAPTY"),
         ("The Tories won the vote .", 1, "GBRPTY"),
+        ("European leaders criticized Russia .", 0, "IGOEUREEC"),
+        ("The European Council met .", 1, "IGOEUREEC"),
     ],
 )
 def test_departments_and_parties_the_wire_files_lack(
