@@ -393,6 +393,16 @@ def test_dates_reported_clause_comes_first() -> None:
         ("Forces raided a compound Wednesday afternoon .", [1, 1, 3, 1, 5, 1, 1],
          "nsubj ROOT det dobj compound npadvmod punct", "NOUN VERB DET NOUN PROPN NOUN PUNCT",
          1, DatePoint("2013-01-23", "day", "Wednesday")),
+        # a relative clause on an argument tells of another event ...
+        ("A man who fled on Monday was arrested .", [1, 7, 3, 1, 3, 4, 7, 7, 7],
+         "det nsubjpass nsubj relcl prep pobj auxpass ROOT punct",
+         "DET NOUN PRON VERB ADP PROPN AUX VERB PUNCT", 7,
+         DatePoint("2013-01-25", "day", None)),
+        # ... which its own verb's date words date
+        ("A man who fled on Monday was arrested .", [1, 7, 3, 1, 3, 4, 7, 7, 7],
+         "det nsubjpass nsubj relcl prep pobj auxpass ROOT punct",
+         "DET NOUN PRON VERB ADP PROPN AUX VERB PUNCT", 3,
+         DatePoint("2013-01-21", "day", "on Monday")),
         ("A strike on a commander linked to the July 2 attack killed him today .",
          [1, 11, 1, 4, 2, 4, 5, 9, 9, 8, 6, 11, 11, 11, 11],
          "det nsubj prep det pobj acl prep det nmod nummod pobj ROOT dobj npadvmod punct",

@@ -83,6 +83,28 @@ def _modifies(sentence: Sentence, token: int, verb: int) -> int:
     return 1 if own else 2
 
 
+def _in_relative_clause(sentence: Sentence, token: int, verb: int) -> bool:
+    """Return whether `token` lies in a relative clause on the verb's subject: another event's.
+
+    "McGurk, who was envoy until December, criticized the decision": December dates the
+    envoy's term, not the criticism. A relative clause on an object is left alone: the
+    parser hangs a sentence's last date words there ("detained a leader who operated out
+    of Kandahar yesterday").
+    """
+    current = token
+    for _ in range(len(sentence.tokens)):
+        if current == verb:
+            return False
+        word = sentence.tokens[current]
+        if word.dep == "relcl":
+            noun = sentence.tokens[word.head]
+            return noun.head == verb and noun.dep in SUBJECTS
+        if word.head == current:
+            return False
+        current = word.head
+    return False
+
+
 def _reported(sentence: Sentence, verb: int) -> int | None:
     """Return the head of what a reporting verb reports ("the arrest", "was arrested")."""
     if sentence.tokens[verb].lemma.lower() not in ANNOUNCING_VERBS:
@@ -111,7 +133,7 @@ def _rank(sentence: Sentence, expression: Expression, verb: int, reported: int |
     token = _head_of(sentence, expression)
     if token is None:
         return (0, 3, OUTSIDE, expression.start)
-    other = _modifies(sentence, token, verb)
+    other = 2 if _in_relative_clause(sentence, token, verb) else _modifies(sentence, token, verb)
     depth = _depth(sentence, token, verb)
     if reported is not None:
         inside = _depth(sentence, token, reported)
