@@ -25,7 +25,9 @@ possessive pronoun ("arrested him", "their") may, like an uncoded subject, be an
 sentences before named. Where a diplomat is posted ("the
 Russian ambassador to Turkey") and what a text is about ("Amnesty's report on Syria") are
 no party when the phrase names another actor; a representative is whom he represents
-("representatives from Iran": Iran, not the agents file's legislators).
+("representatives from Iran": Iran, not the agents file's legislators). A quotation's "I"
+and "we" are its speaker's, named by the sentence's attribution verb or by the quotation it
+continues; a role noun that only qualifies another ("fighter helicopters") is no party.
 """
 
 from __future__ import annotations
