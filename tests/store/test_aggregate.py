@@ -261,3 +261,42 @@ def test_aggregate_cli_views(tmp_path: Path) -> None:
         assert result.exit_code == 0, (args, result.output)
     ET.parse(tmp_path / "n.graphml")
     assert pq.read_table(tmp_path / "all.parquet").num_rows == len(sample_events())
+
+
+@pytest.mark.parametrize("sort", ["events", "unique", "conflict_share", "goldstein"])
+@pytest.mark.parametrize("limit", [1, 3, 1000])
+@pytest.mark.parametrize(
+    "where", [EventFilter(), EventFilter(actor=("USA", "IRQ"), quad_classes=(3, 4))]
+)
+def test_aggregate_dyads_rank_and_count_as_one_plain_grouping_does(
+    db: Store, sort: str, limit: int, where: EventFilter
+) -> None:
+    # the two-step query (plain counts, then distinct ones for the kept dyads) must give
+    # the table one grouping with every count gives, with or without bound parameters
+    order = aggregate._DYAD_ORDER[sort]
+    condition, params = where.where()
+    reference = db.query(
+        f"""
+        SELECT e.source_code AS source, e.target_code AS target, count(*) AS events,
+               count(DISTINCT e.cluster_id) AS unique_events,
+               count(DISTINCT e.doc_id) AS documents,
+               round(avg(CASE WHEN e.quad_class >= 3 THEN 1.0 ELSE 0.0 END), 3)
+                   AS conflict_share,
+               round(sum(e.goldstein), 1) AS goldstein_sum,
+               round(avg(e.goldstein), 2) AS goldstein_mean
+        FROM events e WHERE {condition} AND e.target_code IS NOT NULL
+        GROUP BY e.source_code, e.target_code
+        ORDER BY {order} DESC, events DESC, source, target
+        LIMIT ?
+        """,
+        [*params, limit],
+    ).to_pylist()
+    found = aggregate.dyads(db, where, limit=limit, sort=sort).to_pylist()
+    assert found == reference
+    assert found
+    groups = db.query(
+        f"SELECT count(DISTINCT (e.source_code, e.target_code)) AS n FROM events e "
+        f"WHERE {condition} AND e.target_code IS NOT NULL",
+        params,
+    ).to_pylist()[0]["n"]
+    assert len(found) == min(limit, groups)
