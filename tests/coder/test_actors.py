@@ -379,6 +379,8 @@ def test_short_agent_nouns_and_bare_abbreviations_are_found(actors: ActorDiction
         ("The Tories won the vote .", 1, "GBRPTY"),
         ("European leaders criticized Russia .", 0, "IGOEUREEC"),
         ("The European Council met .", 1, "IGOEUREEC"),
+        ("Kataib Hezbollah fired rockets .", 0, "IRQREB"),
+        ("The PMF blamed Israel .", 1, "IRQREB"),
     ],
 )
 def test_departments_and_parties_the_wire_files_lack(
