@@ -30,20 +30,16 @@ import pickle
 import statistics
 import sys
 import time
-from collections.abc import Iterator, Sequence
 from pathlib import Path
 
-from dyad.coder.prefilter import Prefilter
 from dyad.coder.resources import Resources
 from dyad.config import load_config
 from dyad.evaluate import calibration
 from dyad.evaluate.realtext import SplitScore, evaluate_realtext
 from dyad.evaluate.scores import default_data_dir
+from dyad.evaluate.scoring import realtext_coder
 from dyad.learn import boosted
-from dyad.learn.coder import LearnedCoder
 from dyad.learn.training import CrossFit, cross_fit, record_split
-from dyad.records import Document, Event
-from dyad.run import Coded, code_stream
 
 
 def fitted_rows(cache: Path | None) -> CrossFit:
@@ -68,16 +64,7 @@ def fitted_rows(cache: Path | None) -> CrossFit:
 
 def dev_score(resources: Resources) -> SplitScore:
     """Code dev with `resources` and return its score."""
-
-    def code(documents: Sequence[Document]) -> Iterator[tuple[Document, list[Event]]]:
-        by_id = {document.doc_id: document for document in documents}
-        for item in code_stream(documents, resources):
-            if isinstance(item, Coded):
-                yield item.document, item.events
-            elif item.doc_id in by_id:
-                yield by_id[item.doc_id], []
-
-    return evaluate_realtext(["dev"], code, default_data_dir())["dev"]
+    return evaluate_realtext(["dev"], realtext_coder(resources), default_data_dir())["dev"]
 
 
 def ceiling(score: SplitScore) -> float:
@@ -107,19 +94,11 @@ def main() -> int:
     threshold = config.coder.min_confidence if options.threshold is None else options.threshold
     fitted = fitted_rows(options.rows)
     every = dataclasses.replace(config, coder=dataclasses.replace(config.coder, min_confidence=0))
-    loaded = Resources.load(every)
-    # the pre-filter passes the trigger lemmas of the rows' lexicon, not the committed one's
-    needed = 2 if every.coder.require_dyad else 1  # as `Resources.load` counts them
-    prefilter = Prefilter.build(
-        loaded.actors, loaded.verbs, min_actors=needed, triggers=fitted.lexicon
-    )
-    base = dataclasses.replace(loaded, prefilter=prefilter)
     figures = []
     print(f"seed   AP      R@P.75  P@{threshold:<5} R@{threshold:<5} F1      n     ceiling")
     for seed in seeds:
         ranker = boosted.train(fitted.rank_rows, fitted.rank_labels, seed=seed)
-        learned = LearnedCoder(fitted.models(ranker), base.verbs, 0.0)
-        score = dev_score(dataclasses.replace(base, learned=learned))
+        score = dev_score(Resources.load(every, learned_models=fitted.models(ranker)))
         average, reach = calibration.ranking(score.confidences, score.levels["actor_root"].gold)
         precision, recall, f1, kept = at_threshold(score, threshold)
         figures.append((average, reach, precision, recall, f1, kept, ceiling(score)))

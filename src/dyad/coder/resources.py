@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
 from dyad.coder.compose import EventCode
 from dyad.coder.parse import Parser
@@ -24,6 +24,9 @@ from dyad.dictionaries.entries import ActorDictionary, VerbDictionary
 from dyad.dictionaries.loader import load_actor_dictionary, load_verb_dictionary
 from dyad.errors import DictionaryError
 from dyad.records import Mention, Sentence
+
+if TYPE_CHECKING:  # the learned coder is imported only when it is on
+    from dyad.learn.coder import Models
 
 
 @dataclass(slots=True)
@@ -57,8 +60,13 @@ class Resources:
         agent_files: Sequence[Path] | None = None,
         verb_files: Sequence[Path] | None = None,
         extra_files: Sequence[Path] = (),
+        learned_models: Models | None = None,
     ) -> Resources:
-        """Compile (or fetch from the cache) the dictionaries the coder uses."""
+        """Compile (or fetch from the cache) the dictionaries the coder uses.
+
+        `learned_models` are Coder v2's models when not the committed weights (`make seeds`
+        refits the ranker); the pre-filter passes their trigger lemmas.
+        """
         actor_dictionary, actor_problems = load_actor_dictionary(
             actor_files, agent_files, extra_files=extra_files
         )
@@ -70,7 +78,7 @@ class Resources:
         if config.coder.learned:
             from dyad.learn.coder import LearnedCoder, Models
 
-            models = Models.read()
+            models = learned_models if learned_models is not None else Models.read()
             learned = LearnedCoder(models, verb_dictionary, config.coder.min_confidence)
             triggers = models.lexicon
         elif not config.coder.require_dyad:

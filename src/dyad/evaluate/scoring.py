@@ -81,11 +81,8 @@ def score_suites(
     return scores, isaf
 
 
-def score_realtext(
-    splits: Sequence[str], config: Config, data_dir: Path, as_json: bool, show_errors: bool
-) -> str:
-    """Code the real-text gold's splits with the shipped dictionaries; return the report."""
-    resources = Resources.load(config)
+def realtext_coder(resources: Resources) -> evaluate_realtext.CodeDocuments:
+    """Return the callback that codes the real-text gold's documents with `resources`."""
 
     def code(documents: Sequence[Document]) -> Iterator[tuple[Document, list[Event]]]:
         by_id = {document.doc_id: document for document in documents}
@@ -95,6 +92,14 @@ def score_realtext(
             elif item.doc_id in by_id:
                 yield by_id[item.doc_id], []  # it failed to code: its gold events are missed
 
+    return code
+
+
+def score_realtext(
+    splits: Sequence[str], config: Config, data_dir: Path, as_json: bool, show_errors: bool
+) -> str:
+    """Code the real-text gold's splits with the shipped dictionaries; return the report."""
+    code = realtext_coder(Resources.load(config))
     scores = evaluate_realtext.evaluate_realtext(splits, code, data_dir)
     agreed = evaluate_realtext.agreement()
     if as_json:
