@@ -234,22 +234,20 @@ def parties(
         guide = ""  # "two men detained" by ISAF are the insurgents it was after
     if not found and not force and not guide:
         country = perspective or context
-        if sentence.tokens[head].text.lower() in FIRST_PERSON and memory.speaker:
+        word = sentence.tokens[head].text
+        if word.lower() in FIRST_PERSON and memory.speaker:
             # '"We will not accept it," the minister said': the speaker's, not the story's
-            word = sentence.tokens[head].text
             return [replace(party, text=word, kind="quoted-speaker") for party in memory.speaker]
-        if sentence.tokens[head].text.lower() in FIRST_PERSON and country:
+        if word.lower() in FIRST_PERSON and country:
             # a speech's "we" is its country's government
-            return [Party(country + "GOV", sentence.tokens[head].text, "first-person")]
+            return [Party(country + "GOV", word, "first-person")]
         group = _group_role(sentence, head)
         if group:
             text = " ".join(sentence.tokens[t].text for t in sorted(inside))
             return [Party(UNKNOWN + group, text, "unknown")]
         return insurgent
-    if first_person and perspective:
-        context = perspective
-    elif first_person and _speaker_country(memory.speaker):
-        context = _speaker_country(memory.speaker)  # "our troops", the speaker's country's
+    if first_person:  # "our troops": the speech's side, or the quotation's speaker's country
+        context = perspective or _speaker_country(memory.speaker) or context
     text = " ".join(sentence.tokens[t].text for t in sorted(inside))
     full = [m for m in found if m.rule != "agent" and len(m.actor.code) > 3]
     countries = [m for m in found if m.rule != "agent" and len(m.actor.code) == 3]
