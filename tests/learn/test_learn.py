@@ -7,6 +7,7 @@ only checked for shape and loading, never for exact outputs.
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 from pathlib import Path
 
 import numpy as np
@@ -209,6 +210,26 @@ def test_a_bare_state_and_its_government_are_one_event() -> None:
         [_candidate(state, 0.9), _candidate(forces, 0.8)], _judge, "article", models.ranker
     )
     assert len(ranked) == 2  # the state's forces are another actor
+
+
+def test_a_name_and_its_apposition_are_one_event() -> None:
+    # "Jim Mattis, the new US defence secretary, warned NATO allies": USAGOV (the name) and
+    # USAGOVMIL (the apposition) are one actor at country + first role, as the guide scores
+    models = Models.read()
+    name = EventCode(5, Actor("Jim Mattis", "USAGOV"), Actor("NATO", "IGOWSTNAT"), "130", "x")
+    office = EventCode(
+        5, Actor("US defence secretary", "USAGOVMIL"), Actor("NATO", "IGOWSTNAT"), "130", "x"
+    )
+    ranked = score_candidates(
+        [_candidate(name, 0.9), _candidate(office, 0.8)], _judge, "article", models.ranker
+    )
+    assert [code.source.code for code, _ in ranked] in (["USAGOV"], ["USAGOVMIL"])
+    police = replace(name, source=Actor("Afghan police", "AFGCOP"))
+    army = replace(name, source=Actor("Afghan army", "AFGMIL"))
+    ranked = score_candidates(
+        [_candidate(police, 0.9), _candidate(army, 0.8)], _judge, "article", models.ranker
+    )
+    assert len(ranked) == 2  # two forces of one country are two actors
 
 
 def _candidate(code: EventCode, p: float):

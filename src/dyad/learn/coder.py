@@ -28,10 +28,10 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from dyad.coder.actors import as_government
 from dyad.coder.compose import EventCode
 from dyad.coder.patterns import entry_for
 from dyad.dictionaries.entries import VerbDictionary
+from dyad.evaluate.realtext import scored_actor
 from dyad.learn import arguments as args
 from dyad.learn import candidates as cand
 from dyad.learn.boosted import TreeModel
@@ -405,8 +405,10 @@ def score_candidates(
 ) -> list[tuple[EventCode, float]]:
     """Rank candidates; keep the likeliest of equal (source, target, root), likeliest first.
 
-    A bare state and its government are one reading ("Turkey" and "Erdogan" met Putin: TUR
-    and TURGOV; guide, section 3), so they compete as one event, not as two.
+    Actors are equal as the guide and `dyad eval realtext` compare them, by country and first
+    role: a bare state and its government are one reading ("Turkey" and "Erdogan" met Putin:
+    TUR and TURGOV; guide, section 3), and so are a name and its apposition ("Jim Mattis, the
+    US defence secretary": USAGOV and USAGOVMIL), so they compete as one event, not as two.
     """
     best: dict[tuple[str, str, str], tuple[EventCode, float]] = {}
     positive = ranker.classes.index("1")
@@ -418,8 +420,8 @@ def score_candidates(
     for (candidate, _), probs in zip(kept, ranker.probabilities_many(rows), strict=True):
         code = candidate.code
         p = round(float(probs[positive]), 4)
-        target = as_government(code.target.code) if code.target else ""
-        key = (as_government(code.source.code), target, code.code[:2])
+        target = scored_actor(code.target.code) if code.target else ""
+        key = (scored_actor(code.source.code), target, code.code[:2])
         if key not in best or best[key][1] < p:
             best[key] = (code, p)
     return sorted(best.values(), key=lambda pair: -pair[1])
