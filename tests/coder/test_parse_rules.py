@@ -119,3 +119,18 @@ def test_parse_model_rule_cache_is_filled_once_per_key() -> None:
     before = (len(rules._rules), len(rules._lemmas))
     parse.parse_sentences([("d", text, 0, len(text), segment)])
     assert (len(rules._rules), len(rules._lemmas)) == before
+
+
+@pytest.mark.model
+def test_parse_reads_a_hyphen_for_a_space_and_keeps_the_words() -> None:
+    # news sites' scraped text: "Stoltenberg,-NATO secretary-general,-said" (a space made "-")
+    text = "Jens Stoltenberg,-NATO secretary-general,-said allies faced threats."
+    segment = Segment("article", 10, 10 + len(text))
+    document = " " * 10 + text
+    (sentence,) = parse.parse_sentences([("d", document, 10, 10 + len(text), segment)])
+    words = [t.text for t in sentence.tokens]
+    assert words[:6] == ["Jens", "Stoltenberg", ",", "NATO", "secretary", "-"]
+    assert all(document[t.start : t.start + len(t.text)] == t.text for t in sentence.tokens)
+    said = words.index("said")
+    assert sentence.tokens[said].dep == "ROOT"
+    assert sentence.text == text  # the text itself is unchanged

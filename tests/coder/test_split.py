@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from dyad.coder.parse import split_sentences
+from dyad.coder.parse import spaced, split_sentences
 
 
 def sentences(text: str, offset: int = 0) -> list[str]:
@@ -84,3 +84,45 @@ def test_split_sentences_spans_index_text(text: str, offset: int) -> None:
 def test_split_sentences_offset_shifts_spans(offset: int) -> None:
     text = "Iraq attacked Iran. Syria condemned Israel."
     assert split_sentences(text, offset) == [(offset, offset + 19), (offset + 20, offset + 43)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a news site's space turned into a hyphen ends a sentence all the same
+        (
+            "The final image eventually collapses.-The film ends.",
+            ["The final image eventually collapses.", "The film ends."],
+        ),
+        ("U.S.-China talks resumed. Iran agreed.", ["U.S.-China talks resumed.", "Iran agreed."]),
+    ],
+)
+def test_split_reads_a_hyphen_for_a_space_after_a_sentence(text: str, expected: list[str]) -> None:
+    assert sentences(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Stoltenberg,-NATO secretary-general,-said", "Stoltenberg, NATO secretary-general, said"),
+        ("threatened to curtail-its support", "threatened to curtail its support"),
+        ("Mr Doran-said the-government erred", "Mr Doran said the government erred"),
+        ("Source:-Al Jazeera", "Source: Al Jazeera"),
+        ('He warned,-"we will act"', 'He warned, "we will act"'),
+    ],
+)
+def test_spaced_reads_a_hyphen_that_stands_for_a_space(text: str, expected: str) -> None:
+    assert spaced(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "U.S.-China talks, a state-of-the-art jet, his-and-hers towels",
+        "an in-depth by-election, a Sunni-led, well-known, anti-government force",
+        "smiles :-) and :-D at 3:-4",
+        "the Iran-Iraq war of 1980-88",
+    ],
+)
+def test_spaced_keeps_real_hyphens(text: str) -> None:
+    assert spaced(text) == text

@@ -39,6 +39,19 @@ _ABBREVIATIONS = frozenset(
     jan feb mar apr jun jul aug sep sept oct nov dec no nos inc corp co ltd vs etc
     approx dept est fig govt intl mt ft u.s u.n u.k e.u a.m p.m i.e e.g""".split()
 )
+# Some news sites' text has a space turned into a hyphen ("Stoltenberg,-NATO
+# secretary-general,-said", "eventually collapses.-The final image", "curtail-its
+# support", "Mr Doran-said"): after a comma, colon or semicolon, between a sentence's end
+# and the next one, and beside a determiner or "said", where no English compound has one.
+# The splitter and the parser read such a hyphen as the space it was (`spaced`); the text,
+# its offsets and the tokens' words are unchanged.
+_SPACE_WORDS = "the|its|their|his|her|said"
+_SPACE_HYPHEN = re.compile(
+    r"[,;:](-)(?=[A-Za-z]{2}|[\"'\u201c\u2018][A-Za-z])"
+    r"|[a-z]{2}[.!?](-)(?=[A-Z][a-z])"
+    rf"|(?<![\w-])[A-Za-z]+(-)(?=(?:{_SPACE_WORDS})(?![\w-]))"
+    rf"|(?<![\w-])(?:{_SPACE_WORDS})(-)(?=[A-Za-z]+(?![\w-]))"
+)
 _BOUNDARY = re.compile(r"[.!?]+[\"'\u201d\u2019)\]]*(?=\s+[\"'\u201c\u2018(\[]?[A-Z0-9])")
 _PARAGRAPH = re.compile(r"\n[ \t]*\n+")
 
@@ -63,6 +76,24 @@ def _split_lines(text: str, offset: int) -> Iterator[tuple[int, int]]:
         position = end + 1
 
 
+def spaced(text: str) -> str:
+    """Return `text` with the hyphens that stand for a space made spaces (same length)."""
+    if "-" not in text:
+        return text
+    hyphens = [
+        match.start(group)
+        for match in _SPACE_HYPHEN.finditer(text)
+        for group in (1, 2, 3, 4)
+        if match.start(group) >= 0
+    ]
+    if not hyphens:
+        return text
+    chars = list(text)
+    for at in hyphens:
+        chars[at] = " "
+    return "".join(chars)
+
+
 def split_sentences(text: str, offset: int = 0) -> list[tuple[int, int]]:
     """Return (start, end) character spans of the sentences of `text`, shifted by `offset`.
 
@@ -70,6 +101,7 @@ def split_sentences(text: str, offset: int = 0) -> list[tuple[int, int]]:
         text: Segment text.
         offset: Where `text` starts in the document, so spans refer to the document.
     """
+    text = spaced(text)
     spans: list[tuple[int, int]] = []
     paragraph_start = 0
     for match in [*_PARAGRAPH.finditer(text), None]:
@@ -201,7 +233,7 @@ def parse_sentences(
         headline_case: Rewrites a headline segment's sentence for the parser without
             changing its length ("Iran's Top Leader Mocks Trump" -> "... Leader mocks
             Trump": the model reads Title Case as a row of names). Tokens keep the
-            original words.
+            original words, and so they do where a hyphen is read as a space (`spaced`).
         parser: The run's parser (`Resources.parser`); the process's model by default.
 
     Returns:
@@ -212,7 +244,7 @@ def parse_sentences(
     parser = parser or Parser()
     nlp = parser.nlp()
     rules = parser.rules()
-    pieces = [text[start:end] for _doc_id, text, start, end, _segment in requests]
+    pieces = [spaced(text[start:end]) for _doc_id, text, start, end, _segment in requests]
     if headline_case is not None:
         pieces = [
             headline_case(piece) if request[4].kind == "headline" else piece
@@ -223,11 +255,11 @@ def parse_sentences(
         requests, pieces, nlp.pipe(pieces, batch_size=batch_size), strict=True
     ):
         original = text[start:end]
-        recased = piece != original
+        rewritten = piece != original  # recased, or a hyphen read as a space
         tokens = tuple(
             Token(
                 i,
-                original[idx : idx + len(word)] if recased else word,
+                original[idx : idx + len(word)] if rewritten else word,
                 lemma,
                 pos,
                 tag,
@@ -447,7 +479,7 @@ def tokenize_sentences(
     if not requests:
         return []
     tokenizer = (parser or Parser()).nlp().tokenizer
-    pieces = [text[start:end] for _doc_id, text, start, end, _segment in requests]
+    pieces = [spaced(text[start:end]) for _doc_id, text, start, end, _segment in requests]
     sentences = []
     for (doc_id, text, start, end, segment), doc in zip(
         requests, tokenizer.pipe(pieces), strict=True
