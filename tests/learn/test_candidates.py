@@ -659,3 +659,38 @@ def test_a_quotations_first_person_is_its_speaker() -> None:
     found = cand.sentence_parties(plain, plain_washington, "USA", memory)
     assert [party.code for head, party in found if head == 0] == ["USAGOV"]
     assert [party.kind for head, party in found if head == 0] == ["first-person"]
+
+
+def test_a_named_actors_adjective_on_an_act_heads_a_phrase_of_its_own() -> None:
+    # "Kuwaiti tankers came under repeated Iranian attack": "attack" heads the phrase that
+    # holds "Iranian", and an act is never its own argument, so the adjective is offered
+    sentence = make_sentence(
+        "Kuwaiti tankers came under repeated Iranian attack .",
+        [1, 2, 2, 2, 6, 6, 3, 2],
+        "amod nsubj ROOT prep amod amod pobj punct",
+        lemmas="kuwaiti tanker come under repeat iranian attack .",
+        pos="ADJ NOUN VERB ADP ADJ ADJ NOUN PUNCT",
+    )
+    mentions = [
+        Mention(0, 0, Actor("Kuwaiti", "KWT"), "actor"),
+        Mention(5, 5, Actor("Iranian", "IRN"), "actor"),
+    ]
+    offered = cand.sentence_parties(sentence, mentions, "USA", cand.DocumentMemory("d"))
+    assert {p.code for head, p in offered if head == 5} >= {"IRN"}
+    assert 4 not in {head for head, _ in offered}  # "repeated" names no actor
+
+
+def test_an_adjective_on_a_role_noun_is_no_phrase_of_its_own() -> None:
+    sentence = make_sentence(
+        "Iranian officials protested .",
+        [1, 2, 2, 2],
+        "amod nsubj ROOT punct",
+        lemmas="iranian official protest .",
+        pos="ADJ NOUN VERB PUNCT",
+    )
+    mentions = [
+        Mention(0, 0, Actor("Iranian", "IRN"), "actor"),
+        Mention(1, 1, Actor("officials", "GOV"), "agent"),
+    ]
+    offered = cand.sentence_parties(sentence, mentions, "USA", cand.DocumentMemory("d"))
+    assert {head for head, _ in offered} == {1}

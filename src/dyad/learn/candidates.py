@@ -27,7 +27,9 @@ Russian ambassador to Turkey") and what a text is about ("Amnesty's report on Sy
 no party when the phrase names another actor; a representative is whom he represents
 ("representatives from Iran": Iran, not the agents file's legislators). A quotation's "I"
 and "we" are its speaker's, named by the sentence's attribution verb or by the quotation it
-continues; a role noun that only qualifies another ("fighter helicopters") is no party.
+continues; a role noun that only qualifies another ("fighter helicopters") is no party. A
+named actor's adjective on a noun no role names ("repeated Iranian attack", "Western
+sanctions") heads a phrase of its own, since the act's noun is never its own argument.
 """
 
 from __future__ import annotations
@@ -541,7 +543,11 @@ def sentence_parties(
     # defended ...": "Trump" JJ)
     name_ends = {m.last for m in mentions if m.rule != "agent"}
     for token in sentence.tokens:
-        if token.pos not in PHRASE_POS and not (token.i in name_ends and token.dep in NAME_DEPS):
+        if (
+            token.pos not in PHRASE_POS
+            and not (token.i in name_ends and token.dep in NAME_DEPS)
+            and not _owner_adjective(sentence, token, mentions)
+        ):
             continue
         offered = parties(sentence, token.i, mentions, context, memory, perspective)
         if not offered and _may_refer_back(sentence, token):
@@ -556,6 +562,22 @@ def sentence_parties(
     named = tuple(p.code for _, p in found if p.kind not in NOT_REMEMBERED)
     memory.recent = [*memory.recent, named][-RECENT:]
     return found
+
+
+def _owner_adjective(sentence: Sentence, token: Token, mentions: Sequence[Mention]) -> bool:
+    """Return whether `token` is a named actor's adjective on a noun no role names.
+
+    "repeated Iranian attack", "Israeli airstrikes", "the Turkish offensive": the adjective
+    is the act's source, yet it stands inside the phrase the act's own noun heads, which is
+    never the act's argument; so it heads a phrase of its own. "Iranian officials" is one
+    party, at "officials".
+    """
+    if token.pos != "ADJ" or token.dep != "amod":
+        return False
+    parent = sentence.tokens[token.head]
+    if parent.pos != "NOUN" or any(m.first <= parent.i <= m.last for m in mentions):
+        return False
+    return any(m.first <= token.i <= m.last and m.rule != "agent" for m in mentions)
 
 
 QUOTATION_MARKS = frozenset('"\u201c\u201d')
