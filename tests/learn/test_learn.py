@@ -310,3 +310,32 @@ def test_no_candidate_acts_on_itself() -> None:
     events = [e for _doc, found in code_documents([document], resources) for e in found]
     assert any(e.source.code == "PAKREB" for e in events)
     assert not [e for e in events if e.target and e.source.text == e.target.text]
+
+
+def test_the_ranker_knows_the_storys_own_actors_and_dyads() -> None:
+    from dyad.learn.coder import rank_features, remember, seen_before
+
+    memory = cand.DocumentMemory("d")
+    first = EventCode(5, Actor("U.S.", "USA"), Actor("Kuwait", "KWTGOV"), "074", "x")
+    unknown = EventCode(2, Actor("", "---"), Actor("Iraq", "IRQMIL"), "190", "x")
+    remember([_candidate(first, 0.5), _candidate(unknown, 0.5)], memory)
+    remember([_candidate(first, 0.5)], memory)
+    # either way round, a bare state as its government; "---" is no actor
+    later = EventCode(7, Actor("Kuwait", "KWT"), Actor("Washington", "USAGOV"), "030", "x")
+    assert seen_before(_candidate(later, 0.5), memory) == (2, 2, 2)
+    new = EventCode(7, Actor("Iran", "IRN"), Actor("Iraq", "IRQMIL"), "190", "x")
+    assert seen_before(_candidate(new, 0.5), memory) == (0, 0, 1)
+    assert seen_before(_candidate(new, 0.5), cand.DocumentMemory()) == (0, 0, 0)
+    row = dict(rank_features(_candidate(later, 0.5), "asserted", "article", 2, (2, 2, 2)))
+    assert row["seen_dyad=2"] == row["seen_both=True"] == 1.0
+
+
+def test_the_story_memory_starts_afresh_with_each_document() -> None:
+    sentence, mentions = _joint_sentence()
+    models, verbs = _models_and_verbs()
+    coder = LearnedCoder(models, verbs, 0.0)
+    coder.rank("a", sentence, mentions, [], "AFG", _judge)
+    assert coder.memory.actors  # the sentence's candidates were counted
+    coder.rank("b", sentence, mentions, [], "AFG", _judge)
+    assert coder.memory.doc_id == "b"
+    assert max(coder.memory.actors.values()) == 1

@@ -34,6 +34,7 @@ sanctions") heads a phrase of its own, since the act's noun is never its own arg
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 
@@ -185,6 +186,11 @@ class DocumentMemory:
     # who speaks the quotation of the sentence being read (or of the one before, which the
     # sentence's quotation may continue): its "I" and "we" are the speaker's
     speaker: tuple[Party, ...] = ()
+    # in how many earlier sentences each actor (at six characters, as the guide compares
+    # them) and each pair of actors, either way round, stood in a candidate event: the
+    # story's own actors and dyads, which the ranker weighs (`coder.remember`)
+    actors: Counter[str] = field(default_factory=Counter)
+    dyads: Counter[tuple[str, str]] = field(default_factory=Counter)
 
 
 def passive(sentence: Sentence, i: int) -> bool:

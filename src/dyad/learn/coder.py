@@ -312,8 +312,52 @@ def _buckets(name: str, p: float) -> list[str]:
     return [f"{name}>{t / 10:.1f}" for t in range(1, 10) if p > t / 10]
 
 
-def rank_features(candidate: Candidate, factuality: str, segment: str, count: int) -> Row:
-    """Return the ranker's feature row for one candidate of factuality `factuality`."""
+Seen = tuple[int, int, int]  # earlier sentences with the candidate's dyad, source, target
+
+
+def seen_before(candidate: Candidate, memory: cand.DocumentMemory) -> Seen:
+    """Return in how many earlier sentences the candidate's dyad, source and target stood."""
+    source, target = _actors(candidate.code)
+    pair = (min(source, target), max(source, target))
+    return (
+        memory.dyads[pair] if source and target else 0,
+        memory.actors[source] if source else 0,
+        memory.actors[target] if target else 0,
+    )
+
+
+def remember(found: Sequence[Candidate], memory: cand.DocumentMemory) -> None:
+    """Count the actors and dyads of a sentence's candidates, once each, for those after."""
+    actors: set[str] = set()
+    dyads: set[tuple[str, str]] = set()
+    for candidate in found:
+        source, target = _actors(candidate.code)
+        actors.update(a for a in (source, target) if a)
+        if source and target:
+            dyads.add((min(source, target), max(source, target)))
+    memory.actors.update(actors)
+    memory.dyads.update(dyads)
+
+
+def _actors(code: EventCode) -> tuple[str, str]:
+    """Return an event's source and target as the guide compares them; "" for none or `---`."""
+    source = scored_actor(code.source.code)
+    target = scored_actor(code.target.code) if code.target else ""
+    return (
+        "" if source.startswith(cand.UNKNOWN) else source,
+        "" if target.startswith(cand.UNKNOWN) else target,
+    )
+
+
+def rank_features(
+    candidate: Candidate, factuality: str, segment: str, count: int, seen: Seen = (0, 0, 0)
+) -> Row:
+    """Return the ranker's feature row for one candidate of factuality `factuality`.
+
+    `seen` is how often the document named the candidate's dyad, source and target in
+    the sentences before (`seen_before`): an event between the story's own actors is more
+    often one the story tells than one between actors named once in passing.
+    """
     code = candidate.code
     root = code.code[:2]
     source = code.source.code
@@ -343,6 +387,10 @@ def rank_features(candidate: Candidate, factuality: str, segment: str, count: in
         f"ranks={candidate.source_at[:1]}|{candidate.target_at[:1]}",
         f"place={candidate.place}",
         f"place|origin={candidate.place}|{candidate.origin}",
+        f"seen_dyad={min(seen[0], 3)}",
+        f"seen_source={min(seen[1], 3)}",
+        f"seen_target={min(seen[2], 3)}",
+        f"seen_both={seen[1] > 0 and seen[2] > 0}",
     ]
     names += _buckets("p", p) + _buckets("ps", candidate.source_p)
     names += _buckets("pt", candidate.target_p) + _buckets("joint", joint ** (1 / 3))
@@ -396,12 +444,19 @@ class LearnedCoder:
             self.memory,
             perspective,
         )
-        ranked = score_candidates(found, judge, sentence.segment.kind, self.models.ranker)
+        ranked = score_candidates(
+            found, judge, sentence.segment.kind, self.models.ranker, self.memory
+        )
+        remember(found, self.memory)
         return [(code, p) for code, p in ranked if p >= self.min_confidence]
 
 
 def score_candidates(
-    found: Sequence[Candidate], judge: Judge, segment: str, ranker: TreeModel | LinearModel
+    found: Sequence[Candidate],
+    judge: Judge,
+    segment: str,
+    ranker: TreeModel | LinearModel,
+    memory: cand.DocumentMemory | None = None,
 ) -> list[tuple[EventCode, float]]:
     """Rank candidates; keep the likeliest of equal (source, target, root), likeliest first.
 
@@ -416,7 +471,11 @@ def score_candidates(
     kept = [(c, factuality) for c, factuality in judged if factuality is not None]
     if not kept:
         return []
-    rows = [rank_features(c, factuality, segment, len(found)) for c, factuality in kept]
+    memory = memory or cand.DocumentMemory()
+    rows = [
+        rank_features(c, factuality, segment, len(found), seen_before(c, memory))
+        for c, factuality in kept
+    ]
     for (candidate, _), probs in zip(kept, ranker.probabilities_many(rows), strict=True):
         code = candidate.code
         p = round(float(probs[positive]), 4)

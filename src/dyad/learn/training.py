@@ -37,7 +37,7 @@ from dyad.learn import arguments as args
 from dyad.learn import boosted, linear
 from dyad.learn import candidates as cand
 from dyad.learn.arguments import LabelledTrigger
-from dyad.learn.coder import Judge, Models, propose, rank_features
+from dyad.learn.coder import Judge, Models, propose, rank_features, remember, seen_before
 from dyad.learn.triggers import (
     NONE,
     LabelledSentence,
@@ -159,10 +159,11 @@ def rank_rows(
             right = key in free
             if right:
                 free.remove(key)
-            rows.append(
-                rank_features(candidate, factuality, record.sentence.segment.kind, len(found))
-            )
+            segment = record.sentence.segment.kind
+            seen = seen_before(candidate, memory)
+            rows.append(rank_features(candidate, factuality, segment, len(found), seen))
             labels.append("1" if right else "0")
+        remember(found, memory)
     return rows, labels
 
 
