@@ -96,3 +96,30 @@ def test_shipped_argument_model_takes_the_subject_as_source() -> None:
     scored = args.option_probabilities(sentence, 1, "19", found, Models.read().arguments)
     best_source = max(range(len(found)), key=lambda n: scored[n][0])
     assert found[best_source].head == 0
+
+
+def test_whom_a_claim_is_attributed_to_is_never_a_target() -> None:
+    # "She blamed immigration, according to local media": the media report it (guide,
+    # section 5: reported_by), they are not blamed
+    from dyad.dictionaries.loader import load_verb_dictionary
+    from dyad.learn.coder import _learned
+
+    sentence = make_sentence(
+        "She blamed immigration , according to local media .",
+        [1, 1, 1, 1, 1, 4, 7, 5, 1],
+        "nsubj ROOT dobj punct prep prep amod pobj punct",
+        lemmas="she blame immigration , accord to local medium .",
+        pos="PRON VERB NOUN PUNCT VERB ADP ADJ NOUN PUNCT",
+    )
+    assert args.attributed(sentence, 7)
+    assert not args.attributed(sentence, 2) and not args.attributed(sentence, None)
+    she = cand.Party("FRAPTY", "She", "country+role")
+    media = cand.Party("FRAMED", "local media", "context+role")
+    found = args.options([(0, she), (7, media)], 1)
+    # the argument model's scores, with the media the likeliest target
+    scored = [(0.9, 0.0), (0.1, 0.8), (0.0, 0.0), (0.0, 0.1)]
+    verbs, _ = load_verb_dictionary(None)
+    candidates = _learned(sentence, 1, "11", 0.9, (found, scored), verbs, Models.read())
+    assert candidates and all(
+        c.code.target is None or c.code.target.code != "FRAMED" for c in candidates
+    )

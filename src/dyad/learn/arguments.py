@@ -101,6 +101,18 @@ def _speaker(sentence: Sentence, trigger: int, head: int) -> bool:
     return verb.i in _ancestors(sentence, trigger)[1:]
 
 
+def attributed(sentence: Sentence, head: int | None) -> bool:
+    """Return whether the phrase at `head` is whom a claim is attributed to.
+
+    "according to local media", "according to the Dutch attorneys": the `reported_by` of
+    the guide (section 5), never an event's target.
+    """
+    if head is None or head < 0 or sentence.tokens[head].dep != "pobj":
+        return False
+    to = sentence.tokens[sentence.tokens[head].head]
+    return to.lemma.lower() == "to" and sentence.tokens[to.head].text.lower() == "according"
+
+
 def _placed(sentence: Sentence, head: int) -> bool:
     token = sentence.tokens[head]
     parent = sentence.tokens[token.head]

@@ -197,7 +197,13 @@ def _learned(
     lemma = token.lemma.lower()
     found, scored = options
     sources = _likeliest(found, [ps for ps, _ in scored])
-    targets = _likeliest(found, [pt for _, pt in scored], skip_unknown=True)
+    # "she blamed immigration, according to local media": whom a claim is attributed to
+    # may be the source of what it says (guide: `reported_by`), never its target
+    target_ps = [
+        0.0 if args.attributed(sentence, option.head) else pt
+        for option, (_, pt) in zip(found, scored, strict=True)
+    ]
+    targets = _likeliest(found, target_ps, skip_unknown=True)
     entry = entry_for(sentence, token, verbs) if token.pos == "VERB" else None
     dictionary = entry.code if entry is not None and entry.code else ""
     subcode = _subcode(root, dictionary, models.subcodes.get(f"{lemma}|{root}"))
