@@ -28,8 +28,8 @@ no party when the phrase names another actor; a representative is whom he repres
 ("representatives from Iran": Iran, not the agents file's legislators). A quotation's "I"
 and "we" are its speaker's, named by the sentence's attribution verb or by the quotation it
 continues; a role noun that only qualifies another ("fighter helicopters") is no party. A
-named actor's adjective on a noun no role names ("repeated Iranian attack", "Western
-sanctions") heads a phrase of its own, since the act's noun is never its own argument.
+named actor's adjective on a noun no role names ("repeated Iranian attack", "Israeli
+airstrikes") heads a phrase of its own, since the act's noun is never its own argument.
 """
 
 from __future__ import annotations
