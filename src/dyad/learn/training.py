@@ -149,6 +149,7 @@ def rank_rows(
             record.perspective,
         )
         free = [g.key("actor_root") for g in record.gold]
+        segment = record.sentence.segment.kind
         for candidate in sorted(found, key=lambda c: -c.trigger_p):
             code = candidate.code
             factuality = record.judge(code)
@@ -159,7 +160,6 @@ def rank_rows(
             right = key in free
             if right:
                 free.remove(key)
-            segment = record.sentence.segment.kind
             seen = seen_before(candidate, memory)
             rows.append(rank_features(candidate, factuality, segment, len(found), seen))
             labels.append("1" if right else "0")
