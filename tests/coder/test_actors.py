@@ -312,6 +312,8 @@ def test_actors_kept_mentions_drops_places_and_appositions(
         ([], "Iraqi troops", ""),
         (["OPP", "GOV"], "opposition leader", "OPP"),  # a generic role takes the qualifier's
         (["GOV"], "former governor", "ELI"),  # out of office
+        (["GOV"], "ousted president", "ELI"),
+        (["GOV"], "deposed president", "ELI"),
     ],
 )
 def test_actors_phrase_role(agents: list[str], words: str, role: str) -> None:

@@ -694,3 +694,67 @@ def test_an_adjective_on_a_role_noun_is_no_phrase_of_its_own() -> None:
     ]
     offered = cand.sentence_parties(sentence, mentions, "USA", cand.DocumentMemory("d"))
     assert {head for head, _ in offered} == {1}
+
+
+def _abbott(first: str):
+    # spaCy's parse: "Former" hangs on "Minister", which hangs on "Abbott"
+    return make_sentence(
+        f"{first} Prime Minister Tony Abbott criticised the government .",
+        [2, 2, 4, 4, 5, 5, 7, 5, 5],
+        "amod compound compound compound nsubj ROOT det dobj punct",
+        pos="ADJ PROPN PROPN PROPN PROPN VERB DET NOUN PUNCT",
+    )
+
+
+@pytest.mark.parametrize(("first", "code"), [("Former", {"AUSELI"}), ("Australian", {"AUSGOV"})])
+def test_a_former_office_holder_is_one_of_the_elite(first, code) -> None:
+    # guide, section 3: a former minister is ELI, at the surname and at the first name alike
+    sentence = _abbott(first)
+    abbott = [Mention(3, 4, Actor("Tony Abbott", "AUSGOV"), "actor")]
+    assert _codes(sentence, 4, abbott) == code
+    assert _codes(sentence, 3, abbott) == code
+
+
+def test_an_ousted_president_named_by_his_country_is_out_of_office() -> None:
+    sentence = make_sentence(
+        "South Korea 's ousted president was arrested .",
+        [1, 4, 1, 4, 6, 6, 6, 6],
+        "compound poss case amod nsubjpass auxpass ROOT punct",
+        lemmas="south korea 's oust president be arrest .",
+        pos="PROPN PROPN PART VERB NOUN AUX VERB PUNCT",
+    )
+    found = [
+        Mention(0, 1, Actor("South Korea", "KOR"), "actor"),
+        Mention(4, 4, Actor("president", "~GOV"), "agent"),
+    ]
+    assert _codes(sentence, 4, found) == {"KORELI"}
+
+
+def test_an_ex_president_is_out_of_office_however_the_parser_hangs_ex() -> None:
+    # the parser made "ex", "-" and "president" three subjects of "met"
+    sentence = make_sentence(
+        "The ex - president of Ukraine met Putin .",
+        [1, 6, 6, 6, 3, 4, 6, 6, 6],
+        "det nsubj nsubj nsubj prep pobj ROOT dobj punct",
+        pos="DET NOUN NOUN NOUN ADP PROPN VERB PROPN PUNCT",
+    )
+    found = [
+        Mention(3, 3, Actor("president", "~GOV"), "agent"),
+        Mention(5, 5, Actor("Ukraine", "UKR"), "actor"),
+    ]
+    assert _codes(sentence, 3, found) == {"UKRELI"}
+
+
+def test_a_former_state_leaves_its_minister_in_office() -> None:
+    # "former" qualifies Yugoslavia, a state, not the minister
+    sentence = make_sentence(
+        "The minister of the former Yugoslavia met Putin .",
+        [1, 6, 1, 5, 5, 2, 6, 6, 6],
+        "det nsubj prep det amod pobj ROOT dobj punct",
+        pos="DET NOUN ADP DET ADJ PROPN VERB PROPN PUNCT",
+    )
+    found = [
+        Mention(1, 1, Actor("minister", "~GOV"), "agent"),
+        Mention(5, 5, Actor("Yugoslavia", "YUG"), "actor"),
+    ]
+    assert _codes(sentence, 1, found) == {"YUGGOV"}

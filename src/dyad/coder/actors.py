@@ -24,6 +24,7 @@ from dyad.coder.lexicon import (
     FIRST_PERSON_PLURAL,
     GENERIC_ROLES,
     NOT_ACTOR_HEADS,
+    OUT_OF_OFFICE,
     PLACE_PREPOSITIONS,
     RELATION_NOUNS,
     RELATIONAL_NOUNS,
@@ -230,7 +231,7 @@ def phrase_role(phrase: Phrase, agents: list[Mention]) -> str:
         agents = agents[:-1]  # "an opposition leader" leads the opposition: OPP, not GOV
     role = agents[-1].actor.code if agents else ""
     words = phrase.sentence.tokens
-    if role and any(words[i].text.lower() in ("former", "ex") for i in phrase.tokens):
+    if role and any(words[i].text.lower() in OUT_OF_OFFICE for i in phrase.tokens):
         role = "ELI"  # "former Minnesota governor": out of office, one of the elite
     return role
 

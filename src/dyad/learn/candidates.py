@@ -30,6 +30,8 @@ and "we" are its speaker's, named by the sentence's attribution verb or by the q
 continues; a role noun that only qualifies another ("fighter helicopters") is no party. A
 named actor's adjective on a noun no role names ("repeated Iranian attack", "Israeli
 airstrikes") heads a phrase of its own, since the act's noun is never its own argument.
+An office holder out of office ("former President Obama", "the ex-president", "South
+Korea's ousted president") is one of his state's elite, ELI, as the rule coder reads him.
 """
 
 from __future__ import annotations
@@ -39,7 +41,12 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 
 from dyad.coder.actors import attached_tokens
-from dyad.coder.lexicon import ATTRIBUTION_VERBS, GROUP_PRONOUNS, PERSONAL_PRONOUNS
+from dyad.coder.lexicon import (
+    ATTRIBUTION_VERBS,
+    GROUP_PRONOUNS,
+    OUT_OF_OFFICE,
+    PERSONAL_PRONOUNS,
+)
 from dyad.records import Mention, Sentence, Token
 
 # never parties: where, when, and what a phrase is about (guide, section 2)
@@ -280,6 +287,8 @@ def parties(
         if not role and m.first <= head <= m.last and _military(sentence, head, code):
             # "Russia attacked": a state named as a military act's agent is its forces
             result.append(Party(code + "MIL", m.actor.text, "country-military", m.actor.entry))
+    if _out_of_office(sentence, head, found):
+        result = [_former(party) for party in result]
     result += _joint_force(sentence, head, inside, context, memory, role, bool(result))
     if result:
         result = list({p.code: p for p in result}.values())
@@ -295,6 +304,45 @@ def parties(
             return [Party(UNKNOWN + role, text, "unknown"), *insurgent]
         return [Party(context + role, text, "context+role"), *insurgent]
     return insurgent
+
+
+# roles a person holds in office; out of it, the guide codes him ELI (section 3)
+OFFICE_ROLES = frozenset({"GOV", "LEG", "JUD", "MIL", "PTY", "COP", "SPY"})
+
+
+def _out_of_office(sentence: Sentence, head: int, found: Sequence[Mention]) -> bool:
+    """Return whether the phrase at `head` names someone out of office.
+
+    "former President Barack Obama", "Former Prime Minister Tony Abbott", "the ex-president",
+    "South Korea's ousted president": the word must qualify the phrase's head or a person or
+    role named in it (through the name's compounds), so that "the minister of the former
+    Yugoslavia" stays a minister.
+    """
+    tokens = sentence.tokens
+    qualified = {head} | {
+        i for m in found if len(m.actor.code) != 3 for i in range(m.first, m.last + 1)
+    }
+    for token in tokens:
+        if token.text.lower() not in OUT_OF_OFFICE or token.i == head:
+            continue
+        if token.text.lower() == "ex" and token.i + 2 < len(tokens):
+            # "ex-president" is three tokens, and the parser may not join them
+            if tokens[token.i + 1].text == "-" and token.i + 2 in qualified:
+                return True
+        current = token.head
+        while current not in qualified and tokens[current].dep == "compound":
+            current = tokens[current].head
+        if current in qualified:
+            return True
+    return False
+
+
+def _former(party: Party) -> Party:
+    """Return `party` out of office: a state's office holder becomes one of its elite."""
+    code = party.code
+    if code[:3] in NOT_STATES or code[3:6] not in OFFICE_ROLES:
+        return party
+    return replace(party, code=code[:3] + "ELI")
 
 
 def _full_party(mention: Mention, head: int, role: str) -> Party:
