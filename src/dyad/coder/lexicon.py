@@ -71,11 +71,11 @@ FORECAST_MODALS = frozenset({"will", "shall"})
 CONDITIONAL_MARKS = frozenset({"if", "unless", "whether"})
 # Negation cues.
 NEGATION_WORDS = frozenset({"not", "n't", "never", "no"})
+# Words that put an office holder out of office: "former President Obama", "the ex-president",
+# "South Korea's ousted president" (guide, section 3: a former minister is ELI).
+OUT_OF_OFFICE = frozenset({"former", "ex", "ousted", "deposed"})
 # Nouns of a report whose content is reported ("a claim that ..."); not `UTTERANCE_NOUNS`,
 # which are the things said as a phrase head for actors.
-# words that put an office holder out of office: "former President Obama", "the ex-president",
-# "South Korea's ousted president" (guide, section 3: a former minister is ELI)
-OUT_OF_OFFICE = frozenset({"former", "ex", "ousted", "deposed"})
 REPORT_NOUNS = frozenset({"report", "claim", "statement", "announcement", "assertion"})
 # Nouns whose content is speculative ("signs that ...", "fears of ...").
 SPECULATIVE_NOUNS = frozenset(
