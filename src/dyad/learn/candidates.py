@@ -331,6 +331,8 @@ def _out_of_office(sentence: Sentence, head: int, found: Sequence[Mention]) -> b
                 return True
         current = token.head
         while current not in qualified and tokens[current].dep == "compound":
+            if tokens[current].head == current:
+                break  # a malformed parse: a compound that heads itself
             current = tokens[current].head
         if current in qualified:
             return True
