@@ -324,9 +324,8 @@ Seen = tuple[int, int, int]  # earlier sentences with the candidate's dyad, sour
 def seen_before(candidate: Candidate, memory: cand.DocumentMemory) -> Seen:
     """Return in how many earlier sentences the candidate's dyad, source and target stood."""
     source, target = _actors(candidate.code)
-    pair = (min(source, target), max(source, target))
     return (
-        memory.dyads[pair] if source and target else 0,
+        memory.dyads[_dyad(source, target)] if source and target else 0,
         memory.actors[source] if source else 0,
         memory.actors[target] if target else 0,
     )
@@ -340,9 +339,14 @@ def remember(found: Sequence[Candidate], memory: cand.DocumentMemory) -> None:
         source, target = _actors(candidate.code)
         actors.update(a for a in (source, target) if a)
         if source and target:
-            dyads.add((min(source, target), max(source, target)))
+            dyads.add(_dyad(source, target))
     memory.actors.update(actors)
     memory.dyads.update(dyads)
+
+
+def _dyad(source: str, target: str) -> tuple[str, str]:
+    """Return the pair of actors either way round, the key `remember` and `seen_before` share."""
+    return (min(source, target), max(source, target))
 
 
 def _actors(code: EventCode) -> tuple[str, str]:
