@@ -121,6 +121,14 @@ PARSES: dict[str, tuple[str, list[int], str, str, str]] = {
         "NNP VBD DT NNP .",
         "PROPN VERB DET PROPN PUNCT",
     ),
+    # the prosecuting authority is the judiciary, as the wire file's "prosecutor" is
+    "prosecution": (
+        "Egypt 's prosecution office ordered his release .",
+        [3, 0, 3, 4, 4, 6, 4, 4],
+        "poss case compound nsubj ROOT poss dobj punct",
+        "NNP POS NN NN VBD PRP$ NN .",
+        "PROPN PART NOUN NOUN VERB PRON NOUN PUNCT",
+    ),
     # Reuters capitalises the word after "U.S.": "the U.S. To develop"
     "us_dotted": (
         "Japan will cooperate with the U.S. To develop jets .",
@@ -165,6 +173,7 @@ def parse(name: str) -> Sentence:
         ("our_troops", 1, {"perspective": "USA", "context_country": "AFG"}, "USAMIL"),
         ("our_troops", 1, {"context_country": "AFG"}, "AFGMIL"),
         ("us_upper", 3, {}, "USA"),
+        ("prosecution", 3, {}, "EGYJUD"),
     ],
 )
 def test_actors_resolve_phrase(

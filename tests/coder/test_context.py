@@ -69,3 +69,25 @@ def test_context_sentence_country_is_where_it_happened() -> None:
     )
     assert sentence_country(sentence, [mention("NGA", 4)], frozenset({"NGA"})) == "NGA"
     assert sentence_country(sentence, [mention("NGA", 0)], frozenset({"NGA"})) is None
+
+
+def test_context_a_first_sentence_takes_the_one_country_it_names(resources: Resources) -> None:
+    # "Police shoot protester as Hong Kong protests continue ." opens the document
+    headline = make_sentence(
+        "Police shoot protester as Hong Kong protests continue .",
+        [1, 1, 1, 7, 5, 6, 7, 1, 1],
+        "nsubj ROOT dobj mark compound compound nsubj advcl punct",
+    )
+    hong_kong = Mention(4, 5, Actor("Hong Kong", "HKG"), "actor")
+    police = mention("COP", 0, "agent")
+    context = DocumentContext.start(Document("d", headline.text, "p"), resources)
+    context.note_countries([police, hong_kong])
+    assert context.country is None  # nothing came before
+    assert context.sentence_country(headline, [police, hong_kong]) == "HKG"
+    # two countries and no context: no guess
+    two = [police, hong_kong, Mention(6, 6, Actor("China", "CHN"), "actor")]
+    assert context.sentence_country(headline, two) is None
+    # once a context exists it holds, as before
+    context.note_countries([mention("GBR")])
+    assert context.country == "HKG"
+    assert context.sentence_country(headline, [police, mention("CHN", 6)]) == "HKG"

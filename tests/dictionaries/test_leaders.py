@@ -71,6 +71,67 @@ def test_leaders_resolve_with_the_role_they_held_that_day(
     assert codes(find_mentions(said(name), actors, on_date=day)) == [code]
 
 
+@pytest.mark.parametrize(
+    ("name", "day", "code"),
+    [
+        # the Phoenix file lists these names as roots without codes of their own before the
+        # one block of codes that follows (PETRARCH's reader gives them that block)
+        ("Gorbachev", "1987-06-01", "SUNGOV"),
+        ("Mikhail Gorbachev", "1987-06-01", "SUNGOV"),
+        ("Yeltsin", "1995-06-01", "RUSGOV"),
+        ("Medvedev", "2010-06-01", "RUSGOV"),
+        ("Leonid Brezhnev", "1975-06-01", "SUNGOV"),
+    ],
+)
+def test_leaders_named_by_roots_without_codes_of_their_own(
+    actors: ActorDictionary, name: str, day: str, code: str
+) -> None:
+    assert codes(find_mentions(said(name), actors, on_date=day)) == [code]
+
+
+@pytest.mark.parametrize(
+    ("name", "day", "expected"),
+    [
+        ("Abdullah Kurdi", "2015-09-03", []),  # the drowned boy's father, no king
+        ("Albert Lim", "2017-03-01", []),  # nobody's prince of Monaco
+        ("Ahmed Abdi Hassan", "2017-03-01", []),
+        ("Michelle Obama", "2015-06-01", []),
+        ("King Abdullah", "2015-09-03", ["JORGOV"]),  # a title is no other name
+        ("President Obama", "2015-06-01", ["USAGOV"]),
+        ("Nicolás Maduro", "2017-03-01", ["VENGOV"]),  # his own given name, accented
+        ("Russia Putin", "2017-03-01", ["RUS", "RUSGOV"]),  # a neighbour named itself
+    ],
+)
+def test_leaders_a_one_word_name_inside_a_longer_name_is_nobody_known(
+    actors: ActorDictionary, name: str, day: str, expected: list[str]
+) -> None:
+    assert codes(find_mentions(said(name), actors, on_date=day)) == expected
+
+
+def test_leaders_a_bare_surname_in_a_headline_in_capitals(actors: ActorDictionary) -> None:
+    # Reuters, 1987: the case of the word after a surname says nothing in capitals
+    headline = make_sentence(
+        "CLARK HOLDS TALKS WITH SHULTZ IN WASHINGTON",
+        [1, 1, 1, 2, 3, 1, 5],
+        "nsubj ROOT dobj prep pobj prep pobj",
+        None,
+        "NNP VBZ NNS IN NNP IN NNP",
+        "PROPN VERB NOUN ADP PROPN ADP PROPN",
+    )
+    found = find_mentions(headline, actors, on_date="1987-03-20")
+    assert [(m.first, m.actor.code) for m in found] == [(4, "USAGOV"), (6, "USA")]
+    # Joe Clark held no dated office in 1987; Helen Clark's dated years then were before
+    # hers (NZLELI), so "CLARK" names nobody rather than her
+
+
+def test_leaders_a_bare_surname_names_someone_in_office_not_a_rising_elite(
+    actors: ActorDictionary,
+) -> None:
+    assert codes(find_mentions(said("Clark"), actors, on_date="1987-03-20")) == []
+    assert codes(find_mentions(said("Clark"), actors, on_date="2005-03-20")) == ["NZLGOV"]
+    assert codes(find_mentions(said("Helen Clark"), actors, on_date="1987-03-20")) == ["NZLELI"]
+
+
 def test_leaders_the_later_begun_of_two_valid_roles_holds() -> None:
     entry = ActorEntry(
         "Juncker",

@@ -23,6 +23,8 @@ from dyad.records import Actor, DatePoint, Document, Mention, Segment, Sentence
 
 # prepositions of where something happened ("in northern Nigeria")
 _WHERE = frozenset({"in", "inside", "across", "throughout"})
+# how a country qualifies a thing: "Hong Kong demonstrations", "Brazilian debt talks"
+_QUALIFIERS = frozenset({"compound", "amod", "nmod"})
 # more text than this between two sentences is a sentence the pre-filter skipped
 _GAP_CHARS = 2
 
@@ -132,9 +134,22 @@ class DocumentContext:
         return [country for country, _ in self.seen.most_common()]
 
     def sentence_country(self, sentence: Sentence, mentions: Sequence[Mention]) -> str | None:
-        """Return the country of the sentence's actors without one: its own, else the context."""
-        own = sentence_country(sentence, mentions, self.resources.actors.countries)
-        return own or self.country
+        """Return the country of the sentence's actors without one: its own, else the context.
+
+        Before any context (a headline, a first sentence), the one country the sentence
+        names is the best there is where it qualifies a thing, not a party: "Police shoot
+        teenage protester as Hong Kong demonstrations continue" are Hong Kong's police. On
+        the real-text gold's news, the bare agent phrases ("police", "the leaders") take
+        their annotated country (or none, where the annotator gave none) so 71.4 % of the
+        time on train and 71.9 % on dev, against 70.3 % and 71.1 % without this fallback
+        (taking the sole country wherever it is named gains a point more, and reads "the
+        government expressed appreciation for China's assistance" as China's).
+        """
+        known = self.resources.actors.countries
+        own = sentence_country(sentence, mentions, known)
+        if own or self.country:
+            return own or self.country
+        return _sole_free_country(sentence, mentions, known)
 
 
 def sentence_country(
@@ -159,6 +174,29 @@ def sentence_country(
         return places.pop()
     named = countries(mentions, known)
     return named[0] if len(set(named)) == 1 and len(named) >= 2 else None
+
+
+def _sole_free_country(
+    sentence: Sentence, mentions: Sequence[Mention], known: frozenset[str]
+) -> str | None:
+    """Return the one country the sentence names, where each name of it qualifies a thing.
+
+    "Hong Kong demonstrations", "Brazilian debt talks": the country qualifies no party
+    and is no party itself. A country named as a party ("the government thanked China"),
+    of a party ("Iraqi insurgents", "the government of Iraq") or as whose something is
+    ("China's assistance") may be the other side, and gives nothing.
+    """
+    named = countries(mentions, known)
+    if len(set(named)) != 1:
+        return None
+    covered = {i for m in mentions for i in range(m.first, m.last + 1)}
+    for mention in mentions:
+        if mention.rule == "agent" or mention.actor.code[:3] not in known:
+            continue
+        token = sentence.tokens[mention.last]
+        if token.dep not in _QUALIFIERS or token.head in covered:
+            return None
+    return named[0]
 
 
 def _where(sentence: Sentence, head: int) -> bool:

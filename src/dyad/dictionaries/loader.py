@@ -194,11 +194,11 @@ def load_actor_entries(path: Path, into: ActorDictionary, problems: list[Diction
             else:
                 codes.append(dated)
             continue
-        is_synonym = stripped.startswith("+")
-        if not is_synonym and codes:
+        # A root with no code of its own shares the codes of the roots that follow it, as in
+        # PETRARCH's reader: "MIKHAIL_GORBACHEV_ +GORBACHEV" is followed by further roots
+        # ("EX-SOVIET_PRESIDENT_MIKHAIL_GORBACHEV", ...) before the one block of codes.
+        if not stripped.startswith("+") and codes:
             flush()
-        elif not is_synonym and phrases and not codes:
-            phrases.clear()  # a root with no code of its own (e.g. "MOHAMMAD_REZA_PAHLAVI_")
         inline = _CODE_LINE.search(stripped)
         phrase = _CODE_LINE.sub("", stripped).lstrip("+").strip()
         key = _words(phrase)
