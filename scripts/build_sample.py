@@ -14,11 +14,13 @@ redistributed:
   words so that long articles do not win on length alone. Interviews and articles longer
   than ``MAX_ARTICLE_CHARS`` characters are skipped; ties are broken by id.
 * U.S. presidential speeches, 2003-2010, whose title names Iraq or Iran (public domain,
-  17 U.S.C. 105), each cut to its first ``SPEECH_PARAGRAPHS`` paragraphs.
+  17 U.S.C. 105), each cut to its first ``SPEECH_PARAGRAPHS`` paragraphs, with the side
+  they are spoken from (``"perspective": "USA"``: the president's "we" is the United States).
 
 Records are written sorted by (date, id), one JSON object per line::
 
     {"id", "title", "date" (YYYY-MM-DD), "url", "text", "source", "license", "attribution"}
+    (speeches also "perspective")
 
 The script is deterministic and stdlib-only; re-running it rewrites the same file.
 Usage::
@@ -156,6 +158,8 @@ def speech_records(path: Path, paragraphs: int) -> list[dict[str, Any]]:
                 "url": row.get("url"),
                 "text": text,
                 "source": "U.S. presidential speeches (Miller Center transcripts)",
+                # the president speaks for his state: his "we" is the United States
+                "perspective": "USA",
                 "license": SPEECH_LICENSE,
                 "attribution": "Transcript via The Miller Center, University of Virginia "
                 "(github.com/kfogel/presidential-speeches); public domain"

@@ -647,7 +647,7 @@ def test_a_quotations_first_person_is_its_speaker() -> None:
     washington = [Mention(3, 3, Actor("Washington", "USAGOV"), "actor")]
     found = cand.sentence_parties(going_on, washington, "USA", memory)
     assert (1, "RUSGOV") in [(head, party.code) for head, party in found]
-    # no quotation: the story's country, as before (a guess the argument model weighs)
+    # no quotation: the side the text is written from (a speech's), and no guess without one
     plain = _quote(
         "We expect Washington to listen .",
         [1, 1, 1, 4, 1, 1],
@@ -656,9 +656,13 @@ def test_a_quotations_first_person_is_its_speaker() -> None:
         "PRON VERB PROPN PART VERB PUNCT",
     )
     plain_washington = [Mention(2, 2, Actor("Washington", "USAGOV"), "actor")]
-    found = cand.sentence_parties(plain, plain_washington, "USA", memory)
+    found = cand.sentence_parties(plain, plain_washington, "IRQ", memory, "USA")
     assert [party.code for head, party in found if head == 0] == ["USAGOV"]
     assert [party.kind for head, party in found if head == 0] == ["first-person"]
+    # "As we make these changes, we will pursue al Qaeda" in a speech about Iraq that says
+    # nowhere whose it is: the story's country (IRQ) is no reading of "we"
+    unsided = cand.sentence_parties(plain, plain_washington, "IRQ", cand.DocumentMemory("e"))
+    assert [party.code for head, party in unsided if head == 0] == []
 
 
 def test_a_named_actors_adjective_on_an_act_heads_a_phrase_of_its_own() -> None:

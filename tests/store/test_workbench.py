@@ -223,7 +223,12 @@ def test_workbench_csv_of_the_view_from_the_api_streams_the_one_schema(
     response = client.get("/api/events.csv", params={"code": "19", "factuality": "all"})
     assert response.status_code == 200 and response.headers["content-type"].startswith("text/csv")
     api_rows = list(csv.DictReader(io.StringIO(response.text)))
-    cli_text = run(db, "events", "--code", "19", "--factuality", "all", "--format", "csv").output
+    cli_args = ["events", "--code", "19", "--factuality", "all", "--format", "csv"]
+    cli_text = run(db, *cli_args, "--limit", "1000").stdout
+    # a program reading a cut CSV is told so on stderr, never in the CSV
+    cut = run(db, *cli_args, "--limit", "3")
+    assert len(list(csv.DictReader(io.StringIO(cut.stdout)))) == 3
+    assert "the first 3 written" in cut.stderr and "GLOBALEVENTID" not in cut.stderr
     exported = tmp_path / "e.csv"
     assert run(db, "export", str(exported), "--code", "19").exit_code == 0
     export_rows = list(csv.DictReader(io.StringIO(exported.read_text())))

@@ -65,20 +65,34 @@ def events_command(db: Path, limit: int, dedup: bool, output_format: str, **filt
 
     with open_store(db, read_only=True) as store:
         where = event_filter(filters, store)
+        totals = aggregate.totals(store, where)
+        matched = totals["unique_events" if dedup else "events"]
         if output_format == "csv" and not dedup:  # the one CSV schema, as `dyad export`
             click.echo(export.events_csv(store, where, limit=limit).decode(), nl=False)
+            _say_if_cut(matched, min(matched, limit))
             return
         view = aggregate.clusters if dedup else aggregate.events
         table = view(store, where, limit=limit)
-        totals = aggregate.totals(store, where)
         index = actor_index(store)
     if output_format == "table":
         table = labelled(table if dedup else for_people(table), index)
     show(table, output_format)
-    if output_format == "table":
+    if output_format != "table":
+        _say_if_cut(matched, table.num_rows)
+    else:
         click.echo(
             f"{totals['events']:,} events match ({totals['unique_events']:,} after dedup, "
             f"{totals['documents']:,} documents); {table.num_rows:,} shown. {counted_line(where)}"
+        )
+
+
+def _say_if_cut(matched: int, written: int) -> None:
+    """Tell on stderr that CSV or JSON Lines for a program holds only the first rows."""
+    if written < matched:
+        click.echo(
+            f"dyad: {matched:,} match; the first {written:,} written "
+            "(--limit N for more, `dyad export` for every one)",
+            err=True,
         )
 
 
