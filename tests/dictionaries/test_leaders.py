@@ -130,6 +130,9 @@ def test_leaders_a_bare_surname_names_someone_in_office_not_a_rising_elite(
     assert codes(find_mentions(said("Clark"), actors, on_date="1987-03-20")) == []
     assert codes(find_mentions(said("Clark"), actors, on_date="2005-03-20")) == ["NZLGOV"]
     assert codes(find_mentions(said("Helen Clark"), actors, on_date="1987-03-20")) == ["NZLELI"]
+    # the elite years after an office still name the former office holder
+    assert codes(find_mentions(said("Trump"), actors, on_date="2022-06-01")) == ["USAELI"]
+    assert codes(find_mentions(said("Cameron"), actors, on_date="2019-06-01")) == ["GBRELI"]
 
 
 def test_leaders_the_later_begun_of_two_valid_roles_holds() -> None:
