@@ -268,37 +268,15 @@ def _surname_match(
             # in capitals, a word before ("WITH SHULTZ") is a given name only if it is his
             surnames = given if given or not _in_capitals(previous[2], original) else surnames
     candidates = [dictionary.actors[k] for k in surnames]
-    current = [c for c in candidates if _in_office(c, on_date)]
-    # With a date, a bare surname must name someone holding an office then ("Trump" in 2020
-    # is not a Surinamese official of the 1990s); undated text takes a unique candidate.
+    current = [c for c in candidates if c.in_office_on(on_date)]
+    # With a date, a bare surname must name someone in or out of an office then, no rising
+    # elite ("Trump" in 2020 is not a Surinamese official of the 1990s, "Clark" in 1987 not
+    # Helen Clark); undated text takes a unique candidate.
     if on_date is not None:
         entry = current[0] if len(current) == 1 else None
     else:
         entry = candidates[0] if len(candidates) == 1 else None
     return _entry_mention(entry, on_date, index, index, original, "actor-surname")
-
-
-def _in_office(entry: ActorEntry, day: str | None) -> bool:
-    """Return whether a dated role holds on `day` that is no rising politician's elite.
-
-    The Phoenix files date a politician's years before office as elite ("HELEN_CLARK"
-    NZLELI 1968-1999): a bare "Clark" in 1987 is not she. On the real-text gold's train
-    split none of the 24 bare surnames read as elite was right. The elite years after an
-    office (a former president: "Trump" since 2021) name him as before.
-    """
-    if day is None:
-        return False
-    for dated in entry.codes:
-        if not ((dated.start or dated.end) and dated.valid_on(day)):
-            continue
-        if not dated.code.endswith("ELI"):
-            return True
-        start = dated.start
-        if start and any(
-            not held.code.endswith("ELI") and held.end and held.end <= start for held in entry.codes
-        ):
-            return True  # out of office since `start`
-    return False
 
 
 def home_chambers(mentions: Sequence[Mention], country: str | None) -> list[Mention]:
