@@ -13,6 +13,7 @@ from dyad.coder.anaphora import (
     pronoun_mentions,
     shortened_names,
     sole_group,
+    subject_person,
 )
 from dyad.coder.mentions import find_mentions
 from dyad.dictionaries.entries import ActorDictionary
@@ -62,6 +63,32 @@ def test_anaphora_he_is_the_person_named_before(
 ) -> None:
     named = find_mentions(HE, actors, on_date=DAY)
     assert codes(pronoun_mentions(HE, named, actors, antecedent)) == expected
+
+
+def test_anaphora_a_subject_he_is_the_previous_sentences_subject(actors: ActorDictionary) -> None:
+    # "Thatcher left Bonn after talks with Chancellor Helmut Kohl . She had flown ...":
+    # Kohl is named last, Thatcher was the subject; "she" was Kohl (DEUGOV) before
+    left = sentence("Thatcher left Bonn after talks with Chancellor Helmut Kohl .",
+                    [1, 1, 1, 1, 3, 4, 5, 8, 6, 1],
+                    "nsubj ROOT dobj prep pobj prep compound compound pobj punct",
+                    "NNP VBD NNP IN NNS IN NNP NNP NNP .",
+                    "PROPN VERB PROPN ADP NOUN ADP PROPN PROPN PROPN PUNCT")  # fmt: skip
+    found = find_mentions(left, actors, on_date="1987-03-24")
+    thatcher = subject_person(left, found, actors)
+    kohl = last_person(left, found, actors, None)
+    assert thatcher is not None and thatcher.code == "GBRGOV"
+    assert kohl is not None and kohl.code == "DEUGOV"
+    named = find_mentions(HE, actors, on_date=DAY)
+    he = pronoun_mentions(HE, named, actors, kohl, None, thatcher)
+    assert codes(he)[0] == ("He", "GBRGOV", "anaphora")
+    # no subject person before: the person named last, as before
+    assert codes(pronoun_mentions(HE, named, actors, kohl, None, None))[0][1] == "DEUGOV"
+    # "his" is no subject: the person named last
+    his = sentence("His aides condemned Israel .", [1, 2, 2, 2, 2], "poss nsubj ROOT dobj punct",
+                   "PRP$ NNS VBD NNP .", "PRON NOUN VERB PROPN PUNCT")  # fmt: skip
+    his_named = find_mentions(his, actors, on_date=DAY)
+    assert codes(pronoun_mentions(his, his_named, actors, kohl, None, thatcher))[0][1] == "DEUGOV"
+    assert subject_person(HE, named, actors) is None  # "he" unread names no one
 
 
 def test_anaphora_a_surname_met_before_is_that_person(actors: ActorDictionary) -> None:

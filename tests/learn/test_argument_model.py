@@ -123,3 +123,37 @@ def test_whom_a_claim_is_attributed_to_is_never_a_target() -> None:
     assert candidates and all(
         c.code.target is None or c.code.target.code != "FRAMED" for c in candidates
     )
+
+
+def test_what_a_talk_is_about_is_never_a_target() -> None:
+    # "Tillerson in China to discuss North Korea": coded USAGOV -> PRK 040 at 0.82 before;
+    # the guide's talks are with someone, about something (section 2: topics are no party)
+    from dyad.dictionaries.loader import load_verb_dictionary
+    from dyad.learn.coder import _learned
+
+    sentence = make_sentence(
+        "Tillerson went to China to discuss North Korea with Wang .",
+        [1, 1, 1, 2, 5, 1, 7, 5, 5, 8, 1],
+        "nsubj ROOT prep pobj aux advcl compound dobj prep pobj punct",
+        lemmas="Tillerson go to China to discuss North Korea with Wang .",
+        pos="PROPN VERB ADP PROPN PART VERB PROPN PROPN ADP PROPN PUNCT",
+    )
+    assert args.discussed(sentence, 5, 7)
+    assert not args.discussed(sentence, 5, 9) and not args.discussed(sentence, 5, 0)
+    assert not args.discussed(sentence, 1, 3) and not args.discussed(sentence, 5, None)
+    talks = make_sentence(
+        "Talks on trade about Syria with Japan", [0, 0, 1, 0, 3, 0, 5],
+        "ROOT prep pobj prep pobj prep pobj", lemmas="talk on trade about Syria with Japan",
+        pos="NOUN ADP NOUN ADP PROPN ADP PROPN",
+    )  # fmt: skip
+    assert args.discussed(talks, 0, 2) and args.discussed(talks, 0, 4)
+    assert not args.discussed(talks, 0, 6)
+    us = cand.Party("USAGOV", "Tillerson", "actor")
+    korea = cand.Party("PRK", "North Korea", "actor")
+    china = cand.Party("CHN", "China", "actor")
+    found = args.options([(0, us), (7, korea), (3, china)], 5)
+    scored = [(0.9, 0.0), (0.0, 0.8), (0.0, 0.3), (0.0, 0.0), (0.0, 0.1)]
+    verbs, _ = load_verb_dictionary(None)
+    candidates = _learned(sentence, 5, "04", 0.9, (found, scored), verbs, Models.read())
+    targets = {c.code.target.code if c.code.target else None for c in candidates}
+    assert "PRK" not in targets and "CHN" in targets

@@ -14,7 +14,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
 from dyad import dates
-from dyad.coder import anaphora
+from dyad.coder import anaphora, coalitions
 from dyad.coder.assemble import event_date
 from dyad.coder.mentions import home_chambers
 from dyad.coder.perspective import Side
@@ -43,6 +43,7 @@ class DocumentContext:
         country: The country named most before the current sentence (its context).
         references: The reference date of each segment, found on first use.
         antecedent: The person last named, for he/she/his/her.
+        subject: The person who was the previous sentence's subject, for a subject he/she.
         group: The one group the previous sentence named, for they/them/their.
         segment: The segment of the current sentence (a comment's "he" is not the article's).
         previous_end: Where the previous sentence read ended.
@@ -53,6 +54,8 @@ class DocumentContext:
         acronyms: Acronyms defined in brackets after a coded name ("IS", once "the Islamic
             State (IS)"), to its actor.
         sides: The country each segment's author writes from, for "we" and "our troops".
+        coalition: The led coalition named last ("the Saudi-led coalition": SAUMIL), for a
+            later "the coalition".
     """
 
     document: Document
@@ -62,6 +65,7 @@ class DocumentContext:
     country: str | None = None
     references: dict[Segment, DatePoint] = field(default_factory=dict)
     antecedent: Actor | None = None
+    subject: Actor | None = None
     group: Actor | None = None
     segment: Segment | None = None
     previous_end: int = 0
@@ -69,6 +73,7 @@ class DocumentContext:
     longer: dict[str, Actor] = field(default_factory=dict)
     acronyms: dict[str, Actor] = field(default_factory=dict)
     sides: dict[Segment, Side] = field(default_factory=dict)
+    coalition: Actor | None = None
 
     @staticmethod
     def start(
@@ -99,18 +104,22 @@ class DocumentContext:
         """Forget the antecedents across a new segment or a sentence the pre-filter skipped."""
         if sentence.segment != self.segment:
             self.antecedent, self.group, self.segment = None, None, sentence.segment
+            self.subject = None
         elif skipped_between(self.document.text, self.previous_end, sentence.start):
-            self.antecedent = self.group = None
+            self.antecedent = self.group = self.subject = None
         self.previous_end = sentence.end
 
     def read_references(self, sentence: Sentence, named: list[Mention]) -> list[Mention]:
         """Return the sentence's mentions with its pronouns and known surnames resolved."""
         actors = self.resources.actors
+        named, self.coalition = coalitions.read_coalitions(sentence, named, actors, self.coalition)
         named = home_chambers(named, self.country)
         named = anaphora.shortened_names(sentence, named, self.longer)
         named = anaphora.acronym_mentions(sentence, named, self.acronyms)
         named = anaphora.appositive_mentions(sentence, named, actors, self.names, self.country)
-        mentions = anaphora.pronoun_mentions(sentence, named, actors, self.antecedent, self.names)
+        mentions = anaphora.pronoun_mentions(
+            sentence, named, actors, self.antecedent, self.names, self.subject
+        )
         return anaphora.group_mentions(sentence, mentions, self.group)
 
     def name_group(self, named: Sequence[Mention]) -> None:
@@ -118,10 +127,11 @@ class DocumentContext:
         self.group = anaphora.sole_group(named, self.resources.actors)
 
     def name_person(self, sentence: Sentence, mentions: Sequence[Mention]) -> None:
-        """Remember the person this sentence named last (for a later "he"), if any."""
+        """Remember the person this sentence named last and its subject (for a later "he")."""
         actors = self.resources.actors
         named_last = anaphora.last_person(sentence, mentions, actors, self.country, self.names)
         self.antecedent = named_last or self.antecedent
+        self.subject = anaphora.subject_person(sentence, mentions, actors)
 
     def reference(self, segment: Segment) -> DatePoint:
         """Return the reference date of `segment` (found once per segment)."""

@@ -41,14 +41,16 @@ _ABBREVIATIONS = frozenset(
 )
 # Some news sites' text has a space turned into a hyphen ("Stoltenberg,-NATO
 # secretary-general,-said", "eventually collapses.-The final image", "curtail-its
-# support", "Mr Doran-said"): after a comma, colon or semicolon, between a sentence's end
-# and the next one, and beside a determiner or "said", where no English compound has one.
+# support", "Mr Doran-said", "available for comment.- Residents said"): after a comma, colon
+# or semicolon, between a sentence's end and the next one (with or without the space), and
+# beside a determiner or "said", where no English compound has one.
 # The splitter and the parser read such a hyphen as the space it was (`spaced`); the text,
 # its offsets and the tokens' words are unchanged.
 _SPACE_WORDS = "the|its|their|his|her|said"
 _SPACE_HYPHEN = re.compile(
     r"[,;:](-)(?=[A-Za-z]{2}|[\"'\u201c\u2018][A-Za-z])"
     r"|[a-z]{2}[.!?](-)(?=[A-Z][a-z])"
+    r"|[a-z0-9]{2}[.!?][\"'\u201d\u2019)]?(-)(?=\s+[\"'\u201c\u2018(]?[A-Z0-9])"
     rf"|(?<![\w-])[A-Za-z]+(-)(?=(?:{_SPACE_WORDS})(?![\w-]))"
     rf"|(?<![\w-])(?:{_SPACE_WORDS})(-)(?=[A-Za-z]+(?![\w-]))"
 )
@@ -83,7 +85,7 @@ def spaced(text: str) -> str:
     hyphens = [
         match.start(group)
         for match in _SPACE_HYPHEN.finditer(text)
-        for group in (1, 2, 3, 4)
+        for group in (1, 2, 3, 4, 5)
         if match.start(group) >= 0
     ]
     if not hyphens:

@@ -35,6 +35,13 @@ CLAUSE_DEPS = frozenset({"relcl", "ccomp", "advcl", "xcomp", "parataxis", "conj"
 SPEECH_LEMMAS = frozenset(
     "say tell add state announce claim report note warn insist explain stress".split()
 )
+# what is talked about is no party (guide, section 2): the object of "discuss" and "debate"
+# ("Tillerson in China to discuss North Korea"; in train and dev's gold, never a target of
+# theirs), and what follows "about", "over" or "regarding" a talk, or "on" talks
+TOPIC_VERBS = frozenset({"discuss", "debate"})
+TALKS = frozenset({"discuss", "debate", "talk", "discussion", "negotiation", "negotiate", "speak"})
+TOPIC_PREPS = frozenset({"about", "over", "regarding", "concerning"})
+TALK_NOUNS = frozenset({"talk", "discussion", "negotiation", "debate"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -111,6 +118,26 @@ def attributed(sentence: Sentence, head: int | None) -> bool:
         return False
     to = sentence.tokens[sentence.tokens[head].head]
     return to.lemma.lower() == "to" and sentence.tokens[to.head].text.lower() == "according"
+
+
+def discussed(sentence: Sentence, trigger: int, head: int | None) -> bool:
+    """Return whether the phrase at `head` is what trigger `trigger` talks about.
+
+    "to discuss North Korea", "talked about Syria", "talks on trade with Japan": the topic
+    is never the event's target; whom the talk is with is ("with Japan").
+    """
+    if head is None or head < 0:
+        return False
+    tokens = sentence.tokens
+    token, verb = tokens[head], tokens[trigger].lemma.lower()
+    if token.dep == "dobj" and token.head == trigger:
+        return verb in TOPIC_VERBS
+    if token.dep != "pobj" or tokens[token.head].head != trigger:
+        return False
+    preposition = tokens[token.head].lemma.lower()
+    if preposition in TOPIC_PREPS:
+        return verb in TALKS
+    return preposition == "on" and verb in TALK_NOUNS and tokens[trigger].pos == "NOUN"
 
 
 def _placed(sentence: Sentence, head: int) -> bool:

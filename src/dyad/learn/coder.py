@@ -198,9 +198,12 @@ def _learned(
     found, scored = options
     sources = _likeliest(found, [ps for ps, _ in scored])
     # "she blamed immigration, according to local media": whom a claim is attributed to
-    # may be the source of what it says (guide: `reported_by`), never its target
+    # may be the source of what it says (guide: `reported_by`), never its target; nor is
+    # what a talk is about ("to discuss North Korea")
     target_ps = [
-        0.0 if args.attributed(sentence, option.head) else pt
+        0.0
+        if args.attributed(sentence, option.head) or args.discussed(sentence, i, option.head)
+        else pt
         for option, (_, pt) in zip(found, scored, strict=True)
     ]
     targets = _likeliest(found, target_ps, skip_unknown=True)
