@@ -320,6 +320,8 @@ def test_actors_kept_mentions_drops_places_and_appositions(
         (["MIL"], "Iraqi troops", "MIL"),
         ([], "Iraqi troops", ""),
         (["OPP", "GOV"], "opposition leader", "OPP"),  # a generic role takes the qualifier's
+        # "the insurgent commanders" command insurgents (the gold's AFGREB); they were AFGMIL
+        (["REB", "MIL"], "insurgent commanders", "REB"),
         (["GOV"], "former governor", "ELI"),  # out of office
         (["GOV"], "ousted president", "ELI"),
         (["GOV"], "deposed president", "ELI"),

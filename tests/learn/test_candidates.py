@@ -762,3 +762,26 @@ def test_a_former_state_leaves_its_minister_in_office() -> None:
         Mention(5, 5, Actor("Yugoslavia", "YUG"), "actor"),
     ]
     assert _codes(sentence, 1, found) == {"YUGGOV"}
+
+
+@pytest.mark.parametrize(
+    ("words", "qualifier", "role", "code"),
+    [
+        # "the insurgent commanders" command insurgents (the gold's AFGREB): they were AFGMIL
+        ("the insurgent commanders", "~REB", "~MIL", "SYRREB"),
+        ("a rebel spokesman", "~REB", "~GOV", "SYRREB"),
+        ("the army commander", "~MIL", "~MIL", "SYRMIL"),
+    ],
+)
+def test_a_generic_role_takes_its_qualifiers(words, qualifier, role, code) -> None:
+    # as the rule coder's `phrase_role` reads them ("an opposition leader" leads the opposition)
+    sentence = make_sentence(
+        f"{words} fled .", [2, 2, 3, 3, 3], "det amod nsubj ROOT punct",
+        pos="DET ADJ NOUN VERB PUNCT",
+    )  # fmt: skip
+    texts = words.split()
+    mentions = [
+        Mention(1, 1, Actor(texts[1], qualifier), "agent"),
+        Mention(2, 2, Actor(texts[2], role), "agent"),
+    ]
+    assert _codes(sentence, 2, mentions, context="SYR") == {code}

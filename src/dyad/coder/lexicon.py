@@ -133,7 +133,7 @@ EVENT_NOUNS = frozenset(
 # Heads that take their role from a qualifier when there is one ("rebel spokesman").
 GENERIC_ROLES = frozenset(
     """LEADER LEADERS OFFICIAL OFFICIALS SPOKESMAN SPOKESWOMAN SPOKESPERSON CHIEF CHIEFS
-    HEAD HEADS UNIT UNITS DELEGATION DELEGATIONS""".split()
+    HEAD HEADS UNIT UNITS DELEGATION DELEGATIONS COMMANDER COMMANDERS""".split()
 )
 # Things, not participants: "military support", "US relations", "naval exercises".
 NOT_ACTOR_HEADS = frozenset(
