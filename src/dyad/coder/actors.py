@@ -225,10 +225,20 @@ def kept_mentions(phrase: Phrase, mentions: Sequence[Mention]) -> list[Mention]:
     return found
 
 
+def role_agents(agents: Sequence[Mention]) -> Sequence[Mention]:
+    """Return a phrase's role words, in order, without a generic head another one qualifies.
+
+    "an opposition leader" leads the opposition (OPP, not GOV), "the insurgent commanders"
+    command insurgents (REB, not MIL): a generic role takes its qualifier's.
+    """
+    if len(agents) > 1 and agents[-1].actor.text.upper() in GENERIC_ROLES:
+        return agents[:-1]
+    return agents
+
+
 def phrase_role(phrase: Phrase, agents: list[Mention]) -> str:
     """Return the agent code the phrase's role words give ("GOV", "MIL"), or ""."""
-    if len(agents) > 1 and agents[-1].actor.text.upper() in GENERIC_ROLES:
-        agents = agents[:-1]  # "an opposition leader" leads the opposition: OPP, not GOV
+    agents = list(role_agents(agents))
     role = agents[-1].actor.code if agents else ""
     words = phrase.sentence.tokens
     if role and any(words[i].text.lower() in OUT_OF_OFFICE for i in phrase.tokens):

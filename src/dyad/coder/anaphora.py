@@ -18,6 +18,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import replace
+from typing import TypeGuard
 
 from dyad.coder.actors import CONTEXT_ONLY, resolve_phrase
 from dyad.coder.lexicon import (
@@ -81,7 +82,7 @@ def last_person(
             and name_end + 1 not in covered
         ):
             name_end += 1
-        if mention.rule in ("anaphora", "named-before", "appositive"):
+        if mention.rule in PERSON_RULES:
             found = mention.actor
         elif mention.actor.entry in dictionary.people and tokens[mention.last].tag == "NNP":
             found = mention.actor  # "Khamenei", not "the Obama administration"
@@ -230,8 +231,7 @@ def pronoun_mentions(
         else []
     )
     mentions = sorted([*mentions, *known], key=lambda m: m.first)
-    usable = [a for a in (antecedent, subject) if a is not None and a is not UNKNOWN_PERSON]
-    if not usable:
+    if not (_named(antecedent) or _named(subject)):
         return mentions
     covered |= {m.first for m in known}
     people = [
@@ -247,9 +247,14 @@ def pronoun_mentions(
             continue
         is_subject = t.dep in SUBJECTS and t.text.lower() in SUBJECT_PRONOUNS
         person = subject if is_subject and subject is not None else antecedent
-        if person is not None and person is not UNKNOWN_PERSON:
+        if _named(person):
             added.append(Mention(t.i, t.i, replace(person, text=t.text), "anaphora"))
     return sorted([*mentions, *added], key=lambda m: m.first)
+
+
+def _named(person: Actor | None) -> TypeGuard[Actor]:
+    """Return whether `person` is someone the coder can name (not none, not unknown)."""
+    return person is not None and person is not UNKNOWN_PERSON
 
 
 def subject_person(

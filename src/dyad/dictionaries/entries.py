@@ -57,7 +57,13 @@ class ActorEntry:
 
     def dated_on(self, day: str | None) -> bool:
         """Return whether a date-restricted code of this entry holds on `day`."""
-        return day is not None and any((d.start or d.end) and d.valid_on(day) for d in self.codes)
+        return bool(self._dated_codes_on(day))
+
+    def _dated_codes_on(self, day: str | None) -> list[DatedCode]:
+        """Return the date-restricted codes that hold on `day` (none without a day)."""
+        if day is None:
+            return []
+        return [dated for dated in self.codes if (dated.start or dated.end) and dated.valid_on(day)]
 
     def in_office_on(self, day: str | None) -> bool:
         """Return whether a date-restricted code holds on `day` that is no rising elite's.
@@ -67,9 +73,7 @@ class ActorEntry:
         read as such an elite was right. The elite years after an office (a former
         president: "Trump" since 2021) count.
         """
-        for dated in self.codes:
-            if day is None or not ((dated.start or dated.end) and dated.valid_on(day)):
-                continue
+        for dated in self._dated_codes_on(day):
             if not dated.code.endswith("ELI"):
                 return True
             start = dated.start
@@ -92,11 +96,7 @@ class ActorEntry:
         return country_of_era(code, day) if code else code
 
     def _code_on(self, day: str | None) -> str | None:
-        valid = [
-            dated
-            for dated in self.codes
-            if day is not None and (dated.start or dated.end) and dated.valid_on(day)
-        ]
+        valid = self._dated_codes_on(day)
         if valid:
             return max(valid, key=lambda dated: dated.start or "").code
         for dated in self.codes:

@@ -40,10 +40,9 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 
-from dyad.coder.actors import attached_tokens
+from dyad.coder.actors import attached_tokens, role_agents
 from dyad.coder.lexicon import (
     ATTRIBUTION_VERBS,
-    GENERIC_ROLES,
     GROUP_PRONOUNS,
     OUT_OF_OFFICE,
     PERSONAL_PRONOUNS,
@@ -274,10 +273,7 @@ def parties(
         represented = attached_tokens(sentence, head, "prep", REPRESENTED_PREPS)
         if any(m.first in represented for m in found):
             roles = [m for m in roles if not m.first <= head <= m.last]
-    if len(roles) > 1 and roles[-1].actor.text.upper() in GENERIC_ROLES:
-        # "the insurgent commanders", "a rebel spokesman": a generic role takes its
-        # qualifier's, as the rule coder's `phrase_role` reads it (they were AFGMIL, GOV)
-        roles = roles[:-1]
+    roles = list(role_agents(roles))  # "the insurgent commanders": REB, as the rule coder
     role = _role(roles[-1].actor.code) if roles else ""
     if guide and all(m.first <= head <= m.last for m in roles):
         role = guide  # "protesters": CVL; "opposition protesters" keep OPP
