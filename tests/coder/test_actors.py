@@ -129,6 +129,21 @@ PARSES: dict[str, tuple[str, list[int], str, str, str]] = {
         "NNP POS NN NN VBD PRP$ NN .",
         "PROPN PART NOUN NOUN VERB PRON NOUN PUNCT",
     ),
+    # a speech's "Congress" is the speaker's legislature; its "parliament" may be another's
+    "ask_congress": (
+        "I ask Congress to act .",
+        [1, 1, 1, 4, 1, 1],
+        "nsubj ROOT dobj aux xcomp punct",
+        "PRP VBP NNP TO VB .",
+        "PRON VERB PROPN PART VERB PUNCT",
+    ),
+    "ask_parliament": (
+        "I ask the parliament to act .",
+        [1, 1, 3, 1, 5, 1, 1],
+        "nsubj ROOT det dobj aux xcomp punct",
+        "PRP VBP DT NN TO VB .",
+        "PRON VERB DET NOUN PART VERB PUNCT",
+    ),
     # Reuters capitalises the word after "U.S.": "the U.S. To develop"
     "us_dotted": (
         "Japan will cooperate with the U.S. To develop jets .",
@@ -174,6 +189,9 @@ def parse(name: str) -> Sentence:
         ("our_troops", 1, {"context_country": "AFG"}, "AFGMIL"),
         ("us_upper", 3, {}, "USA"),
         ("prosecution", 3, {}, "EGYJUD"),
+        ("ask_congress", 2, {"perspective": "USA", "context_country": "IRQ"}, "USALEG"),
+        ("ask_congress", 2, {"context_country": "IRQ"}, "IRQLEG"),
+        ("ask_parliament", 3, {"perspective": "USA", "context_country": "IRQ"}, "IRQLEG"),
     ],
 )
 def test_actors_resolve_phrase(

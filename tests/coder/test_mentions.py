@@ -1,9 +1,14 @@
-"""Tests for dyad.coder.mentions: a bare chamber name in a story about another state."""
+"""Tests for dyad.coder.mentions: bare chamber names ("Senate", "the House")."""
 
 from __future__ import annotations
 
-from dyad.coder.mentions import home_chambers
+import pytest
+
+from dyad.coder.mentions import find_mentions, home_chambers
+from dyad.dictionaries.entries import ActorDictionary
+from dyad.dictionaries.loader import load_actor_dictionary
 from dyad.records import Actor, Mention
+from parses import make_sentence
 
 
 def test_a_bare_senate_in_a_story_about_another_state_is_that_states_legislature() -> None:
@@ -14,3 +19,66 @@ def test_a_bare_senate_in_a_story_about_another_state_is_that_states_legislature
     assert found[1] == us_senate  # it names its state
     assert home_chambers([senate], "USA") == [senate]
     assert home_chambers([senate], None) == [senate]  # no story country: the dictionary's
+
+
+@pytest.fixture(scope="module")
+def actors() -> ActorDictionary:
+    return load_actor_dictionary()[0]
+
+
+def _roles(text: str, actors: ActorDictionary) -> list[tuple[str, str]]:
+    words = text.split()
+    sentence = make_sentence(text, [0] * len(words), " ".join(["dep"] * len(words)))
+    found = find_mentions(sentence, actors, on_date="2019-07-20")
+    return [(m.actor.text, m.actor.code) for m in found]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kupec criticized the House 's decision .",
+        "The House voted to hold Barr in contempt .",
+        "Some lawmakers and House Democrats objected .",
+    ],
+)
+def test_the_house_alone_is_a_legislature(text: str, actors: ActorDictionary) -> None:
+    assert ("House", "LEG") in _roles(text, actors)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The house was destroyed .",  # lower case: a building
+        "the Sydney Opera House closed .",  # its own name comes before it
+        "the House of Saud rules .",  # another house
+        "Police searched the guest house .",
+    ],
+)
+def test_other_houses_are_no_legislature(text: str, actors: ActorDictionary) -> None:
+    assert not any(code == "LEG" for _, code in _roles(text, actors))
+
+
+def test_a_chamber_the_dictionary_names_whole_stays_whole(actors: ActorDictionary) -> None:
+    assert _roles("the House of Commons voted .", actors) == [("House of Commons", "LEG")]
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "kept"),
+    [
+        ("Police raided the organization he heads .", "organization", False),  # Tanzim, MEAREB
+        ("The youth were arrested .", "youth", False),  # Gazteriak's gloss, FRAREB
+        ("The contras attacked the town .", "contras", True),  # the group's own name, NICREB
+        ("The coalition detained two men .", "coalition", True),  # dyad's own entry
+    ],
+)
+def test_a_lower_case_gloss_names_no_group(
+    text: str, word: str, kept: bool, actors: ActorDictionary
+) -> None:
+    found = [m for m in _mentions(text, actors) if m.rule == "actor"]
+    assert any(m.actor.text == word for m in found) == kept
+
+
+def _mentions(text: str, actors: ActorDictionary) -> list[Mention]:
+    words = text.split()
+    sentence = make_sentence(text, [0] * len(words), " ".join(["dep"] * len(words)))
+    return find_mentions(sentence, actors, on_date="2017-03-24")

@@ -6,11 +6,18 @@ the plainest sentence, where any sane model must pick the subject as the source.
 
 from __future__ import annotations
 
+from dyad.dictionaries.loader import load_verb_dictionary
 from dyad.learn import arguments as args
 from dyad.learn import candidates as cand
-from dyad.learn.coder import Models
+from dyad.learn.coder import Candidate, Models, _learned
 from dyad.records import Actor, Mention
 from parses import make_sentence
+
+
+def _learn_from(sentence, trigger, root, p, found, scored) -> list[Candidate]:
+    """Return the learned candidates of `trigger` read as `root`, from given option scores."""
+    verbs, _ = load_verb_dictionary(None)
+    return _learned(sentence, trigger, root, p, (found, scored), verbs, Models.read())
 
 
 def _attack():
@@ -101,9 +108,6 @@ def test_shipped_argument_model_takes_the_subject_as_source() -> None:
 def test_whom_a_claim_is_attributed_to_is_never_a_target() -> None:
     # "She blamed immigration, according to local media": the media report it (guide,
     # section 5: reported_by), they are not blamed
-    from dyad.dictionaries.loader import load_verb_dictionary
-    from dyad.learn.coder import _learned
-
     sentence = make_sentence(
         "She blamed immigration , according to local media .",
         [1, 1, 1, 1, 1, 4, 7, 5, 1],
@@ -118,8 +122,7 @@ def test_whom_a_claim_is_attributed_to_is_never_a_target() -> None:
     found = args.options([(0, she), (7, media)], 1)
     # the argument model's scores, with the media the likeliest target
     scored = [(0.9, 0.0), (0.1, 0.8), (0.0, 0.0), (0.0, 0.1)]
-    verbs, _ = load_verb_dictionary(None)
-    candidates = _learned(sentence, 1, "11", 0.9, (found, scored), verbs, Models.read())
+    candidates = _learn_from(sentence, 1, "11", 0.9, found, scored)
     assert candidates and all(
         c.code.target is None or c.code.target.code != "FRAMED" for c in candidates
     )
@@ -128,9 +131,6 @@ def test_whom_a_claim_is_attributed_to_is_never_a_target() -> None:
 def test_what_a_talk_is_about_is_never_a_target() -> None:
     # "Tillerson in China to discuss North Korea": coded USAGOV -> PRK 040 at 0.82 before;
     # the guide's talks are with someone, about something (section 2: topics are no party)
-    from dyad.dictionaries.loader import load_verb_dictionary
-    from dyad.learn.coder import _learned
-
     sentence = make_sentence(
         "Tillerson went to China to discuss North Korea with Wang .",
         [1, 1, 1, 2, 5, 1, 7, 5, 5, 8, 1],
@@ -153,7 +153,66 @@ def test_what_a_talk_is_about_is_never_a_target() -> None:
     china = cand.Party("CHN", "China", "actor")
     found = args.options([(0, us), (7, korea), (3, china)], 5)
     scored = [(0.9, 0.0), (0.0, 0.8), (0.0, 0.3), (0.0, 0.0), (0.0, 0.1)]
-    verbs, _ = load_verb_dictionary(None)
-    candidates = _learned(sentence, 5, "04", 0.9, (found, scored), verbs, Models.read())
+    candidates = _learn_from(sentence, 5, "04", 0.9, found, scored)
     targets = {c.code.target.code if c.code.target else None for c in candidates}
     assert "PRK" not in targets and "CHN" in targets
+
+
+def test_one_of_a_pair_acting_on_no_third_acts_on_the_other() -> None:
+    # "Talks began in 2011 and the two sides sealed the deal in 2013": the gold codes
+    # CHNGOV -> CHEGOV 046 and CHEGOV -> CHNGOV 046
+    sentence = make_sentence(
+        "the two sides sealed the deal .", [2, 2, 3, 3, 5, 3, 3],
+        "det nummod nsubj ROOT det dobj punct", lemmas="the two side seal the deal .",
+        pos="DET NUM NOUN VERB DET NOUN PUNCT",
+    )  # fmt: skip
+    china = cand.Party("CHNGOV", "the two sides", "pair")
+    swiss = cand.Party("CHEGOV", "the two sides", "pair")
+    found = args.options([(2, china), (2, swiss)], 3)
+    # both sides likely sources; no target the likeliest target
+    scored = [(0.8, 0.01), (0.7, 0.01), (0.0, 0.0), (0.0, 0.6)]
+    candidates = _learn_from(sentence, 3, "04", 0.9, found, scored)
+    dyads = {
+        (c.code.source.code, c.code.target.code if c.code.target else None) for c in candidates
+    }
+    assert {("CHNGOV", "CHEGOV"), ("CHEGOV", "CHNGOV")} <= dyads
+    partner = next(c for c in candidates if c.code.target and c.code.source.code == "CHNGOV")
+    assert partner.target_p == 0.6 and partner.target_kind == "pair"
+    assert partner.target_at.endswith("|pair")
+    # a party of another kind at one head is never its own target
+    one = cand.Party("CHNGOV", "China", "country")
+    lone = args.options([(2, one)], 3)
+    alone = _learn_from(sentence, 3, "04", 0.9, lone, [(0.8, 0.0), (0.0, 0.0), (0.0, 0.6)])
+    assert all(c.code.target is None for c in alone)
+
+
+def test_joined_subjects_acting_on_no_third_act_on_each_other() -> None:
+    # "Russia and Iran will sign an agreement": RUS -> IRN and IRN -> RUS, as the gold codes
+    # "China and the European Community (EC) signed an agreement"
+    sentence = make_sentence(
+        "Russia and Iran will sign an agreement .", [4, 0, 0, 4, 4, 6, 4, 4],
+        "nsubj cc conj aux ROOT det dobj punct",
+        pos="PROPN CCONJ PROPN AUX VERB DET NOUN PUNCT",
+    )  # fmt: skip
+    assert args.co_subjects(sentence, 0, 2) and args.co_subjects(sentence, 2, 0)
+    assert args.co_subjects(sentence, 0, 0)  # the phrase at "Russia" holds both
+    assert not args.co_subjects(sentence, 0, 6) and not args.co_subjects(sentence, 2, 2)
+    russia = cand.Party("RUS", "Russia", "country")
+    iran = cand.Party("IRN", "Iran", "country")
+    found = args.options([(0, russia), (0, iran), (2, iran)], 4)
+    scored = [(0.9, 0.0), (0.9, 0.0), (0.5, 0.0), (0.0, 0.0), (0.0, 0.3)]
+    candidates = _learn_from(sentence, 4, "05", 0.7, found, scored)
+    dyads = {
+        (c.code.source.code, c.code.target.code if c.code.target else None) for c in candidates
+    }
+    assert {("RUS", "IRN"), ("IRN", "RUS")} <= dyads
+    # an object named: no partner is offered beside it
+    signed = make_sentence(
+        "Russia and Iran signed with Iraq .", [3, 0, 0, 3, 3, 4, 3],
+        "nsubj cc conj ROOT prep pobj punct", pos="PROPN CCONJ PROPN VERB ADP PROPN PUNCT",
+    )  # fmt: skip
+    iraq = cand.Party("IRQ", "Iraq", "country")
+    found = args.options([(0, russia), (2, iran), (5, iraq)], 3)
+    scored = [(0.9, 0.0), (0.5, 0.0), (0.0, 0.9), (0.0, 0.0), (0.0, 0.01)]
+    candidates = _learn_from(signed, 3, "05", 0.7, found, scored)
+    assert {c.code.target.code for c in candidates if c.code.target} == {"IRQ"}

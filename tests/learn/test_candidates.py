@@ -785,3 +785,77 @@ def test_a_generic_role_takes_its_qualifiers(words, qualifier, role, code) -> No
         Mention(2, 2, Actor(texts[2], role), "agent"),
     ]
     assert _codes(sentence, 2, mentions, context="SYR") == {code}
+
+
+# "the two sides sealed the deal ."
+TWO_SIDES = make_sentence(
+    "the two sides sealed the deal .", [2, 2, 3, 3, 5, 3, 3],
+    "det nummod nsubj ROOT det dobj punct",
+    lemmas="the two side seal the deal .", tags="DT CD NNS VBD DT NN .",
+    pos="DET NUM NOUN VERB DET NOUN PUNCT",
+)  # fmt: skip
+# "Li met Leuthard ." with both named: CHNGOV, CHEGOV
+MET = make_sentence(
+    "Li met Leuthard .", [1, 1, 1, 1], "nsubj ROOT dobj punct", pos="PROPN VERB PROPN PUNCT"
+)
+MET_NAMES = [
+    Mention(0, 0, Actor("Li", "CHNGOV"), "actor"),
+    Mention(2, 2, Actor("Leuthard", "CHEGOV"), "actor"),
+]
+
+
+def test_the_two_sides_are_the_two_actors_named_before() -> None:
+    memory = cand.DocumentMemory("d")
+    cand.sentence_parties(MET, MET_NAMES, "CHN", memory)
+    offered = cand.sentence_parties(TWO_SIDES, [], "CHN", memory)
+    pair = {p.code for head, p in offered if head == 2 and p.kind == "pair"}
+    assert pair == {"CHNGOV", "CHEGOV"}
+    # without two states named before, "the two sides" is no pair
+    alone = cand.sentence_parties(TWO_SIDES, [], "CHN", cand.DocumentMemory("e"))
+    assert not any(p.kind == "pair" for _, p in alone)
+
+
+def test_the_leaders_of_two_states_are_their_governments() -> None:
+    sentence = make_sentence(
+        "both leaders condemned the attack .", [1, 2, 2, 4, 2, 2],
+        "det nsubj ROOT det dobj punct", lemmas="both leader condemn the attack .",
+        tags="DT NNS VBD DT NN .", pos="DET NOUN VERB DET NOUN PUNCT",
+    )  # fmt: skip
+    memory = cand.DocumentMemory("d")
+    named = [
+        Mention(0, 0, Actor("Russia", "RUS"), "actor"),
+        Mention(2, 2, Actor("Turkey", "TUR"), "actor"),
+    ]
+    cand.sentence_parties(MET, named, None, memory)
+    offered = cand.sentence_parties(sentence, [], None, memory)
+    assert {p.code for _, p in offered if p.kind == "pair"} == {"RUSGOV", "TURGOV"}
+
+
+def test_one_side_is_no_pair() -> None:
+    sentence = make_sentence(
+        "one side sealed the deal .", [1, 2, 2, 4, 2, 2], "nummod nsubj ROOT det dobj punct",
+        lemmas="one side seal the deal .", tags="CD NN VBD DT NN .",
+        pos="NUM NOUN VERB DET NOUN PUNCT",
+    )  # fmt: skip
+    memory = cand.DocumentMemory("d")
+    cand.sentence_parties(MET, MET_NAMES, "CHN", memory)
+    assert cand.pair_parties(sentence, sentence.tokens[1], [], memory) == []
+
+
+def test_a_speechs_congress_is_the_speakers_own() -> None:
+    sentence = make_sentence(
+        "I ask Congress to act .", [1, 1, 1, 4, 1, 1], "nsubj ROOT dobj aux xcomp punct",
+        pos="PRON VERB PROPN PART VERB PUNCT",
+    )  # fmt: skip
+    congress = [Mention(2, 2, Actor("Congress", "LEG"), "agent")]
+    memory = cand.DocumentMemory("d")
+    assert _codes(sentence, 2, congress, "IRQ", memory) == {"IRQLEG"}  # no side: the story's
+    spoken = cand.parties(sentence, 2, congress, "IRQ", memory, "USA")
+    assert {p.code for p in spoken} == {"USALEG"}
+    # "the parliament" in lower case may be the country talked about
+    lower = make_sentence(
+        "I ask the parliament to act .", [1, 1, 3, 1, 5, 1, 1],
+        "nsubj ROOT det dobj aux xcomp punct", pos="PRON VERB DET NOUN PART VERB PUNCT",
+    )  # fmt: skip
+    parliament = [Mention(3, 3, Actor("parliament", "LEG"), "agent")]
+    assert {p.code for p in cand.parties(lower, 3, parliament, "IRQ", memory, "USA")} == {"IRQLEG"}

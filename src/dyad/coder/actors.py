@@ -310,10 +310,25 @@ def unnamed_actor(
     # "our troops" are the author's side's troops, not those of the country talked about
     if perspective and (word in FIRST_PERSON_PLURAL or _has_first_person(sentence, phrase.tokens)):
         return Actor(phrase.text, perspective + role, None, perspective, "perspective")
+    if perspective and speakers_chamber([sentence.tokens[i] for i in phrase.tokens], role):
+        return Actor(phrase.text, perspective + role, None, perspective, "perspective")
     if role:
         country = context_country or "---"
         return Actor(phrase.text, country + role, None, context_country, CONTEXT_ONLY)
     return None
+
+
+def speakers_chamber(words: Sequence[Token], role: str) -> bool:
+    """Return whether a legislature a speech names without its state is the speaker's own.
+
+    "consultations with Congress", "the Senate" in a US president's speech on Iraq are the
+    US Congress, not the story's country's: a chamber named by its proper name (a noun
+    written with a capital inside the sentence) and no state. "the parliament" (lower case)
+    may be the country talked about.
+    """
+    return role == "LEG" and any(
+        w.i > 0 and w.text[:1].isupper() and w.pos in ("NOUN", "PROPN") for w in words
+    )
 
 
 def attached_tokens(

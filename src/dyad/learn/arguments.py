@@ -140,6 +140,30 @@ def discussed(sentence: Sentence, trigger: int, head: int | None) -> bool:
     return preposition == "on" and verb in TALK_NOUNS and tokens[trigger].pos == "NOUN"
 
 
+def co_subjects(sentence: Sentence, first: int, second: int) -> bool:
+    """Return whether two phrase heads are joined subjects: "Russia and Iran will sign".
+
+    One is a subject (active or passive) and the other its conjunct, or both conjuncts of
+    one subject, or one head that holds both (the phrase "Russia and Iran" at "Russia"): a
+    joint act's co-participants, who act on each other when no third party is named (guide,
+    section 2).
+    """
+    if min(first, second) < 0:
+        return False
+    if first == second and not any(c.dep == "conj" for c in sentence.children(first)):
+        return False
+
+    def chain_root(i: int) -> int:
+        seen = {i}
+        while sentence.tokens[i].dep == "conj" and sentence.tokens[i].head not in seen:
+            i = sentence.tokens[i].head
+            seen.add(i)
+        return i
+
+    root = chain_root(first)
+    return root == chain_root(second) and sentence.tokens[root].dep in ("nsubj", "nsubjpass")
+
+
 def _placed(sentence: Sentence, head: int) -> bool:
     token = sentence.tokens[head]
     parent = sentence.tokens[token.head]

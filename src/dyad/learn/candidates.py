@@ -32,6 +32,8 @@ named actor's adjective on a noun no role names ("repeated Iranian attack", "Isr
 airstrikes") heads a phrase of its own, since the act's noun is never its own argument.
 An office holder out of office ("former President Obama", "the ex-president", "South
 Korea's ousted president") is one of his state's elite, ELI, as the rule coder reads him.
+"The two sides", "both countries" are the two states the text named last (kind `pair`); a
+speech's "Congress" is its speaker's.
 """
 
 from __future__ import annotations
@@ -40,7 +42,7 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 
-from dyad.coder.actors import attached_tokens, role_agents
+from dyad.coder.actors import attached_tokens, role_agents, speakers_chamber
 from dyad.coder.lexicon import (
     ATTRIBUTION_VERBS,
     GROUP_PRONOUNS,
@@ -84,6 +86,7 @@ REPRESENTING_HEADS = frozenset({"representative", "delegate", "delegation"})
 REPRESENTED_PREPS = frozenset({"of", "from", "for"})
 # an unresolved subject may stand for an actor of this many sentences before
 RECENT = 2
+NAMED = 40
 SUBJECT_OR_PASSIVE = frozenset({"nsubj", "nsubjpass"})
 THIRD_PERSON = PERSONAL_PRONOUNS | GROUP_PRONOUNS  # the anaphora stage's own pronouns
 NOT_ACTORS = frozenset({"i", "we", "you", "it", "this", "that", "which", "who", "what", "there"})
@@ -153,6 +156,14 @@ SUSPECT_HEADS = frozenset("man men woman women person boy girl teenager teen you
 HOLDING_VERBS = frozenset(
     "arrest charge convict sentence jail imprison indict prosecute remand extradite acquit".split()
 )
+# "the two sides", "both countries", "leaders of the two nations": the two actors the text
+# has just named, each the other's counterpart (`pair_parties`); "parties" is left out, since
+# "the two parties" of a US story are Democrats and Republicans, not the states it names
+PAIR_HEADS = frozenset({"side", "country", "nation", "government", "leader"})
+PAIR_WORDS = frozenset({"two", "both"})
+PAIR_DEPS = frozenset({"nummod", "det", "predet", "preconj", "quantmod"})
+# parties no pair is read from: the unseen speaker, guesses, and pairs themselves
+NOT_PAIRED = frozenset({"speaker", "unknown", "memory", "pair"})
 # a lone gunman is a criminal (adjudication 14); "gunmen" with no affiliation told are
 # anyone's (section 9), which the dictionary's UAF, read as REB, leaves to the context
 SINGULAR_ROLES = {"gunman": "CRM", "shooter": "CRM"}
@@ -193,6 +204,9 @@ class DocumentMemory:
     # who speaks the quotation of the sentence being read (or of the one before, which the
     # sentence's quotation may continue): its "I" and "we" are the speaker's
     speaker: tuple[Party, ...] = ()
+    # every actor code the document's phrases named so far, newest last, bare states too
+    # (the last NAMED): whom "the two sides" stands for
+    named: list[str] = field(default_factory=list)
     # in how many earlier sentences each actor (at six characters, as the guide compares
     # them) and each pair of actors, either way round, stood in a candidate event: the
     # story's own actors and dyads, which the ranker weighs (`coder.remember`)
@@ -303,6 +317,8 @@ def parties(
             return []  # "fighter helicopters": the helicopters are the party, not a fighter
         if _named_by_whole(sentence, head, mentions):
             return insurgent  # "Syrian government envoy": "government" is no party of its own
+        if perspective and speakers_chamber([sentence.tokens[t] for t in inside], role):
+            context = perspective  # a speech's "Congress" is its speaker's
         if not context or _untied(sentence, inside, found):
             return [Party(UNKNOWN + role, text, "unknown"), *insurgent]
         return [Party(context + role, text, "context+role"), *insurgent]
@@ -608,7 +624,9 @@ def sentence_parties(
             and not _owner_adjective(sentence, token, mentions)
         ):
             continue
-        offered = parties(sentence, token.i, mentions, context, memory, perspective)
+        offered = pair_parties(sentence, token, found, memory)
+        if not offered:
+            offered = parties(sentence, token.i, mentions, context, memory, perspective)
         if not offered and _may_refer_back(sentence, token):
             unresolved.append(token.i)
         for party in offered:
@@ -620,7 +638,51 @@ def sentence_parties(
         found += [(head, Party(code, sentence.tokens[head].text, "memory")) for code in earlier]
     named = tuple(p.code for _, p in found if p.kind not in NOT_REMEMBERED)
     memory.recent = [*memory.recent, named][-RECENT:]
+    paired = [party.code for _, party in found if party.kind not in NOT_PAIRED]
+    memory.named = [*memory.named, *paired][-NAMED:]
     return found
+
+
+def pair_parties(
+    sentence: Sentence,
+    token: Token,
+    before: Sequence[tuple[int, Party]],
+    memory: DocumentMemory,
+) -> list[Party]:
+    """Return the two actors "the two sides" or "both countries" at `token` stands for.
+
+    They are the two nearest the text named, by state (an organisation by its first six
+    characters): earlier in the sentence ("Li met Swiss President Leuthard and the two sides
+    signed ..."), else in the sentences before, else the story's most named. The guide codes
+    a pair's act on no third party as each side's on the other ("Talks began in 2011 and the
+    two sides sealed the deal in 2013": CHNGOV -> CHEGOV 046 and CHEGOV -> CHNGOV 046);
+    `coder.reciprocal` adds those. Leaders and governments are the states' governments.
+    """
+    if token.lemma.lower() not in PAIR_HEADS or token.tag != "NNS":
+        return []
+    if not any(
+        child.dep in PAIR_DEPS and child.text.lower() in PAIR_WORDS
+        for child in sentence.children(token.i)
+    ):
+        return []
+    nearest = [party.code for _, party in reversed(before) if party.kind not in NOT_PAIRED]
+    nearest += reversed(memory.named)
+    nearest += [code for code, _ in memory.actors.most_common()]
+    chosen: dict[str, str] = {}
+    for code in nearest:
+        state = code[:6] if code[:3] in ORGANISATIONS else code[:3]
+        if state != UNKNOWN and state not in chosen:
+            chosen[state] = code
+        if len(chosen) == 2:
+            break
+    if len(chosen) < 2:
+        return []
+    governed = token.lemma.lower() in ("leader", "government")
+    text = " ".join(sentence.tokens[t].text for t in sorted(_phrase(sentence, token.i)))
+    return [
+        Party(code + "GOV" if governed and len(code) == 3 else code, text, "pair")
+        for code in chosen.values()
+    ]
 
 
 def _owner_adjective(sentence: Sentence, token: Token, mentions: Sequence[Mention]) -> bool:

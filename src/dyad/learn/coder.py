@@ -12,7 +12,9 @@ Three learned steps, trained on the train split (`training.py`):
 2. the argument model (`arguments.py`, a softmax regression) scores every actor phrase of
    the sentence (`candidates.sentence_parties`), the unknown source and "no target" as the
    trigger's source or target, by the dependency path between them and what kind of actor
-   each is; the likeliest sources and targets are paired into candidates;
+   each is; the likeliest sources and targets are paired into candidates, and one of a
+   pair ("the two sides", "Russia and Iran" as subjects) acting on no third party is also
+   offered the other as its target;
 3. the ranker (`boosted.py`, gradient-boosted trees) gives each candidate, and each event
    of the rule coder (the verb dictionary's patterns), the probability that it is right,
    from the two models' probabilities and what kind of candidate it is. Events under
@@ -48,6 +50,8 @@ ROOTS = 2
 # a trigger offers at most this many sources and targets, each at least MIN_ARGUMENT likely
 ARGUMENTS = 3
 MIN_ARGUMENT = 0.05
+# the head of a pair's other side offered as its target (`_reciprocal`); -1 is the speaker
+PARTNER = -2
 # a sub-code train's annotators chose this many times for a lemma and root outweighs the verb
 # dictionary's (PETRARCH files "capture" under APPREHEND, 171, where the guide codes a captured
 # person 173, as train does)
@@ -212,7 +216,9 @@ def _learned(
     subcode = _subcode(root, dictionary, models.subcodes.get(f"{lemma}|{root}"))
     result = []
     for n, (source, source_p) in enumerate(sources):
-        for m, (target, target_p) in enumerate(targets):
+        for m, (target, target_p) in enumerate(
+            _reciprocal(sentence, found, scored, source, targets)
+        ):
             if target.head is not None and target.head == source.head:
                 continue
             assert source.party is not None
@@ -247,6 +253,44 @@ def _learned(
     return result
 
 
+def _reciprocal(
+    sentence: Sentence,
+    found: Sequence[args.Option],
+    scored: Sequence[tuple[float, float]],
+    source: args.Option,
+    targets: list[tuple[args.Option, float]],
+) -> list[tuple[args.Option, float]]:
+    """Return `targets`, and for one of a pair acting on no third party, the other.
+
+    "the two sides sealed the deal" and "Russia and Iran will sign an agreement" are each
+    side's act on the other (guide, section 2): the partner ("the two sides" read as two
+    states, or the other subject of "X and Y") is offered as the target, as likely as no
+    target is, where no target is likely enough to be offered (at least `MIN_ARGUMENT`).
+    """
+    party = source.party
+    if party is None or source.head is None:
+        return targets
+    none_p = next((pt for o, (_, pt) in zip(found, scored, strict=True) if o.party is None), 0.0)
+    if none_p < MIN_ARGUMENT:
+        return targets
+    offered = {option.party.code for option, _ in targets if option.party is not None}
+    for option in found:
+        other = option.party
+        if other is None or other.code in offered or option.head is None:
+            continue
+        if other.code[:3] in (party.code[:3], cand.UNKNOWN):
+            continue
+        if party.kind == "pair":
+            partner = other.kind == "pair" and option.head == source.head
+        else:
+            partner = party.kind not in cand.NOT_PAIRED and args.co_subjects(
+                sentence, source.head, option.head
+            )
+        if partner:
+            return [*targets, (args.Option(PARTNER, other), none_p)]
+    return targets
+
+
 def _subcode(root: str, dictionary: str, learned: tuple[str, int] | None) -> str:
     """Return the full CAMEO code of a trigger read as `root`.
 
@@ -270,6 +314,8 @@ def _where(sentence: Sentence, trigger: int, option: args.Option) -> str:
     """Return the option's dependency path from the trigger, or what it stands for."""
     if option.head is None:
         return "unknown" if option.party is not None else "nothing"
+    if option.head == PARTNER:
+        return "pair"
     if option.head < 0:
         return "speaker"
     return args.dependency_path(sentence, trigger, option.head)[0]
