@@ -41,6 +41,12 @@ def test_supplement_codes_pakistani_taliban(words: str, expected: tuple[int, int
         ("American Samoa banned gatherings .", "NNP NNP VBD NNS .", (0, 1), "USAASM"),
         # the Queen is the United Kingdom's head of state, not Saint Kitts and Nevis'
         ("Queen Elizabeth II spoke today .", "NNP NNP NNP VBD NN .", (0, 2), "GBRGOV"),
+        # a region whose last word alone names another state (gold: "Northern Ireland" GBRGOV)
+        ("May will not visit Northern Ireland .", "NNP MD RB VB NNP NNP .", (4, 5), "GBR"),
+        ("Kenny flew to Ireland .", "NNP VBD IN NNP .", (3, 3), "IRL"),
+        ("Storms hit New England .", "NNS VBD NNP NNP .", (2, 3), "USA"),
+        # "sanctions on Russian financial institutions" (gold: RUSBUS)
+        ("Obama sanctioned Russian financial institutions .", "NNP VBD JJ JJ NNS .", (3, 4), "BUS"),
     ],
 )
 def test_supplement_corrects_phoenix_readings(
