@@ -139,6 +139,7 @@ def test_what_a_talk_is_about_is_never_a_target() -> None:
         pos="PROPN VERB ADP PROPN PART VERB PROPN PROPN ADP PROPN PUNCT",
     )
     assert args.discussed(sentence, 5, 7)
+    assert args.discussed(sentence, 5, 6)  # "North", the compound a party may stand at
     assert not args.discussed(sentence, 5, 9) and not args.discussed(sentence, 5, 0)
     assert not args.discussed(sentence, 1, 3) and not args.discussed(sentence, 5, None)
     talks = make_sentence(
@@ -216,3 +217,30 @@ def test_joined_subjects_acting_on_no_third_act_on_each_other() -> None:
     scored = [(0.9, 0.0), (0.5, 0.0), (0.0, 0.9), (0.0, 0.0), (0.0, 0.01)]
     candidates = _learn_from(signed, 3, "05", 0.7, found, scored)
     assert {c.code.target.code for c in candidates if c.code.target} == {"IRQ"}
+
+
+def test_the_rule_coders_topic_is_no_target_either() -> None:
+    # the verb dictionary's "discuss" read "Rex Tillerson in China to discuss North Korea"
+    # as USAGOV -> PRK 040 (0.58 on dev): dropped; Tillerson -> China stays a candidate
+    from dyad.coder.compose import EventCode
+    from dyad.learn.coder import _topic_target
+    from dyad.records import Actor
+
+    sentence = make_sentence(
+        "Tillerson in China to discuss North Korea", [0, 0, 1, 4, 0, 6, 4],
+        "ROOT prep pobj aux acl compound dobj",
+        lemmas="Tillerson in China to discuss North Korea",
+        pos="PROPN ADP PROPN PART VERB PROPN PROPN",
+    )  # fmt: skip
+    us = cand.Party("USAGOV", "Tillerson", "full")
+    korea = cand.Party("PRK", "North Korea", "country")
+    china = cand.Party("CHN", "China", "country")
+    parties = [(0, us), (5, korea), (6, korea), (2, china)]
+    tillerson = Actor("Tillerson", "USAGOV")
+
+    def rule(target: str) -> EventCode:
+        return EventCode(4, tillerson, Actor(target, target), "040", "rule")
+
+    assert _topic_target(sentence, rule("PRK"), parties)
+    assert not _topic_target(sentence, rule("CHN"), parties)
+    assert not _topic_target(sentence, EventCode(4, tillerson, None, "040", "rule"), parties)

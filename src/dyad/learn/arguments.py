@@ -42,6 +42,8 @@ TOPIC_VERBS = frozenset({"discuss", "debate"})
 TALKS = frozenset({"discuss", "debate", "talk", "discussion", "negotiation", "negotiate", "speak"})
 TOPIC_PREPS = frozenset({"about", "over", "regarding", "concerning"})
 TALK_NOUNS = frozenset({"talk", "discussion", "negotiation", "debate"})
+# the words of a topic's phrase that hang on its head ("North" Korea, "Korea's" programme)
+TOPIC_MODIFIERS = frozenset({"compound", "amod", "nmod", "poss"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -124,12 +126,18 @@ def discussed(sentence: Sentence, trigger: int, head: int | None) -> bool:
     """Return whether the phrase at `head` is what trigger `trigger` talks about.
 
     "to discuss North Korea", "talked about Syria", "talks on trade with Japan": the topic
-    is never the event's target; whom the talk is with is ("with Japan").
+    is never the event's target; whom the talk is with is ("with Japan"). A word inside the
+    topic's phrase is the topic too ("North" of "North Korea", "Korea" of "North Korea's
+    nuclear programme").
     """
     if head is None or head < 0:
         return False
     tokens = sentence.tokens
     token, verb = tokens[head], tokens[trigger].lemma.lower()
+    for _ in range(MAX_PATH):
+        if token.dep not in TOPIC_MODIFIERS or token.head in (token.i, trigger):
+            break
+        token = tokens[token.head]
     if token.dep == "dobj" and token.head == trigger:
         return verb in TOPIC_VERBS
     if token.dep != "pobj" or tokens[token.head].head != trigger:

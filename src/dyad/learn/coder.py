@@ -127,6 +127,8 @@ def propose(
             source=_renamed(code.source),
             target=_renamed(code.target) if code.target else None,
         )
+        if _topic_target(sentence, renamed, parties):
+            continue  # the verb dictionary's "discuss" takes its object for the target
         root = code.code[:2]
         key = (renamed.source.code, renamed.target.code if renamed.target else "", root)
         if key in found:
@@ -134,6 +136,20 @@ def propose(
             continue
         found[key] = _rule_candidate(sentence, renamed, probs, parties, models, cache)
     return list(found.values())
+
+
+def _topic_target(
+    sentence: Sentence, code: EventCode, parties: Sequence[tuple[int, cand.Party]]
+) -> bool:
+    """Return whether a rule event's target is only ever what its verb talks about.
+
+    "Rex Tillerson in China to discuss North Korea": the verb dictionary codes USAGOV -> PRK
+    040; the guide's talks are with someone, about something (`arguments.discussed`).
+    """
+    if code.target is None or code.verb >= len(sentence.tokens):
+        return False
+    heads = [head for head, party in parties if party.code == code.target.code]
+    return bool(heads) and all(args.discussed(sentence, code.verb, head) for head in heads)
 
 
 def _renamed(actor: Actor) -> Actor:
