@@ -1,4 +1,4 @@
-"""Tests for dyad.coder.mentions: bare chamber names ("Senate", "the House")."""
+"""Tests for dyad.coder.mentions: bare chamber names ("Senate", "the House"), glosses."""
 
 from __future__ import annotations
 
@@ -27,10 +27,7 @@ def actors() -> ActorDictionary:
 
 
 def _roles(text: str, actors: ActorDictionary) -> list[tuple[str, str]]:
-    words = text.split()
-    sentence = make_sentence(text, [0] * len(words), " ".join(["dep"] * len(words)))
-    found = find_mentions(sentence, actors, on_date="2019-07-20")
-    return [(m.actor.text, m.actor.code) for m in found]
+    return [(m.actor.text, m.actor.code) for m in _mentions(text, actors)]
 
 
 @pytest.mark.parametrize(

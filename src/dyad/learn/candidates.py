@@ -32,8 +32,8 @@ named actor's adjective on a noun no role names ("repeated Iranian attack", "Isr
 airstrikes") heads a phrase of its own, since the act's noun is never its own argument.
 An office holder out of office ("former President Obama", "the ex-president", "South
 Korea's ousted president") is one of his state's elite, ELI, as the rule coder reads him.
-"The two sides", "both countries" are the two states the text named last (kind `pair`); a
-speech's "Congress" is its speaker's.
+"The two sides", "both countries" are the two states the text named nearest before (kind
+`pair`); a speech's "Congress" is its speaker's.
 """
 
 from __future__ import annotations
@@ -656,7 +656,8 @@ def pair_parties(
     signed ..."), else in the sentences before, else the story's most named. The guide codes
     a pair's act on no third party as each side's on the other ("Talks began in 2011 and the
     two sides sealed the deal in 2013": CHNGOV -> CHEGOV 046 and CHEGOV -> CHNGOV 046);
-    `coder.reciprocal` adds those. Leaders and governments are the states' governments.
+    `learn.coder._reciprocal` adds those. Leaders and governments are the states'
+    governments.
     """
     if token.lemma.lower() not in PAIR_HEADS or token.tag != "NNS":
         return []

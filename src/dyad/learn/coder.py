@@ -279,7 +279,8 @@ def _reciprocal(
     """Return `targets`, and for one of a pair acting on no third party, the other.
 
     "the two sides sealed the deal" and "Russia and Iran will sign an agreement" are each
-    side's act on the other (guide, section 2): the partner ("the two sides" read as two
+    side's act on the other (guide, section 2: "X and Y signed an agreement" is X->Y and
+    Y->X; "X and Y met Z" is X->Z and Y->Z): the partner ("the two sides" read as two
     states, or the other subject of "X and Y") is offered as the target, as likely as no
     target is, where no target is likely enough to be offered (at least `MIN_ARGUMENT`).
     """
