@@ -21,6 +21,7 @@ from dyad.coder.lexicon import (
     FORUM_NOUNS,
     GO_BETWEEN_VERBS,
     NOT_TARGET_PREPOSITIONS,
+    QUALIFIER_DEPS,
     SUBJECT_CONTROL_VERBS,
 )
 from dyad.dates.vocabulary import CALENDAR_WORDS
@@ -113,7 +114,7 @@ def _modifies(sentence: Sentence, token: int, head: int) -> bool:
     for _step in range(4):
         current = sentence.tokens[token]
         if current.head == head:
-            return current.dep in ("nmod", "compound", "amod") and token < head
+            return current.dep in QUALIFIER_DEPS and token < head
         if current.dep != "conj" or current.head == token:
             return False
         token = current.head

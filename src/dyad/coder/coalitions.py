@@ -21,6 +21,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import replace
 
+from dyad.coder.lexicon import QUALIFIER_DEPS
 from dyad.dictionaries.entries import ActorDictionary
 from dyad.records import Actor, Mention, Sentence, Token
 
@@ -97,7 +98,7 @@ def _of_parties(sentence: Sentence, word: int, head: int) -> bool:
     """Return whether the coalition is one of parties or states, not an armed force."""
     tokens = sentence.tokens
     for child in sentence.children(word):
-        if child.lemma.lower() in PARTY_WORDS and child.dep in ("amod", "compound", "nmod"):
+        if child.lemma.lower() in PARTY_WORDS and child.dep in QUALIFIER_DEPS:
             return True
         if child.lemma.lower() == "of" and child.dep == "prep":
             # "a coalition of 23 US states": its members are the parties ("accused the
@@ -124,7 +125,7 @@ def _leader(
     for word in dict.fromkeys(words):
         for child in sentence.children(word):
             fused = FUSED_LEADER.match(child.text)
-            if fused is not None and child.dep in ("amod", "compound", "nmod"):
+            if fused is not None and child.dep in QUALIFIER_DEPS:
                 country = _country_of(fused["leader"], dictionary)
                 if country is not None:
                     return country, child.i, None

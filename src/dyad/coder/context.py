@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from dyad import dates
 from dyad.coder import anaphora, coalitions
 from dyad.coder.assemble import event_date
+from dyad.coder.lexicon import QUALIFIER_DEPS
 from dyad.coder.mentions import home_chambers
 from dyad.coder.perspective import Side
 from dyad.coder.resources import Resources
@@ -23,8 +24,6 @@ from dyad.records import Actor, DatePoint, Document, Mention, Segment, Sentence
 
 # prepositions of where something happened ("in northern Nigeria")
 _WHERE = frozenset({"in", "inside", "across", "throughout"})
-# how a country qualifies a thing: "Hong Kong demonstrations", "Brazilian debt talks"
-_QUALIFIERS = frozenset({"compound", "amod", "nmod"})
 # more text than this between two sentences is a sentence the pre-filter skipped
 _GAP_CHARS = 2
 
@@ -204,7 +203,7 @@ def _sole_free_country(
         if mention.rule == "agent" or mention.actor.code[:3] not in known:
             continue
         token = sentence.tokens[mention.last]
-        if token.dep not in _QUALIFIERS or token.head in covered:
+        if token.dep not in QUALIFIER_DEPS or token.head in covered:
             return None
     return named[0]
 

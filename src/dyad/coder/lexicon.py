@@ -121,6 +121,11 @@ PERSON_ROLE_NOUNS = frozenset(
 )
 # Words that stand for the author's country when a document has a perspective.
 FIRST_PERSON_PLURAL = frozenset({"we", "us", "our", "ours", "ourselves"})
+
+# dependency labels of a word that qualifies the noun it hangs on: "Hong Kong demonstrations",
+# "Saudi-backed coalition", "North Korea"; the context, coalitions and argument stages and
+# Coder v2's topics read them
+QUALIFIER_DEPS = frozenset({"compound", "amod", "nmod"})
 # Prepositions of a place phrase inside a noun phrase ("envoys in Ankara").
 PLACE_PREPOSITIONS = frozenset({"in", "from"})
 # Nouns that name an event, not a participant: their place phrase is where it happened.

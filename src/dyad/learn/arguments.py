@@ -20,6 +20,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from dyad.coder.lexicon import QUALIFIER_DEPS
 from dyad.evaluate.realtext import scored_actor
 from dyad.learn import linear
 from dyad.learn.candidates import FIRST_PERSON, PLACE_PREPS, Party, passive
@@ -43,7 +44,7 @@ TALKS = frozenset({"discuss", "debate", "talk", "discussion", "negotiation", "ne
 TOPIC_PREPS = frozenset({"about", "over", "regarding", "concerning"})
 TALK_NOUNS = frozenset({"talk", "discussion", "negotiation", "debate"})
 # the words of a topic's phrase that hang on its head ("North" Korea, "Korea's" programme)
-TOPIC_MODIFIERS = frozenset({"compound", "amod", "nmod", "poss"})
+TOPIC_MODIFIERS = QUALIFIER_DEPS | {"poss"}
 
 
 @dataclass(frozen=True, slots=True)
