@@ -180,6 +180,13 @@ def test_one_of_a_pair_acting_on_no_third_acts_on_the_other() -> None:
     partner = next(c for c in candidates if c.code.target and c.code.source.code == "CHNGOV")
     assert partner.target_p == 0.6 and partner.target_kind == "pair"
     assert partner.target_at.endswith("|pair")
+    # two organisations are two sides too ("the EU and the UN ... the two sides")
+    eu = cand.Party("IGOEUREEC", "the two sides", "pair")
+    un = cand.Party("IGOUNO", "the two sides", "pair")
+    bodies = _learn_from(sentence, 3, "04", 0.9, args.options([(2, eu), (2, un)], 3), scored)
+    assert ("IGOEUREEC", "IGOUNO") in {
+        (c.code.source.code, c.code.target.code) for c in bodies if c.code.target
+    }
     # a party of another kind at one head is never its own target
     one = cand.Party("CHNGOV", "China", "country")
     lone = args.options([(2, one)], 3)

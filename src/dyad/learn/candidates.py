@@ -671,7 +671,7 @@ def pair_parties(
     nearest += [code for code, _ in memory.actors.most_common()]
     chosen: dict[str, str] = {}
     for code in nearest:
-        state = code[:6] if code[:3] in ORGANISATIONS else code[:3]
+        state = state_of(code)
         if state != UNKNOWN and state not in chosen:
             chosen[state] = code
         if len(chosen) == 2:
@@ -684,6 +684,15 @@ def pair_parties(
         Party(code + "GOV" if governed and len(code) == 3 else code, text, "pair")
         for code in chosen.values()
     ]
+
+
+def state_of(code: str) -> str:
+    """Return whose side an actor code is on, as a pair's two sides are told apart.
+
+    A state by its three letters ("USAGOV" and "USAMIL" are one side), an organisation by
+    its first six characters ("IGOEUREEC" and "IGOUNO" are two).
+    """
+    return code[:6] if code[:3] in ORGANISATIONS else code[:3]
 
 
 def _owner_adjective(sentence: Sentence, token: Token, mentions: Sequence[Mention]) -> bool:

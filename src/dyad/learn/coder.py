@@ -295,7 +295,7 @@ def _reciprocal(
         other = option.party
         if other is None or other.code in offered or option.head is None:
             continue
-        if other.code[:3] in (party.code[:3], cand.UNKNOWN):
+        if cand.state_of(other.code) in (cand.state_of(party.code), cand.UNKNOWN):
             continue
         if party.kind == "pair":
             partner = other.kind == "pair" and option.head == source.head
