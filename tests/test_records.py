@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from dyad.records import EVENT_KEYS, Actor, DatePoint, Event, Place, Segment
+from parses import make_sentence
 
 CONTRACT = Path(__file__).resolve().parents[2] / "shared" / "contracts" / "event.schema.json"
 EVENT = Event(
@@ -45,3 +46,13 @@ def test_records_event_emits_no_constant_confidence() -> None:
     assert "confidence" not in EVENT.to_dict()
     if CONTRACT.is_file():  # the contract does not require it
         assert "confidence" not in json.loads(CONTRACT.read_text()).get("required", [])
+
+
+def test_a_tokens_ancestors_run_from_it_to_the_root() -> None:
+    # "a coalition led by neighboring Saudi Arabia struck"
+    sentence = make_sentence(
+        "a coalition led by neighboring Saudi Arabia struck", [1, 7, 1, 2, 6, 6, 3, 7],
+        "det nsubj acl agent amod compound pobj ROOT",
+    )  # fmt: skip
+    assert sentence.ancestors(5) == [5, 6, 3, 2, 1, 7]
+    assert sentence.ancestors(7) == [7]

@@ -86,6 +86,15 @@ class Sentence:
             object.__setattr__(self, "_children", index)
         return list(index.get(i, ()))
 
+    def ancestors(self, i: int) -> list[int]:
+        """Return token `i` and the heads above it, nearest first, up to the root."""
+        chain = [i]
+        seen = {i}
+        while (parent := self.tokens[chain[-1]].head) not in seen:
+            chain.append(parent)
+            seen.add(parent)
+        return chain
+
     def subtree(self, i: int) -> list[Token]:
         """Return token `i` and everything it dominates, in text order."""
         keep = {i}

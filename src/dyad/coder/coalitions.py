@@ -23,7 +23,7 @@ from dataclasses import replace
 
 from dyad.coder.lexicon import QUALIFIER_DEPS
 from dyad.dictionaries.entries import ActorDictionary
-from dyad.records import Actor, Mention, Sentence, Token
+from dyad.records import Actor, Mention, Sentence
 
 COALITION = "coalition"
 # the code the supplement dictionary gives a bare "coalition" (the force in Afghanistan)
@@ -31,6 +31,8 @@ THEATRE_CODE = "IGOWSTNATMIL"
 # "the Saudi-led coalition", "a coalition headed by the United States", "the Saudi-backed
 # coalition" (as Yemen's stories call the Saudi-led one)
 LEADING = frozenset({"lead", "head", "back"})
+# how far above its country the leading word may hang ("led by neighboring Saudi Arabia")
+LEADER_ARCS = 3
 # a fused "U.S.-led" is one token
 FUSED_LEADER = re.compile(r"^(?P<leader>.+)-(?:led|headed|backed)$", re.IGNORECASE)
 # words that make a coalition one of parties or states, not an armed force
@@ -121,7 +123,6 @@ def _leader(
     dictionary: ActorDictionary,
 ) -> tuple[str, int, int | None] | None:
     """Return the country that leads the coalition, where it is named, and its mention's index."""
-    tokens = sentence.tokens
     for word in dict.fromkeys(words):
         for child in sentence.children(word):
             fused = FUSED_LEADER.match(child.text)
@@ -135,20 +136,9 @@ def _leader(
                 code = mention.actor.code
                 if mention.rule == "agent" or code not in dictionary.countries:
                     continue
-                if _under(tokens, mention.last, child.i):
+                if child.i in sentence.ancestors(mention.last)[1 : 1 + LEADER_ARCS]:
                     return code, mention.first, n
     return None
-
-
-def _under(tokens: Sequence[Token], i: int, top: int, steps: int = 3) -> bool:
-    """Return whether token `i` hangs from token `top` within `steps` arcs."""
-    for _ in range(steps):
-        if tokens[i].head == i:
-            return False
-        i = tokens[i].head
-        if i == top:
-            return True
-    return False
 
 
 def _country_of(words: str, dictionary: ActorDictionary) -> str | None:

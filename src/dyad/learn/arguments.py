@@ -67,17 +67,6 @@ def options(parties: Sequence[tuple[int, Party]], trigger: int) -> list[Option]:
     return found
 
 
-def _ancestors(sentence: Sentence, i: int) -> list[int]:
-    chain = [i]
-    seen = {i}
-    while True:
-        parent = sentence.tokens[chain[-1]].head
-        if parent in seen:
-            return chain
-        chain.append(parent)
-        seen.add(parent)
-
-
 def _step(sentence: Sentence, i: int) -> str:
     token = sentence.tokens[i]
     if token.dep in ("prep", "agent"):
@@ -87,8 +76,8 @@ def _step(sentence: Sentence, i: int) -> str:
 
 def dependency_path(sentence: Sentence, start: int, end: int) -> tuple[str, int, bool]:
     """Return (path from `start` to `end`, its length, whether it crosses a clause edge)."""
-    up = _ancestors(sentence, start)
-    down = _ancestors(sentence, end)
+    up = sentence.ancestors(start)
+    down = sentence.ancestors(end)
     common = next((t for t in up if t in set(down)), None)
     if common is None:
         return "apart", 99, True
@@ -108,7 +97,7 @@ def _speaker(sentence: Sentence, trigger: int, head: int) -> bool:
     verb = sentence.tokens[token.head]
     if token.dep not in ("nsubj", "nsubjpass") or verb.lemma.lower() not in SPEECH_LEMMAS:
         return False
-    return verb.i in _ancestors(sentence, trigger)[1:]
+    return verb.i in sentence.ancestors(trigger)[1:]
 
 
 def attributed(sentence: Sentence, head: int | None) -> bool:
