@@ -1,4 +1,4 @@
-"""Tests for dyad.records: the event's one mapping to the contract's JSON and back."""
+"""Tests for dyad.records: the event's mapping to the contract's JSON and back; sentence trees."""
 
 from __future__ import annotations
 
