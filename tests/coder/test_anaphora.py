@@ -284,3 +284,20 @@ def test_an_acronym_defined_after_a_name_takes_its_actor(actors: ActorDictionary
     shouting = sentence("PKK FIGHTERS FLED .", [1, 2, 2, 2], "compound nsubj ROOT punct",
                         "NNP NNS VBD .", "PROPN NOUN VERB PUNCT")  # fmt: skip
     assert acronym_mentions(shouting, [], acronyms) == []
+
+
+def test_anaphora_a_subjects_apposition_names_someone_the_dictionary_lacks(
+    actors: ActorDictionary,
+) -> None:
+    # "Dunn's mother, Jane Doolan, said she ...": "she" follows a person named here, whom
+    # the dictionary lacks; it is not the minister named in the sentence before
+    said = sentence("The mother , Jane Doolan , said she left .",
+                    [1, 6, 1, 4, 1, 1, 6, 8, 6, 6],
+                    "det nsubj punct compound appos punct ROOT nsubj ccomp punct",
+                    "DT NN , NNP NNP , VBD PRP VBD .",
+                    "DET NOUN PUNCT PROPN PROPN PUNCT VERB PRON VERB PUNCT")  # fmt: skip
+    found = find_mentions(said, actors, on_date=DAY)
+    assert [
+        m for m in pronoun_mentions(said, found, actors, KHAMENEI) if m.rule == "anaphora"
+    ] == []
+    assert last_person(said, found, actors, None) is UNKNOWN_PERSON

@@ -79,3 +79,37 @@ def _mentions(text: str, actors: ActorDictionary) -> list[Mention]:
     words = text.split()
     sentence = make_sentence(text, [0] * len(words), " ".join(["dep"] * len(words)))
     return find_mentions(sentence, actors, on_date="2017-03-24")
+
+
+@pytest.mark.parametrize(
+    ("text", "place", "kept"),
+    [
+        # "Charles" only begins longer names ("Charles Michel"), none of them here
+        ("Dunn 's mother , Charlotte Charles , said it .", "Charlotte", False),
+        ("The minister met Tara Reade .", "Tara", False),
+        ("Syria Assad said it .", "Syria", True),  # the next word names someone itself
+        ("Iran President spoke .", "Iran", True),  # a title
+        ("Iran Thursday said it .", "Iran", True),  # a day
+    ],
+)
+def test_a_place_before_an_unknown_capitalised_word_is_a_given_name(
+    text: str, place: str, kept: bool, actors: ActorDictionary
+) -> None:
+    assert any(m.actor.text == place for m in _mentions(text, actors)) == kept
+
+
+def test_a_place_before_a_common_noun_in_a_title_case_headline_stays_a_place(
+    actors: ActorDictionary,
+) -> None:
+    text = "Insurgents Killed in Kapisa Operation"
+    sentence = make_sentence(text, [1, 1, 1, 4, 2], "nsubj ROOT prep compound pobj",
+                             tags="NNS VBN IN NNP NN")  # fmt: skip
+    found = find_mentions(sentence, actors, on_date="2010-03-01")
+    assert ("Kapisa", "AFG") in [(m.actor.text, m.actor.code) for m in found]
+    named = make_sentence("Charlotte Charles said it", [1, 2, 2, 2], "compound nsubj ROOT dobj",
+                          tags="NNP NNP VBD PRP")  # fmt: skip
+    assert find_mentions(named, actors, on_date="2019-10-10") == []
+
+
+def test_a_nationality_before_a_longer_title_stays(actors: ActorDictionary) -> None:
+    assert ("Dutch", "NLD") in _roles("Dutch Finance Minister Onno Ruding spoke .", actors)

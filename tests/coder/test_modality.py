@@ -1089,3 +1089,21 @@ def test_modality_aims_and_performed_verbal_acts(
     sentence = make_sentence(*PURPOSE_PARSES[key])
     result = assess_factuality(sentence, index(sentence, verb), event_root=root)
     assert (result.factuality, result.cue) == (factuality, cue)
+
+
+def _urged_and(second: str, tag: str):
+    # "Raab urged the embassy to reconsider and spoke/speak with Pompeo ."
+    return make_sentence(
+        f"Raab urged the embassy to reconsider and {second} with Pompeo .",
+        [1, 1, 3, 1, 5, 1, 5, 5, 7, 8, 1],
+        "nsubj ROOT det dobj aux xcomp cc conj prep pobj punct",
+        f"raab urge the embassy to reconsider and {second} with pompeo .",
+        f"NNP VBD DT NN TO VB CC {tag} IN NNP .",
+    )
+
+
+def test_a_past_tense_verb_joined_to_an_infinitive_goes_with_the_verb_above() -> None:
+    # the parser joins "spoke" to "reconsider"; a past tense is no part of "to reconsider"
+    assert assess_factuality(_urged_and("spoke", "VBD"), 7).factuality == "asserted"
+    # "to reconsider and speak": both what the embassy is urged to do
+    assert assess_factuality(_urged_and("speak", "VB"), 7).factuality == "hypothetical"

@@ -46,6 +46,10 @@ DICTIONARY = ActorDictionary(
         ("Our troops did this, not a deal with Iran.", None),  # whose troops?
         ("We must leave Iraq.", None),
         ("Why did we Israel attack", None),  # a country, not a people, after "we"
+        # a report that quotes a minister: the quotation's side is not the author's
+        ('The minister said, "We will raise it here in Britain." He left.', None),
+        ("He said \u201cour Turkish soldiers did their duty\u201d yesterday.", None),
+        ('He said "no". Here in Pakistan nobody believes it.', "PAK"),  # outside the marks
     ],
 )
 def test_perspective_inferred_only_when_clear(text: str, country: str | None) -> None:

@@ -47,6 +47,9 @@ def test_supplement_codes_pakistani_taliban(words: str, expected: tuple[int, int
         ("Storms hit New England .", "NNS VBD NNP NNP .", (2, 3), "USA"),
         # "sanctions on Russian financial institutions" (gold: RUSBUS)
         ("Obama sanctioned Russian financial institutions .", "NNP VBD JJ JJ NNS .", (3, 4), "BUS"),
+        # "an aide to Chirac told reporters" (gold: FRAGOV); Phoenix has presidential aides only
+        ("An aide to Chirac spoke .", "DT NN IN NNP VBD .", (1, 1), "GOV"),
+        ("White House aides spoke .", "NNP NNP NNS VBD .", (2, 2), "GOV"),
     ],
 )
 def test_supplement_corrects_phoenix_readings(

@@ -859,3 +859,84 @@ def test_a_speechs_congress_is_the_speakers_own() -> None:
     )  # fmt: skip
     parliament = [Mention(3, 3, Actor("parliament", "LEG"), "agent")]
     assert {p.code for p in cand.parties(lower, 3, parliament, "IRQ", memory, "USA")} == {"IRQLEG"}
+
+
+def _backed_fighters():
+    return make_sentence(
+        "The US - backed fighters attacked .",
+        [4, 3, 3, 4, 5, 5, 5],
+        "det npadvmod punct amod nsubj ROOT punct",
+        lemmas="the us - back fighter attack .",
+        pos="DET PROPN PUNCT VERB NOUN VERB PUNCT",
+    )
+
+
+def test_a_backer_is_not_the_party_it_backs() -> None:
+    sentence = _backed_fighters()
+    the_us = Mention(0, 1, Actor("The US", "USA"), "actor")  # the dictionary takes "the"
+    fighters = Mention(4, 4, Actor("fighters", "REB"), "agent")
+    # not the backer's fighters, nor the story's where the story's country is the backer
+    assert _codes(sentence, 4, [the_us, fighters], context="USA") == {"---REB"}
+    assert _codes(sentence, 4, [the_us, fighters], context="SYR") == {"SYRREB"}
+    assert "USA" in _codes(sentence, 1, [the_us, fighters], context="SYR")  # its own phrase
+
+
+def _expelled():
+    return make_sentence(
+        "A US diplomat was expelled after the embassy refused .",
+        [2, 2, 4, 4, 4, 8, 7, 8, 4, 4],
+        "det compound nsubjpass auxpass ROOT mark det nsubj advcl punct",
+        lemmas="a us diplomat be expel after the embassy refuse .",
+        pos="DET PROPN NOUN AUX VERB SCONJ DET NOUN VERB PUNCT",
+    )
+
+
+def test_a_bare_embassy_is_the_mission_named_before_not_the_host() -> None:
+    sentence = _expelled()
+    us = Mention(1, 1, Actor("US", "USA"), "actor")
+    diplomat = Mention(2, 2, Actor("diplomat", "GOV"), "agent")
+    embassy = Mention(7, 7, Actor("embassy", "GOV"), "agent")
+    found = cand.sentence_parties(sentence, [us, diplomat, embassy], "NZL", cand.DocumentMemory())
+    assert [p.code for head, p in found if head == 7] == ["USAGOV"]
+    # no mission named with its country before: the story's country is all there is
+    alone = cand.sentence_parties(sentence, [diplomat, embassy], "NZL", cand.DocumentMemory())
+    assert [p.code for head, p in alone if head == 7] == ["NZLGOV"]
+
+
+def _speakers_we(memory: cand.DocumentMemory) -> list[str]:
+    sentence = _quote(
+        "We raised it with the ambassador .",
+        [1, 1, 1, 1, 5, 3, 1],
+        "nsubj ROOT dobj prep det pobj punct",
+        "we raise it with the ambassador .",
+        "PRON VERB PRON ADP DET NOUN PUNCT",
+    )
+    ambassador = [Mention(5, 5, Actor("ambassador", "GOV"), "agent")]
+    found = cand.sentence_parties(sentence, ambassador, "GBR", memory)
+    return [party.code for head, party in found if head == 0]
+
+
+def test_a_quotation_still_open_keeps_its_speaker_in_sentences_without_marks() -> None:
+    memory = cand.DocumentMemory("d")
+    opened = _quote(
+        'Johnson said , " And I hope it ends .',
+        [1, 1, 1, 6, 6, 6, 1, 8, 6, 1],
+        "nsubj ROOT punct punct cc nsubj ccomp nsubj ccomp punct",
+        'johnson say , " and i hope it end .',
+        "PROPN VERB PUNCT PUNCT CCONJ PRON VERB PRON VERB PUNCT",
+    )
+    cand.sentence_parties(
+        opened, [Mention(0, 0, Actor("Johnson", "GBRGOV"), "actor")], "GBR", memory
+    )
+    assert _speakers_we(memory) == ["GBRGOV"]  # the quotation's middle: Johnson's "we"
+    closed = _quote(
+        'It ends . "', [1, 1, 1, 1], "nsubj ROOT punct punct", 'it end . "', "PRON VERB PUNCT PUNCT"
+    )
+    cand.sentence_parties(closed, [], "GBR", memory)
+    assert _speakers_we(memory) == []  # closed: the next "we" is nobody the text names
+    # an opened quotation is carried over at most QUOTED_RUN unmarked sentences
+    cand.sentence_parties(
+        opened, [Mention(0, 0, Actor("Johnson", "GBRGOV"), "actor")], "GBR", memory
+    )
+    runs = [_speakers_we(memory) for _ in range(cand.QUOTED_RUN + 1)]
+    assert runs[-1] == [] and runs[0] == ["GBRGOV"]

@@ -76,9 +76,17 @@ _AFFILIATIONS = frozenset(
 )
 
 
-def _affiliation(sentence: Sentence, token: Token) -> bool:
-    """Return whether `token` heads a hyphenated affiliation ("government-held", "UK-based")."""
-    if token.dep != "amod" or token.text.lower() not in _AFFILIATIONS:
+# the affiliations that name a backer: "US-backed fighters" are no American force, though a
+# "Shanghai-based platform" is Chinese
+BACKINGS = frozenset("backed sponsored funded financed supported armed trained".split())
+
+
+def affiliation(sentence: Sentence, token: Token, words: frozenset[str] = _AFFILIATIONS) -> bool:
+    """Return whether `token` heads a hyphenated affiliation ("government-held", "UK-based").
+
+    `words` are the affiliations asked about (all by default; `BACKINGS` for backers only).
+    """
+    if token.dep != "amod" or token.text.lower() not in words:
         return False
     return any(c.text == "-" and c.i < token.i for c in sentence.children(token.i))
 
@@ -94,7 +102,7 @@ def noun_phrase(sentence: Sentence, head: int) -> list[int]:
     while frontier:
         current = frontier.pop()
         for child in sentence.children(current):
-            if _affiliation(sentence, child):
+            if affiliation(sentence, child):
                 continue  # "Iranian-backed militias" are not Iran
             if child.dep in _NP_DEPS:
                 keep.append(child.i)

@@ -58,7 +58,7 @@ def last_person(
     found: Actor | None = None
     covered = _covered(mentions)
     if any(t.dep for t in tokens):  # parsed
-        unknown = any(_unknown_name(t, covered) for t in tokens if t.dep == "nsubj")
+        unknown = any(_unknown_name(tokens, t, covered) for t in tokens)
     else:
         unknown = any(_capitalised(t, covered) for t in tokens)
     if unknown:
@@ -116,11 +116,17 @@ def _capitalised(token: Token, covered: set[int]) -> bool:
     return text[:1].isupper() and token.i not in covered and text.lower() not in FUNCTION_WORDS
 
 
-def _unknown_name(token: Token, covered: set[int]) -> bool:
-    """Return whether `token` is a subject named by a name the dictionary lacks."""
-    if token.dep != "nsubj" or token.i in covered or not token.text[:1].isupper():
+def _unknown_name(tokens: Sequence[Token], token: Token, covered: set[int]) -> bool:
+    """Return whether `token` is a subject named by a name the dictionary lacks.
+
+    The subject's apposition counts: "Dunn's mother, Charlotte Charles, said" names her.
+    """
+    if token.i in covered or not token.text[:1].isupper():
         return False
-    return token.tag in ("NNP", "NNPS", "NN")  # the parser tags "Trump" NN at times
+    subject = token.dep == "nsubj" or (
+        token.dep == "appos" and tokens[token.head].dep == "nsubj" and token.tag == "NNP"
+    )
+    return subject and token.tag in ("NNP", "NNPS", "NN")  # the parser tags "Trump" NN
 
 
 def appositive_mentions(
@@ -237,7 +243,7 @@ def pronoun_mentions(
     people = [
         m.first for m in mentions if m.actor.entry in dictionary.people or m.rule == "named-before"
     ]
-    people += [t.i for t in sentence.tokens if _unknown_name(t, covered)]
+    people += [t.i for t in sentence.tokens if _unknown_name(sentence.tokens, t, covered)]
     first_person = min(people, default=None)
     added = []
     for t in sentence.tokens:

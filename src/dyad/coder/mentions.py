@@ -131,7 +131,9 @@ def _first_name(
     """Return whether a one-word place is a given name ("Tara Reade", not Tara in Ireland).
 
     A place named by one word and followed by another capitalised word that starts no
-    actor of its own is part of a longer name the dictionary does not know.
+    actor of its own is part of a longer name the dictionary does not know, and so is one
+    followed by a surname the dictionary knows, whatever longer names begin with it
+    ("Charles" of "Charles Michel"): "Charlotte Charles" is Harry Dunn's mother, not the city.
     """
     if mention.first != mention.last or mention.actor.code not in dictionary.countries:
         return False
@@ -141,9 +143,15 @@ def _first_name(
     if following >= len(tokens) or following in starts:
         return False
     word = tokens[following].text
-    if word.upper() in dictionary.first_words or word.lower() in CALENDAR_WORDS:
-        return False  # "Arnor President ...", "Iran Thursday"
-    return word.isalpha() and word.istitle()
+    if not (word.isalpha() and word.istitle()):
+        return False
+    upper = word.upper()
+    if (upper,) in dictionary.actors or (upper,) in dictionary.agents or _is_title(upper):
+        return False  # "Arnor President ...", "Syria Assad"
+    if upper in dictionary.surnames:
+        return True  # "Charlotte Charles": a surname, though longer names begin with it
+    # "Dutch Finance Minister", "Kapisa Operation": a longer phrase, or a thing's name
+    return upper not in dictionary.first_words and word.lower() not in CALENDAR_WORDS
 
 
 def _inside_longer_name(

@@ -204,8 +204,24 @@ def _governors(sentence: Sentence, verb: int) -> Iterator[tuple[Token, str]]:
         if node.dep == "pcomp" and head.dep == "prep" and head.head not in seen:
             seen.add(head.i)  # "accused Iran of arming": the verb governs through "of"
             head = tokens[head.head]
+        elif _finite_under_infinitive(node, head) and head.head not in seen:
+            # "Raab urged the embassy to reconsider and spoke with Pompeo": a verb in the
+            # past is no part of "to reconsider"; it goes with "urged", whatever the parse
+            seen.add(head.i)
+            head = tokens[head.head]
         seen.add(head.i)
         node = head
+
+
+# a past or third-person form, which no infinitive takes ("VBP" is often a mistagged "VB")
+FINITE_TAGS = frozenset({"VBD", "VBZ"})
+
+
+def _finite_under_infinitive(node: Token, head: Token) -> bool:
+    """Return whether `node` is a finite verb the parser joined to an infinitive's verb."""
+    return (
+        node.dep == "conj" and node.tag in FINITE_TAGS and head.tag == "VB" and head.dep == "xcomp"
+    )
 
 
 def _link(sentence: Sentence, node: Token) -> str:

@@ -42,7 +42,13 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 
-from dyad.coder.actors import attached_tokens, role_agents, speakers_chamber
+from dyad.coder.actors import (
+    BACKINGS,
+    affiliation,
+    attached_tokens,
+    role_agents,
+    speakers_chamber,
+)
 from dyad.coder.lexicon import (
     ATTRIBUTION_VERBS,
     GROUP_PRONOUNS,
@@ -204,6 +210,9 @@ class DocumentMemory:
     # who speaks the quotation of the sentence being read (or of the one before, which the
     # sentence's quotation may continue): its "I" and "we" are the speaker's
     speaker: tuple[Party, ...] = ()
+    # sentences a quotation has stood open (0: none open), so that its middle sentences,
+    # which carry no mark, keep its speaker
+    quoted_run: int = 0
     # every actor code the document's phrases named so far, newest last, bare states too
     # (the last NAMED): whom "the two sides" stands for
     named: list[str] = field(default_factory=list)
@@ -212,6 +221,13 @@ class DocumentMemory:
     # story's own actors and dyads, which the ranker weighs (`coder.remember`)
     actors: Counter[str] = field(default_factory=Counter)
     dyads: Counter[tuple[str, str]] = field(default_factory=Counter)
+    # the country of the diplomatic mission named last with one ("a US diplomat", "the US
+    # Embassy in London"): a later bare "the embassy" is its, not the host country's
+    mission: str = ""
+
+
+# heads of phrases naming a country's diplomatic mission or its members
+MISSION_HEADS = frozenset("embassy ambassador diplomat envoy consulate consul legation".split())
 
 
 def passive(sentence: Sentence, i: int) -> bool:
@@ -221,19 +237,36 @@ def passive(sentence: Sentence, i: int) -> bool:
 
 
 def _phrase(sentence: Sentence, head: int) -> set[int]:
-    """Return the tokens of the argument phrase at `head`, less places, times and clauses."""
+    """Return the tokens of the argument phrase at `head`, less places, times and clauses.
+
+    A hyphenated backing names a backer, not the party: "the US-backed fighters" are no
+    American force, "Iranian-backed militias" no Iranian one; but a "Shanghai-based" firm is
+    Chinese (train codes it so), so other affiliations stay.
+    """
     keep = {head}
     frontier = [head]
     while frontier:
         current = frontier.pop()
         for child in sentence.children(current):
-            if child.dep in CLAUSE_DEPS:
+            if child.dep in CLAUSE_DEPS or affiliation(sentence, child, BACKINGS):
                 continue
             if child.dep == "prep" and child.lemma.lower() in PLACE_PREPS:
                 continue
             keep.add(child.i)
             frontier.append(child.i)
     return keep
+
+
+def _backs(sentence: Sentence, token: int, inside: set[int]) -> bool:
+    """Return whether `token` stands under a backing of the phrase (the "US" of "The US-backed
+    fighters", which the dictionary reads as "The US")."""
+    for above in sentence.ancestors(token):
+        if above in inside:
+            return False
+        backing = sentence.tokens[above]
+        if backing.head in inside and affiliation(sentence, backing, BACKINGS):
+            return True
+    return False
 
 
 def parties(
@@ -251,11 +284,15 @@ def parties(
     inside = _phrase(sentence, head)
     inside |= _joined_country(sentence, min(inside), mentions)
     found = [m for m in mentions if m.last in inside or m.first in inside]
+    backers = {m.actor.code[:3] for m in mentions if _backs(sentence, m.last, inside)}
+    if backers:  # "The US-backed fighters": the dictionary reads "The US", a backer
+        found = [m for m in found if not _backs(sentence, m.last, inside)]
     aside = _aside(sentence, head)
     if any(m.first not in aside and m.rule != "agent" for m in found):
         inside -= aside
         found = [m for m in found if m.first not in aside]
     first_person = any(sentence.tokens[t].text.lower() in FIRST_PERSON for t in inside)
+    head_lemma = sentence.tokens[head].lemma.lower()
     insurgent = _theatre_person(sentence, head, context)
     force = sentence.tokens[head].lemma.lower() in FORCE_HEADS
     guide = _guide_role(sentence, head)
@@ -308,6 +345,8 @@ def parties(
         result = [_former(party) for party in result]
     result += _joint_force(sentence, head, inside, context, memory, role, bool(result))
     if result:
+        if head_lemma in MISSION_HEADS and result[0].code[:3] not in NOT_STATES:
+            memory.mission = result[0].code[:3]
         result = list({p.code: p for p in result}.values())
         if len(result) > 1 and role == "MIL":
             memory.joint = tuple(result)
@@ -319,6 +358,10 @@ def parties(
             return insurgent  # "Syrian government envoy": "government" is no party of its own
         if perspective and speakers_chamber([sentence.tokens[t] for t in inside], role):
             context = perspective  # a speech's "Congress" is its speaker's
+        elif head_lemma in MISSION_HEADS and memory.mission:
+            context = memory.mission  # "a US diplomat ... after the embassy refused"
+        if context in backers:
+            context = None  # the story's country backs "the US-backed fighters"; they are not its
         if not context or _untied(sentence, inside, found):
             return [Party(UNKNOWN + role, text, "unknown"), *insurgent]
         return [Party(context + role, text, "context+role"), *insurgent]
@@ -712,6 +755,8 @@ def _owner_adjective(sentence: Sentence, token: Token, mentions: Sequence[Mentio
 
 
 QUOTATION_MARKS = frozenset('"\u201c\u201d')
+# sentences without a mark that a quotation opened before may still hold
+QUOTED_RUN = 3
 
 
 def _quoted_speaker(
@@ -727,12 +772,17 @@ def _quoted_speaker(
     whose subject names an actor: its "I", "we" and "our" are that speaker's ('"We will
     respond," Lavrov said'). A quotation without one continues the one before and keeps
     its speaker ('"... the American people," Tillerson said. "Where we do not see eye to
-    eye, ...'). Otherwise none: the caller falls back on the speech's perspective.
+    eye, ...'). So does a sentence with no mark inside a quotation still open ('Johnson
+    continued, "And I hope ... That's a point that we've raised ...'; `_quoted_after`).
+    Otherwise none: the caller falls back on the speech's
+    perspective.
     """
     tokens = sentence.tokens
     previous, memory.speaker = memory.speaker, ()
+    inside, memory.quoted_run = memory.quoted_run, _quoted_after(tokens, memory.quoted_run)
     if not any(t.text in QUOTATION_MARKS for t in tokens):
-        return ()  # "As Lincoln said, we must ...": a speech's "we" stays its speaker's
+        # "As Lincoln said, we must ...": a speech's "we" stays its speaker's
+        return previous if inside else ()
     subjects = [
         child.i
         for verb in tokens
@@ -744,6 +794,20 @@ def _quoted_speaker(
         found = parties(sentence, subjects[0], mentions, context, memory, perspective)
         return tuple(p for p in found if p.kind not in NOT_SPEAKERS)
     return previous if not subjects else ()
+
+
+def _quoted_after(tokens: Sequence[Token], run: int) -> int:
+    """Return how many sentences a quotation has stood open after this one (0 if closed).
+
+    `run` is the count before the sentence. A sentence whose last quotation mark has words
+    after it opens one ('Johnson continued, "And I hope ...'); one whose last mark ends it
+    closes it; one with no mark carries it on, for up to QUOTED_RUN sentences. The marks
+    are not counted in pairs: the sentences the pre-filter skips are never seen here.
+    """
+    marks = [t.i for t in tokens if t.text in QUOTATION_MARKS]
+    if not marks:
+        return run + 1 if 0 < run < QUOTED_RUN else 0
+    return 1 if any(t.text[:1].isalnum() for t in tokens[marks[-1] + 1 :]) else 0
 
 
 def _speaker_country(speaker: Sequence[Party]) -> str | None:
