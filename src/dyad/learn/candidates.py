@@ -258,8 +258,10 @@ def _phrase(sentence: Sentence, head: int) -> set[int]:
 
 
 def _backs(sentence: Sentence, token: int, inside: set[int]) -> bool:
-    """Return whether `token` stands under a backing of the phrase (the "US" of "The US-backed
-    fighters", which the dictionary reads as "The US")."""
+    """Return whether `token` stands under a backing of the phrase `inside` holds.
+
+    The "US" of "The US-backed fighters", which the dictionary reads as "The US", does.
+    """
     for above in sentence.ancestors(token):
         if above in inside:
             return False
@@ -294,7 +296,7 @@ def parties(
     first_person = any(sentence.tokens[t].text.lower() in FIRST_PERSON for t in inside)
     head_lemma = sentence.tokens[head].lemma.lower()
     insurgent = _theatre_person(sentence, head, context)
-    force = sentence.tokens[head].lemma.lower() in FORCE_HEADS
+    force = head_lemma in FORCE_HEADS
     guide = _guide_role(sentence, head)
     if guide == "CRM" and insurgent and sentence.tokens[head].lemma.lower() in SUSPECT_HEADS:
         guide = ""  # "two men detained" by ISAF are the insurgents it was after
@@ -774,8 +776,7 @@ def _quoted_speaker(
     its speaker ('"... the American people," Tillerson said. "Where we do not see eye to
     eye, ...'). So does a sentence with no mark inside a quotation still open ('Johnson
     continued, "And I hope ... That's a point that we've raised ...'; `_quoted_after`).
-    Otherwise none: the caller falls back on the speech's
-    perspective.
+    Otherwise none: the caller falls back on the speech's perspective.
     """
     tokens = sentence.tokens
     previous, memory.speaker = memory.speaker, ()
