@@ -257,16 +257,25 @@ def _phrase(sentence: Sentence, head: int) -> set[int]:
     return keep
 
 
-def _backs(sentence: Sentence, token: int, inside: set[int]) -> bool:
-    """Return whether `token` stands under a backing of the phrase `inside` holds.
+def _backings(sentence: Sentence, inside: set[int]) -> set[int]:
+    """Return the hyphenated backings hung on the phrase `inside` holds (`_phrase` skips them)."""
+    return {
+        child.i
+        for t in inside
+        for child in sentence.children(t)
+        if affiliation(sentence, child, BACKINGS)
+    }
+
+
+def _backs(sentence: Sentence, token: int, inside: set[int], backings: set[int]) -> bool:
+    """Return whether `token` stands under one of the phrase's `backings`, not in the phrase.
 
     The "US" of "The US-backed fighters", which the dictionary reads as "The US", does.
     """
     for above in sentence.ancestors(token):
         if above in inside:
             return False
-        backing = sentence.tokens[above]
-        if backing.head in inside and affiliation(sentence, backing, BACKINGS):
+        if above in backings:
             return True
     return False
 
@@ -286,9 +295,11 @@ def parties(
     inside = _phrase(sentence, head)
     inside |= _joined_country(sentence, min(inside), mentions)
     found = [m for m in mentions if m.last in inside or m.first in inside]
-    backers = {m.actor.code[:3] for m in mentions if _backs(sentence, m.last, inside)}
-    if backers:  # "The US-backed fighters": the dictionary reads "The US", a backer
-        found = [m for m in found if not _backs(sentence, m.last, inside)]
+    backings = _backings(sentence, inside)
+    backed = [m for m in mentions if backings and _backs(sentence, m.last, inside, backings)]
+    backers = {m.actor.code[:3] for m in backed}
+    if backed:  # "The US-backed fighters": the dictionary reads "The US", a backer
+        found = [m for m in found if m not in backed]
     aside = _aside(sentence, head)
     if any(m.first not in aside and m.rule != "agent" for m in found):
         inside -= aside
@@ -298,7 +309,7 @@ def parties(
     insurgent = _theatre_person(sentence, head, context)
     force = head_lemma in FORCE_HEADS
     guide = _guide_role(sentence, head)
-    if guide == "CRM" and insurgent and sentence.tokens[head].lemma.lower() in SUSPECT_HEADS:
+    if guide == "CRM" and insurgent and head_lemma in SUSPECT_HEADS:
         guide = ""  # "two men detained" by ISAF are the insurgents it was after
     if not found and not force and not guide:
         word = sentence.tokens[head].text
@@ -322,7 +333,7 @@ def parties(
     full = [m for m in found if m.rule != "agent" and len(m.actor.code) > 3]
     countries = [m for m in found if m.rule != "agent" and len(m.actor.code) == 3]
     roles = [m for m in found if m.rule == "agent"]
-    if sentence.tokens[head].lemma.lower() in REPRESENTING_HEADS:
+    if head_lemma in REPRESENTING_HEADS:
         represented = attached_tokens(sentence, head, "prep", REPRESENTED_PREPS)
         if any(m.first in represented for m in found):
             roles = [m for m in roles if not m.first <= head <= m.last]
@@ -333,7 +344,7 @@ def parties(
     if not role and force:
         role = "MIL"  # "Afghan and coalition forces": "coalition forces" took the noun
     if not role and countries:
-        role = ASSET_ROLES.get(sentence.tokens[head].lemma.lower(), "")
+        role = ASSET_ROLES.get(head_lemma, "")
     headed = force or any(m.first <= head <= m.last for m in roles)
     result = [_full_party(m, head, role if headed else "") for m in full]
     for m in countries:
