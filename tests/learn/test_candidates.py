@@ -940,3 +940,52 @@ def test_a_quotation_still_open_keeps_its_speaker_in_sentences_without_marks() -
     )
     runs = [_speakers_we(memory) for _ in range(cand.QUOTED_RUN + 1)]
     assert runs[-1] == [] and runs[0] == ["GBRGOV"]
+
+
+def test_a_base_is_no_party_beside_the_body_its_name_codes() -> None:
+    # "The UK-based Syrian Observatory said": the Observatory, not Britain, speaks
+    sentence = make_sentence(
+        "The UK - based Syrian Observatory said .",
+        [5, 3, 3, 5, 5, 6, 6, 6],
+        "det npadvmod punct amod compound nsubj ROOT punct",
+        lemmas="the uk - base syrian observatory say .",
+        pos="DET PROPN PUNCT VERB PROPN PROPN VERB PUNCT",
+    )
+    uk = Mention(0, 1, Actor("The UK", "GBR"), "actor")
+    body = Mention(4, 5, Actor("Syrian Observatory", "SYROPPHRI"), "actor")
+    found = cand.sentence_parties(sentence, [uk, body], "SYR", cand.DocumentMemory())
+    assert {p.code for _, p in found} == {"SYROPPHRI"}
+    assert not [p for head, p in found if head == 1]  # "UK" heads no phrase of its own
+
+
+def test_a_head_without_a_name_takes_its_base_country() -> None:
+    sentence = make_sentence(
+        "A Shanghai - based firm sued .",
+        [4, 3, 3, 4, 5, 5, 5],
+        "det npadvmod punct amod nsubj ROOT punct",
+        lemmas="a shanghai - base firm sue .",
+        pos="DET PROPN PUNCT VERB NOUN VERB PUNCT",
+    )
+    shanghai = Mention(1, 1, Actor("Shanghai", "CHN"), "actor")
+    firm = Mention(4, 4, Actor("firm", "BUS"), "agent")
+    assert _codes(sentence, 4, [shanghai, firm], context="USA") == {"CHNBUS"}
+
+
+def test_a_role_of_a_body_no_state_holds_is_no_official_of_the_story_country() -> None:
+    sentence = make_sentence(
+        "The president of the Press Federation said .",
+        [1, 6, 1, 5, 5, 2, 6, 6],
+        "det nsubj prep det compound pobj ROOT punct",
+        lemmas="the president of the press federation say .",
+        pos="DET NOUN ADP DET PROPN PROPN VERB PUNCT",
+    )
+    president = [Mention(1, 1, Actor("president", "GOV"), "agent")]
+    assert _codes(sentence, 1, president, context="THA") == {"---GOV"}
+    ministry = make_sentence(
+        "The president of the Supreme Court said .",
+        [1, 6, 1, 5, 5, 2, 6, 6],
+        "det nsubj prep det compound pobj ROOT punct",
+        lemmas="the president of the supreme court say .",
+        pos="DET NOUN ADP DET PROPN PROPN VERB PUNCT",
+    )
+    assert _codes(ministry, 1, president, context="THA") == {"THAGOV"}

@@ -178,6 +178,12 @@ GOVERNMENT_BRANCHES = frozenset({"LEG", "JUD"})
 # words that untie a role noun from the story's country: "foreign powers", "world leaders"
 # have no country the text names, so the guide's `---` (section 3)
 UNTIED = frozenset({"foreign", "international", "overseas", "world", "global", "regional"})
+# names of bodies that are no state's: a role "of" one the dictionary lacks is no official of
+# the story's country
+BODIES = frozenset(
+    """federation foundation institute association society league observatory fund
+    network centre center""".split()
+)
 # heads that may be the person an international force detains, targets or kills, who in
 # its theatre is an insurgent (guide, sections 3 and 9: "detained two suspected insurgents");
 # a subject "he" or "they" is left to the actors named before (memory)
@@ -257,6 +263,11 @@ def _phrase(sentence: Sentence, head: int) -> set[int]:
     return keep
 
 
+def affiliated(sentence: Sentence, token: Token) -> bool:
+    """Return whether `token` names what a hyphenated affiliation says ("UK" of "UK-based")."""
+    return token.head != token.i and affiliation(sentence, sentence.tokens[token.head])
+
+
 def _backings(sentence: Sentence, inside: set[int]) -> set[int]:
     """Return the hyphenated backings hung on the phrase `inside` holds (`_phrase` skips them)."""
     return {
@@ -300,6 +311,11 @@ def parties(
     backers = {m.actor.code[:3] for m in backed}
     if backed:  # "The US-backed fighters": the dictionary reads "The US", a backer
         found = [m for m in found if m not in backed]
+    based = [m for m in found if affiliated(sentence, sentence.tokens[m.last])]
+    if based and any(m.rule != "agent" and m not in based for m in found):
+        # "The UK-based Syrian Observatory" is the Observatory, which its name codes; only a
+        # head without a name of its own takes its base's country ("a Shanghai-based firm")
+        found = [m for m in found if m not in based]
     aside = _aside(sentence, head)
     if any(m.first not in aside and m.rule != "agent" for m in found):
         inside -= aside
@@ -507,6 +523,8 @@ def _untied(sentence: Sentence, inside: set[int], found: Sequence[Mention]) -> b
             token.dep == "pobj" and owner.lemma.lower() == "for"
         ):
             return True
+        if token.dep == "pobj" and owner.lemma.lower() == "of" and token.lemma.lower() in BODIES:
+            return True  # "president of the International Federation for Human Rights"
     return False
 
 
@@ -680,6 +698,8 @@ def sentence_parties(
             and not _owner_adjective(sentence, token, mentions)
         ):
             continue
+        if affiliated(sentence, token):
+            continue  # "The UK" of "The UK-based Observatory" is where it sits, not a party
         offered = pair_parties(sentence, token, found, memory)
         if not offered:
             offered = parties(sentence, token.i, mentions, context, memory, perspective)
