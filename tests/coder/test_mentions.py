@@ -98,6 +98,21 @@ def test_a_place_before_an_unknown_capitalised_word_is_a_given_name(
     assert any(m.actor.text == place for m in _mentions(text, actors)) == kept
 
 
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        ("De Lima has denied the charges .", False),  # Senator Leila de Lima, not Peru
+        ("Senator Leila de Lima spoke .", False),
+        ("They flew to Lima .", True),
+        ("The talks in Rio de Janeiro ended .", True),  # a place whose name holds "de"
+    ],
+)
+def test_a_place_after_a_surname_particle_is_a_surname(
+    text: str, kept: bool, actors: ActorDictionary
+) -> None:
+    assert any(m.actor.code in ("PER", "BRA") for m in _mentions(text, actors)) == kept
+
+
 def test_a_place_before_a_common_noun_in_a_title_case_headline_stays_a_place(
     actors: ActorDictionary,
 ) -> None:

@@ -989,3 +989,19 @@ def test_a_role_of_a_body_no_state_holds_is_no_official_of_the_story_country() -
         pos="DET NOUN ADP DET PROPN PROPN VERB PUNCT",
     )
     assert _codes(ministry, 1, president, context="THA") == {"THAGOV"}
+
+
+def test_a_word_of_a_compound_title_is_no_party_of_the_story_country() -> None:
+    # "Brazil's Central Bank governor": "Central" heads no American official in a US story
+    sentence = make_sentence(
+        "Brazil 's Central Bank governor said .",
+        [4, 0, 3, 4, 5, 5, 5],
+        "poss case compound compound nsubj ROOT punct",
+        lemmas="brazil 's central bank governor say .",
+        pos="PROPN PART PROPN PROPN NOUN VERB PUNCT",
+    )
+    brazil = Mention(0, 0, Actor("Brazil", "BRA"), "actor")
+    governor = Mention(2, 4, Actor("Central Bank governor", "GOVBUS"), "agent")
+    found = cand.sentence_parties(sentence, [brazil, governor], "USA", cand.DocumentMemory())
+    assert not [p for head, p in found if head == 2]
+    assert {p.code for head, p in found if head == 4} == {"BRAGOV"}

@@ -244,6 +244,12 @@ def test_browser_timeline_shows_gaps_and_coverage_not_zeros(server: str, browser
     assert all(bands[period] == "no coverage" for period in gaps)
     assert bands["2020-12"] == "partial period"
     assert not any("decrease" in band for period, band in bands.items() if period in gaps)
+    # a gap's tooltip says whether events are dated in it all the same, and from where
+    events = {r["period"]: r["events"] for r in trend}
+    for gap in css(browser, "#timeline-chart rect.gap"):
+        title = gap.find_element("css selector", "title").get_attribute("textContent")
+        dated = events[gap.get_attribute("data-period")]
+        assert ("documents of other periods" in title) == bool(dated), title
     browser.save_screenshot(str(SHOTS / "timeline_coverage.png"))
 
 

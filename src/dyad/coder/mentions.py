@@ -65,6 +65,7 @@ def find_mentions(
         m
         for m in mentions
         if not _first_name(sentence.tokens, m, starts, dictionary)
+        and not _particled_surname(sentence.tokens, m, dictionary)
         and not _prefixed(sentence.tokens, m)
         and not (m.rule == "actor-surname" and sentence.tokens[m.first].pos in _FUNCTION_POS)
         and not _common_word(sentence.tokens, m)
@@ -152,6 +153,31 @@ def _first_name(
         return True  # "Charlotte Charles": a surname, though longer names begin with it
     # "Dutch Finance Minister", "Kapisa Operation": a longer phrase, or a thing's name
     return upper not in dictionary.first_words and word.lower() not in CALENDAR_WORDS
+
+
+# the particles of surnames: "De Lima", "Leila de Lima", "Van Buren", "Ursula von der Leyen"
+SURNAME_PARTICLES = frozenset("de da di del della van von der dos das du".split())
+
+
+def _particled_surname(
+    tokens: Sequence[Token], mention: Mention, dictionary: ActorDictionary
+) -> bool:
+    """Return whether a one-word place is a surname after its particle ("De Lima", not Peru).
+
+    A capitalised particle is a name's wherever it stands ("De Lima has denied the
+    charges"); a lower-case one only after a capitalised word ("Leila de Lima"). A place
+    whose own name holds the particle ("Rio de Janeiro") is matched whole and never asked.
+    """
+    if mention.first != mention.last or mention.first == 0:
+        return False
+    if mention.actor.code not in dictionary.countries:
+        return False
+    particle = tokens[mention.first - 1]
+    if particle.text.lower() not in SURNAME_PARTICLES:
+        return False
+    if particle.text[:1].isupper():
+        return True
+    return particle.i > 0 and tokens[particle.i - 1].text[:1].isupper()
 
 
 def _inside_longer_name(

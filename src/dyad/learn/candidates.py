@@ -481,12 +481,19 @@ def _named_by_whole(sentence: Sentence, head: int, mentions: Sequence[Mention]) 
     """Return whether the noun at `head` modifies a phrase whose own words name a state.
 
     The whole phrase ("Syrian government envoy") is offered with its country; its
-    modifier alone must not be offered with the sentence's context country as well.
+    modifier alone must not be offered with the sentence's context country as well. The
+    whole is the top of the chain of compounds: in "Brazil's Central Bank governor" the
+    "Central" of "Central Bank" qualifies the governor, whom "Brazil's" names.
     """
     token = sentence.tokens[head]
     if token.dep != "compound" or token.head == head:
         return False
-    whole = _phrase(sentence, token.head)
+    top = sentence.tokens[token.head]
+    for _ in sentence.tokens:  # bounded: a malformed parse may loop
+        if top.dep != "compound" or top.head == top.i:
+            break
+        top = sentence.tokens[top.head]
+    whole = _phrase(sentence, top.i)
     return any(m.rule != "agent" and (m.first in whole or m.last in whole) for m in mentions)
 
 

@@ -127,8 +127,12 @@ async function timeline(params) {
     let y = height - bottom;
     const until = periodEnd(row.start, period);
     if (row.documents === 0) {
+      // Events can be dated where no document was published (a visit announced ahead, a
+      // history recalled): their bars stand on the hatch, and the tooltip says where they come from.
+      const dated = row[measure === "unique" ? "unique_events" : "events"];
+      const why = dated ? `no document published then; its ${dated} events are dated here by documents of other periods` : "no document coded";
       chart.append(svg("rect", { class: "gap", x: x + 1, y: top, width: Math.max(1, step - 2), height: height - bottom - top,
-        fill: "url(#no-coverage)", "data-period": row.period }, svg("title", {}, `${row.period}: no coverage (no document coded)`)));
+        fill: "url(#no-coverage)", "data-period": row.period }, svg("title", {}, `${row.period}: no coverage (${why})`)));
     } else {
       line.push(`${(x + step / 2).toFixed(1)},${(height - bottom - row.documents * docScale).toFixed(1)}`);
     }
