@@ -516,7 +516,8 @@ def _untied(sentence: Sentence, inside: set[int], found: Sequence[Mention]) -> b
     """Return whether a word outside the phrase's mentions unties it from any country.
 
     "Foreign officials" are no country's; nor is "a spokesman for the PMF", whose body
-    (an acronym, or a name after "for") no dictionary knows.
+    (an acronym, or a name after "for") no dictionary knows, nor "the president of the
+    Press Federation", a body (`BODIES`) no state holds.
     """
     named = {t for m in found for t in range(m.first, m.last + 1)}
     for t in inside - named:
@@ -531,7 +532,7 @@ def _untied(sentence: Sentence, inside: set[int], found: Sequence[Mention]) -> b
         ):
             return True
         if token.dep == "pobj" and owner.lemma.lower() == "of" and token.lemma.lower() in BODIES:
-            return True  # "president of the International Federation for Human Rights"
+            return True  # "the president of the Press Federation"
     return False
 
 
