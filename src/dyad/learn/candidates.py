@@ -488,12 +488,11 @@ def _named_by_whole(sentence: Sentence, head: int, mentions: Sequence[Mention]) 
     token = sentence.tokens[head]
     if token.dep != "compound" or token.head == head:
         return False
-    top = sentence.tokens[token.head]
-    for _ in sentence.tokens:  # bounded: a malformed parse may loop
-        if top.dep != "compound" or top.head == top.i:
+    top = token.head
+    for top in sentence.ancestors(token.head):
+        if sentence.tokens[top].dep != "compound":
             break
-        top = sentence.tokens[top.head]
-    whole = _phrase(sentence, top.i)
+    whole = _phrase(sentence, top)
     return any(m.rule != "agent" and (m.first in whole or m.last in whole) for m in mentions)
 
 
