@@ -301,3 +301,25 @@ def test_anaphora_a_subjects_apposition_names_someone_the_dictionary_lacks(
         m for m in pronoun_mentions(said, found, actors, KHAMENEI) if m.rule == "anaphora"
     ] == []
     assert last_person(said, found, actors, None) is UNKNOWN_PERSON
+
+
+def test_a_full_names_first_word_another_mans_surname_is_him_later(
+    actors: ActorDictionary,
+) -> None:
+    # Wikinews, 2020: "Hosni Mubarak, the former President of Egypt, died ... the government
+    # allegedly criticized Hosni's creation of new cities": the dictionary knows "Hosni" as
+    # Farouk Hosni's surname (a minister, EGYGOVMED); in this document it is Mubarak
+    full = sentence("Hosni Mubarak died .", [1, 2, 2, 2], "compound nsubj ROOT punct",
+                    "NNP NNP VBD .", "PROPN PROPN VERB PUNCT")  # fmt: skip
+    names: dict[str, Actor] = {}
+    found = find_mentions(full, actors, on_date="2020-02-25")
+    person = last_person(full, found, actors, "EGY", names)
+    assert person is not None and person.entry == names["Hosni"].entry == names["Mubarak"].entry
+    later = sentence("Hosni built cities .", [1, 1, 1, 1], "nsubj ROOT dobj punct",
+                     "NNP VBD NNS .", "PROPN VERB NOUN PUNCT")  # fmt: skip
+    alone = find_mentions(later, actors, on_date="2020-02-25")
+    assert ("Hosni", "EGYGOVMED", "actor-surname") in codes(alone)  # the dictionary's reading
+    resolved = pronoun_mentions(later, alone, actors, None, names)
+    assert [(m.actor.text, m.actor.entry, m.rule) for m in resolved] == [
+        ("Hosni", person.entry, "named-before")
+    ]

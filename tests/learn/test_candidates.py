@@ -1005,3 +1005,98 @@ def test_a_word_of_a_compound_title_is_no_party_of_the_story_country() -> None:
     found = cand.sentence_parties(sentence, [brazil, governor], "USA", cand.DocumentMemory())
     assert not [p for head, p in found if head == 2]
     assert {p.code for head, p in found if head == 4} == {"BRAGOV"}
+
+
+def test_a_legislatures_committee_is_the_legislatures() -> None:
+    # "the House Intelligence Committee met .": the committee's subject ("Intelligence",
+    # SPY in the agents file) is no role of its members; the rule read USASPY
+    sentence = make_sentence(
+        "the House Intelligence Committee met .", [3, 3, 3, 4, 4, 4],
+        "det compound compound nsubj ROOT punct", pos="DET PROPN PROPN PROPN VERB PUNCT",
+    )  # fmt: skip
+    mentions = [
+        Mention(1, 1, Actor("House", "~LEG"), "agent"),
+        Mention(2, 2, Actor("Intelligence", "~SPY"), "agent"),
+    ]
+    assert _codes(sentence, 3, mentions, context="USA") == {"USALEG"}
+    # a role word after the legislature's name, but not beside it, still counts
+    apart = make_sentence(
+        "the House 's intelligence chief met .", [1, 4, 1, 4, 5, 5, 5],
+        "det poss case compound nsubj ROOT punct",
+        pos="DET PROPN PART NOUN NOUN VERB PUNCT",
+    )  # fmt: skip
+    apart_mentions = [
+        Mention(1, 1, Actor("House", "~LEG"), "agent"),
+        Mention(3, 3, Actor("intelligence", "~SPY"), "agent"),
+    ]
+    assert _codes(apart, 4, apart_mentions, context="USA") == {"USASPY"}
+
+
+# "the aim of finding an approach with Korea pleased Seoul ." (a gerund's object is its own)
+AIM = make_sentence(
+    "the aim of finding an approach with Korea pleased Seoul .",
+    [1, 8, 1, 2, 5, 3, 5, 6, 8, 8, 8],
+    "det nsubj prep pcomp det dobj prep pobj ROOT dobj punct",
+    pos="DET NOUN ADP VERB DET NOUN ADP PROPN VERB PROPN PUNCT",
+)  # fmt: skip
+AIM_NAMES = [Mention(7, 7, Actor("Korea", "PRK"), "actor")]
+
+
+def test_a_phrase_ends_where_a_gerund_clause_begins() -> None:
+    assert _codes(AIM, 1, AIM_NAMES, context="KOR") == set()
+    assert _codes(AIM, 5, AIM_NAMES, context="KOR") == {"PRK"}
+
+
+# "the Attorney General , Sessions , a former senator , met Kislyak ."
+APPOSED = make_sentence(
+    "the Attorney General , Sessions , a former senator , met Kislyak .",
+    [2, 2, 10, 2, 2, 2, 8, 8, 2, 2, 10, 10, 10],
+    "det compound nsubj punct appos punct det amod appos punct ROOT dobj punct",
+    pos="DET PROPN PROPN PUNCT PROPN PUNCT DET ADJ NOUN PUNCT VERB PROPN PUNCT",
+)  # fmt: skip
+APPOSED_NAMES = [
+    Mention(1, 2, Actor("Attorney General", "~GOV"), "agent"),
+    Mention(4, 4, Actor("Sessions", "USAGOV"), "actor"),
+    Mention(8, 8, Actor("senator", "~LEG"), "agent"),
+    Mention(11, 11, Actor("Kislyak", "RUSGOV"), "actor"),
+]
+
+
+def test_an_apposed_description_of_a_named_actor_is_no_second_party() -> None:
+    offered = cand.sentence_parties(APPOSED, APPOSED_NAMES, "USA", cand.DocumentMemory("d"))
+    heads = {head for head, _ in offered}
+    assert 8 not in heads  # "a former senator" is Sessions, not a second (LEG) party
+    assert {p.code for head, p in offered if head == 4} == {"USAGOV"}
+    # beside a name the dictionaries lack, the description is the only reading and stays
+    unnamed = [m for m in APPOSED_NAMES if m.first != 4]
+    offered = cand.sentence_parties(APPOSED, unnamed, "USA", cand.DocumentMemory("d"))
+    assert (8, "USALEG") in {(head, p.code) for head, p in offered}
+
+
+def _brother(verb: str, lemma: str):
+    # Wikinews: "Brother of murdered Pakistani social media star sentenced to life"
+    return make_sentence(
+        f"Brother of Pakistani media star {verb} .", [0, 0, 4, 4, 1, 0, 0],
+        "ROOT prep amod compound pobj acl punct",
+        lemmas=f"brother of pakistani media star {lemma} .",
+        tags="NN IN JJ NN NN VBN .", pos="NOUN ADP ADJ NOUN NOUN VERB PUNCT",
+    )  # fmt: skip
+
+
+BROTHER_NAMES = [
+    Mention(2, 2, Actor("Pakistani", "PAK"), "actor"),
+    Mention(3, 3, Actor("media", "~MED"), "agent"),
+]
+
+
+def test_a_relative_takes_no_role_of_whom_he_is_kin_to() -> None:
+    assert _codes(_brother("sentenced", "sentence"), 0, BROTHER_NAMES, "PAK") == {"PAKCRM"}
+    assert _codes(_brother("mourned", "mourn"), 0, BROTHER_NAMES, "PAK") == {"PAK"}
+    # the star himself keeps the role
+    assert _codes(_brother("mourned", "mourn"), 4, BROTHER_NAMES, "PAK") == {"PAKMED"}
+    # a named relation gives only his country: "the son of President Ghani" is no government
+    son = make_sentence(
+        "the son of Ghani spoke .", [1, 4, 1, 2, 4, 4], "det nsubj prep pobj ROOT punct",
+        pos="DET NOUN ADP PROPN VERB PUNCT",
+    )  # fmt: skip
+    assert _codes(son, 1, [Mention(3, 3, Actor("Ghani", "AFGGOV"), "actor")]) == {"AFG"}

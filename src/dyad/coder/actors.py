@@ -237,8 +237,15 @@ def role_agents(agents: Sequence[Mention]) -> Sequence[Mention]:
     """Return a phrase's role words, in order, without a generic head another one qualifies.
 
     "an opposition leader" leads the opposition (OPP, not GOV), "the insurgent commanders"
-    command insurgents (REB, not MIL): a generic role takes its qualifier's.
+    command insurgents (REB, not MIL): a generic role takes its qualifier's. A legislature
+    named right before other role words names whose they are ("House Intelligence").
     """
+    for at, agent in enumerate(agents[:-1]):
+        if agent.actor.code.strip("~") == "LEG" and agents[at + 1].first == agent.last + 1:
+            # "the House Intelligence Committee", "the Senate Armed Services Committee": a
+            # legislature's committee is the legislature's, whatever its subject
+            agents = agents[: at + 1]
+            break
     if len(agents) > 1 and agents[-1].actor.text.upper() in GENERIC_ROLES:
         return agents[:-1]
     return agents

@@ -52,7 +52,8 @@ def last_person(
     dictionary does not know ("US Secretary of State Rex Tillerson"). A titled name, or a
     dictionary person named in full ("Muqtada al-Sadr"), is added to `names` under its
     last word, so that "Tillerson" or "Sadr" alone is known later, whoever else the
-    dictionary knows by that surname.
+    dictionary knows by that surname; so is a full name's first word where the dictionary
+    gives it to someone else as a surname ("Hosni" of Hosni Mubarak, "Kim" of Kim Jong Un).
     """
     tokens = sentence.tokens
     found: Actor | None = None
@@ -88,6 +89,11 @@ def last_person(
             found = mention.actor  # "Khamenei", not "the Obama administration"
             if names is not None and mention.last > mention.first and mention.rule == "actor":
                 names[tokens[mention.last].text] = mention.actor  # "Muqtada al-Sadr"
+                first = tokens[mention.first].text
+                if first.upper() in dictionary.surnames:
+                    # "Hosni Mubarak ... Hosni's creation of new cities" is no Farouk Hosni,
+                    # and "Kim Jong Un ... Kim said" no other Kim: the word is his here
+                    names.setdefault(first, mention.actor)
         elif name_end > mention.last and mention.actor.entry not in dictionary.people:
             titled = resolve_phrase(
                 sentence, name_end, mentions, dictionary, context_country=context_country

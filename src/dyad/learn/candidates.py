@@ -58,7 +58,9 @@ from dyad.coder.lexicon import (
 from dyad.records import Mention, Sentence, Token
 
 # never parties: where, when, and what a phrase is about (guide, section 2)
-CLAUSE_DEPS = frozenset({"relcl", "acl", "advcl", "ccomp", "xcomp", "parataxis", "appos"})
+# a phrase ends where a clause begins: "the aim of finding a new approach for relations with
+# North Korea" names no party, North Korea being the gerund's ("pcomp"), not the aim's
+CLAUSE_DEPS = frozenset({"relcl", "acl", "advcl", "ccomp", "xcomp", "parataxis", "appos", "pcomp"})
 PLACE_PREPS = frozenset("in at near inside across throughout during since until after".split())
 # the guide has no PPL or UAF: people are civilians, armed groups rebels (section 3)
 ROLE_RENAMES = {"PPL": "CVL", "UAF": "REB"}
@@ -159,6 +161,13 @@ MILITARY_WORDS = frozenset(
 # and 14), not the dictionary's PPL/CVL ("a man has been arrested", "two women were charged");
 # the victim of the crime stays a civilian
 SUSPECT_HEADS = frozenset("man men woman women person boy girl teenager teen youth".split())
+# a relative is a person of his own: "the brother of a murdered media star" is no journalist,
+# "the son of the president" no government
+KIN_HEADS = frozenset(
+    """brother sister son daughter wife husband mother father parent child cousin nephew
+    niece uncle aunt widow widower grandson granddaughter grandfather grandmother
+    stepson stepdaughter stepfather stepmother fiance fiancee""".split()
+)
 HOLDING_VERBS = frozenset(
     "arrest charge convict sentence jail imprison indict prosecute remand extradite acquit".split()
 )
@@ -349,6 +358,11 @@ def parties(
     full = [m for m in found if m.rule != "agent" and len(m.actor.code) > 3]
     countries = [m for m in found if m.rule != "agent" and len(m.actor.code) == 3]
     roles = [m for m in found if m.rule == "agent"]
+    if head_lemma in KIN_HEADS:  # the kin of whom the phrase names keeps only his country
+        kin = [m for m in full if not m.first <= head <= m.last]
+        countries += [replace(m, actor=replace(m.actor, code=m.actor.code[:3])) for m in kin]
+        full = [m for m in full if m not in kin]
+        roles = [m for m in roles if m.first <= head <= m.last]
     if head_lemma in REPRESENTING_HEADS:
         represented = attached_tokens(sentence, head, "prep", REPRESENTED_PREPS)
         if any(m.first in represented for m in found):
@@ -545,7 +559,7 @@ def _guide_role(sentence: Sentence, head: int) -> str:
     lemma = token.lemma.lower()
     if token.tag == "NN" and lemma in SINGULAR_ROLES:
         return SINGULAR_ROLES[lemma]
-    if lemma in SUSPECT_HEADS and _held_for_crime(sentence, token):
+    if (lemma in SUSPECT_HEADS or lemma in KIN_HEADS) and _held_for_crime(sentence, token):
         return "CRM"
     word = token.text.lower()
     plural = word[:-1] if word.endswith("s") else word  # the parser keeps "MPs", "Democrats"
@@ -716,6 +730,7 @@ def sentence_parties(
             if (token.i, party.code) not in seen:
                 seen.add((token.i, party.code))
                 found.append((token.i, party))
+    found = _named_apposed(sentence, found)
     earlier = dict.fromkeys(code for codes in memory.recent for code in codes)
     for head in unresolved:
         found += [(head, Party(code, sentence.tokens[head].text, "memory")) for code in earlier]
@@ -724,6 +739,33 @@ def sentence_parties(
     paired = [party.code for _, party in found if party.kind not in NOT_PAIRED]
     memory.named = [*memory.named, *paired][-NAMED:]
     return found
+
+
+NAMING_KINDS = frozenset({"full", "country", "country+role"})
+
+
+def _named_apposed(sentence: Sentence, found: list[tuple[int, Party]]) -> list[tuple[int, Party]]:
+    """Return `found` less an apposition's description where the name beside it codes.
+
+    "Trump's Attorney General, Jeff Sessions -- a former Senator and frequent campaign
+    surrogate -- met Kislyak": the description is the named man, not a second party (a
+    senator of the story's country) to meet Kislyak beside him. A description with a name
+    of its own ("Mubarak, the former President of Egypt") stays, and so does one beside a
+    name the dictionaries lack ("Ahmed, a rebel commander").
+    """
+    heads: dict[int, set[str]] = {}
+    for head, party in found:
+        heads.setdefault(head, set()).add(party.kind)
+    dropped = set()
+    for head, kinds in heads.items():
+        token = sentence.tokens[head] if head >= 0 else None
+        if token is None or token.dep != "appos" or kinds != {"context+role"}:
+            continue
+        anchor = token.head
+        group = {anchor} | {c.i for c in sentence.children(anchor) if c.dep == "appos"}
+        if any(heads.get(other, set()) & NAMING_KINDS for other in group - {head}):
+            dropped.add(head)
+    return [(head, party) for head, party in found if head not in dropped]
 
 
 def pair_parties(
