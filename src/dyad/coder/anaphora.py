@@ -53,7 +53,7 @@ def last_person(
     dictionary person named in full ("Muqtada al-Sadr"), is added to `names` under its
     last word, so that "Tillerson" or "Sadr" alone is known later, whoever else the
     dictionary knows by that surname; so is a full name's first word where the dictionary
-    gives it to someone else as a surname ("Hosni" of Hosni Mubarak, "Kim" of Kim Jong Un).
+    gives it to someone else as a surname ("Hosni" of Hosni Mubarak, no Farouk Hosni).
     """
     tokens = sentence.tokens
     found: Actor | None = None
@@ -91,8 +91,8 @@ def last_person(
                 names[tokens[mention.last].text] = mention.actor  # "Muqtada al-Sadr"
                 first = tokens[mention.first].text
                 if first.upper() in dictionary.surnames:
-                    # "Hosni Mubarak ... Hosni's creation of new cities" is no Farouk Hosni,
-                    # and "Kim Jong Un ... Kim said" no other Kim: the word is his here
+                    # "Hosni Mubarak ... Hosni's creation of new cities" is no Farouk Hosni:
+                    # in this document the word is his
                     names.setdefault(first, mention.actor)
         elif name_end > mention.last and mention.actor.entry not in dictionary.people:
             titled = resolve_phrase(
