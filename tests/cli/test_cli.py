@@ -60,6 +60,30 @@ def test_cli_code_table_format() -> None:
     assert "source" in out and "cameo" in out
 
 
+def test_cli_code_table_leaves_the_sentence_room_to_be_read(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # `make demo` prints this table; at 120 columns the long CAMEO labels ("020 Make an
+    # appeal or request") left the sentence two characters a line
+    monkeypatch.setenv("COLUMNS", "120")
+    code, out, _err = run(
+        "code", str(FIXTURES / "iraq_sample.jsonl"), "--format", "table", "--date", "2008-01-01",
+        "--min-confidence", "0",
+    )  # fmt: skip
+    assert code == 0
+    assert max(len(line) for line in out.splitlines()) <= 120
+    # the first words of a sentence stand on one line of the table
+    assert "Iraqi troops attacked Mahdi" in out
+    # on a narrow terminal codes are never cut, and the sentence still shows
+    monkeypatch.setenv("COLUMNS", "80")
+    code, out, _err = run(
+        "code", str(FIXTURES / "iraq_sample.jsonl"), "--format", "table", "--date", "2008-01-01",
+    )  # fmt: skip
+    assert code == 0
+    assert max(len(line) for line in out.splitlines()) <= 80
+    assert "USAGOV" in out and "2008-04-24" in out and "Rice urges" in out
+
+
 def test_cli_code_user_dictionary(tmp_path: Path) -> None:
     extra = tmp_path / "mine.actors.txt"
     extra.write_text("FREEDONIA_ [FRD]\n")

@@ -263,27 +263,50 @@ def show(table: pa.Table, output_format: str) -> None:
     click.echo(_render(shown), nl=False)
 
 
+CAMEO_LABEL_WIDTH = 22
+SENTENCE_MIN_WIDTH = 30
+# under this many columns the quad class and Goldstein score (both implied by the CAMEO
+# code, and in the JSON output) give their room to the sentence
+NARROW_WIDTH = 110
+
+
 def events_table(events: Sequence[Event]) -> str:
-    """Return `events` as a text table for people: actors, code, date, factuality, sentence."""
+    """Return `events` as a text table for people: actors, code, date, factuality, sentence.
+
+    Codes, dates and factuality are never cut; a CAMEO label, which may run to 60
+    characters ("0231 Appeal for economic aid ..."), is cut short so that the sentence has
+    room to be read, and on a narrow terminal the quad class and Goldstein score are left out.
+    """
+    from rich import box
     from rich.table import Table
 
     from dyad.store.labels import with_label
 
-    table = Table(show_lines=False)
-    for name in ("source", "target", "cameo", "quad", "goldstein", "date", "factuality"):
-        table.add_column(name, no_wrap=True)
-    table.add_column("sentence", overflow="fold", ratio=1)
+    wide = terminal_width() >= NARROW_WIDTH
+    names = ["source", "target", "cameo", "quad", "goldstein", "date", "factuality"]
+    if not wide:
+        names = [name for name in names if name not in ("quad", "goldstein")]
+    # light rules and single spaces between columns: a boxed table's borders took a tenth
+    # of a 120-column terminal
+    table = Table(show_lines=False, box=box.SIMPLE_HEAD, padding=(0, 1), collapse_padding=True)
+    for name in names:
+        if name == "cameo":
+            table.add_column(name, no_wrap=True, max_width=CAMEO_LABEL_WIDTH)
+        else:
+            table.add_column(name, no_wrap=True, overflow="fold")
+    shortest = SENTENCE_MIN_WIDTH if wide else None  # a narrow table takes what is left
+    table.add_column("sentence", overflow="fold", ratio=1, min_width=shortest)
     for event in events:
-        table.add_row(
-            event.source.code,
-            event.target.code if event.target else "-",
-            with_label(event.cameo),
-            str(event.quad_class),
-            f"{event.goldstein:+.1f}",
-            event.date.value or "-",
-            event.factuality,
-            event.sentence,
-        )
+        values = {
+            "source": event.source.code,
+            "target": event.target.code if event.target else "-",
+            "cameo": with_label(event.cameo),
+            "quad": str(event.quad_class),
+            "goldstein": f"{event.goldstein:+.1f}",
+            "date": event.date.value or "-",
+            "factuality": event.factuality,
+        }
+        table.add_row(*(values[name] for name in names), event.sentence)
     return _render(table)
 
 
