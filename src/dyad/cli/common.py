@@ -273,9 +273,9 @@ NARROW_WIDTH = 110
 def events_table(events: Sequence[Event]) -> str:
     """Return `events` as a text table for people: actors, code, date, factuality, sentence.
 
-    Codes, dates and factuality are never cut; a CAMEO label, which may run to 60
-    characters ("0231 Appeal for economic aid ..."), is cut short so that the sentence has
-    room to be read, and on a narrow terminal the quad class and Goldstein score are left out.
+    Codes, dates and factuality stay whole (at 80 columns and more); a CAMEO label, which
+    may run to 60 characters ("0231 Appeal for economic aid ..."), is cut short so that the
+    sentence has room to be read; on a narrow terminal quad class and Goldstein score go.
     """
     from rich import box
     from rich.table import Table
