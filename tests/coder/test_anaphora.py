@@ -134,6 +134,26 @@ def test_anaphora_they_is_the_group_named_just_before(
     assert codes(group_mentions(THEY, named, group)) == expected
 
 
+def test_anaphora_they_after_a_group_of_members_the_sentence_names_is_left_to_the_parse(
+    actors: ActorDictionary,
+) -> None:
+    # "Police evicted workers after they began a strike ." (a German president named before)
+    words = "Police evicted workers after they began a strike ."
+    evicted = sentence(words, [1, 1, 1, 5, 5, 1, 7, 5, 1],
+                       "nsubj ROOT dobj mark nsubj advcl det dobj punct",
+                       "NNS VBD NNS IN PRP VBD DT NN .",
+                       "NOUN VERB NOUN SCONJ PRON VERB DET NOUN PUNCT")  # fmt: skip
+    named = find_mentions(evicted, actors, on_date=DAY)
+    germany = Actor("West German", "DEU", None, "DEU", "actor:GERMANY")
+    assert "anaphora" not in [m.rule for m in group_mentions(evicted, named, germany)]
+    # one person's title is no group: "The minister said they would act ." is the group's
+    words = "The minister said they would act ."
+    said = sentence(words, [1, 2, 2, 5, 5, 2, 2], "det nsubj ROOT nsubj aux ccomp punct",
+                    "DT NN VBD PRP MD VB .", "DET NOUN VERB PRON AUX VERB PUNCT")  # fmt: skip
+    found = group_mentions(said, find_mentions(said, actors, on_date=DAY), germany)
+    assert ("they", "DEU", "anaphora") in codes(found)
+
+
 def test_anaphora_sole_group_needs_exactly_one(actors: ActorDictionary) -> None:
     named = find_mentions(NAMED, actors, on_date=DAY)
     assert sole_group(named, actors) is None  # Hamas and Israel: two groups, no "they"

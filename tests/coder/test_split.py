@@ -120,6 +120,14 @@ def test_split_reads_a_hyphen_for_a_space_after_a_sentence(text: str, expected: 
         ("Mr Doran-said the-government erred", "Mr Doran said the government erred"),
         ("Source:-Al Jazeera", "Source: Al Jazeera"),
         ('He warned,-"we will act"', 'He warned, "we will act"'),
+        # beside a pronoun, auxiliary, conjunction or title, whichever side
+        ("Mr-Ross also said he is-seeking it", "Mr Ross also said he is seeking it"),
+        ("The-task and-found Egypt-is Siluanov-said", "The task and found Egypt is Siluanov said"),
+        # beside a short preposition whose other side is a name
+        ("flew to-Germany on Saturday-in Clondalkin", "flew to Germany on Saturday in Clondalkin"),
+        # touching a word on one side only
+        ("The- US secretary of state -has arrived", "The  US secretary of state  has arrived"),
+        ("rose under- Barack Obama", "rose under  Barack Obama"),
     ],
 )
 def test_spaced_reads_a_hyphen_that_stands_for_a_space(text: str, expected: str) -> None:
@@ -134,6 +142,10 @@ def test_spaced_reads_a_hyphen_that_stands_for_a_space(text: str, expected: str)
         "smiles :-) and :-D at 3:-4",
         "the Iran-Iraq war of 1980-88",
         "a score of 3-1, version 2.- final",
+        "pre- and post-war, mid- to late-1990s, a 10- to 15-year term",
+        "the have-nots, a has-been, a check-in, an on-demand sit-in",
+        "IS-held towns, As-Safir, At-Tanf, al-Assad, Abu-Bakr, Fine Gael-TD",
+        "Prayuth Chan-ocha, cyber-crime, Rescue-team, a - dash, -- and --",
     ],
 )
 def test_spaced_keeps_real_hyphens(text: str) -> None:

@@ -426,3 +426,21 @@ def test_demonyms_have_plurals() -> None:
     for plural, code in (("IRANIANS", "IRN"), ("AMERICANS", "USA"), ("SYRIANS", "SYR")):
         assert actors.actors[(plural,)].codes[0].code == code
     assert ("KHAMENEIS",) not in actors.actors  # people get no plural
+    # a name of two words ending in a demonym: "North Koreans" was no actor
+    for plural, code in (("NORTH", "KOREANS"), "PRK"), (("SRI", "LANKANS"), "LKA"):
+        assert actors.actors[plural].codes[0].code == code
+    assert ("NGHE", "ANS") not in actors.actors  # a place's short last word is no demonym
+
+
+def test_a_region_is_not_the_united_states() -> None:
+    """A region's people ("Latin American leaders", "four Central American states") are no USA."""
+    from dyad.dictionaries.loader import load_actor_dictionary
+
+    actors, _problems = load_actor_dictionary()
+    for key, code in (
+        (("LATIN", "AMERICAN"), "LAM"),
+        (("CENTRAL", "AMERICAN"), "LAM"),
+        (("SOUTH", "AMERICANS"), "SAM"),
+        (("NORTH", "AMERICA"), "NMR"),
+    ):
+        assert actors.actors[key].codes[0].code == code

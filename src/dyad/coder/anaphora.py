@@ -21,6 +21,7 @@ from dataclasses import replace
 from typing import TypeGuard
 
 from dyad.coder.actors import CONTEXT_ONLY, resolve_phrase
+from dyad.coder.genders import PersonKey, agreeing_person
 from dyad.coder.lexicon import (
     FUNCTION_WORDS,
     GROUP_PRONOUNS,
@@ -33,6 +34,7 @@ from dyad.records import Actor, Mention, Sentence, Token
 
 UNKNOWN_PERSON = Actor("", "", None, None, "unknown-person")
 ROLE_TAGS = frozenset({"NN", "NNS", "NNP", "NNPS"})
+PLURAL_TAGS = frozenset({"NNS", "NNPS"})
 SUBJECTS = frozenset({"nsubj", "nsubjpass"})
 SUBJECT_PRONOUNS = frozenset({"he", "she"})
 # mentions that name a person through what came before
@@ -209,6 +211,8 @@ def pronoun_mentions(
     antecedent: Actor | None,
     names: dict[str, Actor] | None = None,
     subject: Actor | None = None,
+    women: set[PersonKey] | None = None,
+    recent: Sequence[Actor] = (),
 ) -> list[Mention]:
     """Return `mentions` plus names met before in the document and he/she/his/her/him.
 
@@ -221,7 +225,9 @@ def pronoun_mentions(
     had flown ..." is Thatcher (on train and dev's gold, where the two differ, the subject
     is an event's source 12 times and the person named last once, in 47). A pronoun after
     a person named in the same sentence is left to the parse ("Maliki said he would ..."),
-    which knows which clause it belongs to.
+    which knows which clause it belongs to. Where the document showed who are women
+    (`women`), a "she" or "her" goes to the last of the `recent` persons who is one, and a
+    "he" to no woman (`genders.agreeing_person`).
     """
     # a surname the dictionary gives to someone else is the one named before; the matcher
     # took it for a name, so it stays one where the parser tags it otherwise ("Trump," JJ)
@@ -259,6 +265,8 @@ def pronoun_mentions(
             continue
         is_subject = t.dep in SUBJECTS and t.text.lower() in SUBJECT_PRONOUNS
         person = subject if is_subject and subject is not None else antecedent
+        if women:
+            person = agreeing_person(person, t.text, women, recent)
         if _named(person):
             added.append(Mention(t.i, t.i, replace(person, text=t.text), "anaphora"))
     return sorted([*mentions, *added], key=lambda m: m.first)
@@ -376,11 +384,24 @@ def group_mentions(
 
     `group` is the one country or organisation the previous sentence named ("Why would
     Tehran do that now? Maybe we bought them off"); "they" and "their" after a group the
-    sentence names itself are left to the parse.
+    sentence names itself are left to the parse, a group named by its members or a
+    collective noun too ("police had evicted office workers after they began a hunger
+    strike" are no German president's people named the sentence before), not by one person's
+    title ("the minister said they would").
     """
     if group is None:
         return list(mentions)
-    first_group = min((m.first for m in mentions if m.rule != "agent"), default=None)
+    tokens = sentence.tokens
+    first_group = min(
+        (
+            m.first
+            for m in mentions
+            if m.rule != "agent"
+            or tokens[m.last].tag in PLURAL_TAGS
+            or tokens[m.last].lemma.lower() not in PERSON_ROLE_NOUNS
+        ),
+        default=None,
+    )
     added = [
         Mention(t.i, t.i, replace(group, text=t.text), "anaphora")
         for t in sentence.tokens

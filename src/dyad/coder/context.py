@@ -14,7 +14,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
 from dyad import dates
-from dyad.coder import anaphora, coalitions
+from dyad.coder import anaphora, coalitions, genders
 from dyad.coder.assemble import event_date
 from dyad.coder.lexicon import QUALIFIER_DEPS
 from dyad.coder.mentions import home_chambers
@@ -55,6 +55,8 @@ class DocumentContext:
         sides: The country each segment's author writes from, for "we" and "our troops".
         coalition: The led coalition named last ("the Saudi-led coalition": SAUMIL), for a
             later "the coalition".
+        women: The persons the document showed to be women, for "she" and "her".
+        recent: The persons named lately in the segment, last named last.
     """
 
     document: Document
@@ -73,6 +75,8 @@ class DocumentContext:
     acronyms: dict[str, Actor] = field(default_factory=dict)
     sides: dict[Segment, Side] = field(default_factory=dict)
     coalition: Actor | None = None
+    women: set[genders.PersonKey] = field(default_factory=set)
+    recent: list[Actor] = field(default_factory=list)
 
     @staticmethod
     def start(
@@ -104,8 +108,10 @@ class DocumentContext:
         if sentence.segment != self.segment:
             self.antecedent, self.group, self.segment = None, None, sentence.segment
             self.subject = None
+            self.recent = []
         elif skipped_between(self.document.text, self.previous_end, sentence.start):
             self.antecedent = self.group = self.subject = None
+            self.recent = []
         self.previous_end = sentence.end
 
     def read_references(self, sentence: Sentence, named: list[Mention]) -> list[Mention]:
@@ -117,7 +123,14 @@ class DocumentContext:
         named = anaphora.acronym_mentions(sentence, named, self.acronyms)
         named = anaphora.appositive_mentions(sentence, named, actors, self.names, self.country)
         mentions = anaphora.pronoun_mentions(
-            sentence, named, actors, self.antecedent, self.names, self.subject
+            sentence,
+            named,
+            actors,
+            self.antecedent,
+            self.names,
+            self.subject,
+            self.women,
+            self.recent,
         )
         return anaphora.group_mentions(sentence, mentions, self.group)
 
@@ -131,6 +144,14 @@ class DocumentContext:
         named_last = anaphora.last_person(sentence, mentions, actors, self.country, self.names)
         self.antecedent = named_last or self.antecedent
         self.subject = anaphora.subject_person(sentence, mentions, actors)
+        women = genders.women_named(sentence, mentions, actors, anaphora.PERSON_RULES)
+        self.women.update(genders.person_key(woman) for woman in women)
+        for person in (self.subject, named_last):
+            if person is not None and person is not anaphora.UNKNOWN_PERSON:
+                key = genders.person_key(person)
+                self.recent = [p for p in self.recent if genders.person_key(p) != key]
+                self.recent.append(person)
+        del self.recent[: -genders.RECENT_PERSONS]
 
     def reference(self, segment: Segment) -> DatePoint:
         """Return the reference date of `segment` (found once per segment)."""

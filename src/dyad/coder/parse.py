@@ -41,18 +41,33 @@ _ABBREVIATIONS = frozenset(
 )
 # Some news sites' text has a space turned into a hyphen ("Stoltenberg,-NATO
 # secretary-general,-said", "eventually collapses.-The final image", "curtail-its
-# support", "Mr Doran-said", "available for comment.- Residents said"): after a comma, colon
-# or semicolon, between a sentence's end and the next one (with or without the space), and
-# beside a determiner or "said", where no English compound has one.
+# support", "Mr Doran-said", "available for comment.- Residents said", "Mr-Ross also said",
+# "is-seeking", "The- US secretary of state -has arrived"): after a comma, colon or semicolon,
+# between a sentence's end and the next one (with or without the space), beside a word no
+# English compound has beside a hyphen (a pronoun, determiner, auxiliary, conjunction, "said",
+# "Mr"), beside "to", "in", "on", "by" or "for" whose other side is a name ("to-Germany",
+# "Clondalkin-in"; not "check-in", "by-election"), and where a hyphen touches a word on one side
+# only (not "pre- and post-war", "mid- to late-1990s").
 # The splitter and the parser read such a hyphen as the space it was (`spaced`); the text,
 # its offsets and the tokens' words are unchanged.
-_SPACE_WORDS = "the|its|their|his|her|said"
+_SPACE_WORDS = "|".join(
+    f"[{word[0].upper()}{word[0]}]{word[1:]}"
+    for word in """the its their his her said is are was were has have had he she it they we
+    that which who and but of with from this these those mr mrs ms""".split()
+)
+# "the have-nots", "a has-been"
+_NOT_SPACE_AFTER = r"(?!nots?(?![\w-])|beens?(?![\w-]))"
+_NAME_PREPOSITIONS = "to|in|on|by|for"
 _SPACE_HYPHEN = re.compile(
     r"[,;:](-)(?=[A-Za-z]{2}|[\"'\u201c\u2018][A-Za-z])"
     r"|[a-z]{2}[.!?](-)(?=[A-Z][a-z])"
     r"|[a-z0-9]{2}[.!?][\"'\u201d\u2019)]?(-)(?=\s+[\"'\u201c\u2018(]?[A-Z0-9])"
     rf"|(?<![\w-])[A-Za-z]+(-)(?=(?:{_SPACE_WORDS})(?![\w-]))"
-    rf"|(?<![\w-])(?:{_SPACE_WORDS})(-)(?=[A-Za-z]+(?![\w-]))"
+    rf"|(?<![\w-])(?:{_SPACE_WORDS})(-){_NOT_SPACE_AFTER}(?=[A-Za-z]+(?![\w-]))"
+    rf"|(?<![\w-])[A-Z][a-z]+(-)(?=(?:{_NAME_PREPOSITIONS})(?![\w-]))"
+    rf"|(?<![\w-])(?:{_NAME_PREPOSITIONS})(-)(?=[A-Z][a-z]+(?![\w-]))"
+    r"|(?<=\s)(-)(?=[A-Za-z])"
+    r"|(?<=[A-Za-z]{2})(-)(?=[ \t]+(?!(?:and|or|nor|to|und)\b)[A-Za-z])"
 )
 _BOUNDARY = re.compile(r"[.!?]+[\"'\u201d\u2019)\]]*(?=\s+[\"'\u201c\u2018(\[]?[A-Z0-9])")
 _PARAGRAPH = re.compile(r"\n[ \t]*\n+")
@@ -85,7 +100,7 @@ def spaced(text: str) -> str:
     hyphens = [
         match.start(group)
         for match in _SPACE_HYPHEN.finditer(text)
-        for group in (1, 2, 3, 4, 5)
+        for group in range(1, _SPACE_HYPHEN.groups + 1)
         if match.start(group) >= 0
     ]
     if not hyphens:

@@ -341,17 +341,29 @@ def skeleton(word: str) -> str:
 
 
 def _add_demonym_plurals(dictionary: ActorDictionary) -> None:
-    """Add "IRANIANS" for "IRANIAN": the Phoenix files list most demonyms singular only."""
+    """Add "IRANIANS" for "IRANIAN": the Phoenix files list most demonyms singular only.
+
+    So "NORTH KOREANS" for "NORTH KOREAN" and "SRI LANKANS" for "SRI LANKAN": a name of two or
+    three words takes the plural where its last word is a demonym in "-an" ("North Koreans"
+    was no actor, and "South Koreans protested" had no source).
+    """
     for key, entry in list(dictionary.actors.items()):
-        word = key[0]
-        if len(key) != 1 or not word.isalpha() or not word.endswith(_DEMONYM_ENDINGS):
-            continue
+        word = key[-1]
         if entry.person or not any(len(c.code) == 3 for c in entry.codes):
             continue
-        dictionary.actors.setdefault((word + "S",), entry)
+        if len(key) == 1 and word.isalpha() and word.endswith(_DEMONYM_ENDINGS):
+            dictionary.actors.setdefault((word + "S",), entry)
+        elif (
+            len(key) in (2, 3)
+            and all(w.isalpha() for w in key)
+            and word.endswith("AN")
+            and len(word) >= _SHORTEST_PLURAL_DEMONYM
+        ):
+            dictionary.actors.setdefault((*key[:-1], word + "S"), entry)
 
 
 _DEMONYM_ENDINGS = ("AN", "I", "RK", "RD", "RB", "AB", "OAT")  # Iranian, Iraqi, Turk, Kurd
+_SHORTEST_PLURAL_DEMONYM = 6  # "KOREAN", "LANKAN"; not a place's last word ("NGHE AN")
 
 
 def _finish(dictionary: ActorDictionary) -> None:

@@ -1,0 +1,119 @@
+"""Which persons a document shows to be women, so that "she" and "her" find them.
+
+Reads: a sentence's Mentions (the persons it names) and its parse.
+Adds: nothing to the records; `DocumentContext` keeps what it learns per document and the
+anaphora stage asks `agreeing_person` which remembered person a pronoun stands for.
+
+"Von der Leyen is due to meet with her counterpart, US Defense Secretary Jim Mattis ...
+Her visit comes ahead of a meeting with NATO defense ministers": the person named last is
+Mattis, but "her" is von der Leyen. The dictionaries say nothing of sex, so the document
+must: a woman's title before the name ("Ms", "Queen", "Baroness"), or her own "her" or
+"herself" in the clause whose subject she is ("von der Leyen ... met her counterpart").
+A man is the unmarked case in news, so only women are learnt: a "she" goes to the last
+woman named when the person it would take is not known to be one, and a "he" never goes to
+a known woman (the last other person named takes it instead, or no one).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from dyad.dictionaries.entries import ActorDictionary
+from dyad.records import Actor, Mention, Sentence
+
+FEMININE_PRONOUNS = frozenset({"she", "her", "hers", "herself"})
+FEMININE_TITLES = frozenset(
+    """ms mrs miss madam madame mme queen lady dame baroness princess duchess empress
+    countess""".split()
+)
+# her own possessive or reflexive, said of the subject of her clause
+_OWN_PRONOUN_TAGS = frozenset({"PRP$"})
+_OWN_REFLEXIVE = "herself"
+# a clause of its own below the subject's verb: its "her" may be someone else's (a verb
+# joined by "and" is one where it has a subject of its own; "is due to meet" shares hers)
+_CLAUSE_DEPS = frozenset({"ccomp", "advcl", "relcl", "acl", "parataxis"})
+_SUBJECTS = frozenset({"nsubj", "nsubjpass"})
+# persons remembered for a later "she" (the segment's last few)
+RECENT_PERSONS = 6
+
+PersonKey = tuple[str, str]
+
+
+def person_key(actor: Actor) -> PersonKey:
+    """Return what tells one remembered person from another: code and dictionary entry."""
+    return actor.code, actor.entry or ""
+
+
+def women_named(
+    sentence: Sentence,
+    mentions: Sequence[Mention],
+    dictionary: ActorDictionary,
+    person_rules: frozenset[str],
+) -> list[Actor]:
+    """Return the persons `sentence` shows to be women (a title, or her own "her")."""
+    tokens = sentence.tokens
+    people = [
+        m
+        for m in mentions
+        if (m.actor.entry in dictionary.people or m.rule in person_rules) and m.rule != "anaphora"
+    ]
+    women = [
+        m.actor
+        for m in people
+        if any(
+            0 <= i < len(tokens) and tokens[i].text.lower().rstrip(".") in FEMININE_TITLES
+            for i in (m.first - 1, m.first)
+        )
+    ]
+    subject = next((m for m in people if tokens[m.last].dep in _SUBJECTS), None)
+    if subject is None:
+        return women
+    verb = tokens[subject.last].head
+    others = [m.first for m in mentions if m.first > subject.last and m.rule != "anaphora"]
+    for token in tokens[subject.last + 1 : min(others, default=len(tokens))]:
+        word = token.text.lower()
+        own = (word == "her" and token.tag in _OWN_PRONOUN_TAGS) or word == _OWN_REFLEXIVE
+        if own and _in_clause_of(sentence, token.i, verb):
+            women.append(subject.actor)
+            break
+    return women
+
+
+def _in_clause_of(sentence: Sentence, index: int, verb: int) -> bool:
+    """Return whether token `index` hangs from `verb` without crossing into another clause."""
+    tokens = sentence.tokens
+    seen = set()
+    while index != verb and index not in seen:
+        seen.add(index)
+        if tokens[index].dep in _CLAUSE_DEPS:
+            return False
+        if tokens[index].dep == "conj" and any(
+            c.dep in _SUBJECTS for c in sentence.children(index)
+        ):
+            return False
+        index = tokens[index].head
+    return index == verb
+
+
+def agreeing_person(
+    person: Actor | None,
+    pronoun: str,
+    women: set[PersonKey],
+    recent: Sequence[Actor],
+) -> Actor | None:
+    """Return who `pronoun` stands for, given that the anaphora rules chose `person`.
+
+    `women` are the persons the document showed to be women, `recent` the persons named
+    lately in the segment, last named last.
+    """
+    if not women:
+        return person
+    feminine = pronoun.lower() in FEMININE_PRONOUNS
+    is_woman = person is not None and person_key(person) in women
+    if feminine == is_woman:
+        return person
+    if feminine:
+        woman = next((p for p in reversed(recent) if person_key(p) in women), None)
+        return woman or person
+    # "he" after a woman: the last other person named, or no one
+    return next((p for p in reversed(recent) if person_key(p) not in women), None)

@@ -1,0 +1,79 @@
+"""Tests for dyad.coder.genders: "she" and "her" find the woman the document named."""
+
+from __future__ import annotations
+
+import pytest
+
+from dyad.coder.anaphora import PERSON_RULES, pronoun_mentions
+from dyad.coder.genders import agreeing_person, person_key, women_named
+from dyad.coder.mentions import find_mentions
+from dyad.dictionaries.entries import ActorDictionary
+from dyad.dictionaries.loader import load_actor_dictionary
+from dyad.records import Actor, Mention
+from parses import make_sentence
+
+DAY = "2017-02-07"
+LEYEN = Actor("von der Leyen", "DEUGOV", None, "DEU", "actor:LEYEN")
+MATTIS = Actor("Jim Mattis", "USAGOV", None, "USA", "titled:MATTIS")
+TRUMP = Actor("Trump", "USAGOV", None, "USA", "actor:TRUMP")
+
+
+@pytest.fixture(scope="module")
+def actors() -> ActorDictionary:
+    return load_actor_dictionary()[0]
+
+
+def test_her_own_possessive_shows_the_subject_is_a_woman(actors: ActorDictionary) -> None:
+    # "Merkel met her counterpart ."
+    met = make_sentence("Merkel met her counterpart .", [1, 1, 3, 1, 1],
+                        "nsubj ROOT poss dobj punct", None, "NNP VBD PRP$ NN .",
+                        "PROPN VERB PRON NOUN PUNCT")  # fmt: skip
+    found = find_mentions(met, actors, on_date=DAY)
+    women = women_named(met, found, actors, PERSON_RULES)
+    assert [w.code for w in women] == ["DEUGOV"]
+    # "Merkel said they met her counterpart ." says nothing of her: that "her" is in a
+    # clause of its own, and may be another woman's
+    said = make_sentence("Merkel said they met her counterpart .", [1, 1, 3, 1, 5, 3, 1],
+                         "nsubj ROOT nsubj ccomp poss dobj punct", None,
+                         "NNP VBD PRP VBD PRP$ NN .",
+                         "PROPN VERB PRON VERB PRON NOUN PUNCT")  # fmt: skip
+    assert women_named(said, find_mentions(said, actors, on_date=DAY), actors, PERSON_RULES) == []
+
+
+def test_a_womans_title_shows_she_is_one(actors: ActorDictionary) -> None:
+    # "Ms Grybauskaite spoke ." (a name the dictionary lacks, read from an apposition)
+    spoke = make_sentence("Ms Grybauskaite spoke .", [1, 2, 2, 2], "compound nsubj ROOT punct",
+                          None, "NNP NNP VBD .", "PROPN PROPN VERB PUNCT")  # fmt: skip
+    her = Actor("Grybauskaite", "LTUGOV", None, "LTU", "titled:LTU")
+    named = [Mention(1, 1, her, "appositive")]
+    assert women_named(spoke, named, actors, PERSON_RULES) == [her]
+    # "Mr" is no evidence either way
+    mister = make_sentence("Mr Grybauskaite spoke .", [1, 2, 2, 2], "compound nsubj ROOT punct",
+                           None, "NNP NNP VBD .", "PROPN PROPN VERB PUNCT")  # fmt: skip
+    assert women_named(mister, named, actors, PERSON_RULES) == []
+
+
+def test_she_is_the_last_woman_named_and_he_no_woman() -> None:
+    women = {person_key(LEYEN)}
+    recent = [LEYEN, MATTIS]
+    assert agreeing_person(MATTIS, "Her", women, recent) is LEYEN
+    assert agreeing_person(MATTIS, "his", women, recent) is MATTIS
+    assert agreeing_person(LEYEN, "she", women, recent) is LEYEN
+    # "he" after a woman: the last other person named, or no one
+    assert agreeing_person(LEYEN, "He", women, recent) is MATTIS
+    assert agreeing_person(LEYEN, "he", women, [LEYEN]) is None
+    # no woman known: the anaphora rules' choice stands, whatever the pronoun
+    assert agreeing_person(MATTIS, "her", set(), recent) is MATTIS
+    assert agreeing_person(MATTIS, "her", women, [MATTIS]) is MATTIS
+
+
+def test_her_visit_is_hers_not_the_man_named_last(actors: ActorDictionary) -> None:
+    # "Von der Leyen is due to meet with her counterpart, Jim Mattis ... Her visit comes ..."
+    visit = make_sentence("Her visit comes .", [1, 2, 2, 2], "poss nsubj ROOT punct", None,
+                          "PRP$ NN VBZ .", "PRON NOUN VERB PUNCT")  # fmt: skip
+    named = find_mentions(visit, actors, on_date=DAY)
+    without = pronoun_mentions(visit, named, actors, MATTIS)
+    assert [m.actor.code for m in without] == ["USAGOV"]
+    women = {person_key(LEYEN)}
+    found = pronoun_mentions(visit, named, actors, MATTIS, None, None, women, [LEYEN, MATTIS])
+    assert [(m.actor.text, m.actor.code, m.rule) for m in found] == [("Her", "DEUGOV", "anaphora")]
