@@ -15,7 +15,6 @@ from parses import make_sentence
 DAY = "2017-02-07"
 LEYEN = Actor("von der Leyen", "DEUGOV", None, "DEU", "actor:LEYEN")
 MATTIS = Actor("Jim Mattis", "USAGOV", None, "USA", "titled:MATTIS")
-TRUMP = Actor("Trump", "USAGOV", None, "USA", "actor:TRUMP")
 
 
 @pytest.fixture(scope="module")

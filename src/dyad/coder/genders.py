@@ -40,7 +40,11 @@ PersonKey = tuple[str, str]
 
 
 def person_key(actor: Actor) -> PersonKey:
-    """Return what tells one remembered person from another: code and dictionary entry."""
+    """Return what tells one remembered person from another: code and dictionary entry.
+
+    Two persons the dictionaries lack, of one title and country ("a US official", "the US
+    secretary"), are one person to it.
+    """
     return actor.code, actor.entry or ""
 
 
