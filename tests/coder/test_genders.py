@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from dyad.coder.anaphora import PERSON_RULES, pronoun_mentions
+from dyad.coder.anaphora import pronoun_mentions
 from dyad.coder.genders import agreeing_person, person_key, women_named
 from dyad.coder.mentions import find_mentions
 from dyad.dictionaries.entries import ActorDictionary
@@ -28,7 +28,7 @@ def test_her_own_possessive_shows_the_subject_is_a_woman(actors: ActorDictionary
                         "nsubj ROOT poss dobj punct", None, "NNP VBD PRP$ NN .",
                         "PROPN VERB PRON NOUN PUNCT")  # fmt: skip
     found = find_mentions(met, actors, on_date=DAY)
-    women = women_named(met, found, actors, PERSON_RULES)
+    women = women_named(met, found, actors)
     assert [w.code for w in women] == ["DEUGOV"]
     # "Merkel said they met her counterpart ." says nothing of her: that "her" is in a
     # clause of its own, and may be another woman's
@@ -36,7 +36,7 @@ def test_her_own_possessive_shows_the_subject_is_a_woman(actors: ActorDictionary
                          "nsubj ROOT nsubj ccomp poss dobj punct", None,
                          "NNP VBD PRP VBD PRP$ NN .",
                          "PROPN VERB PRON VERB PRON NOUN PUNCT")  # fmt: skip
-    assert women_named(said, find_mentions(said, actors, on_date=DAY), actors, PERSON_RULES) == []
+    assert women_named(said, find_mentions(said, actors, on_date=DAY), actors) == []
 
 
 def test_a_womans_title_shows_she_is_one(actors: ActorDictionary) -> None:
@@ -45,11 +45,11 @@ def test_a_womans_title_shows_she_is_one(actors: ActorDictionary) -> None:
                           None, "NNP NNP VBD .", "PROPN PROPN VERB PUNCT")  # fmt: skip
     her = Actor("Grybauskaite", "LTUGOV", None, "LTU", "titled:LTU")
     named = [Mention(1, 1, her, "appositive")]
-    assert women_named(spoke, named, actors, PERSON_RULES) == [her]
+    assert women_named(spoke, named, actors) == [her]
     # "Mr" is no evidence either way
     mister = make_sentence("Mr Grybauskaite spoke .", [1, 2, 2, 2], "compound nsubj ROOT punct",
                            None, "NNP NNP VBD .", "PROPN PROPN VERB PUNCT")  # fmt: skip
-    assert women_named(mister, named, actors, PERSON_RULES) == []
+    assert women_named(mister, named, actors) == []
 
 
 def test_she_is_the_last_woman_named_and_he_no_woman() -> None:

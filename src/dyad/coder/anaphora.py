@@ -26,7 +26,9 @@ from dyad.coder.lexicon import (
     FUNCTION_WORDS,
     GROUP_PRONOUNS,
     PERSON_ROLE_NOUNS,
+    PERSON_RULES,
     PERSONAL_PRONOUNS,
+    SUBJECTS,
 )
 from dyad.dates.vocabulary import CALENDAR_WORDS
 from dyad.dictionaries.entries import ActorDictionary
@@ -35,10 +37,7 @@ from dyad.records import Actor, Mention, Sentence, Token
 UNKNOWN_PERSON = Actor("", "", None, None, "unknown-person")
 ROLE_TAGS = frozenset({"NN", "NNS", "NNP", "NNPS"})
 PLURAL_TAGS = frozenset({"NNS", "NNPS"})
-SUBJECTS = frozenset({"nsubj", "nsubjpass"})
 SUBJECT_PRONOUNS = frozenset({"he", "she"})
-# mentions that name a person through what came before
-PERSON_RULES = frozenset({"anaphora", "named-before", "appositive"})
 
 
 def last_person(

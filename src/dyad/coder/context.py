@@ -144,7 +144,7 @@ class DocumentContext:
         named_last = anaphora.last_person(sentence, mentions, actors, self.country, self.names)
         self.antecedent = named_last or self.antecedent
         self.subject = anaphora.subject_person(sentence, mentions, actors)
-        women = genders.women_named(sentence, mentions, actors, anaphora.PERSON_RULES)
+        women = genders.women_named(sentence, mentions, actors)
         self.women.update(genders.person_key(woman) for woman in women)
         for person in (self.subject, named_last):
             if person is not None and person is not anaphora.UNKNOWN_PERSON:

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from dyad.coder.lexicon import PERSON_RULES, SUBJECTS
 from dyad.dictionaries.entries import ActorDictionary
 from dyad.records import Actor, Mention, Sentence
 
@@ -32,7 +33,6 @@ _OWN_REFLEXIVE = "herself"
 # a clause of its own below the subject's verb: its "her" may be someone else's (a verb
 # joined by "and" is one where it has a subject of its own; "is due to meet" shares hers)
 _CLAUSE_DEPS = frozenset({"ccomp", "advcl", "relcl", "acl", "parataxis"})
-_SUBJECTS = frozenset({"nsubj", "nsubjpass"})
 # persons remembered for a later "she" (the segment's last few)
 RECENT_PERSONS = 6
 
@@ -52,14 +52,13 @@ def women_named(
     sentence: Sentence,
     mentions: Sequence[Mention],
     dictionary: ActorDictionary,
-    person_rules: frozenset[str],
 ) -> list[Actor]:
     """Return the persons `sentence` shows to be women (a title, or her own "her")."""
     tokens = sentence.tokens
     people = [
         m
         for m in mentions
-        if (m.actor.entry in dictionary.people or m.rule in person_rules) and m.rule != "anaphora"
+        if (m.actor.entry in dictionary.people or m.rule in PERSON_RULES) and m.rule != "anaphora"
     ]
     women = [
         m.actor
@@ -69,7 +68,7 @@ def women_named(
             for i in (m.first - 1, m.first)
         )
     ]
-    subject = next((m for m in people if tokens[m.last].dep in _SUBJECTS), None)
+    subject = next((m for m in people if tokens[m.last].dep in SUBJECTS), None)
     if subject is None:
         return women
     verb = tokens[subject.last].head
@@ -85,18 +84,16 @@ def women_named(
 
 def _in_clause_of(sentence: Sentence, index: int, verb: int) -> bool:
     """Return whether token `index` hangs from `verb` without crossing into another clause."""
-    tokens = sentence.tokens
-    seen = set()
-    while index != verb and index not in seen:
-        seen.add(index)
-        if tokens[index].dep in _CLAUSE_DEPS:
+    chain = sentence.ancestors(index)
+    if verb not in chain:
+        return False
+    for below in chain[: chain.index(verb)]:
+        dep = sentence.tokens[below].dep
+        if dep in _CLAUSE_DEPS:
             return False
-        if tokens[index].dep == "conj" and any(
-            c.dep in _SUBJECTS for c in sentence.children(index)
-        ):
+        if dep == "conj" and any(c.dep in SUBJECTS for c in sentence.children(below)):
             return False
-        index = tokens[index].head
-    return index == verb
+    return True
 
 
 def agreeing_person(
@@ -110,8 +107,6 @@ def agreeing_person(
     `women` are the persons the document showed to be women, `recent` the persons named
     lately in the segment, last named last.
     """
-    if not women:
-        return person
     feminine = pronoun.lower() in FEMININE_PRONOUNS
     is_woman = person is not None and person_key(person) in women
     if feminine == is_woman:
