@@ -10,7 +10,7 @@ from dyad.dictionaries.loader import load_verb_dictionary
 from dyad.learn import arguments as args
 from dyad.learn import candidates as cand
 from dyad.learn.coder import Candidate, Models, _learned
-from dyad.records import Actor, Mention
+from dyad.records import Actor, Mention, Segment
 from parses import make_sentence
 
 
@@ -43,6 +43,20 @@ def test_dependency_path_names_prepositions_and_clause_crossings() -> None:
     assert args.dependency_path(sentence, 1, 0) == ("down:nsubj", 1, False)
     assert args.dependency_path(sentence, 1, 6) == ("down:dobj>down:prep:of>down:pobj", 3, False)
     assert args.dependency_path(sentence, 0, 8) == ("up:nsubj>down:prep:in>down:pobj", 3, False)
+
+
+def test_a_headline_passive_subject_is_on_the_passive_path() -> None:
+    words = "Senator arrested in Manila"
+    heads, deps = [1, 1, 1, 2], "nsubj ROOT prep pobj"
+    tags, pos = "NNP VBD IN NNP", "PROPN VERB ADP PROPN"
+    headline = make_sentence(
+        words, heads, deps, tags=tags, pos=pos, segment=Segment("headline", 0, 26)
+    )
+    assert args.dependency_path(headline, 1, 0) == ("down:nsubjpass", 1, False)
+    senator = args.Option(0, cand.Party("PHLLEG", "Senator", "full"))
+    assert ("headdep=nsubjpass", 1.0) in args.option_features(headline, 1, "17", senator, 1)
+    article = make_sentence(words, heads, deps, tags=tags, pos=pos)
+    assert args.dependency_path(article, 1, 0) == ("down:nsubj", 1, False)
 
 
 def test_options_add_unknown_source_and_no_target_but_not_the_trigger() -> None:

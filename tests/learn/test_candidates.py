@@ -1100,3 +1100,54 @@ def test_a_relative_takes_no_role_of_whom_he_is_kin_to() -> None:
         pos="DET NOUN ADP PROPN VERB PUNCT",
     )  # fmt: skip
     assert _codes(son, 1, [Mention(3, 3, Actor("Ghani", "AFGGOV"), "actor")]) == {"AFG"}
+
+
+def test_a_conjunct_heads_a_phrase_of_its_own() -> None:
+    # "according to the organisation and a police official": the police are the official's
+    sentence = make_sentence(
+        "according to the organisation and a police official",
+        [0, 0, 3, 1, 3, 7, 7, 3],
+        "ROOT prep det pobj cc det compound conj",
+        lemmas="accord to the organisation and a police official",
+        pos="VERB ADP DET NOUN CCONJ DET NOUN NOUN",
+    )
+    mentions = [Mention(6, 6, Actor("police", "~COP"), "agent")]
+    assert _codes(sentence, 3, mentions, context="EGY") == set()
+    assert _codes(sentence, 7, mentions, context="EGY") == {"EGYCOP"}
+
+
+def test_joined_roles_keep_their_own_role() -> None:
+    # "Afghan soldiers and policemen": the soldiers are no police
+    sentence = make_sentence(
+        "Afghan soldiers and policemen arrested him .",
+        [1, 4, 1, 1, 4, 4, 4],
+        "amod nsubj cc conj ROOT dobj punct",
+        lemmas="afghan soldier and policeman arrest he .",
+        pos="ADJ NOUN CCONJ NOUN VERB PRON PUNCT",
+    )
+    mentions = [
+        Mention(0, 0, Actor("Afghan", "AFG"), "actor"),
+        Mention(1, 1, Actor("soldiers", "~MIL"), "agent"),
+        Mention(3, 3, Actor("policemen", "~COP"), "agent"),
+    ]
+    assert _codes(sentence, 1, mentions) == {"AFGMIL"}
+    assert _codes(sentence, 3, mentions) == {"AFGCOP"}
+
+
+def test_a_title_before_a_name_gives_the_office_the_dictionary_lacks() -> None:
+    # the dictionary dates Leila de Lima's justice ministry; the text calls her a senator
+    sentence = make_sentence(
+        "Senator Leila de Lima arrested", [3, 3, 3, 4, 4], "compound compound nmod nsubj ROOT"
+    )
+    name = Mention(1, 3, Actor("Leila de Lima", "PHLGOVJUD"), "actor")
+    senator = [Mention(0, 0, Actor("Senator", "LEG"), "agent"), name]
+    assert _codes(sentence, 3, senator, context="PHL") == {"PHLLEG"}
+    assert _codes(sentence, 3, [name], context="PHL") == {"PHLJUD"}
+    # a retired general in a civil office keeps it; out of office he stays elite
+    general = [
+        Mention(0, 0, Actor("General", "MIL"), "agent"),
+        replace(name, actor=Actor("x", "USAGOV")),
+    ]
+    assert _codes(sentence, 3, general, context="USA") == {"USAGOV"}
+    former = [senator[0], replace(name, actor=Actor("x", "PHLELI"))]
+    assert _codes(sentence, 3, former, context="PHL") == {"PHLELI"}

@@ -21,7 +21,7 @@ from dyad.learn import candidates as cand
 from dyad.learn import coder, linear
 from dyad.learn.coder import MODEL_FILE, LearnedCoder, Models, score_candidates
 from dyad.learn.triggers import trigger_features
-from dyad.records import Actor, Mention
+from dyad.records import Actor, Mention, Segment
 from parses import make_sentence
 
 TOY = [
@@ -146,6 +146,64 @@ def test_passive_is_read_from_the_auxiliary() -> None:
         pos="NUM NOUN AUX VERB PUNCT",
     )
     assert cand.passive(sentence, 3) and not cand.passive(sentence, 1)
+
+
+HEADLINE = Segment("headline", 0, 60)
+
+
+def _headline(words: str, heads: list[int], deps: str, tags: str, pos: str, kind: str):  # type: ignore[no-untyped-def]
+    segment = HEADLINE if kind == "headline" else Segment("article", 0, 60)
+    lemmas = words.lower().replace("arrested", "arrest")
+    return make_sentence(words, heads, deps, lemmas, tags, pos, segment=segment)
+
+
+def test_a_headline_drops_the_passive_auxiliary() -> None:
+    # "Top separatist commander assassinated": the parser tags the verb VBD, no auxiliary
+    words, deps = "Top separatist commander assassinated", "amod compound nsubj ROOT"
+    tags, pos = "JJ NN NN VBD", "ADJ NOUN NOUN VERB"
+    assert cand.passive(_headline(words, [2, 2, 3, 3], deps, tags, pos, "headline"), 3)
+    # the same words in an article's sentence, and a headline's act with its object, are active
+    assert not cand.passive(_headline(words, [2, 2, 3, 3], deps, tags, pos, "article"), 3)
+    met = _headline(
+        "Merkel met Trump",
+        [1, 1, 1],
+        "nsubj ROOT dobj",
+        "NNP VBD NNP",
+        "PROPN VERB PROPN",
+        "headline",
+    )
+    assert not cand.passive(met, 1)
+    # a headline segment that is a whole sentence keeps its article: read as written
+    fired = _headline(
+        "the security force fired",
+        [2, 2, 3, 3],
+        "det compound nsubj ROOT",
+        "DT NN NN VBD",
+        "DET NOUN NOUN VERB",
+        "headline",
+    )
+    assert not cand.passive(fired, 3)
+
+
+def test_a_headline_passive_subject_of_an_arrest_is_the_suspect() -> None:
+    sentence = _headline(
+        "Man arrested over murder",
+        [1, 1, 1, 2],
+        "nsubj ROOT prep pobj",
+        "NN VBD IN NN",
+        "NOUN VERB ADP NOUN",
+        "headline",
+    )
+    assert cand._held_for_crime(sentence, sentence.tokens[0])
+    article = _headline(
+        "Man arrested over murder",
+        [1, 1, 1, 2],
+        "nsubj ROOT prep pobj",
+        "NN VBD IN NN",
+        "NOUN VERB ADP NOUN",
+        "article",
+    )
+    assert not cand._held_for_crime(article, article.tokens[0])
 
 
 def test_trigger_features_are_deterministic() -> None:

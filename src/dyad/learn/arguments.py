@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from dyad.coder.lexicon import QUALIFIER_DEPS
 from dyad.evaluate.realtext import scored_actor
 from dyad.learn import linear
-from dyad.learn.candidates import FIRST_PERSON, PLACE_PREPS, Party, passive
+from dyad.learn.candidates import FIRST_PERSON, PLACE_PREPS, Party, argument_dep, passive
 from dyad.learn.linear import LinearModel, Row
 from dyad.records import Sentence
 
@@ -71,7 +71,7 @@ def _step(sentence: Sentence, i: int) -> str:
     token = sentence.tokens[i]
     if token.dep in ("prep", "agent"):
         return f"{token.dep}:{token.lemma.lower()}"
-    return token.dep
+    return argument_dep(sentence, i)
 
 
 def dependency_path(sentence: Sentence, start: int, end: int) -> tuple[str, int, bool]:
@@ -214,6 +214,7 @@ def option_features(
     gap = "1" if distance <= 1 else "2-3" if distance <= 3 else "4-7" if distance <= 7 else "8+"
     role = _role(party.code)
     head_token = sentence.tokens[head]
+    head_dep = argument_dep(sentence, head)
     names = [
         "opt=phrase",
         f"path={path}",
@@ -230,8 +231,8 @@ def option_features(
         f"role|root={role}|{root}",
         f"role|side={role}|{side}",
         f"head={head_token.lemma.lower()}",
-        f"headdep={head_token.dep}",
-        f"headdep|side={head_token.dep}|{side}",
+        f"headdep={head_dep}",
+        f"headdep|side={head_dep}|{side}",
         crowd,
         f"segment={sentence.segment.kind}",
     ]

@@ -61,6 +61,8 @@ from dyad.records import Mention, Sentence, Token
 # a phrase ends where a clause begins: "the aim of finding a new approach for relations with
 # North Korea" names no party, North Korea being the gerund's ("pcomp"), not the aim's
 CLAUSE_DEPS = frozenset({"relcl", "acl", "advcl", "ccomp", "xcomp", "parataxis", "appos", "pcomp"})
+# a head's conjunct, its conjunction, and "both" or "either" before it
+COORDINATION_DEPS = frozenset({"conj", "cc", "preconj"})
 PLACE_PREPS = frozenset("in at near inside across throughout during since until after".split())
 # the guide has no PPL or UAF: people are civilians, armed groups rebels (section 3)
 ROLE_RENAMES = {"PPL": "CVL", "UAF": "REB"}
@@ -246,9 +248,58 @@ MISSION_HEADS = frozenset("embassy ambassador diplomat envoy consulate consul le
 
 
 def passive(sentence: Sentence, i: int) -> bool:
-    return any(c.dep in ("nsubjpass", "auxpass") for c in sentence.children(i)) or (
-        sentence.tokens[i].tag == "VBN" and sentence.tokens[i].dep in ("acl", "amod", "ROOT")
+    """Tell whether verb `i` is passive: "was killed", "insurgents killed in", a headline's
+    "Top separatist commander assassinated".
+    """
+    return (
+        any(c.dep in ("nsubjpass", "auxpass") for c in sentence.children(i))
+        or (sentence.tokens[i].tag == "VBN" and sentence.tokens[i].dep in ("acl", "amod", "ROOT"))
+        or headline_passive(sentence, i)
     )
+
+
+# a headline's subject that these head is a sentence's, not headline-ese
+_SENTENCE_SUBJECT_WORDS = frozenset("the a an this that these those".split())
+
+
+def headline_passive(sentence: Sentence, i: int) -> bool:
+    """Tell whether a headline's past form at `i` is a passive with its auxiliary dropped.
+
+    Headlines tell an act in the present ("Police shoot protester") and drop "was" from a
+    passive ("Senator arrested in the Philippines"), so a past form with a subject but no
+    auxiliary and no object is a passive, which the parser tags VBD as often as VBN. A
+    headline segment that is a whole sentence keeps its articles ("the security force
+    fired") or has a pronoun subject ("he lunged"): those are read as written.
+    """
+    token = sentence.tokens[i]
+    if sentence.segment.kind != "headline" or token.tag not in ("VBD", "VBN"):
+        return False
+    subjects = []
+    for child in sentence.children(i):
+        if child.dep in ("aux", "auxpass", "dobj", "dative", "ccomp", "xcomp"):
+            return False
+        if child.dep == "nsubj":
+            subjects.append(child)
+    return any(
+        subject.pos != "PRON"
+        and not any(
+            c.dep == "det" and c.lemma.lower() in _SENTENCE_SUBJECT_WORDS
+            for c in sentence.children(subject.i)
+        )
+        for subject in subjects
+    )
+
+
+def argument_dep(sentence: Sentence, i: int) -> str:
+    """Return token `i`'s dependency label, a headline passive's subject read as passive.
+
+    "Senator arrested in the Philippines": the parser makes the senator the subject of an
+    active "arrested"; she is the one arrested, as in "a senator was arrested".
+    """
+    token = sentence.tokens[i]
+    if token.dep == "nsubj" and headline_passive(sentence, token.head):
+        return "nsubjpass"
+    return token.dep
 
 
 def _phrase(sentence: Sentence, head: int) -> set[int]:
@@ -256,7 +307,10 @@ def _phrase(sentence: Sentence, head: int) -> set[int]:
 
     A hyphenated backing names a backer, not the party: "the US-backed fighters" are no
     American force, "Iranian-backed militias" no Iranian one; but a "Shanghai-based" firm is
-    Chinese (train codes it so), so other affiliations stay.
+    Chinese (train codes it so), so other affiliations stay. A conjunct of the head heads
+    a phrase of its own: "the organisation and a police official" is no police, "450 police
+    and special commando units" no army; "Afghan and coalition forces", one noun with two
+    adjectives, stays one phrase.
     """
     keep = {head}
     frontier = [head]
@@ -264,6 +318,8 @@ def _phrase(sentence: Sentence, head: int) -> set[int]:
         current = frontier.pop()
         for child in sentence.children(current):
             if child.dep in CLAUSE_DEPS or affiliation(sentence, child, BACKINGS):
+                continue
+            if current == head and child.dep in COORDINATION_DEPS:
                 continue
             if child.dep == "prep" and child.lemma.lower() in PLACE_PREPS:
                 continue
@@ -376,7 +432,7 @@ def parties(
     if not role and countries:
         role = ASSET_ROLES.get(head_lemma, "")
     headed = force or any(m.first <= head <= m.last for m in roles)
-    result = [_full_party(m, head, role if headed else "") for m in full]
+    result = [_titled(_full_party(m, head, role if headed else ""), m, roles) for m in full]
     for m in countries:
         code = m.actor.code + role if m.actor.code not in ("IGO", "NGO") else m.actor.code
         kind = "country+role" if role else "country"
@@ -413,6 +469,8 @@ def parties(
 
 # roles a person holds in office; out of it, the guide codes him ELI (section 3)
 OFFICE_ROLES = frozenset({"GOV", "LEG", "JUD", "MIL", "PTY", "COP", "SPY"})
+# the offices a title before a name gives over the dictionary's dated role ("Senator ...")
+TITLE_OFFICES = OFFICE_ROLES - {"MIL"}
 
 
 def _out_of_office(sentence: Sentence, head: int, found: Sequence[Mention]) -> bool:
@@ -464,6 +522,23 @@ def _full_party(mention: Mention, head: int, role: str) -> Party:
     if role and owner and code[3:6] in ("GOV", "ELI") and code[:3] not in NOT_STATES:
         return Party(code[:3] + role, mention.actor.text, "country+role", mention.actor.entry)
     return Party(code, mention.actor.text, "full", mention.actor.entry)
+
+
+def _titled(party: Party, name: Mention, roles: Sequence[Mention]) -> Party:
+    """Return a named person's party in the office the title before his name gives.
+
+    "Senator Leila de Lima": the dictionary dates her justice ministry and no later office,
+    but the text names her a senator (PHLLEG). The title right before the name says what
+    she is now; one out of office (ELI) or of no state keeps the dictionary's reading, and
+    so does a "General" in a civil office (a retired general keeps the rank as a title).
+    """
+    title = next((_role(t.actor.code) for t in roles if t.last + 1 == name.first), "")
+    code = party.code
+    if title not in TITLE_OFFICES or code[3:6] not in OFFICE_ROLES or code[3:6] == title:
+        return party
+    if party.kind != "full" or code[:3] in NOT_STATES:
+        return party
+    return replace(party, code=code[:3] + title)
 
 
 def _aside(sentence: Sentence, head: int) -> set[int]:
@@ -569,11 +644,15 @@ def _guide_role(sentence: Sentence, head: int) -> str:
 def _held_for_crime(sentence: Sentence, person: Token) -> bool:
     """Tell whether `person` is the one arrested, charged or tried: the object or passive
     subject of such a verb ("police arrested a man", "a man has been arrested", "a man and a
-    woman were charged"), or named with one ("a man, who was arrested", "a man charged with")."""
+    woman were charged", a headline's "Man arrested over murder"), or named with one ("a
+    man, who was arrested", "a man charged with")."""
     while person.dep == "conj" and person.head != person.i:
         person = sentence.tokens[person.head]
     governor = sentence.tokens[person.head]
-    if person.dep in ("nsubjpass", "dobj") and governor.lemma.lower() in HOLDING_VERBS:
+    if governor.lemma.lower() in HOLDING_VERBS and (
+        person.dep in ("nsubjpass", "dobj")
+        or (person.dep == "nsubj" and passive(sentence, governor.i))  # "Man arrested over"
+    ):
         return True
     return any(
         c.dep in ("acl", "relcl") and c.lemma.lower() in HOLDING_VERBS

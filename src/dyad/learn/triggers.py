@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from dyad.coder.patterns import entry_for
 from dyad.dictionaries.entries import VerbDictionary
 from dyad.learn import linear
-from dyad.learn.candidates import ASSET_ROLES, passive
+from dyad.learn.candidates import ASSET_ROLES, argument_dep, passive
 from dyad.learn.linear import LinearModel, Row
 from dyad.records import Mention, Sentence
 
@@ -136,7 +136,7 @@ def _child_features(sentence: Sentence, i: int, lemma: str, where: MentionMap) -
     """Return the features the dependents of token `i` give it."""
     features = []
     for child in sentence.children(i):
-        dep = child.dep
+        dep = argument_dep(sentence, child.i)
         child_lemma = child.lemma.lower()
         features.append(f"child={dep}")
         if dep == "neg":
