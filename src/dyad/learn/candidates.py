@@ -258,7 +258,7 @@ def passive(sentence: Sentence, i: int) -> bool:
     )
 
 
-# a headline's subject that these head is a sentence's, not headline-ese
+# determiners headlines drop: a subject that keeps one is a whole sentence's ("the force fired")
 _SENTENCE_SUBJECT_WORDS = frozenset("the a an this that these those".split())
 
 
