@@ -21,7 +21,7 @@ from dyad.learn import candidates as cand
 from dyad.learn import coder, linear
 from dyad.learn.coder import MODEL_FILE, LearnedCoder, Models, score_candidates
 from dyad.learn.triggers import trigger_features
-from dyad.records import Actor, Mention, Segment
+from dyad.records import Actor, Mention, Segment, SegmentKind, Sentence
 from parses import make_sentence
 
 TOY = [
@@ -148,13 +148,18 @@ def test_passive_is_read_from_the_auxiliary() -> None:
     assert cand.passive(sentence, 3) and not cand.passive(sentence, 1)
 
 
-HEADLINE = Segment("headline", 0, 60)
-
-
-def _headline(words: str, heads: list[int], deps: str, tags: str, pos: str, kind: str):  # type: ignore[no-untyped-def]
-    segment = HEADLINE if kind == "headline" else Segment("article", 0, 60)
-    lemmas = words.lower().replace("arrested", "arrest")
-    return make_sentence(words, heads, deps, lemmas, tags, pos, segment=segment)
+def _headline(
+    words: str,
+    heads: list[int],
+    deps: str,
+    tags: str,
+    pos: str,
+    kind: SegmentKind,
+    lemmas: str = "",
+) -> Sentence:
+    """Return a hand-built sentence in a segment of `kind` ("headline" or "article")."""
+    segment = Segment(kind, 0, len(words))
+    return make_sentence(words, heads, deps, lemmas or None, tags, pos, segment=segment)
 
 
 def test_a_headline_drops_the_passive_auxiliary() -> None:
@@ -185,25 +190,20 @@ def test_a_headline_drops_the_passive_auxiliary() -> None:
     assert not cand.passive(fired, 3)
 
 
-def test_a_headline_passive_subject_of_an_arrest_is_the_suspect() -> None:
+@pytest.mark.parametrize(("kind", "suspect"), [("headline", True), ("article", False)])
+def test_a_headline_passive_subject_of_an_arrest_is_the_suspect(
+    kind: SegmentKind, suspect: bool
+) -> None:
     sentence = _headline(
         "Man arrested over murder",
         [1, 1, 1, 2],
         "nsubj ROOT prep pobj",
         "NN VBD IN NN",
         "NOUN VERB ADP NOUN",
-        "headline",
+        kind,
+        lemmas="man arrest over murder",
     )
-    assert cand._held_for_crime(sentence, sentence.tokens[0])
-    article = _headline(
-        "Man arrested over murder",
-        [1, 1, 1, 2],
-        "nsubj ROOT prep pobj",
-        "NN VBD IN NN",
-        "NOUN VERB ADP NOUN",
-        "article",
-    )
-    assert not cand._held_for_crime(article, article.tokens[0])
+    assert cand._held_for_crime(sentence, sentence.tokens[0]) is suspect
 
 
 def test_trigger_features_are_deterministic() -> None:
