@@ -66,6 +66,7 @@ def _failing(stage: str, error: Exception) -> tuple[pipeline.Stage, ...]:
     def wrap(function: Callable[..., None]) -> Callable[..., None]:
         def raising(*args: object) -> None:
             texts = [getattr(a, "sentence", None) for a in args]
+            texts += [getattr(w, "sentence", None) for a in args if isinstance(a, list) for w in a]
             documents = [d for a in args for d in getattr(a, "documents", ())]
             if any(t is not None and "Russia" in t.text for t in texts) or any(
                 "Russia" in d.text for d in documents

@@ -11,9 +11,11 @@ from dyad.coder.anaphora import (
     group_mentions,
     last_person,
     pronoun_mentions,
+    remember_titles,
     shortened_names,
     sole_group,
     subject_person,
+    titled_mentions,
 )
 from dyad.coder.mentions import find_mentions
 from dyad.dictionaries.entries import ActorDictionary
@@ -343,3 +345,82 @@ def test_a_full_names_first_word_another_mans_surname_is_him_later(
     assert [(m.actor.text, m.actor.entry, m.rule) for m in resolved] == [
         ("Hosni", person.entry, "named-before")
     ]
+
+
+def _titled(actors: ActorDictionary, first: str, name: str, country: str) -> Sentence:
+    """Return "<first> Minister <name> of <country> resigned ." parsed."""
+    words = f"{first} Minister {name} of {country} resigned ."
+    return sentence(words, [3, 3, 3, 6, 3, 4, 6, 6],
+                    "compound compound compound nsubj prep pobj ROOT punct",
+                    "NNP NNP NNP NNP IN NNP VBD .",
+                    "PROPN PROPN PROPN PROPN ADP PROPN VERB PUNCT")  # fmt: skip
+
+
+# "The Prime Minister met Putin ."
+THE_PRIME_MINISTER = sentence("The Prime Minister met Putin .", [2, 2, 3, 3, 3, 3],
+                              "det compound nsubj ROOT dobj punct", "DT NNP NNP VBD NNP .",
+                              "DET PROPN PROPN VERB PROPN PUNCT")  # fmt: skip
+
+
+def _remembered(actors: ActorDictionary, *sentences: Sentence) -> dict[str, Actor | None]:
+    titles: dict[str, Actor | None] = {}
+    for parsed in sentences:
+        remember_titles(parsed, find_mentions(parsed, actors, on_date=DAY), actors, titles)
+    return titles
+
+
+def test_the_prime_minister_is_the_person_the_story_gave_the_title(
+    actors: ActorDictionary,
+) -> None:
+    # "Prime Minister Novak of Slovakia ..." and, later, "the Prime Minister": Novak, not
+    # the country the sentences between named most
+    titles = _remembered(actors, _titled(actors, "Prime", "Igor Novak", "Slovakia"))
+    person = titles.get("prime minister")
+    assert person is not None and person.code == "SVKGOV"
+    later = THE_PRIME_MINISTER
+    found = titled_mentions(later, find_mentions(later, actors, on_date=DAY), titles)
+    assert ("Prime Minister", "SVKGOV", "titled-before") in codes(found)
+    # a title two persons bore names neither; a former holder's names no one
+    both = _remembered(
+        actors,
+        _titled(actors, "Prime", "Igor Novak", "Slovakia"),
+        _titled(actors, "Prime", "Igor Dupont", "Belgium"),
+    )
+    assert "prime minister" in both and both["prime minister"] is None
+    assert all(rule != "titled-before" for _, _, rule in codes(
+        titled_mentions(later, find_mentions(later, actors, on_date=DAY), both)
+    ))  # fmt: skip
+    former = sentence("Former Prime Minister Igor Novak of Slovakia resigned .",
+                      [4, 4, 4, 4, 7, 4, 5, 7, 7],
+                      "amod compound compound compound nsubj prep pobj ROOT punct",
+                      "JJ NNP NNP NNP NNP IN NNP VBD .",
+                      "ADJ PROPN PROPN PROPN PROPN ADP PROPN VERB PUNCT")  # fmt: skip
+    assert "prime minister" not in _remembered(actors, former)  # "the former ..." may be him
+
+
+def test_a_title_that_says_whom_it_means_is_not_read_as_the_one_before(
+    actors: ActorDictionary,
+) -> None:
+    titles = _remembered(actors, _titled(actors, "Prime", "Igor Novak", "Slovakia"))
+    # "the Prime Minister of Belgium", "the Prime Minister Jan Dupont" name their own
+    of_belgium = sentence("The Prime Minister of Belgium met Putin .", [2, 2, 5, 2, 3, 5, 5, 5],
+                          "det compound nsubj prep pobj ROOT dobj punct",
+                          "DT NNP NNP IN NNP VBD NNP .",
+                          "DET PROPN PROPN ADP PROPN VERB PROPN PUNCT")  # fmt: skip
+    named = sentence("The Prime Minister Dupont met Putin .", [3, 3, 3, 4, 4, 4, 4],
+                     "det compound compound nsubj ROOT dobj punct",
+                     "DT NNP NNP NNP VBD NNP .",
+                     "DET PROPN PROPN PROPN VERB PROPN PUNCT")  # fmt: skip
+    for parsed in (of_belgium, named):
+        found = titled_mentions(parsed, find_mentions(parsed, actors, on_date=DAY), titles)
+        assert all(rule != "titled-before" for _, _, rule in codes(found))
+
+
+def test_a_stray_mark_of_a_mangled_name_is_no_name_met_before(actors: ActorDictionary) -> None:
+    # "Commissioner N\ufffd\ufffdir\ufffd\ufffdn O'Sullivan": scraped text split the name at
+    # replacement marks; a later mark is no one
+    later = sentence("\ufffd condemned Israel .", [1, 1, 1, 1], "nsubj ROOT dobj punct",
+                     "NNP VBD NNP .", "PROPN VERB PROPN PUNCT")  # fmt: skip
+    names = {"\ufffd": Actor("\ufffd", "IRLCOP"), "Smithers": Actor("Smithers", "GBRGOV")}
+    found = pronoun_mentions(later, find_mentions(later, actors, on_date=DAY), actors, None, names)
+    assert all(rule != "named-before" for _, _, rule in codes(found))

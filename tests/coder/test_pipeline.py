@@ -177,6 +177,10 @@ def test_pipeline_stage_table_is_consistent() -> None:
     broken = (Stage("a", print, ("missing",), ("x",)),)
     with pytest.raises(ValueError, match="missing"):
         check_stages(broken)
+    # a document stage runs before every sentence stage of its document: it cannot follow one
+    late = (Stage("a", print, (), ("x",)), Stage("b", print, ("x",), ("y",), "document"))
+    with pytest.raises(ValueError, match="runs before"):
+        check_stages(late)
 
 
 def test_pipeline_runs_exactly_the_stage_table(
@@ -206,6 +210,24 @@ def test_pipeline_stages_command_prints_the_table() -> None:
 
     lines = CliRunner().invoke(cli, ["stages"]).output.splitlines()
     assert [line.split()[:2] for line in lines] == [[s.name, s.entry] for s in STAGES]
+
+
+def test_pipeline_home_country_is_known_to_the_first_sentences(resources: Resources) -> None:
+    # the headline names no country; the story names Iran after it, in two sentences
+    text = "Court blocks the order\n\nIran's president criticised the court. Iran appealed."
+    document = Document("t", text, "test", date="2008-08-20")
+    batch = pipeline.Batch([document], resources, StageTimes(), False)
+    for stage in STAGES:
+        if stage.scope == "batch":
+            stage.function(batch)
+    works = [pipeline.SentenceWork(sentence, True) for sentence in batch.parsed]
+    context = pipeline.DocumentContext.start(document, resources)
+    pipeline.find_mentions(context, works)
+    assert works[0].sentence.text == "Court blocks the order"
+    assert context.home == "IRN" and context.home_sentences == 2
+    context.note_countries(works[0].named)
+    assert context.country is None  # nothing before the headline
+    assert context.sentence_country(works[0].sentence, works[0].named) == "IRN"
 
 
 def test_pipeline_possessor_alone_is_not_the_actor(resources: Resources) -> None:

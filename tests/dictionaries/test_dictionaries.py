@@ -96,6 +96,11 @@ def test_dictionaries_code_on_without_undated_role(day: str | None, expected: st
         (("TEHRAN",), None, "IRN"),
         (("MAHDI", "ARMY"), None, "IRQREB"),
         (("AHMADINEJAD",), "2008-08-20", "IRNGOV"),
+        # national institutions by their own names (dyad's supplement)
+        (("GARDA",), "2017-02-10", "IRLCOP"),
+        (("DAIL",), None, "IRLLEG"),
+        (("VERKHOVNA", "RADA"), None, "UKRLEG"),
+        (("METROPOLITAN", "POLICE"), None, "GBRCOP"),
     ],
 )
 def test_dictionaries_shipped_actor_keys(

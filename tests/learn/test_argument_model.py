@@ -265,3 +265,63 @@ def test_the_rule_coders_topic_is_no_target_either() -> None:
     assert _topic_target(sentence, rule("PRK"), parties)
     assert not _topic_target(sentence, rule("CHN"), parties)
     assert not _topic_target(sentence, EventCode(4, tillerson, None, "040", "rule"), parties)
+
+
+def test_the_media_a_speaker_addresses_are_no_party() -> None:
+    # "In a statement to Al Jazeera , Aquino condemned the arrest .": Al Jazeera carries
+    # the condemnation; it is not condemned, under its own head or the statement's
+    sentence = make_sentence(
+        "In a statement to Al Jazeera , Aquino condemned the arrest .",
+        [8, 2, 0, 2, 5, 3, 8, 8, 8, 10, 8, 8],
+        "prep det pobj prep compound pobj punct nsubj ROOT det dobj punct",
+        lemmas="in a statement to Al Jazeera , Aquino condemn the arrest .",
+        pos="ADP DET NOUN ADP PROPN PROPN PUNCT PROPN VERB DET NOUN PUNCT",
+    )
+    media = cand.Party("QATMED", "Al Jazeera", "full")
+    assert args.addressed(sentence, 5, media) and args.addressed(sentence, 4, media)
+    assert args.addressed(sentence, 2, media)  # the statement's phrase is the media's
+    aquino = cand.Party("PHLLEG", "Aquino", "full")
+    assert not args.addressed(sentence, 7, aquino)
+    found = args.options([(7, aquino), (5, media), (2, media)], 8)
+    scored = [(0.9, 0.0), (0.1, 0.8), (0.1, 0.7), (0.0, 0.0), (0.0, 0.1)]
+    candidates = _learn_from(sentence, 8, "11", 0.9, found, scored)
+    assert candidates and all(
+        c.code.target is None or c.code.target.code != "QATMED" for c in candidates
+    )
+    # media acted on are a party: "Police raided the newspaper ."
+    raided = make_sentence(
+        "Police raided the newspaper .",
+        [1, 1, 3, 1, 1],
+        "nsubj ROOT det dobj punct",
+        lemmas="police raid the newspaper .",
+        pos="NOUN VERB DET NOUN PUNCT",
+    )
+    assert not args.addressed(raided, 3, cand.Party("TURMED", "newspaper", "context+role"))
+    # "Zakharova told reporters ...": told's object is its audience
+    told = make_sentence(
+        "Zakharova told reporters .",
+        [1, 1, 1, 1],
+        "nsubj ROOT dobj punct",
+        lemmas="Zakharova tell reporter .",
+        pos="PROPN VERB NOUN PUNCT",
+    )
+    assert args.addressed(told, 2, cand.Party("RUSMED", "reporters", "context+role"))
+    assert not args.addressed(told, 2, cand.Party("RUSGOV", "reporters", "context+role"))
+
+
+def test_the_rule_coders_audience_is_no_party_either() -> None:
+    from dyad.learn.coder import _audience
+
+    sentence = make_sentence(
+        "Aquino told Al Jazeera he condemned Duterte",
+        [1, 1, 3, 1, 5, 1, 5],
+        "nsubj ROOT compound dobj nsubj ccomp dobj",
+        lemmas="Aquino tell Al Jazeera he condemn Duterte",
+        pos="PROPN VERB PROPN PROPN PRON VERB PROPN",
+    )
+    media = cand.Party("QATMED", "Al Jazeera", "full")
+    duterte = cand.Party("PHLGOV", "Duterte", "full")
+    parties = [(0, cand.Party("PHLLEG", "Aquino", "full")), (3, media), (6, duterte)]
+    assert _audience(sentence, Actor("Al Jazeera", "QATMED"), parties)
+    assert not _audience(sentence, Actor("Duterte", "PHLGOV"), parties)
+    assert not _audience(sentence, None, parties)

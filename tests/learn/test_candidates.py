@@ -1151,3 +1151,27 @@ def test_a_title_before_a_name_gives_the_office_the_dictionary_lacks() -> None:
     assert _codes(sentence, 3, general, context="USA") == {"USAGOV"}
     former = [senator[0], replace(name, actor=Actor("x", "PHLELI"))]
     assert _codes(sentence, 3, former, context="PHL") == {"PHLELI"}
+
+
+def test_a_minister_for_a_portfolio_is_his_countrys() -> None:
+    # "Minister for Justice Frances Fitzgerald told the Dail ...": the parser hangs the
+    # portfolio on her name after "for"; she is no body's spokesman, but the story's minister
+    sentence = make_sentence(
+        "Minister for Justice Frances Fitzgerald spoke .",
+        [5, 0, 4, 4, 1, 5, 5],
+        "nsubj prep compound compound pobj ROOT punct",
+        lemmas="minister for justice frances fitzgerald speak .",
+        pos="NOUN ADP PROPN PROPN PROPN VERB PUNCT",
+        tags="NN IN NNP NNP NNP VBD .",
+    )
+    agent = [Mention(0, 2, Actor("Minister for Justice", "~GOV"), "agent")]
+    assert _codes(sentence, 0, agent, context="IRL") == {"IRLGOV"}
+    body = make_sentence(
+        "Minister for Mining Relations spoke .",
+        [4, 0, 3, 1, 4, 4],
+        "nsubj prep compound pobj ROOT punct",
+        lemmas="minister for mining relations speak .",
+        pos="NOUN ADP PROPN PROPN VERB PUNCT",
+        tags="NN IN NNP NNP VBD .",
+    )
+    assert _codes(body, 0, [Mention(0, 0, Actor("Minister", "~GOV"), "agent")], "IRL") == {"---GOV"}

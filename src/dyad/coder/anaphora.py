@@ -25,6 +25,7 @@ from dyad.coder.genders import PersonKey, agreeing_person
 from dyad.coder.lexicon import (
     FUNCTION_WORDS,
     GROUP_PRONOUNS,
+    OUT_OF_OFFICE,
     PERSON_ROLE_NOUNS,
     PERSON_RULES,
     PERSONAL_PRONOUNS,
@@ -37,6 +38,7 @@ from dyad.records import Actor, Mention, Sentence, Token
 UNKNOWN_PERSON = Actor("", "", None, None, "unknown-person")
 ROLE_TAGS = frozenset({"NN", "NNS", "NNP", "NNPS"})
 PLURAL_TAGS = frozenset({"NNS", "NNPS"})
+SINGULAR_TAGS = frozenset({"NN", "NNP"})
 SUBJECT_PRONOUNS = frozenset({"he", "she"})
 
 
@@ -240,6 +242,7 @@ def pronoun_mentions(
             Mention(t.i, t.i, replace(names[t.text], text=t.text), "named-before")
             for t in sentence.tokens
             if t.text in names
+            and t.text[:1].isalpha()  # never a stray mark of a mangled name ("N��ir��n")
             and names[t.text] is not UNKNOWN_PERSON
             and t.i not in covered
             and (t.tag == "NNP" or t.i in surnamed)
@@ -252,7 +255,9 @@ def pronoun_mentions(
         return mentions
     covered |= {m.first for m in known}
     people = [
-        m.first for m in mentions if m.actor.entry in dictionary.people or m.rule == "named-before"
+        m.first
+        for m in mentions
+        if m.actor.entry in dictionary.people or m.rule in ("named-before", "titled-before")
     ]
     people += [t.i for t in sentence.tokens if _unknown_name(sentence.tokens, t, covered)]
     first_person = min(people, default=None)
@@ -291,6 +296,114 @@ def subject_person(
         if mention.actor.entry in dictionary.people or mention.rule in PERSON_RULES:
             return mention.actor
     return None
+
+
+def remember_titles(
+    sentence: Sentence,
+    mentions: Sequence[Mention],
+    dictionary: ActorDictionary,
+    titles: dict[str, Actor | None],
+    context_country: str | None = None,
+) -> None:
+    """Remember in `titles` whom each singular title before a name names in this document.
+
+    "Prime Minister Igor Matovič of the Slovak Republic", "President of France Emmanuel
+    Macron": the title's words ("prime minister", "president") go to the person's actor, so
+    that a later "the Prime Minister" is Matovič (`titled_mentions`), whichever country the
+    sentences between named most. A title that two persons of different codes bore names no
+    one (None), nor does a former office holder's ("former Prime Minister Tony Blair").
+    """
+    tokens = sentence.tokens
+    covered = _covered(mentions)
+    for mention in mentions:
+        if mention.rule != "agent" or tokens[mention.last].tag not in SINGULAR_TAGS:
+            continue
+        if mention.first > 0 and tokens[mention.first - 1].text.lower() in OUT_OF_OFFICE:
+            continue
+        person = _titled_person(sentence, mention, mentions, dictionary, covered, context_country)
+        if person is None:
+            continue
+        key = _title_key(sentence, mention)
+        before = titles.get(key, person)
+        titles[key] = person if before is not None and before.code == person.code else None
+
+
+def _title_key(sentence: Sentence, mention: Mention) -> str:
+    return " ".join(t.text.lower() for t in sentence.tokens[mention.first : mention.last + 1])
+
+
+def _titled_person(
+    sentence: Sentence,
+    title: Mention,
+    mentions: Sequence[Mention],
+    dictionary: ActorDictionary,
+    covered: set[int],
+    context_country: str | None,
+) -> Actor | None:
+    """Return the person the title `title` stands before, if one follows it at once.
+
+    The title may name its country between ("President of France Emmanuel Macron"); a name
+    the dictionary lacks takes the country the phrase gives ("Prime Minister Igor Matovič
+    of the Slovak Republic").
+    """
+    tokens = sentence.tokens
+    after = title.last + 1
+    if after + 1 < len(tokens) and tokens[after].text.lower() == "of":
+        country = next((m for m in mentions if m.first == after + 1), None)
+        if country is None or len(country.actor.code) != 3:
+            return None
+        after = country.last + 1
+    if after >= len(tokens):
+        return None
+    named = next((m for m in mentions if m.first == after), None)
+    if named is not None:
+        return named.actor if named.actor.entry in dictionary.people else None
+    if tokens[after].tag != "NNP" or after in covered:
+        return None
+    end = after
+    while end + 1 < len(tokens) and tokens[end + 1].tag == "NNP" and end + 1 not in covered:
+        end += 1
+    person = resolve_phrase(sentence, end, mentions, dictionary, context_country=context_country)
+    if person is None or person.entry == CONTEXT_ONLY or len(person.code) <= 3:
+        return None
+    return None if person.code.startswith("---") else person
+
+
+def titled_mentions(
+    sentence: Sentence, mentions: Sequence[Mention], titles: dict[str, Actor | None]
+) -> list[Mention]:
+    """Return `mentions` with "the Prime Minister" read as the person a title named before.
+
+    A singular title after "the", with no name or "of" after it, is the person the
+    document gave that title (`remember_titles`): "During an official meeting with the
+    Prime Minister ..." in a story that named "Prime Minister Igor Matovič of the Slovak
+    Republic" and, since, the prime ministers of five other countries. "The French
+    president", "the president of Russia" and "the Prime Minister, Theresa May" say whom
+    they mean themselves.
+    """
+    if not titles:
+        return list(mentions)
+    tokens = sentence.tokens
+    result = []
+    for mention in mentions:
+        person = titles.get(_title_key(sentence, mention)) if mention.rule == "agent" else None
+        after = mention.last + 1
+        if (
+            person is not None
+            and mention.first > 0
+            and tokens[mention.first - 1].text.lower() == "the"
+            and tokens[mention.last].tag in SINGULAR_TAGS
+            and not (
+                after < len(tokens)
+                and (tokens[after].tag == "NNP" or tokens[after].text.lower() == "of")
+            )
+        ):
+            text = " ".join(t.text for t in tokens[mention.first : mention.last + 1])
+            mention = Mention(
+                mention.first, mention.last, replace(person, text=text), "titled-before"
+            )
+        result.append(mention)
+    return result
 
 
 def shortened_names(

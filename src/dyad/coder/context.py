@@ -40,6 +40,10 @@ class DocumentContext:
     Attributes:
         seen: Countries named in the sentences read so far (the current one included).
         country: The country named most before the current sentence (its context).
+        home: The country the whole document names most (first named on a tie): the
+            context of the sentences before any country is named ("Trump Calls Appeals
+            Court Ruling ... a 'Political Decision'" is a US court).
+        home_sentences: How many of the document's sentences name `home`.
         references: The reference date of each segment, found on first use.
         antecedent: The person last named, for he/she/his/her.
         subject: The person who was the previous sentence's subject, for a subject he/she.
@@ -57,6 +61,8 @@ class DocumentContext:
             later "the coalition".
         women: The persons the document showed to be women, for "she" and "her".
         recent: The persons named lately in the segment, last named last.
+        titles: A singular title's words ("prime minister") to the person the document gave
+            it ("Prime Minister Igor Matovič"), or None where two persons bore it.
     """
 
     document: Document
@@ -64,6 +70,8 @@ class DocumentContext:
     day: str | None = None
     seen: Counter[str] = field(default_factory=Counter)
     country: str | None = None
+    home: str | None = None
+    home_sentences: int = 0
     references: dict[Segment, DatePoint] = field(default_factory=dict)
     antecedent: Actor | None = None
     subject: Actor | None = None
@@ -77,6 +85,7 @@ class DocumentContext:
     coalition: Actor | None = None
     women: set[genders.PersonKey] = field(default_factory=set)
     recent: list[Actor] = field(default_factory=list)
+    titles: dict[str, Actor | None] = field(default_factory=dict)
 
     @staticmethod
     def start(
@@ -97,6 +106,14 @@ class DocumentContext:
         """Return the country code of the side of `segment`'s author, if known."""
         side = self.sides.get(segment)
         return side.country if side else None
+
+    def note_home(self, named: Iterable[Sequence[Mention]]) -> None:
+        """Remember the country the document's sentences (their `named` mentions) name most."""
+        known = self.resources.actors.countries
+        per_sentence = [countries(found, known) for found in named]
+        counted = Counter(country for found in per_sentence for country in found)
+        self.home = counted.most_common(1)[0][0] if counted else None
+        self.home_sentences = sum(self.home in found for found in per_sentence)
 
     def note_countries(self, named: Sequence[Mention]) -> None:
         """Remember the countries a new sentence names; the context is what came before."""
@@ -122,6 +139,7 @@ class DocumentContext:
         named = anaphora.shortened_names(sentence, named, self.longer)
         named = anaphora.acronym_mentions(sentence, named, self.acronyms)
         named = anaphora.appositive_mentions(sentence, named, actors, self.names, self.country)
+        named = anaphora.titled_mentions(sentence, named, self.titles)
         mentions = anaphora.pronoun_mentions(
             sentence,
             named,
@@ -142,6 +160,7 @@ class DocumentContext:
         """Remember the person this sentence named last and its subject (for a later "he")."""
         actors = self.resources.actors
         named_last = anaphora.last_person(sentence, mentions, actors, self.country, self.names)
+        anaphora.remember_titles(sentence, mentions, actors, self.titles, self.country)
         self.antecedent = named_last or self.antecedent
         self.subject = anaphora.subject_person(sentence, mentions, actors)
         women = genders.women_named(sentence, mentions, actors)
@@ -179,7 +198,16 @@ class DocumentContext:
         own = sentence_country(sentence, mentions, known)
         if own or self.country:
             return own or self.country
-        return _sole_free_country(sentence, mentions, known)
+        return _sole_free_country(sentence, mentions, known) or self._home_for(mentions)
+
+    def _home_for(self, mentions: Sequence[Mention]) -> str | None:
+        """Return the document's country for a sentence before any other names one.
+
+        Not where this sentence alone names it: "The embassy was attacked by Iraqi
+        insurgents" tells only that the insurgents are Iraqi, not that the embassy is.
+        """
+        named_here = self.home in countries(mentions, self.resources.actors.countries)
+        return self.home if self.home_sentences > 1 or not named_here else None
 
 
 def sentence_country(

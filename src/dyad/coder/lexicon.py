@@ -173,7 +173,7 @@ RELATION_NOUNS = frozenset("relation tie cooperation exercise drill policy strat
 # Subjects, active and passive: a "he" that is one is the previous sentence's subject.
 SUBJECTS = frozenset({"nsubj", "nsubjpass"})
 # Mention rules that name a person through what came before (`anaphora`, `genders`).
-PERSON_RULES = frozenset({"anaphora", "named-before", "appositive"})
+PERSON_RULES = frozenset({"anaphora", "named-before", "appositive", "titled-before"})
 # Pronouns that stand for the person named last.
 PERSONAL_PRONOUNS = frozenset({"he", "she", "his", "her", "him"})
 # Pronouns that stand for the one group the sentence before named.

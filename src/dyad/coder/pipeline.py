@@ -181,11 +181,17 @@ def triage(
 # --- sentence stages ------------------------------------------------------------------
 
 
-def find_mentions(context: DocumentContext, work: SentenceWork) -> None:
-    """Find the dictionary actors the sentence names, with roles of the document's date."""
-    work.named = mentions.find_mentions(
-        work.sentence, context.resources.actors, on_date=context.day
-    )
+def find_mentions(context: DocumentContext, works: Sequence[SentenceWork]) -> None:
+    """Find the dictionary actors each sentence names, with roles of the document's date.
+
+    All of the document's sentences are read before any is coded, so that the country the
+    whole document names most is known to its headline and first sentences (`note_home`).
+    """
+    for work in works:
+        work.named = mentions.find_mentions(
+            work.sentence, context.resources.actors, on_date=context.day
+        )
+    context.note_home(work.named for work in works)
 
 
 def note_context(context: DocumentContext, work: SentenceWork) -> None:
@@ -292,16 +298,17 @@ def assemble_events(context: DocumentContext, work: SentenceWork) -> None:
 class Stage:
     """One pipeline stage: its name, the function the loop calls, what it reads and adds.
 
-    `scope` says which loop calls it: "batch" stages take a `Batch`, "sentence" stages a
-    `DocumentContext` and a `SentenceWork`. `parsed_only` stages skip a sentence that was
-    only tokenized.
+    `scope` says which loop calls it: "batch" stages take a `Batch`, "document" stages a
+    `DocumentContext` and all of its document's `SentenceWork`s (before any sentence stage
+    of it), "sentence" stages a `DocumentContext` and one `SentenceWork`. `parsed_only`
+    stages skip a sentence that was only tokenized.
     """
 
     name: str
     function: Callable[..., None]
     requires: tuple[str, ...]
     provides: tuple[str, ...]
-    scope: Literal["batch", "sentence"] = "sentence"
+    scope: Literal["batch", "document", "sentence"] = "sentence"
     parsed_only: bool = False
 
     @property
@@ -318,7 +325,7 @@ STAGES = (
     Stage("prefilter", prefilter_sentences, ("sentence.span",), ("sentence.verdict",), "batch"),
     Stage("parse", parse_sentences, ("sentence.verdict",), ("token.dep", "token.lemma"), "batch"),
     Stage("tokenize", tokenize_sentences, ("sentence.verdict",), ("token.text",), "batch"),
-    Stage("actors", find_mentions, ("token.text", "document.date"), ("mention",)),
+    Stage("actors", find_mentions, ("token.text", "document.date"), ("mention",), "document"),
     Stage("context", note_context, ("mention", "segment"), ("document.context",)),
     Stage("anaphora", resolve_references, ("mention", "document.context"), ("mention.ref",)),
     Stage("verbs", code_verbs, ("token.dep", "mention.ref"), ("event.code",), parsed_only=True),
@@ -351,10 +358,14 @@ STAGES = (
 def check_stages(stages: Sequence[Stage] = STAGES) -> None:
     """Raise ValueError when a stage reads something no earlier stage provides."""
     available: set[str] = set(INPUT)
+    loops = ["batch", "document", "sentence"]
     for stage in stages:
         missing = [r for r in stage.requires if r not in available]
         if missing:
             raise ValueError(f"stage {stage.name!r} requires {missing} before it is provided")
+        if stage.scope not in loops:
+            raise ValueError(f"stage {stage.name!r} ({stage.scope}) runs before the stage after")
+        loops = loops[loops.index(stage.scope) :]
         available.update(stage.provides)
 
 
@@ -456,6 +467,9 @@ def code_sentences(
 ) -> list[Event]:
     """Run the sentence stages over the sentences of one document, in text order."""
     context = DocumentContext.start(document, resources, sides)
+    for stage in STAGES:
+        if stage.scope == "document":
+            _call(stage, times, context, sentences)
     stages = [stage for stage in STAGES if stage.scope == "sentence"]
     result: list[Event] = []
     for work in sentences:

@@ -43,6 +43,19 @@ TOPIC_VERBS = frozenset({"discuss", "debate"})
 TALKS = frozenset({"discuss", "debate", "talk", "discussion", "negotiation", "negotiate", "speak"})
 TOPIC_PREPS = frozenset({"about", "over", "regarding", "concerning"})
 TALK_NOUNS = frozenset({"talk", "discussion", "negotiation", "debate"})
+# the media a speaker addresses are the channel, no party (guide: audiences are not parties):
+# the object of "told reporters", the "to" of "in a statement to Al Jazeera", the "with" of
+# "in an interview with CNN"
+ADDRESS_VERBS = frozenset({"tell", "brief"})
+SPEECH_NOUNS = frozenset("statement remark comment interview letter message".split())
+ADDRESSED_THROUGH = {
+    "to": SPEECH_NOUNS
+    | frozenset("say speak talk tell explain write confirm announce reveal declare".split()),
+    "with": frozenset({"interview", "speak", "talk", "conversation"}),
+}
+MEDIA = "MED"
+# the words that lead from a media name's word to the head of the audience's phrase
+ADDRESSEE_PARTS = QUALIFIER_DEPS | {"conj"}
 # the words of a topic's phrase that hang on its head ("North" Korea, "Korea's" programme)
 TOPIC_MODIFIERS = QUALIFIER_DEPS | {"poss"}
 
@@ -110,6 +123,33 @@ def attributed(sentence: Sentence, head: int | None) -> bool:
         return False
     to = sentence.tokens[sentence.tokens[head].head]
     return to.lemma.lower() == "to" and sentence.tokens[to.head].text.lower() == "according"
+
+
+def addressed(sentence: Sentence, head: int | None, party: Party | None) -> bool:
+    """Return whether the phrase at `head`, coded `party`, is the media a speaker addresses.
+
+    "Zakharova told reporters", "In a statement to Al Jazeera, Senator Aquino condemned
+    ...", "said in an interview with CNN and the BBC": the media carry what is said; they
+    are neither its source nor its target. Media that are acted on ("Trump attacked the
+    media", "police raided the newspaper") stand elsewhere.
+    """
+    if head is None or head < 0 or party is None or not party.code.endswith(MEDIA):
+        return False
+    tokens = sentence.tokens
+    token = tokens[head]
+    if token.pos == "NOUN" and token.lemma.lower() in SPEECH_NOUNS:
+        return True  # "a statement to Al Jazeera" heads the phrase the media are read in
+    for _ in range(MAX_PATH):
+        if token.dep not in ADDRESSEE_PARTS or token.head == token.i:
+            break
+        token = tokens[token.head]  # "Al" of "Al Jazeera", "with CNN and the BBC"
+    governor = tokens[token.head]
+    if token.dep in ("dobj", "dative"):
+        return governor.lemma.lower() in ADDRESS_VERBS
+    through = ADDRESSED_THROUGH.get(governor.lemma.lower())
+    if token.dep != "pobj" or through is None or governor.head == governor.i:
+        return False
+    return tokens[governor.head].lemma.lower() in through
 
 
 def discussed(sentence: Sentence, trigger: int, head: int | None) -> bool:

@@ -189,6 +189,13 @@ GOVERNMENT_BRANCHES = frozenset({"LEG", "JUD"})
 # words that untie a role noun from the story's country: "foreign powers", "world leaders"
 # have no country the text names, so the guide's `---` (section 3)
 UNTIED = frozenset({"foreign", "international", "overseas", "world", "global", "regional"})
+# what a minister is for is his portfolio, not a body of its own: "Minister for Justice
+# Frances Fitzgerald" is her country's, unlike "a spokesman for the PMF"
+PORTFOLIOS = frozenset(
+    "justice health finance defence defense education affairs interior trade agriculture "
+    "environment transport housing energy labour labor industry economy culture "
+    "communications employment security immigration enterprise tourism".split()
+)
 # names of bodies that are no state's: a role "of" one the dictionary lacks is no official of
 # the story's country
 BODIES = frozenset(
@@ -616,12 +623,21 @@ def _untied(sentence: Sentence, inside: set[int], found: Sequence[Mention]) -> b
             continue
         owner = sentence.tokens[token.head]
         if (token.text.isupper() and len(token.text) > 1) or (
-            token.dep == "pobj" and owner.lemma.lower() == "for"
+            token.dep == "pobj" and owner.lemma.lower() == "for" and not _portfolio(sentence, token)
         ):
             return True
         if token.dep == "pobj" and owner.lemma.lower() == "of" and token.lemma.lower() in BODIES:
             return True  # "the president of the Press Federation"
     return False
+
+
+def _portfolio(sentence: Sentence, token: Token) -> bool:
+    """Return whether `token` names a minister's portfolio, or a name after one.
+
+    "Minister for Justice Frances Fitzgerald" parses "Justice" as a word of the name.
+    """
+    words = [token, *(c for c in sentence.children(token.i) if c.dep == "compound")]
+    return any(word.lemma.lower() in PORTFOLIOS for word in words)
 
 
 def _guide_role(sentence: Sentence, head: int) -> str:

@@ -129,6 +129,8 @@ def propose(
         )
         if _topic_target(sentence, renamed, parties):
             continue  # the verb dictionary's "discuss" takes its object for the target
+        if any(_audience(sentence, actor, parties) for actor in (renamed.source, renamed.target)):
+            continue  # "In a statement to Al Jazeera, Senator Aquino condemned ..."
         root = code.code[:2]
         key = (renamed.source.code, renamed.target.code if renamed.target else "", root)
         if key in found:
@@ -150,6 +152,16 @@ def _topic_target(
         return False
     heads = [head for head, party in parties if party.code == code.target.code]
     return bool(heads) and all(args.discussed(sentence, code.verb, head) for head in heads)
+
+
+def _audience(
+    sentence: Sentence, actor: Actor | None, parties: Sequence[tuple[int, cand.Party]]
+) -> bool:
+    """Return whether a rule event's actor is only ever the media a speaker addresses."""
+    if actor is None:
+        return False
+    found = [(head, party) for head, party in parties if party.code == actor.code]
+    return bool(found) and all(args.addressed(sentence, head, party) for head, party in found)
 
 
 def _renamed(actor: Actor) -> Actor:
@@ -216,15 +228,19 @@ def _learned(
     token = sentence.tokens[i]
     lemma = token.lemma.lower()
     found, scored = options
-    sources = _likeliest(found, [ps for ps, _ in scored])
+    # the media a speaker addresses are no party ("in a statement to Al Jazeera")
+    addressed = [args.addressed(sentence, option.head, option.party) for option in found]
+    sources = _likeliest(
+        found, [0.0 if out else ps for out, (ps, _) in zip(addressed, scored, strict=True)]
+    )
     # "she blamed immigration, according to local media": whom a claim is attributed to
     # may be the source of what it says (guide: `reported_by`), never its target; nor is
     # what a talk is about ("to discuss North Korea")
     target_ps = [
         0.0
-        if args.attributed(sentence, option.head) or args.discussed(sentence, i, option.head)
+        if out or args.attributed(sentence, option.head) or args.discussed(sentence, i, option.head)
         else pt
-        for option, (_, pt) in zip(found, scored, strict=True)
+        for option, out, (_, pt) in zip(found, addressed, scored, strict=True)
     ]
     targets = _likeliest(found, target_ps, skip_unknown=True)
     entry = entry_for(sentence, token, verbs) if token.pos == "VERB" else None
