@@ -10,6 +10,7 @@ from dyad.coder.anaphora import (
     appositive_mentions,
     group_mentions,
     last_person,
+    possessive_mentions,
     pronoun_mentions,
     remember_titles,
     shortened_names,
@@ -424,3 +425,21 @@ def test_a_stray_mark_of_a_mangled_name_is_no_name_met_before(actors: ActorDicti
     names = {"\ufffd": Actor("\ufffd", "IRLCOP"), "Smithers": Actor("Smithers", "GBRGOV")}
     found = pronoun_mentions(later, find_mentions(later, actors, on_date=DAY), actors, None, names)
     assert all(rule != "named-before" for _, _, rule in codes(found))
+
+
+def test_its_is_the_group_its_clause_or_the_speech_over_it_is_about(
+    actors: ActorDictionary,
+) -> None:
+    # "Russia said its jets struck Aleppo ." in a story about Syria: Russia's jets
+    said = sentence("Russia said its jets struck Aleppo .", [1, 1, 3, 4, 1, 4, 1],
+                    "nsubj ROOT poss nsubj ccomp dobj punct", "NNP VBD PRP$ NNS VBD NNP .",
+                    "PROPN VERB PRON NOUN VERB PROPN PUNCT")  # fmt: skip
+    found = possessive_mentions(said, find_mentions(said, actors, on_date=DAY), actors)
+    assert ("its", "RUS", "anaphora") in codes(found)
+    # "The US accused Iran of arming its proxies .": "arming" has no subject; no guess
+    accused = sentence("The US accused Iran of arming its proxies .", [1, 2, 2, 2, 2, 4, 7, 5, 2],
+                       "det nsubj ROOT dobj prep pcomp poss dobj punct",
+                       "DT NNP VBD NNP IN VBG PRP$ NNS .",
+                       "DET PROPN VERB PROPN ADP VERB PRON NOUN PUNCT")  # fmt: skip
+    found = possessive_mentions(accused, find_mentions(accused, actors, on_date=DAY), actors)
+    assert all(m.actor.text != "its" for m in found)

@@ -239,8 +239,12 @@ def _judge(code: EventCode) -> str:
 def test_min_confidence_filters(threshold: float) -> None:
     sentence, mentions = _joint_sentence()
     models, verbs = _models_and_verbs()
-    found = LearnedCoder(models, verbs, threshold).rank("d", sentence, mentions, [], "AFG", _judge)
-    everything = LearnedCoder(models, verbs, 0.0).rank("d", sentence, mentions, [], "AFG", _judge)
+    found = LearnedCoder(models, verbs, threshold).rank(
+        cand.DocumentMemory("d"), sentence, mentions, [], "AFG", _judge
+    )
+    everything = LearnedCoder(models, verbs, 0.0).rank(
+        cand.DocumentMemory("d"), sentence, mentions, [], "AFG", _judge
+    )
     assert everything and all(0.0 <= p <= 1.0 for _, p in everything)
     assert [(c, p) for c, p in everything if p >= threshold] == found
     assert [p for _, p in found] == sorted((p for _, p in found), reverse=True)
@@ -388,12 +392,17 @@ def test_the_ranker_knows_the_storys_own_actors_and_dyads() -> None:
     assert row["seen_dyad=2"] == row["seen_both=True"] == 1.0
 
 
-def test_the_story_memory_starts_afresh_with_each_document() -> None:
+def test_the_story_memory_is_the_documents_reading_not_the_coders() -> None:
     sentence, mentions = _joint_sentence()
     models, verbs = _models_and_verbs()
     coder = LearnedCoder(models, verbs, 0.0)
-    coder.rank("a", sentence, mentions, [], "AFG", _judge)
-    assert coder.memory.actors  # the sentence's candidates were counted
-    coder.rank("b", sentence, mentions, [], "AFG", _judge)
-    assert coder.memory.doc_id == "b"
-    assert max(coder.memory.actors.values()) == 1
+    memory = cand.DocumentMemory("a")
+    first = coder.rank(memory, sentence, mentions, [], "AFG", _judge)
+    assert memory.actors and max(memory.actors.values()) == 1  # the candidates were counted
+    # the same document read again from its start reads the same, whatever came before
+    again = coder.rank(cand.DocumentMemory("a"), sentence, mentions, [], "AFG", _judge)
+    assert again == first
+    # a second sentence of the same reading sees the first one's actors
+    later = coder.rank(memory, sentence, mentions, [], "AFG", _judge)
+    assert max(memory.actors.values()) == 2
+    assert [p for _, p in later] != [p for _, p in first]

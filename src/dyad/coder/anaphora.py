@@ -40,6 +40,10 @@ ROLE_TAGS = frozenset({"NN", "NNS", "NNP", "NNPS"})
 PLURAL_TAGS = frozenset({"NNS", "NNPS"})
 SINGULAR_TAGS = frozenset({"NN", "NNP"})
 SUBJECT_PRONOUNS = frozenset({"he", "she"})
+# possessives that stand for a group or country its own clause names
+OWN_PRONOUNS = frozenset({"its", "their"})
+# the most dependency steps from a possessive to the subject that owns it
+MAX_CLIMB = 4
 
 
 def last_person(
@@ -274,6 +278,59 @@ def pronoun_mentions(
         if _named(person):
             added.append(Mention(t.i, t.i, replace(person, text=t.text), "anaphora"))
     return sorted([*mentions, *added], key=lambda m: m.first)
+
+
+def possessive_mentions(
+    sentence: Sentence, mentions: Sequence[Mention], dictionary: ActorDictionary
+) -> list[Mention]:
+    """Return `mentions` plus a possessive "its" or "their" read as its clause's subject.
+
+    "Russia said its jets struck the town", "Iraq says its forces sink three Iranian
+    vessels", "the Taliban said their fighters had ...": the owner is the group the clause
+    is about, its subject, or the subject of the speech verb over a clause whose subject
+    the owned thing is; not the country the story named most. Only a named group or
+    country counts (not a person, not a role noun), and only one named before the
+    pronoun; a clause with no subject of its own ("accused Iran of arming its proxies")
+    gives no answer.
+    """
+    tokens = sentence.tokens
+    covered = _covered(mentions)
+    by_head = {m.last: m for m in mentions}
+    added = []
+    for token in tokens:
+        if token.text.lower() not in OWN_PRONOUNS or token.dep != "poss" or token.i in covered:
+            continue
+        owner = by_head.get(_clause_subject(sentence, token) if token.head != token.i else -1)
+        if (
+            owner is None
+            or owner.last > token.i
+            or owner.rule == "agent"
+            or owner.actor.entry in dictionary.people
+        ):
+            continue
+        added.append(Mention(token.i, token.i, replace(owner.actor, text=token.text), "anaphora"))
+    return sorted([*mentions, *added], key=lambda m: m.first) if added else list(mentions)
+
+
+def _clause_subject(sentence: Sentence, pronoun: Token) -> int:
+    """Return the head of the subject of the clause `pronoun`'s phrase stands in, or -1."""
+    tokens = sentence.tokens
+    phrase = tokens[pronoun.head]
+    verb = phrase
+    for _ in range(MAX_CLIMB):
+        if verb.pos in ("VERB", "AUX") or verb.head == verb.i:
+            break
+        verb = tokens[verb.head]
+    for _ in range(MAX_CLIMB):
+        subjects = [c for c in sentence.children(verb.i) if c.dep in SUBJECTS]
+        if not subjects:
+            return -1
+        if subjects[0].i != phrase.i:
+            return subjects[0].i
+        if verb.dep not in ("ccomp", "parataxis") or verb.head == verb.i:
+            return -1  # "its forces sank ...": the owner is named outside the clause
+        verb, phrase = tokens[verb.head], verb  # "Iraq said its forces sank ..."
+    return -1
 
 
 def _named(person: Actor | None) -> TypeGuard[Actor]:

@@ -20,6 +20,7 @@ from dyad.coder.lexicon import QUALIFIER_DEPS
 from dyad.coder.mentions import home_chambers
 from dyad.coder.perspective import Side
 from dyad.coder.resources import Resources
+from dyad.learn.candidates import DocumentMemory  # plain records; no model is loaded
 from dyad.records import Actor, DatePoint, Document, Mention, Segment, Sentence
 
 # prepositions of where something happened ("in northern Nigeria")
@@ -44,6 +45,8 @@ class DocumentContext:
             context of the sentences before any country is named ("Trump Calls Appeals
             Court Ruling ... a 'Political Decision'" is a US court).
         home_sentences: How many of the document's sentences name `home`.
+        story: What Coder v2's candidates of the sentences so far said (`learn.coder`):
+            the joint force, the story's actors and dyads, a quotation's speaker.
         references: The reference date of each segment, found on first use.
         antecedent: The person last named, for he/she/his/her.
         subject: The person who was the previous sentence's subject, for a subject he/she.
@@ -86,6 +89,7 @@ class DocumentContext:
     women: set[genders.PersonKey] = field(default_factory=set)
     recent: list[Actor] = field(default_factory=list)
     titles: dict[str, Actor | None] = field(default_factory=dict)
+    story: DocumentMemory = field(default_factory=DocumentMemory)
 
     @staticmethod
     def start(
@@ -96,7 +100,8 @@ class DocumentContext:
         `sides` gives, per segment, the country its author writes from ("we", "our troops").
         """
         day = event_date(document).value or dates.reference_date(document).value
-        return DocumentContext(document, resources, day, sides=dict(sides or {}))
+        story = DocumentMemory(document.doc_id)
+        return DocumentContext(document, resources, day, sides=dict(sides or {}), story=story)
 
     def side(self, segment: Segment) -> Side | None:
         """Return the side the author of `segment` writes from, if known."""
@@ -150,7 +155,8 @@ class DocumentContext:
             self.women,
             self.recent,
         )
-        return anaphora.group_mentions(sentence, mentions, self.group)
+        mentions = anaphora.group_mentions(sentence, mentions, self.group)
+        return anaphora.possessive_mentions(sentence, mentions, actors)
 
     def name_group(self, named: Sequence[Mention]) -> None:
         """Remember the one group this sentence named (for a later "they"), or none."""

@@ -237,7 +237,7 @@ def rank_events(context: DocumentContext, work: SentenceWork) -> None:
 
     country = context.sentence_country(sentence, work.mentions)
     ranked = resources.learned.rank(
-        context.document.doc_id, sentence, work.mentions, work.codes, country, judge, perspective
+        context.story, sentence, work.mentions, work.codes, country, judge, perspective
     )
     if resources.config.coder.require_dyad:
         ranked = [(code, p) for code, p in ranked if code.target is not None]

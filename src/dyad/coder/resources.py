@@ -26,6 +26,7 @@ from dyad.errors import DictionaryError
 from dyad.records import Mention, Sentence
 
 if TYPE_CHECKING:  # the learned coder is imported only when it is on
+    from dyad.learn.candidates import DocumentMemory
     from dyad.learn.coder import Models
 
 
@@ -103,7 +104,7 @@ class Ranker(Protocol):
 
     def rank(
         self,
-        doc_id: str,
+        memory: DocumentMemory,
         sentence: Sentence,
         mentions: Sequence[Mention],
         rule_codes: Sequence[EventCode],

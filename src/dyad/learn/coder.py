@@ -501,11 +501,10 @@ class LearnedCoder:
         self.models = models
         self.verbs = verbs
         self.min_confidence = min_confidence
-        self.memory = cand.DocumentMemory()
 
     def rank(
         self,
-        doc_id: str,
+        memory: cand.DocumentMemory,
         sentence: Sentence,
         mentions: Sequence[Mention],
         rule_codes: Sequence[EventCode],
@@ -516,7 +515,9 @@ class LearnedCoder:
         """Return the sentence's events at or above `min_confidence`, likeliest first.
 
         Args:
-            doc_id: The document's id (the joint force is remembered within a document).
+            memory: What the document's earlier sentences said (the joint force, the story's
+                actors), one per reading of a document: the same text coded twice reads
+                the same, whatever was coded before it.
             sentence: A parsed sentence.
             mentions: Its actor mentions, pronouns resolved.
             rule_codes: The rule coder's events of the sentence.
@@ -524,22 +525,11 @@ class LearnedCoder:
             judge: Returns an event's factuality (None for a code outside CAMEO).
             perspective: The country the segment's author writes from, if known.
         """
-        if self.memory.doc_id != doc_id:
-            self.memory = cand.DocumentMemory(doc_id)
         found = propose(
-            sentence,
-            mentions,
-            rule_codes,
-            context,
-            self.verbs,
-            self.models,
-            self.memory,
-            perspective,
+            sentence, mentions, rule_codes, context, self.verbs, self.models, memory, perspective
         )
-        ranked = score_candidates(
-            found, judge, sentence.segment.kind, self.models.ranker, self.memory
-        )
-        remember(found, self.memory)
+        ranked = score_candidates(found, judge, sentence.segment.kind, self.models.ranker, memory)
+        remember(found, memory)
         return [(code, p) for code, p in ranked if p >= self.min_confidence]
 
 

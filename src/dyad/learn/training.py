@@ -75,7 +75,7 @@ class Recorder:
 
     def rank(
         self,
-        doc_id: str,
+        memory: cand.DocumentMemory,
         sentence: Sentence,
         mentions: Sequence[Mention],
         rule_codes: Sequence[EventCode],
@@ -83,7 +83,9 @@ class Recorder:
         judge: Judge,
         perspective: str | None = None,
     ) -> list[tuple[EventCode, float]]:
-        record = Recorded(doc_id, sentence, mentions, rule_codes, context, judge, perspective)
+        record = Recorded(
+            memory.doc_id, sentence, mentions, rule_codes, context, judge, perspective
+        )
         self.records.append(record)
         return []
 
