@@ -179,7 +179,7 @@ def test_pipeline_stage_table_is_consistent() -> None:
         check_stages(broken)
     # a document stage runs before every sentence stage of its document: it cannot follow one
     late = (Stage("a", print, (), ("x",)), Stage("b", print, ("x",), ("y",), "document"))
-    with pytest.raises(ValueError, match="runs before"):
+    with pytest.raises(ValueError, match="follows a later loop"):
         check_stages(late)
 
 

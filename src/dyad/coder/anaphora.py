@@ -435,8 +435,9 @@ def titled_mentions(
     document gave that title (`remember_titles`): "During an official meeting with the
     Prime Minister ..." in a story that named "Prime Minister Igor Matovič of the Slovak
     Republic" and, since, the prime ministers of five other countries. "The French
-    president", "the president of Russia" and "the Prime Minister, Theresa May" say whom
-    they mean themselves.
+    president", "the president of Russia" and "the Prime Minister Theresa May" say whom
+    they mean themselves (an apposition after a comma, "the Prime Minister, Theresa May",
+    is not told apart: both readings are offered).
     """
     if not titles:
         return list(mentions)

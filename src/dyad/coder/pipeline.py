@@ -178,7 +178,7 @@ def triage(
     return verdicts
 
 
-# --- sentence stages ------------------------------------------------------------------
+# --- the document stage, then the sentence stages --------------------------------------
 
 
 def find_mentions(context: DocumentContext, works: Sequence[SentenceWork]) -> None:
@@ -364,7 +364,7 @@ def check_stages(stages: Sequence[Stage] = STAGES) -> None:
         if missing:
             raise ValueError(f"stage {stage.name!r} requires {missing} before it is provided")
         if stage.scope not in loops:
-            raise ValueError(f"stage {stage.name!r} ({stage.scope}) runs before the stage after")
+            raise ValueError(f"stage {stage.name!r} ({stage.scope}) follows a later loop's stage")
         loops = loops[loops.index(stage.scope) :]
         available.update(stage.provides)
 
@@ -465,7 +465,7 @@ def code_sentences(
     times: StageTimes,
     sides: dict[Segment, Side] | None = None,
 ) -> list[Event]:
-    """Run the sentence stages over the sentences of one document, in text order."""
+    """Run the document stages, then the sentence stages over its sentences in text order."""
     context = DocumentContext.start(document, resources, sides)
     for stage in STAGES:
         if stage.scope == "document":
