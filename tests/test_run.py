@@ -166,3 +166,19 @@ def test_run_eval_and_api_code_a_failing_document_as_nothing_found(
     assert code_batch("petrarch2-gsr", [("Nothing here.", None), ("Russia x.", None)]) == [[], []]
     with pytest.raises(DyadError, match="stage structure: OverflowError"):
         _Coder().code("Russia accused Ukraine.", None, None)  # a 4xx in the API, never a 500
+
+
+@pytest.mark.model
+def test_run_a_document_coded_twice_reads_the_same(resources: Resources) -> None:
+    # Coder v2 remembers the story's actors from sentence to sentence; the memory is the
+    # reading's, so a second reading of the same document (a retried batch, the API given
+    # the same text again) does not take the first for its earlier sentences
+    text = "Iraq attacked Iran on Tuesday. Iran said its forces shelled Iraqi positions."
+    document = Document("same", text, "corpus.jsonl", line=1, date="2008-08-20")
+
+    def read() -> list[tuple[str, float | None]]:
+        items = list(code_stream([document], resources))
+        return [(e.event_id, e.confidence) for i in items if isinstance(i, Coded) for e in i.events]
+
+    first = read()
+    assert first and read() == first
