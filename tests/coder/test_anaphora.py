@@ -348,7 +348,7 @@ def test_a_full_names_first_word_another_mans_surname_is_him_later(
     ]
 
 
-def _titled(actors: ActorDictionary, first: str, name: str, country: str) -> Sentence:
+def _titled(first: str, name: str, country: str) -> Sentence:
     """Return "<first> Minister <name> of <country> resigned ." parsed."""
     words = f"{first} Minister {name} of {country} resigned ."
     return sentence(words, [3, 3, 3, 6, 3, 4, 6, 6],
@@ -375,7 +375,7 @@ def test_the_prime_minister_is_the_person_the_story_gave_the_title(
 ) -> None:
     # "Prime Minister Novak of Slovakia ..." and, later, "the Prime Minister": Novak, not
     # the country the sentences between named most
-    titles = _remembered(actors, _titled(actors, "Prime", "Igor Novak", "Slovakia"))
+    titles = _remembered(actors, _titled("Prime", "Igor Novak", "Slovakia"))
     person = titles.get("prime minister")
     assert person is not None and person.code == "SVKGOV"
     later = THE_PRIME_MINISTER
@@ -384,8 +384,8 @@ def test_the_prime_minister_is_the_person_the_story_gave_the_title(
     # a title two persons bore names neither; a former holder's names no one
     both = _remembered(
         actors,
-        _titled(actors, "Prime", "Igor Novak", "Slovakia"),
-        _titled(actors, "Prime", "Igor Dupont", "Belgium"),
+        _titled("Prime", "Igor Novak", "Slovakia"),
+        _titled("Prime", "Igor Dupont", "Belgium"),
     )
     assert "prime minister" in both and both["prime minister"] is None
     assert all(rule != "titled-before" for _, _, rule in codes(
@@ -402,8 +402,8 @@ def test_the_prime_minister_is_the_person_the_story_gave_the_title(
 def test_a_title_that_says_whom_it_means_is_not_read_as_the_one_before(
     actors: ActorDictionary,
 ) -> None:
-    titles = _remembered(actors, _titled(actors, "Prime", "Igor Novak", "Slovakia"))
-    # "the Prime Minister of Belgium", "the Prime Minister Jan Dupont" name their own
+    titles = _remembered(actors, _titled("Prime", "Igor Novak", "Slovakia"))
+    # "the Prime Minister of Belgium", "the Prime Minister Dupont" name their own
     of_belgium = sentence("The Prime Minister of Belgium met Putin .", [2, 2, 5, 2, 3, 5, 5, 5],
                           "det compound nsubj prep pobj ROOT dobj punct",
                           "DT NNP NNP IN NNP VBD NNP .",
