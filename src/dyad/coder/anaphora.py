@@ -83,13 +83,7 @@ def last_person(
             ):
                 names.setdefault(token.text, UNKNOWN_PERSON)
     for mention in mentions:
-        name_end = mention.last
-        while (
-            name_end + 1 < len(tokens)
-            and tokens[name_end + 1].tag == "NNP"
-            and name_end + 1 not in covered
-        ):
-            name_end += 1
+        name_end = _name_end(tokens, mention.last, covered)
         if mention.rule in PERSON_RULES:
             found = mention.actor
         elif mention.actor.entry in dictionary.people and tokens[mention.last].tag == "NNP":
@@ -111,11 +105,32 @@ def last_person(
                 found = UNKNOWN_PERSON
                 if names is not None:
                     names[tokens[name_end].text] = UNKNOWN_PERSON
-            elif titled is not None and len(titled.code) > 3 and not titled.code.startswith("---"):
+            elif _names_someone(titled):
                 found = titled
                 if names is not None:
                     names[tokens[name_end].text] = titled
     return found
+
+
+def _name_end(tokens: Sequence[Token], last: int, covered: set[int]) -> int:
+    """Return the last word of the proper nouns no mention covers right after `last`.
+
+    That is `last` itself where none follows: "President Donald Trump" after "President".
+    """
+    end = last
+    while end + 1 < len(tokens) and tokens[end + 1].tag == "NNP" and end + 1 not in covered:
+        end += 1
+    return end
+
+
+def _names_someone(person: Actor | None) -> TypeGuard[Actor]:
+    """Return whether a titled name resolved to a state's office holder the text names."""
+    return (
+        person is not None
+        and person.entry != CONTEXT_ONLY
+        and len(person.code) > 3
+        and not person.code.startswith("---")
+    )
 
 
 def _covered(mentions: Sequence[Mention]) -> set[int]:
@@ -316,11 +331,8 @@ def _clause_subject(sentence: Sentence, pronoun: Token) -> int:
     """Return the head of the subject of the clause `pronoun`'s phrase stands in, or -1."""
     tokens = sentence.tokens
     phrase = tokens[pronoun.head]
-    verb = phrase
-    for _ in range(MAX_CLIMB):
-        if verb.pos in ("VERB", "AUX") or verb.head == verb.i:
-            break
-        verb = tokens[verb.head]
+    chain = sentence.ancestors(phrase.i)[: MAX_CLIMB + 1]
+    verb = next((tokens[j] for j in chain if tokens[j].pos in ("VERB", "AUX")), tokens[chain[-1]])
     for _ in range(MAX_CLIMB):
         subjects = [c for c in sentence.children(verb.i) if c.dep in SUBJECTS]
         if not subjects:
@@ -417,13 +429,9 @@ def _titled_person(
         return named.actor if named.actor.entry in dictionary.people else None
     if tokens[after].tag != "NNP" or after in covered:
         return None
-    end = after
-    while end + 1 < len(tokens) and tokens[end + 1].tag == "NNP" and end + 1 not in covered:
-        end += 1
+    end = _name_end(tokens, after, covered)
     person = resolve_phrase(sentence, end, mentions, dictionary, context_country=context_country)
-    if person is None or person.entry == CONTEXT_ONLY or len(person.code) <= 3:
-        return None
-    return None if person.code.startswith("---") else person
+    return person if _names_someone(person) else None
 
 
 def titled_mentions(
