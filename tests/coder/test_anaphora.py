@@ -443,3 +443,24 @@ def test_its_is_the_group_its_clause_or_the_speech_over_it_is_about(
                        "DET PROPN VERB PROPN ADP VERB PRON NOUN PUNCT")  # fmt: skip
     found = possessive_mentions(accused, find_mentions(accused, actors, on_date=DAY), actors)
     assert all(m.actor.text != "its" for m in found)
+
+
+def test_his_or_her_is_the_person_its_clause_is_about(actors: ActorDictionary) -> None:
+    # "Thatcher left Bonn after talks with Kohl ahead of her visit to Moscow": her visit;
+    # the parse hangs the visit five steps below the verb whose subject she is
+    left = sentence(
+        "Maliki left Tehran after talks with Khamenei ahead of his visit to Moscow .",
+        [1, 1, 1, 1, 3, 4, 5, 4, 7, 10, 8, 10, 11, 1],
+        "nsubj ROOT dobj prep pobj prep pobj advmod prep poss pobj prep pobj punct",
+        "NNP VBD NNP IN NNS IN NNP RB IN PRP$ NN IN NNP .",
+        "PROPN VERB PROPN ADP NOUN ADP PROPN ADV ADP PRON NOUN ADP PROPN PUNCT",
+    )
+    found = possessive_mentions(left, find_mentions(left, actors, on_date=DAY), actors)
+    assert ("his", "IRQGOV", "anaphora") in codes(found)
+    # a country is no "his": "Iran said his visit to Moscow was a success" names no owner
+    said = sentence("Iran said his visit to Moscow was a success .", [1, 1, 3, 6, 3, 4, 1, 8, 6, 1],
+                    "nsubj ROOT poss nsubj prep pobj ccomp det attr punct",
+                    "NNP VBD PRP$ NN IN NNP VBD DT NN .",
+                    "PROPN VERB PRON NOUN ADP PROPN VERB DET NOUN PUNCT")  # fmt: skip
+    found = possessive_mentions(said, find_mentions(said, actors, on_date=DAY), actors)
+    assert all(m.actor.text != "his" for m in found)

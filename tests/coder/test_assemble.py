@@ -11,6 +11,7 @@ from dyad.coder.assemble import (
     event_date,
     event_id,
     reports_itself,
+    still_to_come,
 )
 from dyad.coder.compose import EventCode
 from dyad.records import Actor, DatePoint, Document
@@ -81,3 +82,26 @@ def test_a_verbal_act_reported_by_its_own_source_is_the_act_itself(
     root: str, source: str, reporter: str, expected: bool
 ) -> None:
     assert reports_itself(root, Actor("s", source), Actor("r", reporter)) is expected
+
+
+def test_an_act_its_own_date_words_put_ahead_is_still_to_come() -> None:
+    # "Thatcher left yesterday after talks ahead of her visit next week ." on 2013-01-25
+    sentence = make_sentence(
+        "Thatcher left yesterday after talks ahead of her visit next week .",
+        [1, 1, 1, 1, 3, 4, 7, 8, 5, 10, 8, 1],
+        "nsubj ROOT npadvmod prep pobj advmod prep poss pobj amod npadvmod punct",
+    )
+    friday = DatePoint("2013-01-25", "day")
+    ahead = DatePoint("2013", "year", "next week")
+    asserted = Judgement("asserted", None, None)
+    visit = EventCode(8, Actor("her", "GBRGOV"), Actor("Moscow", "RUS"), "042", "rule")
+    judged = still_to_come(sentence, visit, asserted, ahead, friday)
+    assert judged == Judgement("hypothetical", None, "next week")
+    # the talks are not dated by the visit's words; an intent (03) is made when told
+    talks = EventCode(4, Actor("Thatcher", "GBRGOV"), Actor("Kohl", "DEUGOV"), "040", "rule")
+    assert still_to_come(sentence, talks, asserted, ahead, friday) == asserted
+    intent = EventCode(8, visit.source, visit.target, "036", "rule")
+    assert still_to_come(sentence, intent, asserted, ahead, friday) == asserted
+    # an event dated by words on or before the report stays as judged
+    yesterday = DatePoint("2013-01-24", "day", "yesterday")
+    assert still_to_come(sentence, visit, asserted, yesterday, friday) == asserted

@@ -1107,3 +1107,89 @@ def test_a_past_tense_verb_joined_to_an_infinitive_goes_with_the_verb_above() ->
     assert assess_factuality(_urged_and("spoke", "VBD"), 7).factuality == "asserted"
     # "to reconsider and speak": both what the embassy is urged to do
     assert assess_factuality(_urged_and("speak", "VB"), 7).factuality == "hypothetical"
+
+
+# a headline's future drops "is due": "Minister to meet Peugeot", parsed as en_core_web_sm does
+TIMETABLE_PARSES = {
+    "to_meet": (
+        "Minister to meet Peugeot .",
+        [2, 2, 2, 2, 2],
+        "nsubj aux ROOT dobj punct",
+        "minister to meet peugeot .",
+        "NNP TO VB NNP .",
+    ),
+    "to_help": (
+        "Japan to help U.S. .",
+        [2, 2, 2, 2, 2],
+        "nsubj aux ROOT dobj punct",
+        "japan to help u.s. .",
+        "NNP TO VB NNP .",
+    ),
+    "set_to_meet": (
+        "Trump set to meet Trudeau .",
+        [1, 1, 3, 1, 3, 1],
+        "nsubj ROOT aux advcl dobj punct",
+        "trump set to meet trudeau .",
+        "NN VBN TO VB NNP .",
+    ),
+    "due_to_meet": (
+        "Leyen is due to meet Mattis .",
+        [1, 1, 1, 4, 2, 4, 1],
+        "nsubj ROOT acomp aux xcomp dobj punct",
+        "leyen be due to meet mattis .",
+        "NNP VBZ JJ TO VB NNP .",
+    ),
+    "scheduled_to_meet": (
+        "Iran is scheduled to meet the envoy .",
+        [2, 2, 2, 4, 2, 6, 4, 2],
+        "nsubjpass auxpass ROOT aux xcomp det dobj punct",
+        "iran be schedule to meet the envoy .",
+        "NNP VBZ VBN TO VB DT NN .",
+    ),
+    "talks_planned": (
+        "Talks are planned for March 28 .",
+        [2, 2, 2, 2, 3, 4, 2],
+        "nsubjpass auxpass ROOT prep pobj nummod punct",
+        "talk be plan for march 28 .",
+        "NNS VBP VBN IN NNP CD .",
+        "NOUN AUX VERB ADP PROPN NUM PUNCT",
+    ),
+    "talks_ended": (
+        "Talks ended on March 28 .",
+        [1, 1, 1, 2, 3, 1],
+        "nsubj ROOT prep pobj nummod punct",
+        "talk end on march 28 .",
+        "NNS VBD IN NNP CD .",
+        "NOUN VERB ADP PROPN NUM PUNCT",
+    ),
+    # "to" under a verb that is no root: the purpose of a past act, no forecast
+    "went_to_meet": (
+        "Maliki went to meet Khamenei .",
+        [1, 1, 3, 1, 3, 1],
+        "nsubj ROOT aux advcl dobj punct",
+        "maliki go to meet khamenei .",
+        "NNP VBD TO VB NNP .",
+    ),
+}
+
+
+@pytest.mark.parametrize(
+    ("key", "root", "factuality", "cue"),
+    [
+        ("to_meet", "04", "hypothetical", "to"),
+        ("to_help", "03", "asserted", None),  # an intent's forecast is the event itself
+        ("set_to_meet", "04", "hypothetical", "set"),
+        ("due_to_meet", "04", "hypothetical", "due"),
+        ("scheduled_to_meet", "04", "hypothetical", "scheduled"),
+        ("went_to_meet", "04", "asserted", None),
+        ("talks_planned", "04", "hypothetical", "planned"),  # an act a timetable holds
+        ("talks_ended", "04", "asserted", None),
+    ],
+)
+def test_modality_timetabled_and_headline_infinitives_are_forecasts(
+    key: str, root: str, factuality: str, cue: str | None
+) -> None:
+    sentence = make_sentence(*TIMETABLE_PARSES[key])
+    verb = index(sentence, next(w for w in ("meet", "help", "Talks") if w in sentence.text))
+    result = assess_factuality(sentence, verb, event_root=root)
+    assert (result.factuality, result.cue) == (factuality, cue)

@@ -8,7 +8,14 @@ from __future__ import annotations
 
 import pytest
 
-from dyad.dates import find_dates, reference_date, resolve_date, span_point
+from dyad.dates import (
+    find_dates,
+    lies_after,
+    own_time_words,
+    reference_date,
+    resolve_date,
+    span_point,
+)
 from dyad.records import DatePoint, Document, Segment, Sentence
 from parses import make_sentence
 
@@ -408,6 +415,23 @@ def test_dates_reported_clause_comes_first() -> None:
          "det nsubj prep det pobj acl prep det nmod nummod pobj ROOT dobj npadvmod punct",
          "DET NOUN ADP DET NOUN VERB ADP DET PROPN NUM NOUN VERB PRON NOUN PUNCT", 11,
          DatePoint("2013-01-25", "day", "today")),
+        # "ahead of", "after", "before" set another event beside this one: its date words
+        # are that event's ("talks ... ahead of her visit to Moscow next week")
+        ("Thatcher left yesterday after talks ahead of her visit next week .",
+         [1, 1, 1, 1, 3, 4, 7, 8, 5, 10, 8, 1],
+         "nsubj ROOT npadvmod prep pobj advmod prep poss pobj amod npadvmod punct",
+         "PROPN VERB NOUN ADP NOUN ADV ADP PRON NOUN ADJ NOUN PUNCT", 4,
+         DatePoint("2013-01-24", "day", "yesterday")),
+        # ... while the other event's own words date it
+        ("Thatcher left yesterday after talks ahead of her visit next week .",
+         [1, 1, 1, 1, 3, 4, 7, 8, 5, 10, 8, 1],
+         "nsubj ROOT npadvmod prep pobj advmod prep poss pobj amod npadvmod punct",
+         "PROPN VERB NOUN ADP NOUN ADV ADP PRON NOUN ADJ NOUN PUNCT", 8,
+         DatePoint("2013", "year", "next week")),
+        # a date that is the object of "after" dates the verb's event
+        ("Troops withdrew after Tuesday .", [1, 1, 1, 2, 1],
+         "nsubj ROOT prep pobj punct", "NOUN VERB ADP PROPN PUNCT", 1,
+         DatePoint("2013-01-22", "day", "Tuesday")),
     ],
 )  # fmt: skip
 def test_dates_of_other_events_do_not_date_the_verb(
@@ -486,3 +510,36 @@ def test_dates_a_weekday_ahead_in_a_clause_that_looks_ahead(
     lemmas = " ".join(stems.get(word, word.lower()) for word in words.split())
     sentence = make_sentence(words, heads, deps, lemmas=lemmas, tags=tags)
     assert resolve_date(sentence, FRIDAY, verb).value == expected
+
+
+NEXT_WEEK = make_sentence(
+    "Thatcher left yesterday after talks ahead of her visit next week .",
+    [1, 1, 1, 1, 3, 4, 7, 8, 5, 10, 8, 1],
+    "nsubj ROOT npadvmod prep pobj advmod prep poss pobj amod npadvmod punct",
+    pos="PROPN VERB NOUN ADP NOUN ADV ADP PRON NOUN ADJ NOUN PUNCT",
+)
+
+
+@pytest.mark.parametrize(
+    ("when", "reference", "after"),
+    [
+        (DatePoint("2013-02", "month", "in February"), FRIDAY, True),
+        (DatePoint("2013-01", "month", "in January"), FRIDAY, False),  # not known to be after
+        (DatePoint("2013-01-26", "day", "tomorrow"), FRIDAY, True),
+        (DatePoint("2013", "year", "next week"), DatePoint("2013-12-27", "day"), True),
+        (DatePoint("2013-01-24", "day", "yesterday"), FRIDAY, False),
+        (DatePoint("2013-01-26", "day", None), FRIDAY, False),  # no words of its own
+        (DatePoint("2013-02", "month", "in February"), None, False),
+    ],
+)
+def test_dates_lies_after_the_reference(
+    when: DatePoint, reference: DatePoint | None, after: bool
+) -> None:
+    assert lies_after(when, reference) is after
+
+
+def test_dates_own_time_words_hang_on_the_event_word() -> None:
+    assert own_time_words(NEXT_WEEK, 8, "next week")  # "her visit ... next week"
+    assert not own_time_words(NEXT_WEEK, 4, "next week")  # the talks are not next week's
+    assert own_time_words(NEXT_WEEK, 1, "yesterday")
+    assert not own_time_words(NEXT_WEEK, 8, None)

@@ -749,6 +749,22 @@ def test_an_ex_president_is_out_of_office_however_the_parser_hangs_ex() -> None:
     assert _codes(sentence, 3, found) == {"UKRELI"}
 
 
+@pytest.mark.parametrize(("first", "codes"), [("Former", {"ESPELI"}), ("Spanish", {"IGOBUSIMF"})])
+def test_one_who_headed_an_organisation_no_longer_acts_for_it(first, codes) -> None:
+    # "Ex-IMF boss Rato sentenced": the gold's ESPELI, the story's country's elite
+    sentence = make_sentence(
+        f"{first} IMF boss Rato was sentenced .",
+        [3, 2, 3, 5, 5, 5, 5],
+        "amod compound compound nsubjpass auxpass ROOT punct",
+        pos="ADJ PROPN NOUN PROPN AUX VERB PUNCT",
+    )
+    found = [
+        Mention(1, 1, Actor("IMF", "IGOBUSIMF"), "actor"),
+        Mention(2, 2, Actor("boss", "~BUS"), "agent"),
+    ]
+    assert _codes(sentence, 3, found, context="ESP") == codes
+
+
 def test_a_former_state_leaves_its_minister_in_office() -> None:
     # "former" qualifies Yugoslavia, a state, not the minister
     sentence = make_sentence(

@@ -42,8 +42,11 @@ SINGULAR_TAGS = frozenset({"NN", "NNP"})
 SUBJECT_PRONOUNS = frozenset({"he", "she"})
 # possessives that stand for a group or country its own clause names
 OWN_PRONOUNS = frozenset({"its", "their"})
+# possessives that stand for a person its own clause names ("Thatcher left ... ahead of her
+# visit to Moscow")
+PERSON_POSSESSIVES = frozenset({"his", "her"})
 # the most dependency steps from a possessive to the subject that owns it
-MAX_CLIMB = 4
+MAX_CLIMB = 6
 
 
 def last_person(
@@ -298,30 +301,32 @@ def pronoun_mentions(
 def possessive_mentions(
     sentence: Sentence, mentions: Sequence[Mention], dictionary: ActorDictionary
 ) -> list[Mention]:
-    """Return `mentions` plus a possessive "its" or "their" read as its clause's subject.
+    """Return `mentions` plus a possessive read as its clause's subject.
 
     "Russia said its jets struck the town", "Iraq says its forces sink three Iranian
     vessels", "the Taliban said their fighters had ...": the owner is the group the clause
     is about, its subject, or the subject of the speech verb over a clause whose subject
-    the owned thing is; not the country the story named most. Only a named group or
-    country counts (not a person, not a role noun), and only one named before the
-    pronoun; a clause with no subject of its own ("accused Iran of arming its proxies")
-    gives no answer.
+    the owned thing is; not the country the story named most. "Its" and "their" take a
+    named group or country (not a person, not a role noun), "his" and "her" a person the
+    sentence names ("Thatcher left Bonn ... ahead of her visit to Moscow"), only one
+    named before the pronoun; a clause with no subject of its own ("accused Iran of
+    arming its proxies") gives no answer.
     """
     tokens = sentence.tokens
     covered = _covered(mentions)
     by_head = {m.last: m for m in mentions}
     added = []
     for token in tokens:
-        if token.text.lower() not in OWN_PRONOUNS or token.dep != "poss" or token.i in covered:
+        word = token.text.lower()
+        if word not in OWN_PRONOUNS | PERSON_POSSESSIVES or token.dep != "poss":
+            continue
+        if token.i in covered:
             continue
         owner = by_head.get(_clause_subject(sentence, token) if token.head != token.i else -1)
-        if (
-            owner is None
-            or owner.last > token.i
-            or owner.rule == "agent"
-            or owner.actor.entry in dictionary.people
-        ):
+        if owner is None or owner.last > token.i or owner.rule == "agent":
+            continue
+        person = owner.actor.entry in dictionary.people or owner.rule in PERSON_RULES
+        if person != (word in PERSON_POSSESSIVES):
             continue
         added.append(Mention(token.i, token.i, replace(owner.actor, text=token.text), "anaphora"))
     return sorted([*mentions, *added], key=lambda m: m.first) if added else list(mentions)

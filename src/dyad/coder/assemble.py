@@ -9,7 +9,7 @@ from __future__ import annotations
 import hashlib
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from dyad import dates
 from dyad.coder import actors as actor_stage
@@ -125,6 +125,29 @@ def judge_event(
     if attributed is not None and reports_itself(described.root, code.source, attributed):
         return Judgement("asserted", None, judged.cue)
     return Judgement(factuality, attributed, judged.cue)
+
+
+def still_to_come(
+    sentence: Sentence,
+    code: EventCode,
+    judgement: Judgement | None,
+    when: DatePoint,
+    reference: DatePoint | None,
+) -> Judgement | None:
+    """Return `judgement` made hypothetical where the act's own date words lie ahead.
+
+    "Thatcher left Bonn after talks with Kohl ahead of her visit to Moscow next week": the
+    visit has not happened; no verb of its clause says so, its date words do. Only words
+    on the event's own word count (`dates.own_time_words`); a promise or threat (03, 13)
+    is made when it is told, and stays as judged.
+    """
+    if judgement is None or judgement.factuality != "asserted":
+        return judgement
+    if code.code[:2] in modality.PROMISE_THREAT_ROOTS or not dates.lies_after(when, reference):
+        return judgement
+    if not dates.own_time_words(sentence, code.verb, when.text):
+        return judgement
+    return replace(judgement, factuality="hypothetical", cue=when.text)
 
 
 # verbal acts: reported by their own source, the report is the act ("Putin said he was

@@ -33,6 +33,9 @@ HEDGING_VERBS = frozenset({"seem", "appear", "allege"})
 INTENT_VERBS = frozenset(
     {"plan", "intend", "want", "hope", "aim", "expect", "threaten", "promise", "pledge", "vow"}
 )
+# Words that put their infinitive on a timetable ("set to meet", "is due to sign", "scheduled
+# to visit"): a forecast, like "will".
+SCHEDULING_WORDS = frozenset({"set", "schedule", "slate", "due", "poise"})
 # Nouns whose infinitive states an aim, not an act done: "an operation to detain" (hypothetical).
 PURPOSE_NOUNS = frozenset(
     "operation mission raid effort attempt bid campaign plan offensive search".split()

@@ -20,7 +20,7 @@ from typing import Literal
 
 from dyad import dates
 from dyad.coder import events, mentions, parse, places, structure
-from dyad.coder.assemble import Judgement, assemble_event, judge_event
+from dyad.coder.assemble import Judgement, assemble_event, judge_event, still_to_come
 from dyad.coder.compose import EventCode
 from dyad.coder.context import DocumentContext, skipped_between
 from dyad.coder.perspective import Side, segment_sides
@@ -268,13 +268,21 @@ def place_events(context: DocumentContext, work: SentenceWork) -> None:
 
 
 def judge_events(context: DocumentContext, work: SentenceWork) -> None:
-    """Judge each event's factuality and who it is attributed to."""
+    """Judge each event's factuality and who it is attributed to; one its date words put
+    after the report is still to come (`still_to_come`)."""
     perspective = context.perspective(work.sentence.segment)
+    reference = context.reference(work.sentence.segment)
     work.judgements = [
-        judge_event(
-            work.sentence, code, work.mentions, context.resources, context.country, perspective
+        still_to_come(
+            work.sentence,
+            code,
+            judge_event(
+                work.sentence, code, work.mentions, context.resources, context.country, perspective
+            ),
+            when,
+            reference,
         )
-        for code in work.codes
+        for code, when in zip(work.codes, work.dates, strict=True)
     ]
 
 
@@ -344,7 +352,13 @@ STAGES = (
         ("event.place",),
         parsed_only=True,
     ),
-    Stage("modality", judge_events, ("token.dep", "event.code"), ("event.fact",), parsed_only=True),
+    Stage(
+        "modality",
+        judge_events,
+        ("token.dep", "event.code", "event.date"),
+        ("event.fact",),
+        parsed_only=True,
+    ),
     Stage(
         "code",
         assemble_events,

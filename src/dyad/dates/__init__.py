@@ -13,9 +13,9 @@ Unknown stays unknown: no reference and no absolute date give a null value, neve
 
 from __future__ import annotations
 
-from dyad.dates.clause import resolve_date
+from dyad.dates.clause import own_time_words, resolve_date
 from dyad.dates.expressions import RULES, Expression, find_dates
-from dyad.dates.precision import Reference, span_point
+from dyad.dates.precision import Reference, lies_after, span_point
 from dyad.dates.reference import dateline_date, reference_date
 
 RULES_NAME = "dyad.dates.rules.v2"  # v2: reported events, dates of other events, past spans
@@ -27,6 +27,8 @@ __all__ = [
     "Reference",
     "dateline_date",
     "find_dates",
+    "lies_after",
+    "own_time_words",
     "reference_date",
     "resolve_date",
     "span_point",

@@ -27,6 +27,9 @@ FUTURE_AUXILIARIES = frozenset("will shall 'll wo".split())
 LOOKING_AHEAD = frozenset("schedule plan slate set due expect intend prepare".split())
 # date words with one of these cues say themselves which way they lie
 DIRECTED = ("last", "next", "this past", "past", "since", "back", "earlier", "later")
+# words that set another event beside the verb's ("talks ahead of her visit next week",
+# "arrested after an attack last week"): date words inside their phrase date that event
+OTHER_EVENT_LINKS = frozenset("after before following since until ahead prior".split())
 # the rules whose words leave open whether they lie before or after the reference
 OPEN_ENDED = frozenset(("weekday", "month-day", "day-month", "in-month"))
 
@@ -83,6 +86,25 @@ def _modifies(sentence: Sentence, token: int, verb: int) -> int:
     return 1 if own else 2
 
 
+def _beside_another_event(sentence: Sentence, token: int, verb: int) -> bool:
+    """Return whether date word `token` sits in a phrase that names another event.
+
+    "Thatcher left Bonn after talks with Kohl ahead of her visit to Moscow next week":
+    "next week" is the visit's, not the talks'. Only a phrase that "after", "before",
+    "ahead of" and the like set beside the verb's event counts, and only where the date
+    is not itself their object ("after Monday", "since May" date the verb's event).
+    """
+    below, current = token, sentence.tokens[token].head
+    for _ in range(len(sentence.tokens)):
+        if current == verb or current == below:
+            return False
+        word = sentence.tokens[current]
+        if word.text.lower() in OTHER_EVENT_LINKS and below != token:
+            return True
+        below, current = current, word.head
+    return False
+
+
 def _in_relative_clause(sentence: Sentence, token: int, verb: int) -> bool:
     """Return whether `token` lies in a relative clause on the verb's subject: another event's.
 
@@ -133,7 +155,10 @@ def _rank(sentence: Sentence, expression: Expression, verb: int, reported: int |
     token = _head_of(sentence, expression)
     if token is None:
         return (0, 3, OUTSIDE, expression.start)
-    other = 2 if _in_relative_clause(sentence, token, verb) else _modifies(sentence, token, verb)
+    beside = _in_relative_clause(sentence, token, verb) or _beside_another_event(
+        sentence, token, verb
+    )
+    other = 2 if beside else _modifies(sentence, token, verb)
     depth = _depth(sentence, token, verb)
     if reported is not None:
         inside = _depth(sentence, token, reported)
@@ -222,6 +247,25 @@ def _forward(found: Expression, reference: DatePoint | None) -> DatePoint:
             return resolved
         return DatePoint(f"{year}{resolved.value[4:]}", resolved.precision, resolved.text)
     return resolved
+
+
+def own_time_words(sentence: Sentence, verb: int, words: str | None) -> bool:
+    """Return whether date words `words` hang on the event verb itself, at most two steps down.
+
+    "her visit to Moscow next week": "next week" is the visit's own. Words further down
+    ("demanded a referendum to be held in late 2018") or elsewhere in the sentence ("Next
+    week Afghanistan will begin ..., as troops raid ...") date another clause's act.
+    """
+    if not words or not sentence.tokens:
+        return False
+    for expression in find_dates(sentence.text, None):
+        if expression.date.text != words:
+            continue
+        head = _head_of(sentence, expression)
+        depth = None if head is None else _depth(sentence, head, verb)
+        if depth is not None and 1 <= depth <= 2:
+            return True
+    return False
 
 
 def _fallback(reference: DatePoint | None, fall_back: bool) -> DatePoint:

@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
+from dyad.dates.vocabulary import AHEAD_WORDS
 from dyad.records import DatePoint
 
 _ISO = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
@@ -61,6 +62,22 @@ def span_point(first: date, last: date, text: str | None) -> DatePoint:
     if first.year == last.year:
         return point(first, "year", text)
     return DatePoint(None, "none", text)
+
+
+def lies_after(when: DatePoint, reference: DatePoint | None) -> bool:
+    """Return whether the date words of `when` name a time after `reference`.
+
+    Compared at the coarser of the two precisions: "in April" after a report of March 24;
+    a month against a day of that month is not after. Words that say so themselves ("next
+    week", "tomorrow") are after even where the time they name straddles two months and
+    is known only to its year. A date with no words of its own (the reference) never is.
+    """
+    if reference is None or reference.value is None or when.value is None or not when.text:
+        return False
+    if when.text.lower().startswith(AHEAD_WORDS):
+        return True
+    length = min(len(when.value), len(reference.value))
+    return when.value[:length] > reference.value[:length]
 
 
 def add_months(day: date, months: int) -> date:

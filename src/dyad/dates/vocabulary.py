@@ -18,6 +18,8 @@ NUMBERS = {
     "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
     "a couple of": 2, "a couple": 2,
 }  # fmt: skip
+# Date words that by themselves lie after the day they are said ("next week", "tomorrow").
+AHEAD_WORDS = ("next ", "tomorrow", "the coming ", "this coming ")
 SEASONS = {"spring": (3, 5), "summer": (6, 8), "autumn": (9, 11), "fall": (9, 11)}
 
 # Regular-expression pieces with named groups; "May" and "March" count only capitalised.

@@ -448,7 +448,7 @@ def parties(
             # "Russia attacked": a state named as a military act's agent is its forces
             result.append(Party(code + "MIL", m.actor.text, "country-military", m.actor.entry))
     if _out_of_office(sentence, head, found):
-        result = [_former(party) for party in result]
+        result = [_former(party, context) for party in result]
     result += _joint_force(sentence, head, inside, context, memory, role, bool(result))
     if result:
         if head_lemma in MISSION_HEADS and result[0].code[:3] not in NOT_STATES:
@@ -509,9 +509,16 @@ def _out_of_office(sentence: Sentence, head: int, found: Sequence[Mention]) -> b
     return False
 
 
-def _former(party: Party) -> Party:
-    """Return `party` out of office: a state's office holder becomes one of its elite."""
+def _former(party: Party, context: str | None) -> Party:
+    """Return `party` out of office: a state's office holder becomes one of its elite.
+
+    One who headed or served an organisation ("Ex-IMF boss Rato", "a former chief of the
+    International Monetary Fund") no longer acts for it: he is one of the elite of the
+    story's country, where the story has one.
+    """
     code = party.code
+    if code[:3] in ORGANISATIONS and len(code) > 3:
+        return replace(party, code=(context or UNKNOWN) + "ELI")
     if code[:3] in NOT_STATES or code[3:6] not in OFFICE_ROLES:
         return party
     return replace(party, code=code[:3] + "ELI")

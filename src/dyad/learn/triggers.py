@@ -20,6 +20,9 @@ from dyad.learn.linear import LinearModel, Row
 from dyad.records import Mention, Sentence
 
 OBJECT_DEPS = frozenset({"dobj", "dative", "iobj", "oprd"})
+# what a word says or asks ("said that ...", "agreed to ...") or calls its object ("called
+# the ruling a disgrace", "called the claims groundless")
+COMPLEMENT_DEPS = frozenset({"xcomp", "ccomp", "oprd", "acomp"})
 MODALS = frozenset("will would may might could can should must shall".split())
 TRIGGER_POS = frozenset({"VERB", "NOUN", "PROPN", "ADJ"})
 NONE = "none"
@@ -135,10 +138,14 @@ def trigger_features(
 def _child_features(sentence: Sentence, i: int, lemma: str, where: MentionMap) -> list[str]:
     """Return the features the dependents of token `i` give it."""
     features = []
+    deps = set()
     for child in sentence.children(i):
         dep = argument_dep(sentence, child.i)
+        deps.add(dep)
         child_lemma = child.lemma.lower()
         features.append(f"child={dep}")
+        if dep in COMPLEMENT_DEPS:
+            features.append(f"lemma|child={lemma}|{dep}")
         if dep == "neg":
             features.append("negated")
         elif dep in ("aux", "auxpass") and child_lemma in MODALS:
@@ -166,6 +173,10 @@ def _child_features(sentence: Sentence, i: int, lemma: str, where: MentionMap) -
             features.append(f"lemma|side={lemma}|{dep}|{side}")
         elif child.i in where.above:
             features.append(f"arg_inside={dep}")
+    if deps & OBJECT_DEPS and "xcomp" in deps:
+        # "encouraged the CIA to release the files", "urged Trump to veto": someone is asked
+        # to act (an appeal or demand), not praised or met
+        features += ["object_to_act", f"lemma|object_to_act={lemma}"]
     return features
 
 
