@@ -415,8 +415,8 @@ def test_dates_reported_clause_comes_first() -> None:
          "det nsubj prep det pobj acl prep det nmod nummod pobj ROOT dobj npadvmod punct",
          "DET NOUN ADP DET NOUN VERB ADP DET PROPN NUM NOUN VERB PRON NOUN PUNCT", 11,
          DatePoint("2013-01-25", "day", "today")),
-        # "ahead of", "after", "before" set another event beside this one: its date words
-        # are that event's ("talks ... ahead of her visit to Moscow next week")
+        # "ahead of", "before", "prior to" set a later event beside this one: its date
+        # words are that event's ("talks ... ahead of her visit to Moscow next week")
         ("Thatcher left yesterday after talks ahead of her visit next week .",
          [1, 1, 1, 1, 3, 4, 7, 8, 5, 10, 8, 1],
          "nsubj ROOT npadvmod prep pobj advmod prep poss pobj amod npadvmod punct",
@@ -428,8 +428,8 @@ def test_dates_reported_clause_comes_first() -> None:
          "nsubj ROOT npadvmod prep pobj advmod prep poss pobj amod npadvmod punct",
          "PROPN VERB NOUN ADP NOUN ADV ADP PRON NOUN ADJ NOUN PUNCT", 8,
          DatePoint("2013", "year", "next week")),
-        # a date that is the object of "after" dates the verb's event
-        ("Troops withdrew after Tuesday .", [1, 1, 1, 2, 1],
+        # a date that is the object of "before" dates the verb's event
+        ("Troops withdrew before Tuesday .", [1, 1, 1, 2, 1],
          "nsubj ROOT prep pobj punct", "NOUN VERB ADP PROPN PUNCT", 1,
          DatePoint("2013-01-22", "day", "Tuesday")),
     ],

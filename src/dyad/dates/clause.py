@@ -27,9 +27,10 @@ FUTURE_AUXILIARIES = frozenset("will shall 'll wo".split())
 LOOKING_AHEAD = frozenset("schedule plan slate set due expect intend prepare".split())
 # date words with one of these cues say themselves which way they lie
 DIRECTED = ("last", "next", "this past", "past", "since", "back", "earlier", "later")
-# words that set another event beside the verb's ("talks ahead of her visit next week",
-# "arrested after an attack last week"): date words inside their phrase date that event
-OTHER_EVENT_LINKS = frozenset("after before following since until ahead prior".split())
+# words that set a later event beside the verb's ("talks ahead of her visit next week",
+# "before the vote on Friday"): date words inside their phrase date that event. Not "after"
+# or "following": "confirmed the death of X following an airstrike Sunday" dates the death
+OTHER_EVENT_LINKS = frozenset("before ahead prior".split())
 # the rules whose words leave open whether they lie before or after the reference
 OPEN_ENDED = frozenset(("weekday", "month-day", "day-month", "in-month"))
 
@@ -90,9 +91,9 @@ def _beside_another_event(sentence: Sentence, token: int, verb: int) -> bool:
     """Return whether date word `token` sits in a phrase that names another event.
 
     "Thatcher left Bonn after talks with Kohl ahead of her visit to Moscow next week":
-    "next week" is the visit's, not the talks'. Only a phrase that "after", "before",
-    "ahead of" and the like set beside the verb's event counts, and only where the date
-    is not itself their object ("after Monday", "since May" date the verb's event).
+    "next week" is the visit's, not the talks'. Only a phrase that "before", "ahead of" or
+    "prior to" set beside the verb's event counts, and only where the date is not itself
+    their object ("before Monday" dates the verb's event).
     """
     below, current = token, sentence.tokens[token].head
     for _ in range(len(sentence.tokens)):
