@@ -51,9 +51,27 @@ def _reported() -> tuple[Sentence, list[Mention]]:
     return sentence, mentions
 
 
+def _encouraged() -> tuple[Sentence, list[Mention]]:
+    """ "Callamard encouraged the CIA to release the files ." """
+    sentence = make_sentence(
+        "Callamard encouraged the CIA to release the files .",
+        [1, 1, 3, 1, 5, 1, 7, 5, 1],
+        "nsubj ROOT det dobj aux xcomp det dobj punct",
+        lemmas="callamard encourage the cia to release the file .",
+        tags="NNP VBD DT NNP TO VB DT NNS .",
+        pos="PROPN VERB DET PROPN PART VERB DET NOUN PUNCT",
+    )
+    return sentence, [Mention(3, 3, Actor("CIA", "USASPY"), "actor")]
+
+
 @pytest.mark.parametrize(
     ("build", "i", "expected"),
     [
+        # someone asked to act: an appeal or demand, not praise
+        (_encouraged, 1, "object_to_act"),
+        (_encouraged, 1, "lemma|object_to_act=encourage"),
+        (_encouraged, 1, "lemma|child=encourage|xcomp"),
+        (_reported, 1, "lemma|child=say|ccomp"),
         (_strike, 4, "compound=air"),
         (_strike, 4, "lemma|compound=strike|air"),
         (_strike, 4, "prep|pobj=on|gaza"),
@@ -73,6 +91,13 @@ def _reported() -> tuple[Sentence, list[Mention]]:
 def test_trigger_features_describe_the_context(build, i: int, expected: str) -> None:
     sentence, mentions = build()
     assert (expected, 1.0) in trigger_features(sentence, i, mentions, VerbDictionary())
+
+
+def test_trigger_features_ask_for_an_object_and_a_clause_both() -> None:
+    # "Iran said it would not attack Iraq": a clause but no object; no one is asked to act
+    sentence, mentions = _reported()
+    names = {name for name, _ in trigger_features(sentence, 1, mentions, VerbDictionary())}
+    assert "object_to_act" not in names
 
 
 def test_trigger_features_mark_speech_only_under_a_speech_verb() -> None:
