@@ -325,7 +325,7 @@ def _headline_infinitive(sentence: Sentence, verb: Token) -> bool:
     """Return whether `verb` is an infinitive with a subject and nothing above it.
 
     "Minister to meet Peugeot", "Kushner to speak with Senate committee": a headline's
-    future, which drops "is due" (on train's gold, 17 of 20 such events not of an intent
+    future, which drops "is due" (on train's gold, 15 of 18 such events not of an intent
     or threat are hypothetical; an intent's "Japan to help U.S." is the event itself).
     """
     return (
