@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from datetime import date, timedelta
+from itertools import pairwise
 
 from dyad.coder.lexicon import (
     ANNOUNCING_VERBS,
@@ -95,14 +96,11 @@ def _beside_another_event(sentence: Sentence, token: int, verb: int) -> bool:
     "prior to" set beside the verb's event counts, and only where the date is not itself
     their object ("before Monday" dates the verb's event).
     """
-    below, current = token, sentence.tokens[token].head
-    for _ in range(len(sentence.tokens)):
-        if current == verb or current == below:
+    for below, current in pairwise(sentence.ancestors(token)):
+        if current == verb:
             return False
-        word = sentence.tokens[current]
-        if word.text.lower() in OTHER_EVENT_LINKS and below != token:
+        if sentence.tokens[current].text.lower() in OTHER_EVENT_LINKS and below != token:
             return True
-        below, current = current, word.head
     return False
 
 
