@@ -79,3 +79,17 @@ def make_sentence(
     end = start + len(text)
     seg = segment or Segment("article", start, end)
     return Sentence(doc_id, start, end, text, seg, tuple(tokens))
+
+
+def shared_subject_parse() -> Sentence:
+    """Return "Hussein was stopped , questioned and detained by the authorities ." parsed.
+
+    "detained" hangs on "stopped" as a conjunct, with its own agent and no subject.
+    """
+    return make_sentence(
+        "Hussein was stopped , questioned and detained by the authorities .",
+        [2, 2, 2, 2, 2, 4, 4, 6, 9, 7, 2],
+        "nsubjpass auxpass ROOT punct conj cc conj agent det pobj punct",
+        tags="NNP VBD VBN , VBN CC VBN IN DT NNS .",
+        pos="PROPN AUX VERB PUNCT VERB CCONJ VERB ADP DET NOUN PUNCT",
+    )

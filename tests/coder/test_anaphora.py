@@ -464,3 +464,22 @@ def test_his_or_her_is_the_person_its_clause_is_about(actors: ActorDictionary) -
                     "PROPN VERB PRON NOUN ADP PROPN VERB DET NOUN PUNCT")  # fmt: skip
     found = possessive_mentions(said, find_mentions(said, actors, on_date=DAY), actors)
     assert all(m.actor.text != "his" for m in found)
+
+
+def test_anaphora_an_outlets_journalist_is_remembered_as_media(actors: ActorDictionary) -> None:
+    # "Al Jazeera journalist Mahmoud Hussein was detained ." ... "Hussein was questioned ."
+    day = "2017-03-19"
+    text = sentence("Al Jazeera journalist Mahmoud Hussein was detained .",
+                    [1, 4, 4, 4, 6, 6, 6, 6],
+                    "compound compound compound compound nsubjpass auxpass ROOT punct",
+                    "NNP NNP NN NNP NNP VBD VBN .",
+                    "PROPN PROPN NOUN PROPN PROPN AUX VERB PUNCT")  # fmt: skip
+    named = find_mentions(text, actors, on_date=day)
+    names: dict[str, Actor] = {}
+    person = last_person(text, named, actors, "EGY", names)
+    assert person is not None and person.code == "MED"
+    assert names["Hussein"].code == "MED"
+    later = sentence("Hussein was questioned .", [2, 2, 2, 2], "nsubjpass auxpass ROOT punct",
+                     "NNP VBD VBN .", "PROPN AUX VERB PUNCT")  # fmt: skip
+    found = pronoun_mentions(later, find_mentions(later, actors, on_date=day), actors, None, names)
+    assert ("Hussein", "MED", "named-before") in codes(found)  # not King Hussein's Jordan

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from dyad.coder.context import DocumentContext, sentence_country, skipped_between
+from dyad.coder.context import DocumentContext, sentence_country, skipped_between, without_backers
 from dyad.coder.resources import Resources
 from dyad.config import load_config
 from dyad.records import Actor, Document, Mention, Segment
@@ -69,6 +69,14 @@ def test_context_sentence_country_is_where_it_happened() -> None:
     )
     assert sentence_country(sentence, [mention("NGA", 4)], frozenset({"NGA"})) == "NGA"
     assert sentence_country(sentence, [mention("NGA", 0)], frozenset({"NGA"})) is None
+    # "Delegations attended talks in Geneva .": a venue, not the delegations' country
+    venue = make_sentence(
+        "Delegations attended talks in Geneva .",
+        [1, 1, 1, 2, 3, 1],
+        "nsubj ROOT dobj prep pobj punct",
+        lemmas="delegation attend talk in geneva .",
+    )
+    assert sentence_country(venue, [mention("CHE", 4)], frozenset({"CHE"})) is None
 
 
 def test_context_a_first_sentence_takes_the_one_country_it_names(resources: Resources) -> None:
@@ -91,3 +99,16 @@ def test_context_a_first_sentence_takes_the_one_country_it_names(resources: Reso
     context.note_countries([mention("GBR")])
     assert context.country == "HKG"
     assert context.sentence_country(headline, [police, mention("CHN", 6)]) == "HKG"
+
+
+def test_context_a_backer_is_no_country_the_story_is_about() -> None:
+    # "Russia - backed Syria army retakes city ."
+    sentence = make_sentence(
+        "Russia - backed Syria army retakes city .",
+        [2, 2, 4, 4, 5, 5, 5, 5],
+        "npadvmod punct amod compound nsubj ROOT dobj punct",
+    )
+    russia, syria = mention("RUS", 0), mention("SYR", 3)
+    assert without_backers(sentence, [russia, syria]) == [syria]
+    plain = make_sentence("Russia backed Syria .", [1, 1, 1, 1], "nsubj ROOT dobj punct")
+    assert without_backers(plain, [russia, mention("SYR", 2)]) == [russia, mention("SYR", 2)]

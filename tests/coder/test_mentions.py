@@ -128,3 +128,38 @@ def test_a_place_before_a_common_noun_in_a_title_case_headline_stays_a_place(
 
 def test_a_nationality_before_a_longer_title_stays(actors: ActorDictionary) -> None:
     assert ("Dutch", "NLD") in _roles("Dutch Finance Minister Onno Ruding spoke .", actors)
+
+
+@pytest.mark.parametrize(
+    ("text", "day", "code"),
+    [
+        ("Hussein was detained .", "2017-03-19", None),  # King Hussein died in 1999
+        ("Hussein visited Washington .", "1987-03-19", "JORGOV"),  # the king, on the throne
+        ("Hussein spoke .", None, "JOR"),  # undated text: the dictionary's (his country)
+    ],
+)
+def test_a_one_word_person_in_no_role_on_the_texts_date_is_someone_else(
+    text: str, day: str | None, code: str | None, actors: ActorDictionary
+) -> None:
+    words = text.split()
+    sentence = make_sentence(text, [0] * len(words), " ".join(["dep"] * len(words)))
+    found = [m.actor.code for m in find_mentions(sentence, actors, on_date=day)]
+    assert found[:1] == ([code] if code else [])
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        ("marines occupied the ship in Santos harbour .", False),  # no Angolan president
+        ("seamen near Santos struck .", False),
+        ("Reagan met Santos in Washington .", True),
+        ("a change in Santos 's policy .", True),  # an owner
+    ],
+)
+def test_a_bare_surname_after_in_or_near_is_a_place(
+    text: str, kept: bool, actors: ActorDictionary
+) -> None:
+    words = text.split()
+    sentence = make_sentence(text, [0] * len(words), " ".join(["dep"] * len(words)))
+    found = find_mentions(sentence, actors, on_date="1987-03-12")
+    assert any(m.actor.text == "Santos" for m in found) == kept

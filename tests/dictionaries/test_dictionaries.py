@@ -449,3 +449,12 @@ def test_a_region_is_not_the_united_states() -> None:
         (("NORTH", "AMERICA"), "NMR"),
     ):
         assert actors.actors[key].codes[0].code == code
+
+
+def test_an_entry_is_gone_only_when_every_code_is_dated_and_none_holds() -> None:
+    king = ActorEntry("HUSSEIN", (DatedCode("JORGOV", "1952-08-11", "1999-02-07"),), "f:1", True)
+    assert king.gone_on("2017-03-19")
+    assert not king.gone_on("1987-01-01")
+    assert not king.gone_on(None)
+    lasting = ActorEntry("X", (*king.codes, DatedCode("JORELI", None, None)), "f:2", True)
+    assert not lasting.gone_on("2017-03-19")

@@ -11,7 +11,7 @@ from dyad.learn import arguments as args
 from dyad.learn import candidates as cand
 from dyad.learn.coder import Candidate, Models, _learned
 from dyad.records import Actor, Mention, Segment
-from parses import make_sentence
+from parses import make_sentence, shared_subject_parse
 
 
 def _learn_from(sentence, trigger, root, p, found, scored) -> list[Candidate]:
@@ -325,3 +325,33 @@ def test_the_rule_coders_audience_is_no_party_either() -> None:
     assert _audience(sentence, Actor("Al Jazeera", "QATMED"), parties)
     assert not _audience(sentence, Actor("Duterte", "PHLGOV"), parties)
     assert not _audience(sentence, None, parties)
+
+
+def test_a_conjoined_verbs_shared_subject_is_one_step_down() -> None:
+    sentence = shared_subject_parse()
+    hussein = args.Option(0, cand.Party("MED", "Hussein", "country"))
+    row = dict(args.option_features(sentence, 6, "17", hussein, 2))
+    assert row.get("path=down:nsubjpass") == 1.0  # not up:conj>up:conj>down:nsubjpass
+    assert row.get("crossed=False") == 1.0
+    assert row.get("path|voice=down:nsubjpass|passive") == 1.0
+    authorities = args.Option(9, cand.Party("EGYGOV", "the authorities", "country+role"))
+    row = dict(args.option_features(sentence, 6, "17", authorities, 2))
+    assert row.get("path=down:agent:by>down:pobj") == 1.0  # its own agent, from the verb itself
+
+
+def test_a_seized_party_is_arrested_and_seized_things_are_property() -> None:
+    # "The police seized him ." (train codes "seized several weapons" 171, no target)
+    sentence = make_sentence(
+        "The police seized him .", [1, 2, 2, 2, 2], "det nsubj ROOT dobj punct",
+        lemmas="the police seize he .", pos="DET NOUN VERB PRON PUNCT",
+    )  # fmt: skip
+    police = cand.Party("BLRCOP", "The police", "context+role")
+    him = cand.Party("BLROPP", "him", "memory")
+    found = args.options([(1, police), (3, him)], 2)
+    scored = [(0.9, 0.0), (0.0, 0.8), (0.05, 0.0), (0.0, 0.3)]
+    codes = {
+        (c.code.target.code if c.code.target else None, c.code.code)
+        for c in _learn_from(sentence, 2, "17", 0.9, found, scored)
+    }
+    assert ("BLROPP", "173") in codes  # capturing a person (the guide)
+    assert (None, "171") in codes  # seizing with no party seized: property

@@ -9,7 +9,7 @@ import pytest
 from dyad.config import load_config
 from dyad.learn import candidates as cand
 from dyad.records import Actor, Mention
-from parses import make_sentence
+from parses import make_sentence, shared_subject_parse
 
 
 def _codes(sentence, head, mentions, context="AFG", memory=None) -> set[str]:
@@ -1191,3 +1191,35 @@ def test_a_minister_for_a_portfolio_is_his_countrys() -> None:
         tags="NN IN NNP NNP VBD .",
     )
     assert _codes(body, 0, [Mention(0, 0, Actor("Minister", "~GOV"), "agent")], "IRL") == {"---GOV"}
+
+
+def test_an_outlets_journalist_is_media_once() -> None:
+    # "Al Jazeera journalist Mahmoud Hussein": the Phoenix file codes the outlet MED, no country
+    sentence = make_sentence(
+        "Al Jazeera journalist Mahmoud Hussein was detained .", [1, 2, 4, 4, 6, 6, 6, 6],
+        "compound compound compound compound nsubjpass auxpass ROOT punct",
+        tags="NNP NNP NN NNP NNP VBD VBN .", pos="PROPN PROPN NOUN PROPN PROPN AUX VERB PUNCT",
+    )  # fmt: skip
+    found = [
+        Mention(0, 1, Actor("Al Jazeera", "MED"), "actor"),
+        Mention(2, 2, Actor("journalist", "~MED"), "agent"),
+    ]
+    assert _codes(sentence, 4, found, "EGY") == {"MED"}
+    # a state's journalist takes his state
+    state = [Mention(0, 1, Actor("Al Jazeera", "QAT"), "actor"), found[1]]
+    assert _codes(sentence, 4, state, "EGY") == {"QATMED"}
+
+
+SHARED = shared_subject_parse()
+
+
+def test_a_conjoined_verb_shares_its_first_conjuncts_subject_and_voice() -> None:
+    assert cand.subject_verb(SHARED, 6) == 2
+    assert cand.subject_verb(SHARED, 2) == 2
+    assert cand.passive(SHARED, 6)  # "detained by the authorities" is passive
+    own = make_sentence(
+        "Police came and the crowd fled .", [1, 1, 1, 4, 5, 1, 1],
+        "nsubj ROOT cc det nsubj conj punct",
+        tags="NNS VBD CC DT NN VBD .", pos="NOUN VERB CCONJ DET NOUN VERB PUNCT",
+    )  # fmt: skip
+    assert cand.subject_verb(own, 5) == 5  # "the crowd" is its own subject

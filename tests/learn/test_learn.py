@@ -16,7 +16,13 @@ import pytest
 from dyad.coder.compose import EventCode
 from dyad.config import load_config
 from dyad.errors import ConfigError
-from dyad.evaluate.calibration import Bin, expected_calibration_error, ranking, reliability
+from dyad.evaluate.calibration import (
+    Bin,
+    chance_error,
+    expected_calibration_error,
+    ranking,
+    reliability,
+)
 from dyad.learn import candidates as cand
 from dyad.learn import coder, linear
 from dyad.learn.coder import MODEL_FILE, LearnedCoder, Models, score_candidates
@@ -75,6 +81,19 @@ def test_linear_drops_rare_features() -> None:
 )
 def test_calibration_error(scored: list[tuple[float, bool]], ece: float) -> None:
     assert expected_calibration_error(reliability(scored)) == pytest.approx(ece)
+
+
+def test_chance_error_is_the_noise_of_a_perfectly_calibrated_coder() -> None:
+    assert chance_error([]) == (0.0, 0.0)
+    assert chance_error([0.5]) == (0.5, 0.5)  # one event is right or wrong: off by 0.5
+    assert chance_error([1.0] * 10) == (0.0, 0.0)  # sure and always right
+    few = [0.55, 0.65, 0.75, 0.85, 0.95] * 13  # 65 events across five bins
+    many = few * 40
+    mean_few, high_few = chance_error(few)
+    mean_many, high_many = chance_error(many)
+    assert 0.05 < mean_few < high_few < 0.2  # a floor of 0.05 is chance's own on 65 events
+    assert mean_many < 0.02 and high_many < mean_few  # it shrinks as the events grow
+    assert chance_error(few) == (mean_few, high_few)  # seeded: the same figure each run
 
 
 def test_ranking_reads_average_precision_and_recall_at_the_floor() -> None:

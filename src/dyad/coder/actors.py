@@ -39,7 +39,7 @@ RESOLVER_NAME = "dyad.actors.cameo.v1"
 # the entry of an actor whose country only the context gave ("the minister" after Iraq)
 CONTEXT_ONLY = "agent+context"
 # organisation prefixes a bare three-letter code may have: they have no government
-NO_COUNTRY = frozenset({"IGO", "NGO", "MNC", "IMG"})
+NO_COUNTRY = frozenset({"IGO", "NGO", "MNC", "IMG", "MED"})
 
 
 def as_government(code: str) -> str:
@@ -281,7 +281,8 @@ def named_actor(
     actor = chosen.actor
     code = actor.code
     rule = chosen.rule
-    if len(code) == 3 and role:
+    if len(code) == 3 and role and code != "MED":
+        # (a media outlet's journalists, editors and spokesmen are media: no "MEDMED")
         code, rule = code + role, rule + "+agent"
     elif role and code[:3] in ORGANISATIONS and not code.endswith(role):
         code, rule = code + role, rule + "+agent"  # "UN troops": IGOUNOMIL

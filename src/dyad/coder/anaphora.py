@@ -127,7 +127,9 @@ def _name_end(tokens: Sequence[Token], last: int, covered: set[int]) -> int:
 
 
 def _names_someone(person: Actor | None) -> TypeGuard[Actor]:
-    """Return whether a titled name resolved to a state's office holder the text names."""
+    """Return whether a titled name resolved to a state's office holder or an outlet's man."""
+    if person is not None and person.code == "MED":
+        return True  # "Al Jazeera journalist Mahmoud Hussein": an outlet's man
     return (
         person is not None
         and person.entry != CONTEXT_ONLY

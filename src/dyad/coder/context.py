@@ -15,8 +15,9 @@ from dataclasses import dataclass, field
 
 from dyad import dates
 from dyad.coder import anaphora, coalitions, genders
+from dyad.coder.actors import BACKINGS, affiliation
 from dyad.coder.assemble import event_date
-from dyad.coder.lexicon import QUALIFIER_DEPS
+from dyad.coder.lexicon import QUALIFIER_DEPS, VENUE_WORDS
 from dyad.coder.mentions import home_chambers
 from dyad.coder.perspective import Side
 from dyad.coder.resources import Resources
@@ -221,8 +222,9 @@ def sentence_country(
 ) -> str | None:
     """Return the country a sentence's actors without one belong to, if it says.
 
-    That is the one country named as where it happened: the schoolchildren of "gunmen
-    kidnapped 20 schoolchildren in northern Nigeria" are Nigerian, the children "killed in
+    That is the one country named as where it happened (not as a venue: "peace talks in
+    Geneva"): the schoolchildren of "gunmen kidnapped 20 schoolchildren in northern
+    Nigeria" are Nigerian, the children "killed in
     Israeli shelling in the east of the Gaza Strip" Palestinian. Failing that, the one
     country the sentence names at least twice: "Iraqi troops arrested dozens of militiamen
     near the Iraqi border" are Iraqi, whatever country the rest of the document talks about
@@ -271,11 +273,28 @@ def _where(sentence: Sentence, head: int) -> bool:
             return False
         preposition = sentence.tokens[token.head]
         if preposition.lemma in _WHERE:
-            return True
+            # "peace talks in Geneva" are held there, by others: a venue
+            return sentence.tokens[preposition.head].lemma.lower() not in VENUE_WORDS
         if preposition.lemma != "of" or preposition.head == preposition.i:
             return False
         token = sentence.tokens[preposition.head]
     return False
+
+
+def without_backers(sentence: Sentence, named: Sequence[Mention]) -> list[Mention]:
+    """Return `named` less the states named as backers: "Russia-backed Syria army".
+
+    A backer is named for whom it backs; the story is where the backed fight. Counted as a
+    country the story names, "Russia" of the headline "Palmyra: Russia-backed Syria army
+    retakes ancient city" tied with Syria, and won: the Syrian military's "our armed
+    forces" became Russia's.
+    """
+    backings = {t.i for t in sentence.tokens if affiliation(sentence, t, BACKINGS)}
+    if not backings:
+        return list(named)
+    return [
+        m for m in named if not any(above in backings for above in sentence.ancestors(m.last)[1:])
+    ]
 
 
 def countries(mentions: Iterable[Mention], known: frozenset[str]) -> list[str]:

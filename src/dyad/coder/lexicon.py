@@ -197,6 +197,11 @@ FORUM_NOUNS = frozenset(
     """summit talk meeting conference session debate discussion negotiation dialogue
     report statement remark speech resolution briefing""".split()
 )
+# Gatherings held away from home: the place "in" them is a venue, not the participants'
+# country ("peace talks in Geneva", "a summit in Paris"); lemmas.
+VENUE_WORDS = frozenset(
+    "summit talk meeting conference session negotiation dialogue meet convene gather".split()
+)
 # Verbs of a go-between: "a ceasefire brokered by Egypt" has Egypt as no party.
 GO_BETWEEN_VERBS = frozenset({"broker", "mediate", "sponsor", "host", "organize", "organise"})
 # Subjects of a reported clause that stand for the reporter ("Tehran said it would ...").

@@ -70,7 +70,26 @@ def find_mentions(
         and not (m.rule == "actor-surname" and sentence.tokens[m.first].pos in _FUNCTION_POS)
         and not _common_word(sentence.tokens, m)
         and not _inside_longer_name(sentence.tokens, m, covered, dictionary)
+        and not _placed_surname(sentence.tokens, m)
     ]
+
+
+# prepositions after which a bare surname is a place: "marines occupied the ship in Santos
+# harbour" is no José Eduardo dos Santos (AGOGOV in 1987)
+PLACE_BEFORE_SURNAME = frozenset({"in", "near"})
+
+
+def _placed_surname(tokens: Sequence[Token], mention: Mention) -> bool:
+    """Return whether a bare surname stands where a place does: "in Santos harbour".
+
+    People are rarely "in" or "near" someone; an owner is ("in Obama's speech").
+    """
+    if mention.rule != "actor-surname" or mention.first == 0:
+        return False
+    if tokens[mention.first - 1].text.lower() not in PLACE_BEFORE_SURNAME:
+        return False
+    following = tokens[mention.last + 1].text if mention.last + 1 < len(tokens) else ""
+    return following not in ("'s", "'", "’s")
 
 
 def _bare_house(words: list[tuple[int, str, str]], position: int) -> bool:
@@ -232,6 +251,11 @@ def _longest_match(
         entry = dictionary.actors.get(key)
         if length == 1 and len(key[0]) <= 3 and not words[position][2].isupper():
             entry = None  # "us", "un": only the capitalised abbreviation is an actor
+        if length == 1 and entry is not None and entry.person and entry.gone_on(on_date):
+            # a person the dictionary names by one word, in no role on the text's date, is
+            # someone else: "Hussein" in 2017 is no King Hussein (JORGOV to 1999), and a
+            # document's own "Mahmoud Hussein" or "Saddam Hussein" says whom it means
+            entry = None
         # agent nouns are words, short ones too: "men", "a spy", "a mob", "Grain Co"
         role = dictionary.agents.get(key)
         if entry is None and role is None:

@@ -22,7 +22,7 @@ from dyad import dates
 from dyad.coder import events, mentions, parse, places, structure
 from dyad.coder.assemble import Judgement, assemble_event, judge_event, still_to_come
 from dyad.coder.compose import EventCode
-from dyad.coder.context import DocumentContext, skipped_between
+from dyad.coder.context import DocumentContext, skipped_between, without_backers
 from dyad.coder.perspective import Side, segment_sides
 from dyad.coder.prefilter import CONTEXT, PARSE, SKIP, Prefilter
 from dyad.coder.resources import Resources
@@ -191,12 +191,12 @@ def find_mentions(context: DocumentContext, works: Sequence[SentenceWork]) -> No
         work.named = mentions.find_mentions(
             work.sentence, context.resources.actors, on_date=context.day
         )
-    context.note_home(work.named for work in works)
+    context.note_home(without_backers(work.sentence, work.named) for work in works)
 
 
 def note_context(context: DocumentContext, work: SentenceWork) -> None:
     """Update the document's countries and forget antecedents across a gap or a segment."""
-    context.note_countries(work.named)
+    context.note_countries(without_backers(work.sentence, work.named))
     context.follow(work.sentence)
 
 

@@ -84,6 +84,18 @@ class ActorEntry:
                 return True  # out of office since `start`
         return False
 
+    def gone_on(self, day: str | None) -> bool:
+        """Return whether every code of this entry is dated and none holds on `day`.
+
+        King Hussein ("HUSSEIN_", JORGOV to 1999-02-07) holds no role in 2017; a code
+        then would only be his country's.
+        """
+        if day is None or not self.codes:
+            return False
+        if any(dated.start is None and dated.end is None for dated in self.codes):
+            return False
+        return not self._dated_codes_on(day)
+
     def code_on(self, day: str | None) -> str | None:
         """Return the code valid on `day`, else an undated one, else the latest's country.
 

@@ -245,6 +245,7 @@ class SplitScore:
         per_100 = 100 * self.conflict_false_positives / self.sentences if self.sentences else 0
         table = calibration.reliability(self.confidences)
         average, reach = calibration.ranking(self.confidences, self.levels["actor_root"].gold)
+        by_chance = calibration.chance_error([confidence for confidence, _ in self.confidences])
         return {
             "documents": self.documents,
             "sentences": self.sentences,
@@ -257,6 +258,7 @@ class SplitScore:
             "conflict_false_positives": self.conflict_false_positives,
             "conflict_false_positives_per_100_sentences": round(per_100, 2),
             "ece": round(calibration.expected_calibration_error(table), 3),
+            "ece_by_chance": [round(value, 3) for value in by_chance],
             "reliability": [b.to_json() for b in table],
             "average_precision": round(average, 4),
             "recall_at_precision_floor": round(reach, 3),

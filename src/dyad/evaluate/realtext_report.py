@@ -42,8 +42,11 @@ def format_realtext(
             f"{figures['conflict_false_positives']} "
             f"({figures['conflict_false_positives_per_100_sentences']:.2f} per 100 sentences)"
         )
+        chance, high = figures["ece_by_chance"]
         lines.append(
-            f"confidence (actor_root right), expected calibration error {figures['ece']:.3f}:"
+            f"confidence (actor_root right), expected calibration error {figures['ece']:.3f} "
+            f"(a perfectly calibrated coder shows {chance:.3f} by chance on these events, "
+            f"up to {high:.3f} one time in twenty):"
         )
         lines.append(f"  {'bin':<11}{'events':>7}{'mean conf':>11}{'share right':>13}")
         for row in figures["reliability"]:

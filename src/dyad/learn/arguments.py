@@ -23,7 +23,15 @@ from dataclasses import dataclass
 from dyad.coder.lexicon import QUALIFIER_DEPS
 from dyad.evaluate.realtext import scored_actor
 from dyad.learn import linear
-from dyad.learn.candidates import FIRST_PERSON, PLACE_PREPS, Party, argument_dep, passive
+from dyad.learn.candidates import (
+    FIRST_PERSON,
+    PLACE_PREPS,
+    SUBJECT_DEPS,
+    Party,
+    argument_dep,
+    passive,
+    subject_verb,
+)
 from dyad.learn.linear import LinearModel, Row
 from dyad.records import Sentence
 
@@ -102,6 +110,18 @@ def dependency_path(sentence: Sentence, start: int, end: int) -> tuple[str, int,
     length = len(steps)
     text = ">".join(steps) if length <= MAX_PATH else "long"
     return text, length, crossed
+
+
+def _path_start(sentence: Sentence, trigger: int, head: int) -> int:
+    """Return where the path to the phrase at `head` starts: the trigger, or the verb whose
+    subject it shares where `head` is that subject ("Hussein was stopped, questioned and
+    detained": from "detained" to Hussein is one step down, as from "stopped").
+    """
+    verb = subject_verb(sentence, trigger)
+    token = sentence.tokens[head]
+    if verb != trigger and token.head == verb and token.dep in SUBJECT_DEPS:
+        return verb
+    return trigger
 
 
 def _speaker(sentence: Sentence, trigger: int, head: int) -> bool:
@@ -248,7 +268,7 @@ def option_features(
     party = option.party
     assert party is not None
     head = option.head
-    path, length, crossed = dependency_path(sentence, trigger, head)
+    path, length, crossed = dependency_path(sentence, _path_start(sentence, trigger, head), head)
     side = "before" if head < trigger else "after"
     distance = abs(head - trigger)
     gap = "1" if distance <= 1 else "2-3" if distance <= 3 else "4-7" if distance <= 7 else "8+"

@@ -256,13 +256,40 @@ MISSION_HEADS = frozenset("embassy ambassador diplomat envoy consulate consul le
 
 def passive(sentence: Sentence, i: int) -> bool:
     """Tell whether verb `i` is passive: "was killed", "insurgents killed in", a headline's
-    "Top separatist commander assassinated".
+    "Top separatist commander assassinated", a past participle joined to a passive that
+    lends it its subject ("was stopped, questioned and detained by the authorities").
     """
+    token = sentence.tokens[i]
+    shared = subject_verb(sentence, i)
     return (
         any(c.dep in ("nsubjpass", "auxpass") for c in sentence.children(i))
-        or (sentence.tokens[i].tag == "VBN" and sentence.tokens[i].dep in ("acl", "amod", "ROOT"))
+        or (token.tag == "VBN" and token.dep in ("acl", "amod", "ROOT"))
         or headline_passive(sentence, i)
+        or (shared != i and token.tag == "VBN" and passive(sentence, shared))
     )
+
+
+SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj", "expl"})
+
+
+def subject_verb(sentence: Sentence, i: int) -> int:
+    """Return the verb whose subject verb `i` shares: itself, or the first of its conjuncts.
+
+    "Hussein was stopped, questioned and detained": "detained" hangs on "stopped" as a
+    conjunct and has no subject of its own; Hussein is its subject too. A conjunct with a
+    subject of its own ("police came and the crowd fled") shares none.
+    """
+    seen = {i}
+    tokens = sentence.tokens
+    while (
+        tokens[i].dep == "conj"
+        and tokens[i].pos in ("VERB", "AUX")
+        and tokens[i].head not in seen
+        and not any(c.dep in SUBJECT_DEPS for c in sentence.children(i))
+    ):
+        i = tokens[i].head
+        seen.add(i)
+    return i
 
 
 # determiners headlines drop: a subject that keeps one is a whole sentence's ("the force fired")
@@ -441,7 +468,8 @@ def parties(
     headed = force or any(m.first <= head <= m.last for m in roles)
     result = [_titled(_full_party(m, head, role if headed else ""), m, roles) for m in full]
     for m in countries:
-        code = m.actor.code + role if m.actor.code not in ("IGO", "NGO") else m.actor.code
+        # an organisation named by its sector alone keeps it: "Al Jazeera journalist" is MED
+        code = m.actor.code + role if m.actor.code not in ORGANISATIONS else m.actor.code
         kind = "country+role" if role else "country"
         result.append(Party(code, m.actor.text, kind, m.actor.entry))
         if not role and m.first <= head <= m.last and _military(sentence, head, code):

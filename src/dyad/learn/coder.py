@@ -52,6 +52,10 @@ ARGUMENTS = 3
 MIN_ARGUMENT = 0.05
 # the head of a pair's other side offered as its target (`_reciprocal`); -1 is the speaker
 PARTNER = -2
+# what is seized is property (171: "seized multiple weapons", as train codes it), unless
+# it is a party: "the police seized him" is an arrest (173; the guide: capturing a person)
+PROPERTY_SEIZED = "171"
+PERSON_SEIZED = "173"
 # a sub-code train's annotators chose this many times for a lemma and root outweighs the verb
 # dictionary's (PETRARCH files "capture" under APPREHEND, 171, where the guide codes a captured
 # person 173, as train does)
@@ -264,7 +268,7 @@ def _learned(
                 i,
                 Actor(source.party.text, source.party.code, entry=source.party.entry),
                 Actor(party.text, party.code, entry=party.entry) if party else None,
-                subcode,
+                PERSON_SEIZED if subcode == PROPERTY_SEIZED and party else subcode,
                 f"{CODER_NAME}:{lemma}",
             )
             kind = party.kind if party else "none"
