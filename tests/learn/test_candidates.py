@@ -1223,3 +1223,7 @@ def test_a_conjoined_verb_shares_its_first_conjuncts_subject_and_voice() -> None
         tags="NNS VBD CC DT NN VBD .", pos="NOUN VERB CCONJ DET NOUN VERB PUNCT",
     )  # fmt: skip
     assert cand.subject_verb(own, 5) == 5  # "the crowd" is its own subject
+    # a malformed parse whose two conjuncts head each other ends, whatever it answers
+    looped = make_sentence("seized detained", [1, 0], "conj conj", tags="VBN VBN", pos="VERB VERB")
+    assert cand.subject_verb(looped, 0) in (0, 1)
+    assert not cand.passive(looped, 0)

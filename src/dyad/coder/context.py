@@ -224,8 +224,8 @@ def sentence_country(
 
     That is the one country named as where it happened (not as a venue: "peace talks in
     Geneva"): the schoolchildren of "gunmen kidnapped 20 schoolchildren in northern
-    Nigeria" are Nigerian, the children "killed in
-    Israeli shelling in the east of the Gaza Strip" Palestinian. Failing that, the one
+    Nigeria" are Nigerian, the children "killed in Israeli shelling in the east of the Gaza
+    Strip" Palestinian. Failing that, the one
     country the sentence names at least twice: "Iraqi troops arrested dozens of militiamen
     near the Iraqi border" are Iraqi, whatever country the rest of the document talks about
     most. A country named once as an actor may be the other side ("the government

@@ -259,13 +259,19 @@ def passive(sentence: Sentence, i: int) -> bool:
     "Top separatist commander assassinated", a past participle joined to a passive that
     lends it its subject ("was stopped, questioned and detained by the authorities").
     """
-    token = sentence.tokens[i]
+    if _passive_itself(sentence, i):
+        return True
     shared = subject_verb(sentence, i)
+    return shared != i and sentence.tokens[i].tag == "VBN" and _passive_itself(sentence, shared)
+
+
+def _passive_itself(sentence: Sentence, i: int) -> bool:
+    """Tell whether verb `i` is passive by its own dependents, tag or a headline's form."""
+    token = sentence.tokens[i]
     return (
         any(c.dep in ("nsubjpass", "auxpass") for c in sentence.children(i))
         or (token.tag == "VBN" and token.dep in ("acl", "amod", "ROOT"))
         or headline_passive(sentence, i)
-        or (shared != i and token.tag == "VBN" and passive(sentence, shared))
     )
 
 
