@@ -14,13 +14,13 @@ from itertools import pairwise
 from dyad.coder.lexicon import (
     ANNOUNCING_VERBS,
     DAY_PART_NOUNS,
+    SUBJECTS,
 )
 from dyad.dates.expressions import Expression, find_dates
 from dyad.records import DatePoint, Sentence
 
 REPORTED = ("ccomp", "dobj", "obj", "xcomp")  # the dependent that carries what is reported
 PREMODIFIES = ("poss", "nmod", "compound", "amod")  # "Tuesday's attack", "the July 2 attack"
-SUBJECTS = ("nsubj", "nsubjpass")
 OUTSIDE = 1_000  # rank of words outside the verb's subtree: after every word inside it
 # A clause that looks ahead: "will meet Thursday", "would arrive Friday" (said on Monday),
 # "a meeting scheduled for Thursday", "plans to visit on Friday", "is due to sign Monday".

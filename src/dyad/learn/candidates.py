@@ -54,6 +54,7 @@ from dyad.coder.lexicon import (
     GROUP_PRONOUNS,
     OUT_OF_OFFICE,
     PERSONAL_PRONOUNS,
+    SUBJECTS,
 )
 from dyad.records import Mention, Sentence, Token
 
@@ -97,7 +98,6 @@ REPRESENTED_PREPS = frozenset({"of", "from", "for"})
 # an unresolved subject may stand for an actor of this many sentences before
 RECENT = 2
 NAMED = 40
-SUBJECT_OR_PASSIVE = frozenset({"nsubj", "nsubjpass"})
 THIRD_PERSON = PERSONAL_PRONOUNS | GROUP_PRONOUNS  # the anaphora stage's own pronouns
 NOT_ACTORS = frozenset({"i", "we", "you", "it", "this", "that", "which", "who", "what", "there"})
 # nouns that stand for an organisation's people or assets: "Iranian positions", "an Iraqi air
@@ -275,7 +275,8 @@ def _passive_itself(sentence: Sentence, i: int) -> bool:
     )
 
 
-SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj", "expl"})
+# a verb's own subject of any kind: a clause ("what he said angered them") or "there" too
+SUBJECT_DEPS = SUBJECTS | {"csubj", "expl"}
 
 
 def subject_verb(sentence: Sentence, i: int) -> int:
@@ -1045,7 +1046,7 @@ def _may_refer_back(sentence: Sentence, token: Token) -> bool:
     word = token.text.lower()
     if not word[:1].isalpha():
         return False  # the hyphen of "al-Assad", a number
-    if token.dep in SUBJECT_OR_PASSIVE:
+    if token.dep in SUBJECTS:
         introduced = any(child.dep == "appos" for child in sentence.children(token.i))
         return word not in NOT_ACTORS and not introduced
     return token.pos == "PRON" and word in THIRD_PERSON
