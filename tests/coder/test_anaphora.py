@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from dyad.coder.actors import CONTEXT_ONLY
 from dyad.coder.anaphora import (
     UNKNOWN_PERSON,
     acronym_mentions,
@@ -179,23 +180,49 @@ def test_anaphora_last_person_names_the_person_and_remembers_titled_names(
     assert last_person(unknown, found, actors, None, {}) is UNKNOWN_PERSON
 
 
-def test_anaphora_a_title_without_a_country_does_not_take_the_context_country(
+def titled_names(actors: ActorDictionary, given: str, context: str | None) -> dict[str, Actor]:
+    """Return the names `last_person` remembers from "Commerce Secretary <given> Ross ..."."""
+    words = f"Commerce Secretary {given} Ross criticized Moscow .".replace("  ", " ")
+    width = len(words.split())
+    heads = [width - 4] * (width - 4) + [width - 3] * 3 + [width - 3]
+    heads[width - 4] = width - 3
+    deps = " ".join(["compound"] * (width - 4) + ["nsubj", "ROOT", "dobj", "punct"])
+    tags = " ".join(["NNP"] * (width - 3) + ["VBD", "NNP", "."])
+    pos = " ".join(["PROPN"] * (width - 3) + ["VERB", "PROPN", "PUNCT"])
+    text = sentence(words, heads, deps, tags, pos)
+    names: dict[str, Actor] = {}
+    last_person(text, find_mentions(text, actors, on_date=DAY), actors, context, names)
+    return names
+
+
+def test_anaphora_a_titled_name_without_a_country_takes_the_story_country_as_a_guess(
     actors: ActorDictionary,
 ) -> None:
-    # a US story about Russia: "President Jon Smithers" names no country, so the country
-    # the story spoke of before (Russia) is not his, and a later "Smithers" is not RUSGOV
-    text = sentence("President Jon Smithers criticized Moscow .", [2, 2, 3, 3, 3, 3],
-                    "compound compound nsubj ROOT dobj punct", "NNP NNP NNP VBD NNP .",
-                    "PROPN PROPN PROPN VERB PROPN PUNCT")  # fmt: skip
-    named = find_mentions(text, actors, on_date=DAY)
-    names: dict[str, Actor] = {}
-    person = last_person(text, named, actors, "RUS", names)
-    assert person is not None and not person.code.startswith("RUS")
-    assert not names.get("Smithers", UNKNOWN_PERSON).code.startswith("RUS")
-    later = sentence("Smithers condemned Israel .", [1, 1, 1, 1], "nsubj ROOT dobj punct",
+    # "Commerce Secretary Wilbur Ross" in a US story: the title names no country, the
+    # story's gives it (as it does to the phrase itself), and a later "Ross" is that man,
+    # not the dictionary's Joseph Ross; the actor says that only the context coded it
+    names = titled_names(actors, "Wilbur", "USA")
+    ross = names["Ross"]
+    assert (ross.code, ross.entry) == ("USAGOV", CONTEXT_ONLY)
+    later = sentence("Ross condemned Israel .", [1, 1, 1, 1], "nsubj ROOT dobj punct",
                      "NNP VBD NNP .", "PROPN VERB PROPN PUNCT")  # fmt: skip
     found = pronoun_mentions(later, find_mentions(later, actors, on_date=DAY), actors, None, names)
-    assert ("Smithers", "RUSGOV", "named-before") not in codes(found)
+    assert ("Ross", "USAGOV", "named-before") in codes(found)
+    # the dictionary's own Joseph Ross keeps his entry
+    assert titled_names(actors, "Joseph", "USA")["Ross"].code == "TTOGOVBUS"
+
+
+@pytest.mark.parametrize(
+    ("given", "context"),
+    [
+        ("", "USA"),  # "Commerce Secretary Ross": any Ross the dictionary knows
+        ("Wilbur", None),  # no country at all
+    ],
+)
+def test_anaphora_a_titled_name_the_context_cannot_code_is_no_one_we_can_name(
+    actors: ActorDictionary, given: str, context: str | None
+) -> None:
+    assert titled_names(actors, given, context).get("Ross", UNKNOWN_PERSON) is UNKNOWN_PERSON
 
 
 # "<Name> Petrov , Russia 's foreign minister , condemned Israel ."

@@ -75,6 +75,21 @@ def test_a_lower_case_gloss_names_no_group(
     assert any(m.actor.text == word for m in found) == kept
 
 
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        ("Mugabe co - founded the party .", False),  # the prefix, no company
+        ("Mitsubishi Heavy Industries Co said .", True),
+        ("Acme Inc and Beta Ltd merged .", True),
+    ],
+)
+def test_a_company_abbreviation_in_lower_case_is_no_company(
+    text: str, kept: bool, actors: ActorDictionary
+) -> None:
+    companies = [m for m in _mentions(text, actors) if m.actor.text.upper() in ("CO", "INC", "LTD")]
+    assert bool(companies) == kept
+
+
 def _mentions(text: str, actors: ActorDictionary) -> list[Mention]:
     words = text.split()
     sentence = make_sentence(text, [0] * len(words), " ".join(["dep"] * len(words)))

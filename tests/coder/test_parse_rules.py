@@ -101,12 +101,32 @@ def test_parse_model_rule_cache_matches_stock_pipeline(text: str) -> None:
     import spacy
 
     stock = spacy.load(parse.MODEL_NAME, exclude=list(parse.EXCLUDED_PIPES))
+    parse.keep_titles(stock)
     doc = stock(text)
     expected = [(t.text, t.lemma_.lower(), t.pos_, t.tag_, t.dep_, t.head.i, t.idx) for t in doc]
     segment = Segment("article", 0, len(text))
     (sentence,) = parse.parse_sentences([("d", text, 0, len(text), segment)])
     found = [(t.text, t.lemma, t.pos, t.tag, t.dep, t.head, t.start) for t in sentence.tokens]
     assert found == expected
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "title"),
+    [
+        ("Lawyers for Army Sgt. Bowe Bergdahl will try Monday to convince a judge.", "Sgt."),
+        ("Marine Lt. Col. Tom Smith told reporters the patrol came under fire.", "Col."),
+        ("Police Supt. Mary Byrne said the men were arrested in Dublin.", "Supt."),
+    ],
+)
+def test_parse_keeps_a_rank_before_a_name_one_token(text: str, title: str) -> None:
+    # spaCy's tokenizer splits "Sgt." into "Sgt" and ".", and the parser reads a sentence's
+    # end inside the sentence: the name after it hung from nothing ("Bergdahl" was a ROOT)
+    segment = Segment("article", 0, len(text))
+    (sentence,) = parse.parse_sentences([("d", text, 0, len(text), segment)])
+    words = [t.text for t in sentence.tokens]
+    assert title in words
+    assert [t.dep for t in sentence.tokens].count("ROOT") == 1
 
 
 @pytest.mark.model

@@ -52,6 +52,10 @@ def sentences(text: str, offset: int = 0) -> list[str]:
             ["The minister said that the talks,\nwhich began in May, had failed."],
         ),
         ("iraq attacked iran. it was over.", ["iraq attacked iran. it was over."]),
+        (
+            "Army Cpl. Jones and Pfc. Lee left. Supt. Byrne objected.",
+            ["Army Cpl. Jones and Pfc. Lee left.", "Supt. Byrne objected."],
+        ),
         ("   \n\n  ", []),
         ("", []),
     ],

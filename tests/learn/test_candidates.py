@@ -6,6 +6,7 @@ from dataclasses import replace
 
 import pytest
 
+from dyad.coder.actors import CONTEXT_ONLY
 from dyad.config import load_config
 from dyad.learn import candidates as cand
 from dyad.records import Actor, Mention
@@ -437,6 +438,37 @@ def test_a_spokesman_for_a_body_no_dictionary_knows_has_no_country() -> None:
         pos="DET NOUN VERB PROPN PUNCT",
     )
     assert _codes(plain, 1, agent, context="USA") == {"USAGOV"}
+
+
+def test_a_name_after_someone_elses_for_is_still_tied_to_the_story_country() -> None:
+    # "Lawyers for Army Sgt. Bowe Bergdahl": the "for" belongs to "Lawyers", so the phrase
+    # "Army Sgt. Bowe Bergdahl" is not "a spokesman for <a body no dictionary knows>"
+    sentence = make_sentence(
+        "Lawyers for Army Sgt. Bowe Bergdahl will try .",
+        [7, 0, 5, 5, 5, 1, 7, 7, 7],
+        "nsubj prep compound compound compound pobj aux ROOT punct",
+        lemmas="lawyer for army sgt. bowe bergdahl will try .",
+        pos="NOUN ADP PROPN PROPN PROPN PROPN AUX VERB PUNCT",
+        tags="NNS IN NNP NNP NNP NNP MD VB .",
+    )
+    army = [Mention(2, 2, Actor("Army", "~MIL"), "agent")]
+    assert _codes(sentence, 5, army, context="USA") == {"USAMIL"}
+
+
+def test_a_person_the_story_country_coded_is_offered_as_a_guess() -> None:
+    # "Ross", titled before as "Commerce Secretary Wilbur Ross" in a US story: the coder
+    # weighs him as a context-coded role, not as a dictionary's name
+    sentence = make_sentence(
+        "Ross refused .", [1, 1, 1], "nsubj ROOT punct", pos="PROPN VERB PUNCT"
+    )
+    guessed = Actor("Ross", "USAGOV", None, "USA", CONTEXT_ONLY)
+    found = cand.parties(sentence, 0, [Mention(0, 0, guessed, "named-before")], "USA",
+                         cand.DocumentMemory("d"))  # fmt: skip
+    assert [(p.code, p.kind) for p in found] == [("USAGOV", "context+role")]
+    named = replace(guessed, entry="Phoenix.Countries.actors.txt:1")
+    found = cand.parties(sentence, 0, [Mention(0, 0, named, "named-before")], "USA",
+                         cand.DocumentMemory("d"))  # fmt: skip
+    assert [(p.code, p.kind) for p in found] == [("USAGOV", "full")]
 
 
 def test_a_name_introduced_by_an_apposition_is_not_someone_named_before() -> None:

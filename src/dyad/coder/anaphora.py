@@ -102,17 +102,41 @@ def last_person(
             titled = resolve_phrase(
                 sentence, name_end, mentions, dictionary, context_country=context_country
             )
+            surname = tokens[name_end].text
             if titled is not None and titled.entry == CONTEXT_ONLY:
-                # "President Donald Trump" in a story that spoke of Russia: the title names
-                # no country, and the context's is another's; he is someone we cannot name
-                found = UNKNOWN_PERSON
+                # "Commerce Secretary Wilbur Ross", "Army Sgt. Bowe Bergdahl": the title
+                # names no country, so the story's gives it, as it does to the phrase
+                # itself; the actor keeps its entry, and the coder weighs it as a guess
+                # (`candidates` offers it as "context+role"). The dictionary's own person
+                # under another date ("President Donald Trump" in a story that spoke of
+                # Russia), a name without a given name the dictionary knows by its surname
+                # or no country at all leave him someone we cannot name.
+                given = [t.text.upper() for t in tokens[mention.last + 1 : name_end]]
+                guessed = not titled.code.startswith("---") and not _maybe_known(
+                    given, surname, dictionary
+                )
+                found = titled if guessed else UNKNOWN_PERSON
                 if names is not None:
-                    names[tokens[name_end].text] = UNKNOWN_PERSON
+                    names[surname] = found
             elif _names_someone(titled):
                 found = titled
                 if names is not None:
-                    names[tokens[name_end].text] = titled
+                    names[surname] = titled
     return found
+
+
+def _maybe_known(given: Sequence[str], surname: str, dictionary: ActorDictionary) -> bool:
+    """Return whether a name may be a dictionary person's: his surname, and no other given name.
+
+    "Wilbur Ross" is not the dictionary's "Dennis Ross"; "Donald Trump" is its Trump, and
+    "Secretary Ross" may be anyone it knows as Ross.
+    """
+    keys = dictionary.surnames.get(surname.upper(), ())
+    if not keys:
+        return False
+    if not given:
+        return True
+    return any(key[:-1] == tuple(given[-len(key) + 1 :]) for key in keys if len(key) > 1)
 
 
 def _name_end(tokens: Sequence[Token], last: int, covered: set[int]) -> int:

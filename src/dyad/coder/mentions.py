@@ -112,23 +112,29 @@ def _bare_house(words: list[tuple[int, str, str]], position: int) -> bool:
 
 
 def _common_word(tokens: Sequence[Token], mention: Mention) -> bool:
-    """Return whether a one-word actor match is a lower-case common word.
+    """Return whether a one-word actor or company match is a lower-case common word.
 
     Places and people are written with a capital: "a male-only draft" names no Male
     (Maldives), "turkey" no Turkey. So are the English glosses the armed-groups file gives
     as other names of foreign groups: "organization" (Tanzim, MEAREB: 41 times in train
     and dev, where the gold codes organisations NGO or IGO), "youth" (Gazteriak), "zero";
-    a group whose own name is the word ("the contras") is written either way.
+    a group whose own name is the word ("the contras") is written either way. So are the
+    abbreviations that end a company's name (`COMPANY_ABBREVIATIONS`): "Acme Co", not the
+    "co" of "Mugabe co-founded".
     """
+    word = tokens[mention.first].text
+    if mention.rule == "agent" and mention.first == mention.last:
+        return word.islower() and word.upper() in COMPANY_ABBREVIATIONS
     if mention.rule != "actor" or mention.first != mention.last:
         return False
-    word = tokens[mention.first].text
     if not word.islower():
         return False
     entry = mention.actor.entry or ""
     return entry.startswith("Phoenix.Countries") or (mention.actor.name or "").lower() != word
 
 
+# the agents file's abbreviations that end a company's name ("Mitsubishi Corp", "Acme Co")
+COMPANY_ABBREVIATIONS = frozenset({"CO", "CORP", "INC", "LTD"})
 # a capitalised word the parser reads as one of these is no surname: "Some estimated
 # death tolls ..." does not name Burkina Faso's minister Somé
 _FUNCTION_POS = frozenset({"DET", "PRON", "ADP", "AUX", "CCONJ", "SCONJ", "PART", "ADV", "NUM"})

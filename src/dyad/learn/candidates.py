@@ -44,6 +44,7 @@ from dataclasses import dataclass, field, replace
 
 from dyad.coder.actors import (
     BACKINGS,
+    CONTEXT_ONLY,
     affiliation,
     attached_tokens,
     role_agents,
@@ -570,6 +571,8 @@ def _full_party(mention: Mention, head: int, role: str) -> Party:
     owner = not mention.first <= head <= mention.last
     if role and owner and code[3:6] in ("GOV", "ELI") and code[:3] not in NOT_STATES:
         return Party(code[:3] + role, mention.actor.text, "country+role", mention.actor.entry)
+    if mention.actor.entry == CONTEXT_ONLY:  # "Ross", titled before with the story's country
+        return Party(code, mention.actor.text, "context+role", mention.actor.entry)
     return Party(code, mention.actor.text, "full", mention.actor.entry)
 
 
@@ -664,11 +667,14 @@ def _untied(sentence: Sentence, inside: set[int], found: Sequence[Mention]) -> b
         if token.pos != "PROPN" or not token.text.isalpha():
             continue
         owner = sentence.tokens[token.head]
+        # the preposition must be the phrase's own: "lawyers for Army Sgt. Bowe Bergdahl"
+        # makes the phrase "Army Sgt. Bowe Bergdahl" no body's spokesman
+        within = token.dep == "pobj" and owner.i in inside
         if (token.text.isupper() and len(token.text) > 1) or (
-            token.dep == "pobj" and owner.lemma.lower() == "for" and not _portfolio(sentence, token)
+            within and owner.lemma.lower() == "for" and not _portfolio(sentence, token)
         ):
             return True
-        if token.dep == "pobj" and owner.lemma.lower() == "of" and token.lemma.lower() in BODIES:
+        if within and owner.lemma.lower() == "of" and token.lemma.lower() in BODIES:
             return True  # "the president of the Press Federation"
     return False
 
