@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from dyad.coder.mentions import find_mentions, home_chambers
+from dyad.coder.mentions import STORY_SENTENCES, find_mentions, home_chambers, without_strangers
 from dyad.dictionaries.entries import ActorDictionary
 from dyad.dictionaries.loader import load_actor_dictionary
 from dyad.records import Actor, Mention
@@ -88,6 +88,23 @@ def test_a_company_abbreviation_in_lower_case_is_no_company(
 ) -> None:
     companies = [m for m in _mentions(text, actors) if m.actor.text.upper() in ("CO", "INC", "LTD")]
     assert bool(companies) == kept
+
+
+GABRIEL = Mention(0, 0, Actor("Gabriel", "HTIGOV"), "actor-surname")  # a Haitian minister
+GERMANY = Mention(0, 0, Actor("German", "DEU"), "actor")
+MINISTER = Mention(1, 1, Actor("Minister", "~GOV"), "agent")
+
+
+def test_a_surname_of_a_country_the_story_never_names_is_no_one_it_knows() -> None:
+    # "German Foreign Minister Gabriel ...": Sigmar Gabriel, whom the dictionary lacks
+    story = [[GERMANY, MINISTER, GABRIEL], [GABRIEL], [MINISTER]]
+    assert without_strangers(story) == [[GERMANY, MINISTER], [], [MINISTER]]
+    # the story names Haiti elsewhere: the surname may be its minister's
+    haiti = Mention(3, 3, Actor("Haiti", "HTI"), "actor")
+    assert without_strangers([*story, [haiti]])[1] == [GABRIEL]
+    # a text of a sentence or two says too little: kept
+    short = story[: STORY_SENTENCES - 1]
+    assert without_strangers(short) == short
 
 
 def _mentions(text: str, actors: ActorDictionary) -> list[Mention]:

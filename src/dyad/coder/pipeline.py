@@ -185,12 +185,15 @@ def find_mentions(context: DocumentContext, works: Sequence[SentenceWork]) -> No
     """Find the dictionary actors each sentence names, with roles of the document's date.
 
     All of the document's sentences are read before any is coded, so that the country the
-    whole document names most is known to its headline and first sentences (`note_home`).
+    whole document names most is known to its headline and first sentences (`note_home`),
+    and a bare surname of a country the document never names is dropped (`without_strangers`).
     """
-    for work in works:
-        work.named = mentions.find_mentions(
-            work.sentence, context.resources.actors, on_date=context.day
-        )
+    found = [
+        mentions.find_mentions(work.sentence, context.resources.actors, on_date=context.day)
+        for work in works
+    ]
+    for work, named in zip(works, mentions.without_strangers(found), strict=True):
+        work.named = named
     context.note_home(without_backers(work.sentence, work.named) for work in works)
 
 
