@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from dyad.coder.actors import role_agents
 from dyad.coder.mentions import STORY_SENTENCES, find_mentions, home_chambers, without_strangers
 from dyad.dictionaries.entries import ActorDictionary
 from dyad.dictionaries.loader import load_actor_dictionary
@@ -88,6 +89,27 @@ def test_a_company_abbreviation_in_lower_case_is_no_company(
 ) -> None:
     companies = [m for m in _mentions(text, actors) if m.actor.text.upper() in ("CO", "INC", "LTD")]
     assert bool(companies) == kept
+
+
+@pytest.mark.parametrize(
+    ("text", "roles"),
+    [
+        ("Staff Sgt. Robert Bales killed them .", ["MIL"]),
+        ("Lt. Col. John Smith said .", ["MIL", "MIL"]),
+        ("Police Supt. Mary Byrne said .", ["COP", "COP"]),
+    ],
+)
+def test_a_rank_before_a_name_is_a_role(
+    text: str, roles: list[str], actors: ActorDictionary
+) -> None:
+    # one token since the tokenizer keeps "Sgt." whole; the Phoenix file lacked most ranks
+    assert [m.actor.code.strip("~") for m in _mentions(text, actors)] == roles
+
+
+def test_a_service_named_before_a_rank_says_whose_it_is() -> None:
+    police = Mention(0, 0, Actor("Police", "~COP"), "agent")
+    captain = Mention(1, 1, Actor("Capt.", "~MIL"), "agent")
+    assert list(role_agents([police, captain])) == [police]
 
 
 GABRIEL = Mention(0, 0, Actor("Gabriel", "HTIGOV"), "actor-surname")  # a Haitian minister

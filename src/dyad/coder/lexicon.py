@@ -141,7 +141,8 @@ EVENT_NOUNS = frozenset(
 # Heads that take their role from a qualifier when there is one ("rebel spokesman").
 GENERIC_ROLES = frozenset(
     """LEADER LEADERS OFFICIAL OFFICIALS SPOKESMAN SPOKESWOMAN SPOKESPERSON CHIEF CHIEFS
-    HEAD HEADS UNIT UNITS DELEGATION DELEGATIONS COMMANDER COMMANDERS""".split()
+    HEAD HEADS UNIT UNITS DELEGATION DELEGATIONS COMMANDER COMMANDERS
+    SGT. CPL. PVT. PFC. SPC. LT. COL. CAPT. MAJ. BRIG. GEN. ADM. SUPT. INSP.""".split()
 )
 # Things, not participants: "military support", "US relations", "naval exercises".
 NOT_ACTOR_HEADS = frozenset(
