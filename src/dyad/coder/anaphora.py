@@ -128,7 +128,7 @@ def last_person(
 def _maybe_known(given: Sequence[str], surname: str, dictionary: ActorDictionary) -> bool:
     """Return whether a name may be a dictionary person's: his surname, and no other given name.
 
-    "Wilbur Ross" is not the dictionary's "Dennis Ross"; "Donald Trump" is its Trump, and
+    "Wilbur Ross" is not the dictionary's "Joseph Ross"; "Donald Trump" is its Trump, and
     "Secretary Ross" may be anyone it knows as Ross.
     """
     keys = dictionary.surnames.get(surname.upper(), ())
