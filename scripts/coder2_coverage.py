@@ -9,7 +9,10 @@
   argument picker working on those parties), with the mean number of distinct party codes
   offered per sentence and the share of them that are some gold actor of the sentence (how
   much of what the picker must choose among is right);
-- candidates: gold events that some candidate of the sentence matches at `actor_root`.
+- candidates: gold events that some candidate of the sentence matches at `actor_root`;
+- missing parties: the gold actors (other than `---`) no phrase of their sentence offers,
+  by gold role and by what was offered instead (the same country in another role, the
+  same role of another country, neither, nothing), with the commonest role swaps.
 
 The test split is refused: it is frozen and read only at milestones.
 """
@@ -18,6 +21,7 @@ from __future__ import annotations
 
 import sys
 from collections import Counter
+from collections.abc import Sequence
 from pathlib import Path
 
 from dyad.evaluate.realtext import Coded, scored_actor
@@ -36,6 +40,7 @@ def main() -> None:
     records, resources = record_split(split, DATA)
     models = Models.read()
     counts: Counter[str] = Counter()
+    missing: dict[str, Counter[str]] = {"role": Counter(), "instead": Counter(), "swap": Counter()}
     offered_total = offered_right = 0
     memory = cand.DocumentMemory()
     runtime_memory = cand.DocumentMemory()
@@ -59,6 +64,7 @@ def main() -> None:
                 sentence, record.mentions, record.context, memory, record.perspective
             )
         }
+        _count_missing(record.gold, offered, missing)
         gold_actors = {scored_actor(g.source) for g in record.gold}
         gold_actors |= {scored_actor(g.target) for g in record.gold if g.target}
         offered_total += len(offered)
@@ -97,6 +103,35 @@ def main() -> None:
     print(f"  {'party codes per sentence':32s} {offered_total / max(len(records), 1):11.2f}")
     print(f"  {'offered codes a gold actor':32s} {offered_right:5d}  ", end="")
     print(f"{offered_right / max(offered_total, 1):.3f}")
+    print(f"  gold actors no phrase offers: {sum(missing['role'].values())}")
+    for name, counter in missing.items():
+        print(f"    by {name}: " + ", ".join(f"{k} {v}" for k, v in counter.most_common(8)))
+
+
+def _role(code: str) -> str:
+    """Return an actor's role as the scorer compares it: an organisation's sector, or country."""
+    if code[:3] in cand.ORGANISATIONS:
+        return code[:3]
+    return code[3:6] or "country"
+
+
+def _count_missing(
+    gold: Sequence[Coded], offered: set[str], missing: dict[str, Counter[str]]
+) -> None:
+    """Count the sentence's gold actors that are not among the `offered` codes."""
+    for actor in [g.source for g in gold] + [g.target for g in gold if g.target]:
+        code = scored_actor(actor)
+        if actor == cand.UNKNOWN or code in offered:
+            continue
+        missing["role"][_role(code)] += 1
+        same_country = sorted(_role(o) for o in offered if o[:3] == code[:3])
+        if same_country:
+            missing["instead"]["same country, other role"] += 1
+            missing["swap"][f"{_role(code)}<-{'/'.join(same_country)}"] += 1
+        elif any(_role(o) == _role(code) for o in offered):
+            missing["instead"]["same role, other country"] += 1
+        else:
+            missing["instead"]["neither" if offered else "nothing offered"] += 1
 
 
 if __name__ == "__main__":
