@@ -41,12 +41,12 @@ MAX_SENTENCE_CHARS = 2_000
 TITLE_ABBREVIATIONS = (
     "Sgt Lt Col Capt Maj Cmdr Brig Cpl Pvt Pfc Spc Supt Insp Pres Sgts Lts Cpls Pvts".split()
 )
+# words whose period ends no sentence (lower case, without it): the titles above and these
 _ABBREVIATIONS = frozenset(
-    """mr mrs ms dr prof gen lt col sgt capt maj cmdr adm sen rep gov pres st jr sr rev
-    brig cpl pvt pfc spc supt insp sgts lts cpls pvts
+    """mr mrs ms dr prof gen adm sen rep gov st jr sr rev
     jan feb mar apr jun jul aug sep sept oct nov dec no nos inc corp co ltd vs etc
     approx dept est fig govt intl mt ft u.s u.n u.k e.u a.m p.m i.e e.g""".split()
-)
+) | {title.lower() for title in TITLE_ABBREVIATIONS}
 # Some news sites' text has a space turned into a hyphen ("Stoltenberg,-NATO
 # secretary-general,-said", "eventually collapses.-The final image", "curtail-its
 # support", "Mr Doran-said", "available for comment.- Residents said", "Mr-Ross also said",
