@@ -104,6 +104,30 @@ def test_anaphora_a_surname_met_before_is_that_person(actors: ActorDictionary) -
     assert ("Tillerson", "USAGOV", "named-before") in codes(found)
 
 
+def test_a_subject_pronoun_is_not_the_person_its_own_clause_names(
+    actors: ActorDictionary,
+) -> None:
+    # "He warned that Tillerson erred .": whoever "he" is, he is not Tillerson
+    warned = sentence("He warned that Tillerson erred .", [1, 1, 4, 4, 1, 1],
+                      "nsubj ROOT mark nsubj ccomp punct",
+                      "PRP VBD IN NNP VBD .", "PRON VERB SCONJ PROPN VERB PUNCT")  # fmt: skip
+    tillerson = Actor("Rex Tillerson", "USAGOV", None, "USA", CONTEXT_ONLY)
+    names = {"Tillerson": tillerson}
+    named = find_mentions(warned, actors, on_date=DAY)
+    found = pronoun_mentions(warned, named, actors, tillerson, names)
+    assert codes(found) == [("Tillerson", "USAGOV", "named-before")]
+    # another person before is "he" all the same
+    found = pronoun_mentions(warned, named, actors, KHAMENEI, names)
+    assert ("He", "IRNGOV", "anaphora") in codes(found)
+    # a name outside the pronoun's clause may be him: "After he arrived , Tillerson erred ."
+    after = sentence("After he arrived , Tillerson erred .", [2, 2, 5, 5, 5, 5, 5],
+                     "mark nsubj advcl punct nsubj ROOT punct", "IN PRP VBD , NNP VBD .",
+                     "SCONJ PRON VERB PUNCT PROPN VERB PUNCT")  # fmt: skip
+    named = find_mentions(after, actors, on_date=DAY)
+    found = pronoun_mentions(after, named, actors, tillerson, names)
+    assert ("he", "USAGOV", "anaphora") in codes(found)
+
+
 def test_anaphora_a_surname_named_before_stays_a_name_the_parser_mistagged(
     actors: ActorDictionary,
 ) -> None:

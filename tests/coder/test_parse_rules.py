@@ -142,6 +142,18 @@ def test_parse_model_rule_cache_is_filled_once_per_key() -> None:
 
 
 @pytest.mark.model
+def test_parse_reads_a_lost_mark_after_a_quote_as_a_space() -> None:
+    # 'no question"?Russia attempted': once one token, "Russia" is a word of its own now
+    text = 'Cheney said there is "no question"?Russia attempted to meddle.'
+    segment = Segment("article", 0, len(text))
+    (sentence,) = parse.parse_sentences([("d", text, 0, len(text), segment)])
+    words = [t.text for t in sentence.tokens]
+    assert "Russia" in words and "question" in words
+    assert all(text[t.start : t.start + len(t.text)] == t.text for t in sentence.tokens)
+    assert sentence.text == text
+
+
+@pytest.mark.model
 def test_parse_reads_a_hyphen_for_a_space_and_keeps_the_words() -> None:
     # news sites' scraped text: "Stoltenberg,-NATO secretary-general,-said" (a space made "-")
     text = "Jens Stoltenberg,-NATO secretary-general,-said allies faced threats."

@@ -109,6 +109,11 @@ def test_split_sentences_offset_shifts_spans(offset: int) -> None:
             ['He said "we will act."', "The talks ended."],
         ),
         ("Sanaa.- READ MORE: Yemenis mark", ["Sanaa.", "READ MORE: Yemenis mark"]),
+        # a closing quote and its space a conversion turned into '"?' (978 NewsArticles stories)
+        (
+            'He said "we will see in the future."?The book is out.',
+            ['He said "we will see in the future."', "The book is out."],
+        ),
         ("The U.S.- China talks. Iran agreed.", ["The U.S.- China talks.", "Iran agreed."]),
     ],
 )
@@ -153,4 +158,28 @@ def test_spaced_reads_a_hyphen_that_stands_for_a_space(text: str, expected: str)
     ],
 )
 def test_spaced_keeps_real_hyphens(text: str) -> None:
+    assert spaced(text) == text
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a closing quote's space, a dash, an apostrophe a conversion made "?" after a quote
+        ('a worse choice,"?Sen. Warren said', 'a worse choice," Sen. Warren said'),
+        ('no question"?Russia attempted', 'no question" Russia attempted'),
+        ('the move "?which bypassed it', 'the move " which bypassed it'),
+        ('innocent?"?Wiping tears', 'innocent?" Wiping tears'),
+        # or the replacement character
+        ('Of "\ufffdPropaganda," Israel said', 'Of " Propaganda," Israel said'),
+    ],
+)
+def test_spaced_reads_a_lost_mark_after_a_quote_as_a_space(text: str, expected: str) -> None:
+    assert spaced(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    ['he asked "?" and left', 'a "?" sign', 'why?" he asked', '"Is it?"', 'the "?!" mark'],
+)
+def test_spaced_keeps_a_question_mark_that_is_one(text: str) -> None:
     assert spaced(text) == text

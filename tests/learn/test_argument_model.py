@@ -355,3 +355,68 @@ def test_a_seized_party_is_arrested_and_seized_things_are_property() -> None:
     }
     assert ("BLROPP", "173") in codes  # capturing a person (the guide)
     assert (None, "171") in codes  # seizing with no party seized: property
+
+
+def _relative(words, heads, deps, tags, lemmas):
+    pos = " ".join(
+        {"WP": "PRON", "WDT": "PRON", "NN": "NOUN", "NNS": "NOUN", "NNP": "PROPN"}.get(t, "VERB")
+        if t not in ("DT", "IN", ".", ",")
+        else {"DT": "DET", "IN": "ADP"}.get(t, "PUNCT")
+        for t in tags.split()
+    )
+    return make_sentence(words, heads, deps, lemmas=lemmas, tags=tags, pos=pos)
+
+
+def test_a_relative_clause_noun_stands_where_its_pronoun_stands() -> None:
+    # "A gunman who attacked soldiers fled .": the gunman is the subject of "attacked"
+    sentence = _relative(
+        "A gunman who attacked soldiers fled .",
+        [1, 5, 3, 1, 3, 5, 5],
+        "det nsubj nsubj relcl dobj ROOT punct",
+        "DT NN WP VBD NNS VBD .",
+        "a gunman who attack soldier flee .",
+    )
+    assert args.argument_path(sentence, 3, 1) == ("down:nsubj", 1, False)
+    assert args.argument_path(sentence, 3, 4) == ("down:dobj", 1, False)
+    assert args.dependency_path(sentence, 3, 1) == ("up:relcl", 1, True)
+    gunman = args.Option(1, cand.Party("FRACRM", "A gunman", "context+role"))
+    assert ("path=down:nsubj", 1.0) in args.option_features(sentence, 3, "18", gunman, 2)
+    # "Masood , who was shot by police , died .": the one shot
+    shot = _relative(
+        "Masood , who was shot by police , died .",
+        [8, 0, 4, 4, 0, 4, 5, 0, 8, 8],
+        "nsubj punct nsubjpass auxpass relcl agent pobj punct ROOT punct",
+        "NNP , WP VBD VBN IN NNS , VBD .",
+        "masood , who be shoot by police , die .",
+    )
+    assert args.argument_path(shot, 4, 0) == ("down:nsubjpass", 1, False)
+    # the clause's own noun that is no pronoun's stays on its path ("the day police came")
+    came = _relative(
+        "the day police came",
+        [1, 1, 3, 1],
+        "det ROOT nsubj relcl",
+        "DT NN NNS VBD",
+        "the day police come",
+    )
+    assert args.argument_path(came, 3, 1) == ("up:relcl", 1, True)
+
+
+def test_a_participle_noun_is_its_passive_or_active_subject() -> None:
+    # "Insurgents killed in the raid were buried ." / "Gunmen firing on police fled ."
+    killed = _relative(
+        "Insurgents killed in the raid were buried .",
+        [6, 0, 1, 4, 2, 6, 6, 6],
+        "nsubjpass acl prep det pobj auxpass ROOT punct",
+        "NNS VBN IN DT NN VBD VBN .",
+        "insurgent kill in the raid be bury .",
+    )
+    assert args.argument_path(killed, 1, 0) == ("down:nsubjpass", 1, False)
+    firing = _relative(
+        "Gunmen firing on police fled .",
+        [4, 0, 1, 2, 4, 4],
+        "nsubj acl prep pobj ROOT punct",
+        "NNS VBG IN NNS VBD .",
+        "gunman fire on police flee .",
+    )
+    assert args.argument_path(firing, 1, 0) == ("down:nsubj", 1, False)
+    assert args.argument_path(firing, 1, 3) == ("down:prep:on>down:pobj", 2, False)

@@ -302,11 +302,12 @@ def pronoun_mentions(
     if not (_named(antecedent) or _named(subject)):
         return mentions
     covered |= {m.first for m in known}
-    people = [
-        m.first
+    persons = [
+        m
         for m in mentions
         if m.actor.entry in dictionary.people or m.rule in ("named-before", "titled-before")
     ]
+    people = [m.first for m in persons]
     people += [t.i for t in sentence.tokens if _unknown_name(sentence.tokens, t, covered)]
     first_person = min(people, default=None)
     added = []
@@ -319,9 +320,40 @@ def pronoun_mentions(
         person = subject if is_subject and subject is not None else antecedent
         if women:
             person = agreeing_person(person, t.text, women, recent)
+        if is_subject and _named(person) and _named_under(sentence, t, person, persons):
+            continue  # "He warned that Mr Rutte had not seen the last of him": not Rutte
         if _named(person):
             added.append(Mention(t.i, t.i, replace(person, text=t.text), "anaphora"))
     return sorted([*mentions, *added], key=lambda m: m.first)
+
+
+def _named_under(
+    sentence: Sentence, pronoun: Token, person: Actor, persons: Sequence[Mention]
+) -> bool:
+    """Return whether `person` is one of `persons`, named inside the clause `pronoun` is
+    subject of.
+
+    A subject pronoun is never the person its own clause names after it ("He said Maliki
+    would ...", "She warned that Mr Rutte ..."): the name is someone the pronoun is not.
+    A name outside the clause may be the same ("After he arrived, Maliki said ...").
+    """
+    verb = pronoun.head
+    for mention in persons:
+        if mention.first <= pronoun.i or not _same_person(mention.actor, person):
+            continue
+        if verb in sentence.ancestors(mention.last)[1:]:
+            return True
+    return False
+
+
+def _same_person(one: Actor, other: Actor) -> bool:
+    """Return whether two person actors are one man: one dictionary entry, or one guessed
+    title's surname."""
+    if one.code != other.code or one.entry != other.entry:
+        return False
+    if one.entry not in (None, CONTEXT_ONLY):
+        return True
+    return one.text.split()[-1:] == other.text.split()[-1:]
 
 
 def possessive_mentions(

@@ -101,20 +101,32 @@ def _split_lines(text: str, offset: int) -> Iterator[tuple[int, int]]:
         position = end + 1
 
 
+# Text converted from curly quotes by a tool that lost a byte carries a straight quote and
+# a "?" (or the replacement character) where a closing quote and its space, a dash or an
+# apostrophe stood: 'a worse choice,"?Sen. Elizabeth Warren said', 'no question"?Russia
+# attempted', '"?which bypassed Parliament', 'DeVos"?nomination'. Glued to the next word,
+# the mark made one token of two words ('question"?Russia') and hid a sentence's end
+# ('future."?The'). The mark after a quotation mark, before a word or bracket, reads as
+# a space.
+_LOST_AFTER_QUOTE = re.compile(r'"([?\ufffd])(?=[^\W_]|[(\[])')
+
+
 def spaced(text: str) -> str:
-    """Return `text` with the hyphens that stand for a space made spaces (same length)."""
-    if "-" not in text:
+    """Return `text` with the hyphens that stand for a space, and the marks a conversion
+    left after a quotation mark, made spaces (same length)."""
+    if "-" not in text and '"' not in text:
         return text
-    hyphens = [
+    spaces = [match.start(1) for match in _LOST_AFTER_QUOTE.finditer(text)]
+    spaces += [
         match.start(group)
         for match in _SPACE_HYPHEN.finditer(text)
         for group in range(1, _SPACE_HYPHEN.groups + 1)
         if match.start(group) >= 0
     ]
-    if not hyphens:
+    if not spaces:
         return text
     chars = list(text)
-    for at in hyphens:
+    for at in spaces:
         chars[at] = " "
     return "".join(chars)
 

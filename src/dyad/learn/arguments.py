@@ -41,6 +41,12 @@ ARGUMENT_STEPS = 300
 # a dependency path longer than this many steps is only "long"
 MAX_PATH = 4
 CLAUSE_DEPS = frozenset({"relcl", "ccomp", "advcl", "xcomp", "parataxis", "conj", "acl"})
+# a relative pronoun ("who", "that", "which", "whom") standing as its clause's argument,
+# and a participle on a noun ("insurgents killed in", "gunmen firing on"): the noun is the
+# clause's argument in its place (`argument_path`)
+RELATIVE_TAGS = frozenset({"WP", "WDT"})
+RELATIVE_DEPS = frozenset({"nsubj", "nsubjpass", "dobj"})
+PARTICIPLE_TAGS = frozenset({"VBN", "VBG"})
 SPEECH_LEMMAS = frozenset(
     "say tell add state announce claim report note warn insist explain stress".split()
 )
@@ -122,6 +128,36 @@ def _path_start(sentence: Sentence, trigger: int, head: int) -> int:
     if verb != trigger and token.head == verb and token.dep in SUBJECT_DEPS:
         return verb
     return trigger
+
+
+def argument_path(sentence: Sentence, trigger: int, head: int) -> tuple[str, int, bool]:
+    """Return the dependency path from `trigger` to the argument phrase at `head`.
+
+    A clause on a noun takes the noun as an argument in the place of its relative pronoun:
+    in "a gunman who attacked soldiers" the gunman is the subject of "attacked" ("who" is),
+    in "Masood, who was shot by police" the one shot, in "the man whom police arrested" the
+    one arrested; a participle's noun is its passive or active subject ("insurgents killed
+    in the raid", "gunmen firing on police"). The path reads as that pronoun's or subject's,
+    so what these clauses say is learnt together with the plain clauses' subjects and
+    objects, not apart under a path of their own ("up:relcl"). Elsewhere it is the path
+    from the trigger, or from the verb whose subject a conjunct shares.
+    """
+    token = sentence.tokens[trigger]
+    if token.head == head and head != trigger and token.dep in ("relcl", "acl"):
+        relative = next(
+            (
+                c
+                for c in sentence.children(trigger)
+                if c.tag in RELATIVE_TAGS and c.dep in RELATIVE_DEPS
+            ),
+            None,
+        )
+        if relative is not None:
+            return dependency_path(sentence, trigger, relative.i)
+        if token.dep == "acl" and token.tag in PARTICIPLE_TAGS:
+            voice = "nsubjpass" if passive(sentence, trigger) else "nsubj"
+            return f"down:{voice}", 1, False
+    return dependency_path(sentence, _path_start(sentence, trigger, head), head)
 
 
 def _speaker(sentence: Sentence, trigger: int, head: int) -> bool:
@@ -268,7 +304,7 @@ def option_features(
     party = option.party
     assert party is not None
     head = option.head
-    path, length, crossed = dependency_path(sentence, _path_start(sentence, trigger, head), head)
+    path, length, crossed = argument_path(sentence, trigger, head)
     side = "before" if head < trigger else "after"
     distance = abs(head - trigger)
     gap = "1" if distance <= 1 else "2-3" if distance <= 3 else "4-7" if distance <= 7 else "8+"

@@ -355,7 +355,7 @@ def _where(sentence: Sentence, trigger: int, option: args.Option) -> str:
         return "pair"
     if option.head < 0:
         return "speaker"
-    return args.dependency_path(sentence, trigger, option.head)[0]
+    return args.argument_path(sentence, trigger, option.head)[0]
 
 
 def _likeliest(
