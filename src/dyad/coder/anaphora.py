@@ -21,7 +21,7 @@ from dataclasses import replace
 from typing import TypeGuard
 
 from dyad.coder.actors import CONTEXT_ONLY, resolve_phrase
-from dyad.coder.genders import PersonKey, agreeing_person
+from dyad.coder.genders import PersonKey, agreeing_person, person_key
 from dyad.coder.lexicon import (
     FUNCTION_WORDS,
     GROUP_PRONOUNS,
@@ -347,9 +347,11 @@ def _named_under(
 
 
 def _same_person(one: Actor, other: Actor) -> bool:
-    """Return whether two person actors are one man: one dictionary entry, or one guessed
-    title's surname."""
-    if one.code != other.code or one.entry != other.entry:
+    """Return whether two person actors are one person: one code and dictionary entry
+    (`genders.person_key`, as the women the document names are told apart), and where no
+    entry or only the context coded them, one surname too ("Secretary Ross" is no
+    "Secretary Barr")."""
+    if person_key(one) != person_key(other):
         return False
     if one.entry not in (None, CONTEXT_ONLY):
         return True
