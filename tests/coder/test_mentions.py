@@ -5,7 +5,13 @@ from __future__ import annotations
 import pytest
 
 from dyad.coder.actors import role_agents
-from dyad.coder.mentions import STORY_SENTENCES, find_mentions, home_chambers, without_strangers
+from dyad.coder.mentions import (
+    STORY_SENTENCES,
+    find_mentions,
+    home_chambers,
+    us_states,
+    without_strangers,
+)
 from dyad.dictionaries.entries import ActorDictionary
 from dyad.dictionaries.loader import load_actor_dictionary
 from dyad.records import Actor, Mention
@@ -74,6 +80,61 @@ def test_a_lower_case_gloss_names_no_group(
 ) -> None:
     found = [m for m in _mentions(text, actors) if m.rule == "actor"]
     assert any(m.actor.text == word for m in found) == kept
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        ("Representatives for the Trump Organization declined .", False),  # Tanzim's gloss
+        ("the Bolivian Labour Organization , COB , said .", False),
+        ("the Minister for Children and Youth Affairs said .", False),  # Gazteriak's
+        ("Police said the Organization claimed it .", True),  # nothing says another name
+    ],
+)
+def test_an_armed_groups_gloss_inside_a_longer_name_names_no_group(
+    text: str, kept: bool, actors: ActorDictionary
+) -> None:
+    groups = [m for m in _mentions(text, actors) if m.actor.code in ("MEAREB", "FRAREB")]
+    assert bool(groups) == kept
+
+
+def test_a_group_written_by_its_own_name_beside_a_capitalised_word_stays(
+    actors: ActorDictionary,
+) -> None:
+    assert ("Hezbollah", "LBNREB") in _roles("Hezbollah Commander Mughniyeh said .", actors)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "THE_UN" (IGOUNO) once ended the match, and "General Assembly" was a legislature
+        ("the UN General Assembly voted .", [("UN General Assembly", "IGOUNO")]),
+        ("the US Senate voted .", [("US Senate", "USAGOVLEG")]),
+        ("the UN said .", [("the UN", "IGOUNO")]),  # nothing longer: the article's entry
+    ],
+)
+def test_a_longer_name_after_the_article_wins(
+    text: str, expected: list[tuple[str, str]], actors: ActorDictionary
+) -> None:
+    assert _roles(text, actors) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("the World Trade Organization ruled .", ("World Trade Organization", "IGOBUSWTO")),
+        ("the WTO ruled .", ("WTO", "IGOBUSWTO")),
+        ("the International Criminal Court ruled .", ("International Criminal Court", "IGOJUDICC")),
+        ("the African Union said .", ("African Union", "IGOAFRAFU")),
+        ("the UN Human Rights Council decided .", ("UN Human Rights Council", "IGOUNO")),
+        ("the European Central Bank said .", ("European Central Bank", "IGOEUREEC")),
+        ("the G20 met .", ("G20", "IGO")),
+    ],
+)
+def test_international_organisations_the_phoenix_files_lack(
+    text: str, expected: tuple[str, str], actors: ActorDictionary
+) -> None:
+    assert _roles(text, actors) == [expected]
 
 
 @pytest.mark.parametrize(
@@ -217,3 +278,31 @@ def test_a_bare_surname_after_in_or_near_is_a_place(
     sentence = make_sentence(text, [0] * len(words), " ".join(["dep"] * len(words)))
     found = find_mentions(sentence, actors, on_date="1987-03-12")
     assert any(m.actor.text == "Santos" for m in found) == kept
+
+
+GEORGIA = Mention(3, 3, Actor("Georgia", "GEO", "Georgia"), "actor")
+TRUMP = Mention(0, 0, Actor("Trump", "USAGOV", "Donald Trump"), "actor")
+
+
+def test_georgia_in_a_us_story_is_the_state() -> None:
+    # "Trump praised ...", "... the Northern District of Georgia"
+    found = us_states([[TRUMP], [GEORGIA]])
+    assert [m.actor.code for m in found[1]] == ["USA"]
+    assert found[0] == [TRUMP]
+
+
+@pytest.mark.parametrize(
+    "other",
+    [
+        Mention(0, 0, Actor("Georgian", "GEO", "Georgia"), "actor"),  # the republic's people
+        Mention(0, 0, Actor("Tbilisi", "GEO", "Georgia"), "actor"),
+        Mention(0, 0, Actor("Russia", "RUS", "Russia"), "actor"),  # a neighbour's story
+    ],
+)
+def test_georgia_stays_the_republic_where_the_story_names_it_otherwise(other: Mention) -> None:
+    found = us_states([[TRUMP], [GEORGIA], [other]])
+    assert found[1] == [GEORGIA]
+
+
+def test_georgia_without_the_united_states_stays_the_republic() -> None:
+    assert us_states([[GEORGIA]]) == [[GEORGIA]]

@@ -137,6 +137,10 @@ def test_split_reads_a_hyphen_for_a_space_after_a_sentence(text: str, expected: 
         # touching a word on one side only
         ("The- US secretary of state -has arrived", "The  US secretary of state  has arrived"),
         ("rose under- Barack Obama", "rose under  Barack Obama"),
+        # between a quotation and the word after or before it
+        ('a "fully fledged"-political crisis', 'a "fully fledged" political crisis'),
+        ('a birthday party,"-which annoyed him', 'a birthday party," which annoyed him'),
+        ('his client was-"relieved" by it', 'his client was "relieved" by it'),
     ],
 )
 def test_spaced_reads_a_hyphen_that_stands_for_a_space(text: str, expected: str) -> None:
@@ -155,6 +159,7 @@ def test_spaced_reads_a_hyphen_that_stands_for_a_space(text: str, expected: str)
         "the have-nots, a has-been, a check-in, an on-demand sit-in",
         "IS-held towns, As-Safir, At-Tanf, al-Assad, Abu-Bakr, Fine Gael-TD",
         "Prayuth Chan-ocha, cyber-crime, Rescue-team, a - dash, -- and --",
+        'a "-" sign, "A"-"B", the so-called "experts"',
     ],
 )
 def test_spaced_keeps_real_hyphens(text: str) -> None:

@@ -550,6 +550,29 @@ def test_a_person_held_for_a_crime_is_a_suspect(verb, lemma, context, code) -> N
     assert _codes(sentence, 1, man, context=context) == code
 
 
+@pytest.mark.parametrize(
+    ("verb", "lemma", "context", "code"),
+    [
+        ("convicted", "convict", "USA", {"USACRM"}),  # "Judith Negron was convicted"
+        ("sentenced", "sentence", None, {"---CRM"}),
+        ("arrested", "arrest", "AFG", set()),  # ISAF's theatre: no suspect of a crime
+        ("praised", "praise", "USA", set()),  # held for nothing: no party at all
+    ],
+)
+def test_a_name_no_dictionary_knows_held_for_a_crime_is_a_suspect(
+    verb, lemma, context, code
+) -> None:
+    sentence = make_sentence(
+        f"Negron was {verb} .",
+        [2, 2, 2, 2],
+        "nsubjpass auxpass ROOT punct",
+        lemmas=f"Negron be {lemma} .",
+        pos="PROPN AUX VERB PUNCT",
+        tags="NNP VBD VBN .",
+    )
+    assert _codes(sentence, 0, [], context=context) == code
+
+
 def test_the_victim_of_a_crime_is_no_suspect() -> None:
     # "A man was killed and police arrested a woman .": the woman is held, the man is not
     sentence = make_sentence(

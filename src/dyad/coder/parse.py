@@ -54,8 +54,10 @@ _ABBREVIATIONS = frozenset(
 # between a sentence's end and the next one (with or without the space), beside a word no
 # English compound has beside a hyphen (a pronoun, determiner, auxiliary, conjunction, "said",
 # "Mr"), beside "to", "in", "on", "by" or "for" whose other side is a name ("to-Germany",
-# "Clondalkin-in"; not "check-in", "by-election"), and where a hyphen touches a word on one side
-# only (not "pre- and post-war", "mid- to late-1990s").
+# "Clondalkin-in"; not "check-in", "by-election"), where a hyphen touches a word on one side
+# only (not "pre- and post-war", "mid- to late-1990s"), and between a quotation and the word
+# after or before it ('a "fully fledged"-political crisis', 'a birthday party,"-which', 'his
+# client was-"relieved"'), where no compound has a hyphen.
 # The splitter and the parser read such a hyphen as the space it was (`spaced`); the text,
 # its offsets and the tokens' words are unchanged.
 _SPACE_WORDS = "|".join(
@@ -76,6 +78,8 @@ _SPACE_HYPHEN = re.compile(
     rf"|(?<![\w-])(?:{_NAME_PREPOSITIONS})(-)(?=[A-Z][a-z]+(?![\w-]))"
     r"|(?<=\s)(-)(?=[A-Za-z])"
     r"|(?<=[A-Za-z]{2})(-)(?=[ \t]+(?!(?:and|or|nor|to|und)\b)[A-Za-z])"
+    r'|(?<=[A-Za-z.,!?]")(-)(?=[a-z])'
+    r'|(?<=[a-z]{2})(-)(?="[A-Za-z])'
 )
 _BOUNDARY = re.compile(r"[.!?]+[\"'\u201d\u2019)\]]*(?=\s+[\"'\u201c\u2018(\[]?[A-Z0-9])")
 _PARAGRAPH = re.compile(r"\n[ \t]*\n+")

@@ -434,6 +434,9 @@ def parties(
     guide = _guide_role(sentence, head)
     if guide == "CRM" and insurgent and head_lemma in SUSPECT_HEADS:
         guide = ""  # "two men detained" by ISAF are the insurgents it was after
+    theatre = bool(context) and context in INTERNATIONAL_FORCES
+    if not guide and not found and not theatre and _held_by_name(sentence, head):
+        guide = "CRM"  # "Judith Negron was convicted of fraud": a suspect the text names
     if not found and not force and not guide:
         word = sentence.tokens[head].text
         if word.lower() in FIRST_PERSON and memory.speaker:
@@ -703,6 +706,19 @@ def _guide_role(sentence: Sentence, head: int) -> str:
     word = token.text.lower()
     plural = word[:-1] if word.endswith("s") else word  # the parser keeps "MPs", "Democrats"
     return GUIDE_ROLES.get(lemma) or GUIDE_ROLES.get(plural, "")
+
+
+def _held_by_name(sentence: Sentence, head: int) -> bool:
+    """Return whether a name no dictionary knows is the one arrested, charged or tried.
+
+    "Judith Negron was convicted of health care fraud", "Baratov was arrested Tuesday",
+    "another federal judge sentenced Manafort": the guide codes the suspect or convict the
+    country's CRM. On train and dev such a name (none of the parties) was a gold actor 30
+    times, CRM 20 of them; it had been offered only the earlier sentences' actors. In a
+    theatre of an international force a named detainee is an insurgent, not asked here.
+    """
+    token = sentence.tokens[head]
+    return token.pos == "PROPN" and _held_for_crime(sentence, token)
 
 
 def _held_for_crime(sentence: Sentence, person: Token) -> bool:
