@@ -10,7 +10,8 @@ several seeds past that spread. This script:
 2. for each seed, fits only the ranker (~10 s) and codes dev with every candidate
    (`coder.min_confidence` 0);
 3. prints, per seed and as the mean: average precision, recall at precision 0.75, and
-   precision, recall and F1 at the threshold (`--threshold`, default the config's), counted
+   precision, recall, F1 and the emitted events' calibration error (ECE, 10 bins) at the
+   threshold (`--threshold`, default the config's), counted
    over the same run's confidences.
 
 Reads train and dev, never test. Writes nothing in the repository; the committed weights
@@ -73,14 +74,16 @@ def ceiling(score: SplitScore) -> float:
     return sum(right for _, right in score.confidences) / gold if gold else 0.0
 
 
-def at_threshold(score: SplitScore, threshold: float) -> tuple[float, float, float, int]:
-    """Return precision, recall, F1 and count of the events at or above `threshold`."""
-    kept = [right for confidence, right in score.confidences if confidence >= threshold]
+def at_threshold(score: SplitScore, threshold: float) -> tuple[float, float, float, int, float]:
+    """Return precision, recall, F1, count and ECE of the events at or above `threshold`."""
+    emitted = [(c, right) for c, right in score.confidences if c >= threshold]
+    kept = [right for _, right in emitted]
     gold = score.levels["actor_root"].gold
     precision = sum(kept) / len(kept) if kept else 0.0
     recall = sum(kept) / gold if gold else 0.0
     f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
-    return precision, recall, f1, len(kept)
+    error = calibration.expected_calibration_error(calibration.reliability(emitted))
+    return precision, recall, f1, len(kept), error
 
 
 def main() -> int:
@@ -95,22 +98,23 @@ def main() -> int:
     fitted = fitted_rows(options.rows)
     every = dataclasses.replace(config, coder=dataclasses.replace(config.coder, min_confidence=0))
     figures = []
-    print(f"seed   AP      R@P.75  P@{threshold:<5} R@{threshold:<5} F1      n     ceiling")
+    print(f"seed   AP      R@P.75  P@{threshold:<5} R@{threshold:<5} F1      n     ceiling  ECE")
     for seed in seeds:
         ranker = boosted.train(fitted.rank_rows, fitted.rank_labels, seed=seed)
         score = dev_score(Resources.load(every, learned_models=fitted.models(ranker)))
         average, reach = calibration.ranking(score.confidences, score.levels["actor_root"].gold)
-        precision, recall, f1, kept = at_threshold(score, threshold)
-        figures.append((average, reach, precision, recall, f1, kept, ceiling(score)))
+        precision, recall, f1, kept, error = at_threshold(score, threshold)
+        top = ceiling(score)
+        figures.append((average, reach, precision, recall, f1, kept, top, error))
         print(
             f"{seed:<6} {average:.4f}  {reach:.3f}   {precision:.3f}   {recall:.3f}   "
-            f"{f1:.3f}   {kept:<5} {ceiling(score):.3f}",
+            f"{f1:.3f}   {kept:<5} {top:.3f}    {error:.3f}",
             flush=True,
         )
     means = [statistics.fmean(column) for column in zip(*figures, strict=True)]
     print(
         f"mean   {means[0]:.4f}  {means[1]:.3f}   {means[2]:.3f}   {means[3]:.3f}   "
-        f"{means[4]:.3f}   {means[5]:<5.0f} {means[6]:.3f}"
+        f"{means[4]:.3f}   {means[5]:<5.0f} {means[6]:.3f}    {means[7]:.3f}"
     )
     if len(figures) > 1:
         spread = max(f[0] for f in figures) - min(f[0] for f in figures)
