@@ -230,6 +230,20 @@ def test_pipeline_home_country_is_known_to_the_first_sentences(resources: Resour
     assert context.sentence_country(works[0].sentence, works[0].named) == "IRN"
 
 
+def test_pipeline_reads_georgia_in_a_us_story_as_the_state(resources: Resources) -> None:
+    # the document stage (`mentions.us_states`) sees every sentence before any is coded
+    text = "Trump pardoned Stanton. Stanton was convicted in the Northern District of Georgia."
+    document = Document("t", text, "test", date="2020-02-21")
+    batch = pipeline.Batch([document], resources, StageTimes(), False)
+    for stage in STAGES:
+        if stage.scope == "batch":
+            stage.function(batch)
+    works = [pipeline.SentenceWork(sentence, True) for sentence in batch.parsed]
+    pipeline.find_mentions(pipeline.DocumentContext.start(document, resources), works)
+    named = {m.actor.text: m.actor.code for work in works for m in work.named}
+    assert named["Georgia"] == "USA"
+
+
 def test_pipeline_possessor_alone_is_not_the_actor(resources: Resources) -> None:
     found = triples(code_text(resources, "Iran attacked Iraq's neighbors."))
     assert not any(target == "IRQ" for _source, target, _root in found)
