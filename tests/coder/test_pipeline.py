@@ -212,10 +212,11 @@ def test_pipeline_stages_command_prints_the_table() -> None:
     assert [line.split()[:2] for line in lines] == [[s.name, s.entry] for s in STAGES]
 
 
-def test_pipeline_home_country_is_known_to_the_first_sentences(resources: Resources) -> None:
-    # the headline names no country; the story names Iran after it, in two sentences
-    text = "Court blocks the order\n\nIran's president criticised the court. Iran appealed."
-    document = Document("t", text, "test", date="2008-08-20")
+def _mentions_found(
+    resources: Resources, text: str, date: str
+) -> tuple[pipeline.DocumentContext, list[pipeline.SentenceWork]]:
+    """Run the batch stages and the document stage that finds mentions on one document."""
+    document = Document("t", text, "test", date=date)
     batch = pipeline.Batch([document], resources, StageTimes(), False)
     for stage in STAGES:
         if stage.scope == "batch":
@@ -223,6 +224,13 @@ def test_pipeline_home_country_is_known_to_the_first_sentences(resources: Resour
     works = [pipeline.SentenceWork(sentence, True) for sentence in batch.parsed]
     context = pipeline.DocumentContext.start(document, resources)
     pipeline.find_mentions(context, works)
+    return context, works
+
+
+def test_pipeline_home_country_is_known_to_the_first_sentences(resources: Resources) -> None:
+    # the headline names no country; the story names Iran after it, in two sentences
+    text = "Court blocks the order\n\nIran's president criticised the court. Iran appealed."
+    context, works = _mentions_found(resources, text, "2008-08-20")
     assert works[0].sentence.text == "Court blocks the order"
     assert context.home == "IRN" and context.home_sentences == 2
     context.note_countries(works[0].named)
@@ -233,13 +241,7 @@ def test_pipeline_home_country_is_known_to_the_first_sentences(resources: Resour
 def test_pipeline_reads_georgia_in_a_us_story_as_the_state(resources: Resources) -> None:
     # the document stage (`mentions.us_states`) sees every sentence before any is coded
     text = "Trump pardoned Stanton. Stanton was convicted in the Northern District of Georgia."
-    document = Document("t", text, "test", date="2020-02-21")
-    batch = pipeline.Batch([document], resources, StageTimes(), False)
-    for stage in STAGES:
-        if stage.scope == "batch":
-            stage.function(batch)
-    works = [pipeline.SentenceWork(sentence, True) for sentence in batch.parsed]
-    pipeline.find_mentions(pipeline.DocumentContext.start(document, resources), works)
+    _, works = _mentions_found(resources, text, "2020-02-21")
     named = {m.actor.text: m.actor.code for work in works for m in work.named}
     assert named["Georgia"] == "USA"
 

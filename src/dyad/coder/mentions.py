@@ -105,6 +105,7 @@ def without_strangers(named: Sequence[Sequence[Mention]]) -> list[list[Mention]]
 # US states the actor dictionary knows only as a country of the same name (the Phoenix file
 # codes the other states USA): "Georgia" is the Caucasus republic (GEO) there
 STATES_NAMED_AS_COUNTRIES = {"GEORGIA": "GEO"}
+STATE_COUNTRIES = frozenset(STATES_NAMED_AS_COUNTRIES.values())
 # a US story that also names one of these is no longer sure which Georgia it means
 STATE_NEIGHBOURS = frozenset({"RUS"})
 US_STATE_ENTRY = "dyad.coder.mentions:US state"
@@ -126,26 +127,30 @@ def us_states(named: Sequence[Sequence[Mention]]) -> list[list[Mention]]:
     codes = {m.actor.code[:3] for mentions in named for m in mentions}
     if "USA" not in codes or codes & STATE_NEIGHBOURS:
         return [list(mentions) for mentions in named]
-    states = {
-        id(m)
+    if any(
+        m.actor.code[:3] in STATE_COUNTRIES and not _state_word(m)
         for mentions in named
         for m in mentions
-        if m.first == m.last
-        and m.rule == "actor"
-        and STATES_NAMED_AS_COUNTRIES.get(_folded(m.actor.text)) == m.actor.code
-    }
-    countries = set(STATES_NAMED_AS_COUNTRIES.values())
-    if any(m.actor.code[:3] in countries and id(m) not in states for ms in named for m in ms):
+    ):
         return [list(mentions) for mentions in named]
     return [
         [
             replace(m, actor=Actor(m.actor.text, "USA", "United States", None, US_STATE_ENTRY))
-            if id(m) in states
+            if _state_word(m)
             else m
             for m in mentions
         ]
         for mentions in named
     ]
+
+
+def _state_word(mention: Mention) -> bool:
+    """Return whether `mention` is a US state's bare name the dictionary read as a country."""
+    return (
+        mention.first == mention.last
+        and mention.rule == "actor"
+        and STATES_NAMED_AS_COUNTRIES.get(_folded(mention.actor.text)) == mention.actor.code
+    )
 
 
 # prepositions after which a bare surname is a place: "marines occupied the ship in Santos

@@ -41,6 +41,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
+from typing import TypeGuard
 
 from dyad.coder.actors import (
     BACKINGS,
@@ -434,8 +435,7 @@ def parties(
     guide = _guide_role(sentence, head)
     if guide == "CRM" and insurgent and head_lemma in SUSPECT_HEADS:
         guide = ""  # "two men detained" by ISAF are the insurgents it was after
-    theatre = bool(context) and context in INTERNATIONAL_FORCES
-    if not guide and not found and not theatre and _held_by_name(sentence, head):
+    if not guide and not found and not _in_theatre(context) and _held_by_name(sentence, head):
         guide = "CRM"  # "Judith Negron was convicted of fraud": a suspect the text names
     if not found and not force and not guide:
         word = sentence.tokens[head].text
@@ -748,6 +748,11 @@ def _group_role(sentence: Sentence, head: int) -> str:
     return GROUP_ROLES.get(token.lemma.lower(), "")
 
 
+def _in_theatre(context: str | None) -> TypeGuard[str]:
+    """Return whether the story's country is a theatre of an international force (ISAF's)."""
+    return (context or "") in INTERNATIONAL_FORCES
+
+
 def _theatre_person(sentence: Sentence, head: int, context: str | None) -> list[Party]:
     """Return the insurgent side a person may be in a theatre with an international force.
 
@@ -756,7 +761,7 @@ def _theatre_person(sentence: Sentence, head: int, context: str | None) -> list[
     weighs against the other parties by where the phrase stands from the trigger.
     """
     token = sentence.tokens[head]
-    if not context or context not in INTERNATIONAL_FORCES:
+    if not _in_theatre(context):
         return []
     if token.lemma.lower() not in PERSON_HEADS and token.text.lower() not in PERSON_HEADS:
         return []
