@@ -222,10 +222,11 @@ def titled_names(actors: ActorDictionary, given: str, context: str | None) -> di
 def test_anaphora_a_titled_name_without_a_country_takes_the_story_country_as_a_guess(
     actors: ActorDictionary,
 ) -> None:
-    # "Commerce Secretary Wilbur Ross" in a US story: the title names no country, the
+    # "Commerce Secretary Walden Ross" (a secretary the dictionaries lack, as they lacked
+    # Wilbur Ross before session 30) in a US story: the title names no country, the
     # story's gives it (as it does to the phrase itself), and a later "Ross" is that man,
     # not the dictionary's Joseph Ross; the actor says that only the context coded it
-    names = titled_names(actors, "Wilbur", "USA")
+    names = titled_names(actors, "Walden", "USA")
     ross = names["Ross"]
     assert (ross.code, ross.entry) == ("USAGOV", CONTEXT_ONLY)
     later = sentence("Ross condemned Israel .", [1, 1, 1, 1], "nsubj ROOT dobj punct",
@@ -240,7 +241,7 @@ def test_anaphora_a_titled_name_without_a_country_takes_the_story_country_as_a_g
     ("given", "context"),
     [
         ("", "USA"),  # "Commerce Secretary Ross": any Ross the dictionary knows
-        ("Wilbur", None),  # no country at all
+        ("Walden", None),  # no country at all
     ],
 )
 def test_anaphora_a_titled_name_the_context_cannot_code_is_no_one_we_can_name(
@@ -534,3 +535,50 @@ def test_anaphora_an_outlets_journalist_is_remembered_as_media(actors: ActorDict
                      "NNP VBD VBN .", "PROPN AUX VERB PUNCT")  # fmt: skip
     found = pronoun_mentions(later, find_mentions(later, actors, on_date=day), actors, None, names)
     assert ("Hussein", "MED", "named-before") in codes(found)  # not King Hussein's Jordan
+
+
+def test_anaphora_the_subject_is_the_titled_speaker_not_the_person_he_reports_on(
+    actors: ActorDictionary,
+) -> None:
+    # Reuters, 1987: "U.S. Secretary of Commerce Malcolm Baldrige said he hopes Japanese
+    # Prime Minister Yasuhiro Nakasone will make proposals ... He also told reporters ...":
+    # the speaker, named after his title, is the subject a later "he" continues; the
+    # person his clause reports on (the subject of "will come") was read as "he" before
+    said = sentence("Commerce Secretary Walden Ross said Chancellor Helmut Kohl will come .",
+                    [3, 3, 3, 4, 4, 7, 7, 9, 9, 4, 4],
+                    "compound compound compound nsubj ROOT compound compound nsubj aux ccomp punct",
+                    "NNP NNP NNP NNP VBD NNP NNP NNP MD VB .",
+                    "PROPN PROPN PROPN PROPN VERB PROPN PROPN PROPN AUX VERB PUNCT")  # fmt: skip
+    found = find_mentions(said, actors, on_date="1987-04-27")
+    assert ("Chancellor Helmut Kohl", "DEUGOV", "actor") in codes(found)
+    subject = subject_person(said, found, actors, "USA")
+    assert subject is not None and subject.code == "USAGOV"  # Ross, not Kohl (DEUGOV)
+    named = find_mentions(HE, actors, on_date=DAY)
+    kohl = last_person(said, found, actors, "USA")
+    he = pronoun_mentions(HE, named, actors, kohl, None, subject)
+    assert codes(he)[0] == ("He", "USAGOV", "anaphora")
+
+
+def test_anaphora_a_passive_subject_the_dictionary_lacks_is_who_he_is_later(
+    actors: ActorDictionary,
+) -> None:
+    # DW, 2017: "The attacker, Anis Amri, was considered a threat ... He was ordered to be
+    # deported": "he" is Amri, whom the dictionary lacks, not the minister named before
+    considered = sentence("The attacker , Anis Amri , was considered a threat .",
+                          [1, 7, 1, 4, 1, 1, 7, 7, 9, 7, 7],
+                          "det nsubjpass punct compound appos punct auxpass ROOT det oprd punct",
+                          "DT NN , NNP NNP , VBD VBN DT NN .",
+                          "DET NOUN PUNCT PROPN PROPN PUNCT AUX VERB DET NOUN PUNCT")  # fmt: skip
+    found = find_mentions(considered, actors, on_date=DAY)
+    assert subject_person(considered, found, actors) is UNKNOWN_PERSON
+    assert last_person(considered, found, actors, None) is UNKNOWN_PERSON
+    named = find_mentions(HE, actors, on_date=DAY)
+    he = pronoun_mentions(HE, named, actors, KHAMENEI, None, UNKNOWN_PERSON)
+    assert [m for m in he if m.rule == "anaphora"] == []
+    # a plural or sentence-initial common noun is no one "he" goes back to
+    witnesses = sentence("Witnesses said Khamenei left .", [1, 1, 3, 1, 1],
+                         "nsubj ROOT nsubj ccomp punct", "NN VBD NNP VBD .",
+                         "NOUN VERB PROPN VERB PUNCT")  # fmt: skip
+    seen = find_mentions(witnesses, actors, on_date=DAY)
+    person = subject_person(witnesses, seen, actors)
+    assert person is not None and person.code.startswith("IRN")

@@ -70,6 +70,11 @@ WHOSE = make_sentence(
     "nsubj punct poss nsubj relcl dobj punct ROOT punct",
     "Hariri , whose coalition oppose Hezbollah , resign .",
 )  # fmt: skip
+# "parties ruled out a coalition with him ."
+WITH_HIM = make_sentence(
+    "parties ruled out a coalition with him .", [1, 1, 1, 4, 1, 4, 5, 1],
+    "nsubj ROOT prt det dobj prep pobj punct", "party rule out a coalition with he .",
+)  # fmt: skip
 # "they accused the coalition of carrying out the attack ."
 ACCUSED_OF = make_sentence(
     "they accused the coalition of carrying out the attack .",
@@ -126,7 +131,7 @@ def test_a_later_bare_coalition_is_the_led_one(actors: ActorDictionary) -> None:
     assert codes(read(FORCES, actors)[0])[0] == "IGOWSTNATMIL"
 
 
-@pytest.mark.parametrize("sentence", [RULING, GOVERNMENT, OF_STATES, WHOSE])
+@pytest.mark.parametrize("sentence", [RULING, GOVERNMENT, OF_STATES, WHOSE, WITH_HIM])
 def test_a_coalition_of_parties_or_states_is_no_armed_force(
     sentence: Sentence, actors: ActorDictionary
 ) -> None:

@@ -306,3 +306,17 @@ def test_georgia_stays_the_republic_where_the_story_names_it_otherwise(other: Me
 
 def test_georgia_without_the_united_states_stays_the_republic() -> None:
     assert us_states([[GEORGIA]]) == [[GEORGIA]]
+
+
+def test_deputy_before_an_office_is_no_party_of_its_own(actors: ActorDictionary) -> None:
+    # "North Korea's deputy UN ambassador" was a sheriff's deputy (COP) in the story's country
+    # beside the ambassador; the office after the rank is the party
+    words = "North Korea 's deputy UN ambassador spoke ."
+    ambassador = make_sentence(words, [1, 5, 1, 5, 5, 6, 6, 6],
+                               "compound poss case compound compound nsubj ROOT punct")  # fmt: skip
+    codes = [m.actor.code for m in find_mentions(ambassador, actors, on_date="2017-03-24")]
+    assert "~COP" not in codes and "COP" not in codes
+    assert "PRK" in codes
+    # a deputy standing alone is still a role
+    alone = make_sentence("The deputy spoke .", [1, 2, 2, 2], "det nsubj ROOT punct")
+    assert [m.actor.code for m in find_mentions(alone, actors, on_date="2017-03-24")] == ["COP"]

@@ -188,3 +188,72 @@ def test_spaced_reads_a_lost_mark_after_a_quote_as_a_space(text: str, expected: 
 )
 def test_spaced_keeps_a_question_mark_that_is_one(text: str) -> None:
     assert spaced(text) == text
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "It rose. READ MORE: Taliban kills eight Afghan police in 'insider attack' Gunmen"
+            " stormed the hospital.",
+            [
+                "It rose.",
+                "READ MORE: Taliban kills eight Afghan police in 'insider attack'",
+                "Gunmen stormed the hospital.",
+            ],
+        ),
+        (
+            "READ MORE: Obedience and uncertainty in Singapore He said the sentence was long.",
+            ["READ MORE: Obedience and uncertainty in Singapore", "He said the sentence was long."],
+        ),
+        (
+            'READ MORE: Seoul says North Korea carried out missile tests "The two sides are'
+            ' like trains," he said.',
+            [
+                "READ MORE: Seoul says North Korea carried out missile tests",
+                '"The two sides are like trains," he said.',
+            ],
+        ),
+        # a title's second part after a dash or colon stays in the title
+        (
+            "READ MORE: Yemen - Who controls what Residents of the town said so.",
+            ["READ MORE: Yemen - Who controls what Residents of the town said so."],
+        ),
+        # an acronym after a quotation in the title continues it
+        (
+            "READ MORE: Trump vows to 'demolish and destroy' ISIL Under the limits, it stays.",
+            ["READ MORE: Trump vows to 'demolish and destroy' ISIL", "Under the limits, it stays."],
+        ),
+        # a title in title case cannot be told from the sentence after it
+        (
+            "READ MORE: Trump Says He Will Win The Election They said so.",
+            ["READ MORE: Trump Says He Will Win The Election They said so."],
+        ),
+        # no link: no split
+        (
+            "Officials in Singapore He said nothing.",
+            ["Officials in Singapore He said nothing."],
+        ),
+    ],
+)
+def test_a_link_title_is_a_sentence_of_its_own(text: str, expected: list[str]) -> None:
+    # NewsArticles (Al Jazeera) runs a linked story's title into the next sentence
+    assert sentences(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Staff told AFP. - - Insiders were among the attackers. - The sources said so.",
+            ["Staff told AFP.", "Insiders were among the attackers.", "The sources said so."],
+        ),
+        ("Joint U.S. - Afghan forces killed him.", ["Joint U.S. - Afghan forces killed him."]),
+        ("It fell - 5 percent. A - B.", ["It fell - 5 percent.", "A - B."]),
+    ],
+)
+def test_a_lost_paragraph_break_written_as_dashes_ends_a_sentence(
+    text: str, expected: list[str]
+) -> None:
+    # NewsArticles lost its paragraph breaks as " - "; the dashes belong to neither sentence
+    assert sentences(text) == expected

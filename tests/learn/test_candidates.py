@@ -456,7 +456,7 @@ def test_a_name_after_someone_elses_for_is_still_tied_to_the_story_country() -> 
 
 
 def test_a_person_the_story_country_coded_is_offered_as_a_guess() -> None:
-    # "Ross", titled before as "Commerce Secretary Wilbur Ross" in a US story: the coder
+    # "Ross", titled before as "Commerce Secretary Walden Ross" in a US story: the coder
     # weighs him as a context-coded role, not as a dictionary's name
     sentence = make_sentence(
         "Ross refused .", [1, 1, 1], "nsubj ROOT punct", pos="PROPN VERB PUNCT"

@@ -23,9 +23,11 @@ from dyad.evaluate.calibration import (
     ranking,
     reliability,
 )
+from dyad.evaluate.realtext import Coded, GoldDocument, GoldSentence
 from dyad.learn import candidates as cand
 from dyad.learn import coder, linear
 from dyad.learn.coder import MODEL_FILE, LearnedCoder, Models, score_candidates
+from dyad.learn.training import Recorded, _attach_gold
 from dyad.learn.triggers import trigger_features
 from dyad.records import Actor, Mention, Segment, SegmentKind, Sentence
 from parses import make_sentence
@@ -425,3 +427,28 @@ def test_the_story_memory_is_the_documents_reading_not_the_coders() -> None:
     later = coder.rank(memory, sentence, mentions, [], "AFG", _judge)
     assert max(memory.actors.values()) == 2
     assert [p for _, p in later] != [p for _, p in first]
+
+
+def test_training_gives_a_sentence_the_gold_events_whose_trigger_it_holds() -> None:
+    # "READ MORE: Taliban kills eight Afghan police in 'insider attack' Gunmen stormed a
+    # hospital": the annotator's one sentence is two of the coder's (a link's title and the
+    # sentence after it); each takes only the events triggered inside it
+    text = "READ MORE: Taliban kills police Gunmen stormed a hospital ."
+    killed = Coded("AFGREB", "AFGCOP", "190", "asserted")
+    stormed = Coded("---", "AFGCVL", "180", "asserted")
+    annotated = GoldSentence(0, len(text), False, (killed, stormed), ((19, 24), (39, 46)))
+    gold = GoldDocument("d", "news", "f", 1, None, "", text, None, (annotated,))
+    words = text.split()
+    title = make_sentence(words[:5], [3, 3, 3, 3, 3], "dep dep nsubj ROOT dobj")
+    after = replace(
+        make_sentence(words[5:], [1, 1, 3, 1, 1], "nsubj ROOT det dobj punct"),
+        start=32,
+        end=len(text),
+    )
+    title = replace(title, start=0, end=31)
+    first = Recorded("d", title, [], [], None, lambda code: "asserted")
+    second = Recorded("d", after, [], [], None, lambda code: "asserted")
+    _attach_gold(first, gold)
+    _attach_gold(second, gold)
+    assert first.gold == (killed,)
+    assert second.gold == (stormed,)

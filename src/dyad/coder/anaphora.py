@@ -99,30 +99,45 @@ def last_person(
                     # in this document the word is his
                     names.setdefault(first, mention.actor)
         elif name_end > mention.last and mention.actor.entry not in dictionary.people:
-            titled = resolve_phrase(
-                sentence, name_end, mentions, dictionary, context_country=context_country
+            titled = _titled_name(
+                sentence, mention, name_end, mentions, dictionary, context_country
             )
-            surname = tokens[name_end].text
-            if titled is not None and titled.entry == CONTEXT_ONLY:
-                # "Commerce Secretary Wilbur Ross", "Army Sgt. Bowe Bergdahl": the title
-                # names no country, so the story's gives it, as it does to the phrase
-                # itself; the actor keeps its entry, and the coder weighs it as a guess
-                # (`candidates` offers it as "context+role"). The dictionary's own person
-                # under another date ("President Donald Trump" in a story that spoke of
-                # Russia), a name without a given name the dictionary knows by its surname
-                # or no country at all leave him someone we cannot name.
-                given = [t.text.upper() for t in tokens[mention.last + 1 : name_end]]
-                guessed = not titled.code.startswith("---") and not _maybe_known(
-                    given, surname, dictionary
-                )
-                found = titled if guessed else UNKNOWN_PERSON
-                if names is not None:
-                    names[surname] = found
-            elif _names_someone(titled):
+            if titled is not None:
                 found = titled
                 if names is not None:
-                    names[surname] = titled
+                    names[tokens[name_end].text] = titled
     return found
+
+
+def _titled_name(
+    sentence: Sentence,
+    title: Mention,
+    name_end: int,
+    mentions: Sequence[Mention],
+    dictionary: ActorDictionary,
+    context_country: str | None,
+) -> Actor | None:
+    """Return whom the name after `title` (ending at `name_end`) names, if a person.
+
+    UNKNOWN_PERSON where the title makes it a person but not one we can code.
+    """
+    tokens = sentence.tokens
+    titled = resolve_phrase(
+        sentence, name_end, mentions, dictionary, context_country=context_country
+    )
+    if titled is not None and titled.entry == CONTEXT_ONLY:
+        # "Commerce Secretary Gina Raimondo", "Army Sgt. Bowe Bergdahl": the title names no
+        # country, so the story's gives it, as it does to the phrase itself; the actor
+        # keeps its entry, and the coder weighs it as a guess (`candidates` offers it as
+        # "context+role"). The dictionary's own person under another date ("President
+        # Donald Trump" in a story that spoke of Russia), a name without a given name the
+        # dictionary knows by its surname or no country at all leave him someone we
+        # cannot name.
+        given = [t.text.upper() for t in tokens[title.last + 1 : name_end]]
+        surname = tokens[name_end].text
+        guessed = not titled.code.startswith("---") and not _maybe_known(given, surname, dictionary)
+        return titled if guessed else UNKNOWN_PERSON
+    return titled if _names_someone(titled) else None
 
 
 def _maybe_known(given: Sequence[str], surname: str, dictionary: ActorDictionary) -> bool:
@@ -180,8 +195,8 @@ def _unknown_name(tokens: Sequence[Token], token: Token, covered: set[int]) -> b
     """
     if token.i in covered or not token.text[:1].isupper():
         return False
-    subject = token.dep == "nsubj" or (
-        token.dep == "appos" and tokens[token.head].dep == "nsubj" and token.tag == "NNP"
+    subject = token.dep in SUBJECTS or (
+        token.dep == "appos" and tokens[token.head].dep in SUBJECTS and token.tag == "NNP"
     )
     return subject and token.tag in ("NNP", "NNPS", "NN")  # the parser tags "Trump" NN
 
@@ -416,20 +431,48 @@ def _named(person: Actor | None) -> TypeGuard[Actor]:
 
 
 def subject_person(
-    sentence: Sentence, mentions: Sequence[Mention], dictionary: ActorDictionary
+    sentence: Sentence,
+    mentions: Sequence[Mention],
+    dictionary: ActorDictionary,
+    context_country: str | None = None,
 ) -> Actor | None:
-    """Return the person who is a subject of `sentence` (the first such), if any.
+    """Return the person who is the subject of `sentence`'s topmost clause with one, if any.
 
-    A person is one the dictionary names as one, or one read through a name or pronoun
-    before ("Thatcher left Bonn ...", "'...', said Pelosi").
+    A person is one the dictionary names as one, one read through a name or pronoun
+    before ("Thatcher left Bonn ...", "'...', said Pelosi"), or a name after a title
+    ("U.S. Secretary of Commerce Malcolm Baldrige said he hopes Japanese Prime Minister
+    Yasuhiro Nakasone will ...": Baldrige, not the subject of the clause he reported). A
+    name the dictionary lacks without a title ("The attacker, Anis Amri, was considered a
+    threat") is someone we cannot name (UNKNOWN_PERSON): a later "he" is him, not whoever
+    was named before.
     """
     tokens = sentence.tokens
+    covered = _covered(mentions)
+    subjects: list[tuple[int, int, Actor]] = []  # (depth, position, person)
     for mention in mentions:
-        if tokens[mention.last].dep not in SUBJECTS:
-            continue
         if mention.actor.entry in dictionary.people or mention.rule in PERSON_RULES:
-            return mention.actor
-    return None
+            person: Actor | None = mention.actor
+            head = mention.last
+        else:
+            head = _name_end(tokens, mention.last, covered)
+            if head == mention.last:
+                continue
+            person = _titled_name(sentence, mention, head, mentions, dictionary, context_country)
+        if person is not None and _subject(tokens, tokens[head]):
+            subjects.append((len(sentence.ancestors(head)), head, person))
+    subjects += [
+        (len(sentence.ancestors(t.i)), t.i, UNKNOWN_PERSON)
+        for t in tokens
+        if _unknown_name(tokens, t, covered)
+        and t.tag != "NNPS"  # "Americans": no "he"
+        and (t.tag == "NNP" or t.i > 0)  # "Witnesses said": a common noun, capitalised
+    ]
+    return min(subjects, key=lambda found: found[:2])[2] if subjects else None
+
+
+def _subject(tokens: Sequence[Token], token: Token) -> bool:
+    """Return whether `token` is a subject or a subject's apposition."""
+    return token.dep in SUBJECTS or (token.dep == "appos" and tokens[token.head].dep in SUBJECTS)
 
 
 def remember_titles(

@@ -11,8 +11,8 @@ neighboring Saudi Arabia" are Saudi Arabia's military, "the US-led coalition" th
 States' (the guide codes them SAUMIL and USAMIL), and the story's "the coalition" after that
 is the same force. A coalition of parties or states ("the ruling coalition", "Italy's
 coalition government", "the opposition coalition", "her coalition partners", "a coalition
-of 23 US states", "Hariri, whose coalition") is no armed force: its other words name who it
-is, or nothing does.
+of 23 US states", "Hariri, whose coalition", "a coalition with the Labour Party") is no
+armed force: its other words name who it is, or nothing does.
 """
 
 from __future__ import annotations
@@ -107,6 +107,11 @@ def _of_parties(sentence: Sentence, word: int, head: int) -> bool:
             # coalition of carrying out the attack" names none)
             return any(grand.dep == "pobj" for grand in sentence.children(child.i))
         if child.dep == "poss" and child.text.lower() in PERSONAL:
+            return True
+        if child.lemma.lower() == "with" and child.dep == "prep":
+            # "formed a coalition with the centre-left Labour Party", "ruled out joining a
+            # coalition with him": partners in a government (NewsArticles writes "coalition
+            # with" so 20 times, for a force once)
             return True
     token = tokens[word]
     return (

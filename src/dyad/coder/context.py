@@ -169,7 +169,7 @@ class DocumentContext:
         named_last = anaphora.last_person(sentence, mentions, actors, self.country, self.names)
         anaphora.remember_titles(sentence, mentions, actors, self.titles, self.country)
         self.antecedent = named_last or self.antecedent
-        self.subject = anaphora.subject_person(sentence, mentions, actors)
+        self.subject = anaphora.subject_person(sentence, mentions, actors, self.country)
         women = genders.women_named(sentence, mentions, actors)
         self.women.update(genders.person_key(woman) for woman in women)
         for person in (self.subject, named_last):

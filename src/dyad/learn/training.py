@@ -119,10 +119,19 @@ def _attach_gold(record: Recorded, gold: GoldDocument) -> None:
     best = max(range(len(overlaps)), key=overlaps.__getitem__, default=None)
     if best is None or overlaps[best] <= 0:
         return
-    record.gold = gold.sentences[best].events
+    annotated = gold.sentences[best]
+    # where the annotator's sentence is more than this one ("READ MORE: <a link's title>"
+    # and the sentence after it, split by `parse`), this one's events are those whose
+    # trigger it holds
+    pairs = [
+        (span, event)
+        for span, event in zip(annotated.triggers, annotated.events, strict=True)
+        if span is None or sentence.start <= span[0] < sentence.end
+    ]
+    record.gold = tuple(event for _, event in pairs)
     triggers = []
     events = []
-    for span, event in zip(gold.sentences[best].triggers, record.gold, strict=True):
+    for span, event in pairs:
         token = trigger_token(sentence, span)
         if token is not None:
             triggers.append((token, event.cameo[:2], event.cameo))
