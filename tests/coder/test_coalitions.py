@@ -75,6 +75,12 @@ WITH_HIM = make_sentence(
     "parties ruled out a coalition with him .", [1, 1, 1, 4, 1, 4, 5, 1],
     "nsubj ROOT prt det dobj prep pobj punct", "party rule out a coalition with he .",
 )  # fmt: skip
+# "parties ruled out joining a coalition with him ." ("with" on the verb)
+JOINING_WITH_HIM = make_sentence(
+    "parties ruled out joining a coalition with him .", [1, 1, 1, 1, 5, 3, 3, 6, 1],
+    "nsubj ROOT prt xcomp det dobj prep pobj punct",
+    "party rule out join a coalition with he .",
+)  # fmt: skip
 # "they accused the coalition of carrying out the attack ."
 ACCUSED_OF = make_sentence(
     "they accused the coalition of carrying out the attack .",
@@ -131,7 +137,9 @@ def test_a_later_bare_coalition_is_the_led_one(actors: ActorDictionary) -> None:
     assert codes(read(FORCES, actors)[0])[0] == "IGOWSTNATMIL"
 
 
-@pytest.mark.parametrize("sentence", [RULING, GOVERNMENT, OF_STATES, WHOSE, WITH_HIM])
+@pytest.mark.parametrize(
+    "sentence", [RULING, GOVERNMENT, OF_STATES, WHOSE, WITH_HIM, JOINING_WITH_HIM]
+)
 def test_a_coalition_of_parties_or_states_is_no_armed_force(
     sentence: Sentence, actors: ActorDictionary
 ) -> None:

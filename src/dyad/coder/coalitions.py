@@ -114,6 +114,11 @@ def _of_parties(sentence: Sentence, word: int, head: int) -> bool:
             # with" so 20 times, for a force once)
             return True
     token = tokens[word]
+    if token.dep == "dobj" and any(
+        child.lemma.lower() == "with" and child.dep == "prep" and child.i > word
+        for child in sentence.children(token.head)
+    ):
+        return True  # "ruled out joining a coalition with him": the parse hangs "with" on the verb
     return (
         word == head
         and token.dep == "compound"
