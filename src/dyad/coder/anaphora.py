@@ -450,15 +450,16 @@ def subject_person(
     covered = _covered(mentions)
     subjects: list[tuple[int, int, Actor]] = []  # (depth, position, person)
     for mention in mentions:
-        if mention.actor.entry in dictionary.people or mention.rule in PERSON_RULES:
-            person: Actor | None = mention.actor
-            head = mention.last
-        else:
-            head = _name_end(tokens, mention.last, covered)
-            if head == mention.last:
-                continue
-            person = _titled_name(sentence, mention, head, mentions, dictionary, context_country)
-        if person is not None and _subject(tokens, tokens[head]):
+        named = mention.actor.entry in dictionary.people or mention.rule in PERSON_RULES
+        head = mention.last if named else _name_end(tokens, mention.last, covered)
+        if (not named and head == mention.last) or not _subject(tokens, tokens[head]):
+            continue
+        person = (
+            mention.actor
+            if named
+            else _titled_name(sentence, mention, head, mentions, dictionary, context_country)
+        )
+        if person is not None:
             subjects.append((len(sentence.ancestors(head)), head, person))
     subjects += [
         (len(sentence.ancestors(t.i)), t.i, UNKNOWN_PERSON)
