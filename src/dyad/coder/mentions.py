@@ -13,6 +13,7 @@ import unicodedata
 from collections.abc import Sequence
 from dataclasses import replace
 
+from dyad.coder.lexicon import QUALIFIER_DEPS
 from dyad.dates.vocabulary import CALENDAR_WORDS
 from dyad.dictionaries.entries import ActorDictionary, ActorEntry
 from dyad.dictionaries.loader import PERSONAL_TITLES, skeleton
@@ -226,7 +227,6 @@ _FUNCTION_POS = frozenset({"DET", "PRON", "ADP", "AUX", "CCONJ", "SCONJ", "PART"
 # "his deputy Riek Machar"): in train and dev a one-word "deputy" was an agent 63 times, 59
 # of them before the word it modifies; 17 lay inside a gold actor, none coded COP
 RANKS_IN_TITLES = frozenset({"DEPUTY"})
-_MODIFIER_DEPS = frozenset({"compound", "amod", "nmod"})
 
 
 def _rank_in_a_title(tokens: Sequence[Token], mention: Mention) -> bool:
@@ -237,7 +237,7 @@ def _rank_in_a_title(tokens: Sequence[Token], mention: Mention) -> bool:
         mention.rule == "agent"
         and mention.first == mention.last
         and token.text.upper() in RANKS_IN_TITLES
-        and token.dep in _MODIFIER_DEPS
+        and token.dep in QUALIFIER_DEPS
         and token.head > token.i
     )
 
