@@ -509,6 +509,95 @@ def test_a_diplomat_is_his_own_states_not_the_one_he_is_posted_to() -> None:
     assert _codes(sentence, 2, [ambassador, turkey], context="USA") == {"TURGOV"}
 
 
+def _un_ambassador(owner: bool):
+    # "North Korea 's UN ambassador accused the United States ." (or "The UN ambassador ...")
+    if owner:
+        return make_sentence(
+            "North Korea 's UN ambassador accused the United States .",
+            [1, 4, 1, 4, 5, 5, 8, 8, 5, 5],
+            "compound poss case compound nsubj ROOT det compound dobj punct",
+            lemmas="north korea 's un ambassador accuse the united states .",
+            pos="PROPN PROPN PART PROPN NOUN VERB DET PROPN PROPN PUNCT",
+        )
+    return make_sentence(
+        "The UN ambassador accused the United States .",
+        [2, 2, 3, 3, 6, 6, 3, 3],
+        "det compound nsubj ROOT det compound dobj punct",
+        lemmas="the un ambassador accuse the united states .",
+        pos="DET PROPN NOUN VERB DET PROPN PROPN PUNCT",
+    )
+
+
+def test_a_states_envoy_to_an_international_body_is_the_states() -> None:
+    sentence = _un_ambassador(owner=True)
+    korea = Mention(0, 1, Actor("North Korea", "PRK"), "actor")
+    un = Mention(3, 3, Actor("UN", "IGOUNO"), "actor")
+    ambassador = Mention(4, 4, Actor("ambassador", "GOV"), "agent")
+    assert _codes(sentence, 4, [korea, un, ambassador], context="USA") == {"PRKGOV"}
+    # with no state named, the body is whose the envoy is
+    alone = _un_ambassador(owner=False)
+    un, ambassador = (
+        Mention(1, 1, Actor("UN", "IGOUNO"), "actor"),
+        Mention(2, 2, Actor("ambassador", "GOV"), "agent"),
+    )
+    assert _codes(alone, 2, [un, ambassador], context="USA") == {"IGOUNO"}
+
+
+def _labelled(passive: bool):
+    if passive:
+        # "Soleimani was labelled as a terrorist ."
+        return make_sentence(
+            "Soleimani was labelled as a terrorist .",
+            [2, 2, 2, 2, 5, 3, 2],
+            "nsubjpass auxpass ROOT prep det pobj punct",
+            lemmas="soleimani be label as a terrorist .",
+            pos="PROPN AUX VERB ADP DET NOUN PUNCT",
+        )
+    # "Washington labelled Soleimani as a terrorist ."
+    return make_sentence(
+        "Washington labelled Soleimani as a terrorist .",
+        [1, 1, 1, 1, 5, 3, 1],
+        "nsubj ROOT dobj prep det pobj punct",
+        lemmas="washington label soleimani as a terrorist .",
+        pos="PROPN VERB PROPN ADP DET NOUN PUNCT",
+    )
+
+
+def test_what_an_object_is_labelled_as_is_no_party() -> None:
+    sentence = _labelled(passive=False)
+    mentions = [
+        Mention(0, 0, Actor("Washington", "USA"), "actor"),
+        Mention(2, 2, Actor("Soleimani", "IRNMIL"), "actor"),
+        Mention(5, 5, Actor("terrorist", "UAF"), "agent"),
+    ]
+    offered = cand.sentence_parties(sentence, mentions, "IRQ", cand.DocumentMemory("d"))
+    assert {p.code for _, p in offered} == {"USA", "IRNMIL"}
+    passive = _labelled(passive=True)
+    mentions = [
+        Mention(0, 0, Actor("Soleimani", "IRNMIL"), "actor"),
+        Mention(5, 5, Actor("terrorist", "UAF"), "agent"),
+    ]
+    offered = cand.sentence_parties(passive, mentions, "IRQ", cand.DocumentMemory("d"))
+    assert {p.code for _, p in offered} == {"IRNMIL"}
+
+
+def test_what_a_subject_serves_as_stays_a_party() -> None:
+    # "Mohammad served as a Taliban commander ." has no object: the role may be all we know
+    sentence = make_sentence(
+        "Mohammad served as a Taliban commander .",
+        [1, 1, 1, 5, 5, 2, 1],
+        "nsubj ROOT prep det compound pobj punct",
+        lemmas="mohammad serve as a taliban commander .",
+        pos="PROPN VERB ADP DET PROPN NOUN PUNCT",
+    )
+    mentions = [
+        Mention(4, 4, Actor("Taliban", "AFGREB"), "actor"),
+        Mention(5, 5, Actor("commander", "MIL"), "agent"),
+    ]
+    offered = cand.sentence_parties(sentence, mentions, "AFG", cand.DocumentMemory("d"))
+    assert 5 in {head for head, _ in offered}
+
+
 def test_what_a_report_is_about_is_no_party_of_it() -> None:
     # "Amnesty 's report on Syria was false ."
     sentence = make_sentence(

@@ -64,6 +64,31 @@ def _encouraged() -> tuple[Sentence, list[Mention]]:
     return sentence, [Mention(3, 3, Actor("CIA", "USASPY"), "actor")]
 
 
+def _retaliate(mark: str) -> tuple[Sentence, list[Mention]]:
+    """ "Britain would retaliate if Japan did not move ." (or "... when Japan ...")"""
+    sentence = make_sentence(
+        f"Britain would retaliate {mark} Japan did not move .",
+        [2, 2, 2, 7, 7, 7, 7, 2, 2],
+        "nsubj aux ROOT mark nsubj aux neg advcl punct",
+        lemmas=f"britain would retaliate {mark} japan do not move .",
+        tags="NNP MD VB IN NNP VBD RB VB .",
+        pos="PROPN AUX VERB SCONJ PROPN AUX PART VERB PUNCT",
+    )
+    mentions = [Mention(0, 0, Actor("Britain", "GBR"), "actor")]
+    mentions.append(Mention(4, 4, Actor("Japan", "JPN"), "actor"))
+    return sentence, mentions
+
+
+def test_an_act_hung_on_a_condition_is_marked() -> None:
+    sentence, mentions = _retaliate("if")
+    names = {name for name, _ in trigger_features(sentence, 2, mentions, VerbDictionary())}
+    assert {"conditional", "lemma|conditional=retaliate"} <= names
+    # a clause of time is no condition
+    sentence, mentions = _retaliate("when")
+    names = {name for name, _ in trigger_features(sentence, 2, mentions, VerbDictionary())}
+    assert "conditional" not in names
+
+
 @pytest.mark.parametrize(
     ("build", "i", "expected"),
     [

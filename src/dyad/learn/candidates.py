@@ -81,12 +81,12 @@ JOINERS = frozenset({"and", ",", "-", "&", "/"})
 # prepositions that, under these heads, say where a person is posted or what a text is
 # about, not whose the phrase is: "the Russian ambassador to Turkey" is Russia's (RUSGOV),
 # "Amnesty International's report on Syria" Amnesty's (guide, section 2: topics are no party)
+DIPLOMAT_HEADS = frozenset(
+    """ambassador envoy representative delegate delegation emissary consul diplomat
+    mission attache""".split()
+)
 ASIDE_PREPS = {
-    **dict.fromkeys(
-        """ambassador envoy representative delegate delegation emissary consul diplomat
-        mission attache""".split(),
-        frozenset({"to", "at"}),
-    ),
+    **dict.fromkeys(DIPLOMAT_HEADS, frozenset({"to", "at"})),
     **dict.fromkeys(
         """report statement remark comment allegation accusation claim speech interview
         message study article book letter inquiry investigation probe""".split(),
@@ -424,7 +424,7 @@ def parties(
         # "The UK-based Syrian Observatory" is the Observatory, which its name codes; only a
         # head without a name of its own takes its base's country ("a Shanghai-based firm")
         found = [m for m in found if m not in based]
-    aside = _aside(sentence, head)
+    aside = _aside(sentence, head) | _posting(sentence, head, found)
     if any(m.first not in aside and m.rule != "agent" for m in found):
         inside -= aside
         found = [m for m in found if m.first not in aside]
@@ -605,6 +605,27 @@ def _aside(sentence: Sentence, head: int) -> set[int]:
     """
     preps = ASIDE_PREPS.get(sentence.tokens[head].lemma.lower())
     return attached_tokens(sentence, head, "prep", preps) if preps else set()
+
+
+def _posting(sentence: Sentence, head: int, found: Sequence[Mention]) -> set[int]:
+    """Return the tokens of an international body that names where a diplomat is posted.
+
+    "North Korea's deputy UN ambassador Kim In-ryong accused the United States": the
+    ambassador is North Korea's (PRKGOV), posted to the UN, as "the Russian ambassador to
+    Turkey" is Russia's (guide, section 3). The caller drops the body only where the phrase
+    names someone else ("the UN envoy" alone is the UN's).
+    """
+    if sentence.tokens[head].lemma.lower() not in DIPLOMAT_HEADS:
+        return set()
+    tokens = sentence.tokens
+    return {
+        t
+        for m in found
+        if m.actor.code.startswith("IGO")
+        and tokens[m.last].dep == "compound"
+        and tokens[m.last].head == head
+        for t in range(m.first, m.last + 1)
+    }
 
 
 def _military(sentence: Sentence, head: int, code: str) -> bool:
@@ -894,7 +915,7 @@ def sentence_parties(
             if (token.i, party.code) not in seen:
                 seen.add((token.i, party.code))
                 found.append((token.i, party))
-    found = _named_apposed(sentence, found)
+    found = _described_as(sentence, _named_apposed(sentence, found))
     earlier = dict.fromkeys(code for codes in memory.recent for code in codes)
     for head in unresolved:
         found += [(head, Party(code, sentence.tokens[head].text, "memory")) for code in earlier]
@@ -928,6 +949,44 @@ def _named_apposed(sentence: Sentence, found: list[tuple[int, Party]]) -> list[t
         anchor = token.head
         group = {anchor} | {c.i for c in sentence.children(anchor) if c.dep == "appos"}
         if any(heads.get(other, set()) & NAMING_KINDS for other in group - {head}):
+            dropped.add(head)
+    return [(head, party) for head, party in found if head not in dropped]
+
+
+# verbs whose "as" phrase says what their object is: "labeled Soleimani as a terrorist"
+DESCRIBING_VERBS = frozenset(
+    """label designate describe brand regard call name list classify view consider identify
+    declare treat portray depict characterize characterise dub""".split()
+)
+# what a phrase naming no one but a role is coded as
+ROLE_ONLY = frozenset({"context+role", "unknown"})
+
+
+def _described_as(sentence: Sentence, found: list[tuple[int, Party]]) -> list[tuple[int, Party]]:
+    """Return `found` less the role an object is described as.
+
+    "The United States government labeled Soleimani as a terrorist and levied sanctions
+    against him": "a terrorist" is what Soleimani is called, no second party (a rebel of the
+    story's country); "the IRGC was designated as a terrorist organisation" likewise. A
+    description with a name of its own stays ("named him as Iran's envoy"), and so does
+    what a subject serves as ("served as a Taliban commander"): the verb has no object.
+    """
+    tokens = sentence.tokens
+    kinds: dict[int, set[str]] = {}
+    for head, party in found:
+        kinds.setdefault(head, set()).add(party.kind)
+    dropped = set()
+    for head, found_kinds in kinds.items():
+        if head < 0 or not found_kinds <= ROLE_ONLY or tokens[head].dep != "pobj":
+            continue
+        preposition = tokens[tokens[head].head]
+        verb = tokens[preposition.head]
+        if (
+            preposition.lemma.lower() == "as"
+            and preposition.dep == "prep"
+            and verb.lemma.lower() in DESCRIBING_VERBS
+            and any(c.dep in ("dobj", "nsubjpass") for c in sentence.children(verb.i))
+        ):
             dropped.add(head)
     return [(head, party) for head, party in found if head not in dropped]
 

@@ -24,6 +24,8 @@ OBJECT_DEPS = frozenset({"dobj", "dative", "iobj", "oprd"})
 # the ruling a disgrace", "called the claims groundless")
 COMPLEMENT_DEPS = frozenset({"xcomp", "ccomp", "oprd", "acomp"})
 MODALS = frozenset("will would may might could can should must shall".split())
+# the marks of a condition an act is made to hang on
+CONDITIONS = frozenset({"if", "unless"})
 TRIGGER_POS = frozenset({"VERB", "NOUN", "PROPN", "ADJ"})
 NONE = "none"
 # roles of armed parties (CAMEO actor codebook): forces, rebels, insurgents, armed groups
@@ -166,6 +168,11 @@ def _child_features(sentence: Sentence, i: int, lemma: str, where: MentionMap) -
                 features += ["asset_obj", f"lemma|asset_obj={lemma}"]
         elif dep in ("compound", "amod"):
             features += [f"{dep}={child_lemma}", f"lemma|{dep}={lemma}|{child_lemma}"]
+        elif dep == "advcl" and _conditional(sentence, child.i):
+            # "if Turkey does anything ..., I will totally destroy ... the Economy of Turkey",
+            # "would retaliate if Japan did not move": an act made to hang on another is
+            # threatened or demanded, not done (CAMEO 13, 10)
+            features += ["conditional", f"lemma|conditional={lemma}"]
         kind = where.owner.get(child.i)
         if kind is not None:
             side = where.side[child.i]
@@ -178,6 +185,14 @@ def _child_features(sentence: Sentence, i: int, lemma: str, where: MentionMap) -
         # to act (an appeal or demand), not praised or met
         features += ["object_to_act", f"lemma|object_to_act={lemma}"]
     return features
+
+
+def _conditional(sentence: Sentence, clause: int) -> bool:
+    """Return whether the adverbial clause at `clause` is a condition ("if", "unless")."""
+    return any(
+        child.dep == "mark" and child.lemma.lower() in CONDITIONS
+        for child in sentence.children(clause)
+    )
 
 
 def trigger_tokens(sentence: Sentence) -> list[int]:
