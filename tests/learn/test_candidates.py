@@ -581,6 +581,41 @@ def test_what_an_object_is_labelled_as_is_no_party() -> None:
     assert {p.code for _, p in offered} == {"IRNMIL"}
 
 
+def _endorsed(determiner: bool):
+    # "Sanders endorsed Biden for president ." (or "... for the president .")
+    if determiner:
+        return make_sentence(
+            "Sanders endorsed Biden for the president .",
+            [1, 1, 1, 1, 5, 3, 1],
+            "nsubj ROOT dobj prep det pobj punct",
+            lemmas="sanders endorse biden for the president .",
+            tags="NNP VBD NNP IN DT NN .",
+            pos="PROPN VERB PROPN ADP DET NOUN PUNCT",
+        )
+    return make_sentence(
+        "Sanders endorsed Biden for president .",
+        [1, 1, 1, 1, 3, 1],
+        "nsubj ROOT dobj prep pobj punct",
+        lemmas="sanders endorse biden for president .",
+        tags="NNP VBD NNP IN NN .",
+        pos="PROPN VERB PROPN ADP NOUN PUNCT",
+    )
+
+
+def test_the_office_sought_is_no_party() -> None:
+    for determiner, president in ((False, 4), (True, 5)):
+        sentence = _endorsed(determiner)
+        mentions = [
+            Mention(0, 0, Actor("Sanders", "USALEG"), "actor"),
+            Mention(2, 2, Actor("Biden", "USAELI"), "actor"),
+            Mention(president, president, Actor("president", "GOV"), "agent"),
+        ]
+        offered = cand.sentence_parties(sentence, mentions, "USA", cand.DocumentMemory("d"))
+        codes = {p.code for _, p in offered}
+        # "for president" is the office Biden seeks; "for the president" names someone
+        assert ("USAGOV" in codes) == determiner
+
+
 def test_what_a_subject_serves_as_stays_a_party() -> None:
     # "Mohammad served as a Taliban commander ." has no object: the role may be all we know
     sentence = make_sentence(

@@ -916,6 +916,7 @@ def sentence_parties(
                 seen.add((token.i, party.code))
                 found.append((token.i, party))
     found = _described_as(sentence, _named_apposed(sentence, found))
+    found = [(head, party) for head, party in found if not _bare_for(sentence, head, party)]
     earlier = dict.fromkeys(code for codes in memory.recent for code in codes)
     for head in unresolved:
         found += [(head, Party(code, sentence.tokens[head].text, "memory")) for code in earlier]
@@ -989,6 +990,24 @@ def _described_as(sentence: Sentence, found: list[tuple[int, Party]]) -> list[tu
         ):
             dropped.add(head)
     return [(head, party) for head, party in found if head not in dropped]
+
+
+def _bare_for(sentence: Sentence, head: int, party: Party) -> bool:
+    """Return whether `party` is only a role named as an office or trade after "for".
+
+    "Sanders endorsed former Vice President Joe Biden for president", "ran for president",
+    "open for business": a singular common noun with no determiner or modifier after "for"
+    is the office sought or the trade done, no party (a president of the story's country).
+    "Support for the president", "a bill for farmers" keep theirs.
+    """
+    if head < 0 or party.kind not in ROLE_ONLY:
+        return False
+    token = sentence.tokens[head]
+    if token.tag != "NN" or token.dep != "pobj":
+        return False
+    if sentence.tokens[token.head].lemma.lower() != "for":
+        return False
+    return not any(child.dep != "punct" for child in sentence.children(head))
 
 
 def pair_parties(
