@@ -78,13 +78,14 @@ INTERNATIONAL = frozenset({"international", "coalition", "multinational", "isaf"
 JOINT = frozenset({"combined", "combine", "joint", "partnered", "partner", "lead", "led"})
 # words that join a country adjective to the force it qualifies: "Afghan and coalition forces"
 JOINERS = frozenset({"and", ",", "-", "&", "/"})
-# prepositions that, under these heads, say where a person is posted or what a text is
-# about, not whose the phrase is: "the Russian ambassador to Turkey" is Russia's (RUSGOV),
-# "Amnesty International's report on Syria" Amnesty's (guide, section 2: topics are no party)
+# heads of phrases naming a diplomat or a delegation, posted somewhere on someone's behalf
 DIPLOMAT_HEADS = frozenset(
     """ambassador envoy representative delegate delegation emissary consul diplomat
     mission attache""".split()
 )
+# prepositions that, under these heads, say where a person is posted or what a text is
+# about, not whose the phrase is: "the Russian ambassador to Turkey" is Russia's (RUSGOV),
+# "Amnesty International's report on Syria" Amnesty's (guide, section 2: topics are no party)
 ASIDE_PREPS = {
     **dict.fromkeys(DIPLOMAT_HEADS, frozenset({"to", "at"})),
     **dict.fromkeys(
