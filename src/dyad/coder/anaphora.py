@@ -195,9 +195,7 @@ def _unknown_name(tokens: Sequence[Token], token: Token, covered: set[int]) -> b
     """
     if token.i in covered or not token.text[:1].isupper():
         return False
-    subject = token.dep in SUBJECTS or (
-        token.dep == "appos" and tokens[token.head].dep in SUBJECTS and token.tag == "NNP"
-    )
+    subject = _subject(tokens, token) and (token.dep != "appos" or token.tag == "NNP")
     return subject and token.tag in ("NNP", "NNPS", "NN")  # the parser tags "Trump" NN
 
 

@@ -916,8 +916,7 @@ def sentence_parties(
             if (token.i, party.code) not in seen:
                 seen.add((token.i, party.code))
                 found.append((token.i, party))
-    found = _described_as(sentence, _named_apposed(sentence, found))
-    found = [(head, party) for head, party in found if not _bare_for(sentence, head, party)]
+    found = _less_descriptions(sentence, found)
     earlier = dict.fromkeys(code for codes in memory.recent for code in codes)
     for head in unresolved:
         found += [(head, Party(code, sentence.tokens[head].text, "memory")) for code in earlier]
@@ -931,28 +930,46 @@ def sentence_parties(
 NAMING_KINDS = frozenset({"full", "country", "country+role"})
 
 
-def _named_apposed(sentence: Sentence, found: list[tuple[int, Party]]) -> list[tuple[int, Party]]:
-    """Return `found` less an apposition's description where the name beside it codes.
+def _less_descriptions(
+    sentence: Sentence, found: list[tuple[int, Party]]
+) -> list[tuple[int, Party]]:
+    """Return `found` less the phrases that say what a party is, not who another one is.
+
+    An apposition beside a name that codes (`_named_apposed`), and a phrase naming only a
+    role that is what an object is labelled as (`_described_as`) or the office sought
+    after "for" (`_bare_for`).
+    """
+    kinds: dict[int, set[str]] = {}
+    for head, party in found:
+        kinds.setdefault(head, set()).add(party.kind)
+    dropped = {
+        head
+        for head, at in kinds.items()
+        if head >= 0
+        and (
+            _named_apposed(sentence, head, kinds)
+            or (at <= ROLE_ONLY and (_described_as(sentence, head) or _bare_for(sentence, head)))
+        )
+    }
+    return [(head, party) for head, party in found if head not in dropped]
+
+
+def _named_apposed(sentence: Sentence, head: int, kinds: dict[int, set[str]]) -> bool:
+    """Return whether the phrase at `head` is an apposition's description of a name that codes.
 
     "Trump's Attorney General, Jeff Sessions -- a former Senator and frequent campaign
     surrogate -- met Kislyak": the description is the named man, not a second party (a
     senator of the story's country) to meet Kislyak beside him. A description with a name
     of its own ("Mubarak, the former President of Egypt") stays, and so does one beside a
-    name the dictionaries lack ("Ahmed, a rebel commander").
+    name the dictionaries lack ("Ahmed, a rebel commander"). `kinds` holds the party kinds
+    offered at each head.
     """
-    heads: dict[int, set[str]] = {}
-    for head, party in found:
-        heads.setdefault(head, set()).add(party.kind)
-    dropped = set()
-    for head, kinds in heads.items():
-        token = sentence.tokens[head] if head >= 0 else None
-        if token is None or token.dep != "appos" or kinds != {"context+role"}:
-            continue
-        anchor = token.head
-        group = {anchor} | {c.i for c in sentence.children(anchor) if c.dep == "appos"}
-        if any(heads.get(other, set()) & NAMING_KINDS for other in group - {head}):
-            dropped.add(head)
-    return [(head, party) for head, party in found if head not in dropped]
+    token = sentence.tokens[head]
+    if token.dep != "appos" or kinds[head] != {"context+role"}:
+        return False
+    anchor = token.head
+    group = {anchor} | {c.i for c in sentence.children(anchor) if c.dep == "appos"}
+    return any(kinds.get(other, set()) & NAMING_KINDS for other in group - {head})
 
 
 # verbs whose "as" phrase says what their object is: "labeled Soleimani as a terrorist"
@@ -964,45 +981,38 @@ DESCRIBING_VERBS = frozenset(
 ROLE_ONLY = frozenset({"context+role", "unknown"})
 
 
-def _described_as(sentence: Sentence, found: list[tuple[int, Party]]) -> list[tuple[int, Party]]:
-    """Return `found` less the role an object is described as.
+def _described_as(sentence: Sentence, head: int) -> bool:
+    """Return whether the phrase at `head` is the role an object is described as.
 
     "The United States government labeled Soleimani as a terrorist and levied sanctions
     against him": "a terrorist" is what Soleimani is called, no second party (a rebel of the
-    story's country); "the IRGC was designated as a terrorist organisation" likewise. A
-    description with a name of its own stays ("named him as Iran's envoy"), and so does
-    what a subject serves as ("served as a Taliban commander"): the verb has no object.
+    story's country); "the IRGC was designated as a terrorist organisation" likewise. The
+    caller asks only of a phrase that names no one of its own ("named him as Iran's envoy"
+    stays); what a subject serves as ("served as a Taliban commander") is no description:
+    the verb has no object.
     """
     tokens = sentence.tokens
-    kinds: dict[int, set[str]] = {}
-    for head, party in found:
-        kinds.setdefault(head, set()).add(party.kind)
-    dropped = set()
-    for head, found_kinds in kinds.items():
-        if head < 0 or not found_kinds <= ROLE_ONLY or tokens[head].dep != "pobj":
-            continue
-        preposition = tokens[tokens[head].head]
-        verb = tokens[preposition.head]
-        if (
-            preposition.lemma.lower() == "as"
-            and preposition.dep == "prep"
-            and verb.lemma.lower() in DESCRIBING_VERBS
-            and any(c.dep in ("dobj", "nsubjpass") for c in sentence.children(verb.i))
-        ):
-            dropped.add(head)
-    return [(head, party) for head, party in found if head not in dropped]
+    if tokens[head].dep != "pobj":
+        return False
+    preposition = tokens[tokens[head].head]
+    verb = tokens[preposition.head]
+    return (
+        preposition.lemma.lower() == "as"
+        and preposition.dep == "prep"
+        and verb.lemma.lower() in DESCRIBING_VERBS
+        and any(c.dep in ("dobj", "nsubjpass") for c in sentence.children(verb.i))
+    )
 
 
-def _bare_for(sentence: Sentence, head: int, party: Party) -> bool:
-    """Return whether `party` is only a role named as an office or trade after "for".
+def _bare_for(sentence: Sentence, head: int) -> bool:
+    """Return whether the phrase at `head` is an office or trade named after "for".
 
     "Sanders endorsed former Vice President Joe Biden for president", "ran for president",
     "open for business": a singular common noun with no determiner or modifier after "for"
     is the office sought or the trade done, no party (a president of the story's country).
-    "Support for the president", "a bill for farmers" keep theirs.
+    "Support for the president", "a bill for farmers" keep theirs. The caller asks only of
+    a phrase that names no one but a role.
     """
-    if head < 0 or party.kind not in ROLE_ONLY:
-        return False
     token = sentence.tokens[head]
     if token.tag != "NN" or token.dep != "pobj":
         return False
