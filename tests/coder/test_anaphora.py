@@ -250,6 +250,40 @@ def test_anaphora_a_titled_name_the_context_cannot_code_is_no_one_we_can_name(
     assert titled_names(actors, given, context).get("Ross", UNKNOWN_PERSON) is UNKNOWN_PERSON
 
 
+# "<words> Igor Dodon spoke ." in 2017: the dictionary dates only Dodon's ministry of
+# 2006-2009, so it gives him his country alone
+def dodon_remembered(actors: ActorDictionary, before: str) -> tuple[str, str]:
+    """Return the codes `last_person` gives a later "Dodon" and the person itself."""
+    words = f"{before} Igor Dodon spoke ."
+    width = len(words.split())
+    name = width - 3  # "Dodon"
+    heads = [name] * (width - 3) + [width - 2, width - 2, width - 2]
+    deps = " ".join(["compound"] * (width - 3) + ["nsubj", "ROOT", "punct"])
+    tags = " ".join(["NNP"] * (width - 2) + ["VBD", "."])
+    pos = " ".join(["PROPN"] * (width - 2) + ["VERB", "PUNCT"])
+    text = sentence(words, heads, deps, tags, pos)
+    names: dict[str, Actor] = {}
+    found = find_mentions(text, actors, on_date="2017-03-14")
+    person = last_person(text, found, actors, None, names)
+    assert person is not None
+    return names["Dodon"].code, person.code
+
+
+@pytest.mark.parametrize(
+    ("before", "code"),
+    [
+        ("Moldovan President", "MDAGOV"),  # the text names him president
+        ("Moldovan", "MDA"),  # no title: the dictionary's country alone
+        ("former President", "MDA"),  # out of office: no government's
+        ("Socialist leader", "MDA"),  # a leader of what he heads, which the title leaves open
+    ],
+)
+def test_anaphora_a_title_gives_a_named_person_the_office_the_dictionary_lacks(
+    actors: ActorDictionary, before: str, code: str
+) -> None:
+    assert dodon_remembered(actors, before) == (code, code)
+
+
 # "<Name> Petrov , Russia 's foreign minister , condemned Israel ."
 APPOSITION_PARSE = (
     [1, 8, 1, 6, 3, 6, 1, 1, 8, 8, 8],

@@ -320,3 +320,26 @@ def test_deputy_before_an_office_is_no_party_of_its_own(actors: ActorDictionary)
     # a deputy standing alone is still a role
     alone = make_sentence("The deputy spoke .", [1, 2, 2, 2], "det nsubj ROOT punct")
     assert [m.actor.code for m in find_mentions(alone, actors, on_date="2017-03-24")] == ["COP"]
+
+
+@pytest.mark.parametrize(
+    ("text", "day", "found"),
+    [
+        # Korean order: "Kim" is the family name and "Jong" half of a given name; the
+        # dictionary's Kim Yo-jong (surname "Jong" by position) would need her "Yo" between
+        ("Kim Jong - nam died .", "2017-02-20", []),
+        ("Piet Jong spoke .", "1968-01-01", [("Jong", "NLDGOV")]),  # his given name: Piet de Jong
+    ],
+)
+def test_a_given_name_before_a_surname_must_be_the_persons_own(
+    text: str, day: str, found: list[tuple[str, str]], actors: ActorDictionary
+) -> None:
+    words = text.split()
+    sentence = make_sentence(text, [0] * len(words), " ".join(["dep"] * len(words)))
+    codes = [(m.actor.text, m.actor.code) for m in find_mentions(sentence, actors, on_date=day)]
+    assert codes == found
+
+
+def test_headline_abbreviations_of_the_koreas_adjectives(actors: ActorDictionary) -> None:
+    found = _roles("Malaysia frees N Korean murder suspect , S Korean officials say", actors)
+    assert ("N Korean", "PRK") in found and ("S Korean", "KOR") in found

@@ -90,9 +90,10 @@ def last_person(
         if mention.rule in PERSON_RULES:
             found = mention.actor
         elif mention.actor.entry in dictionary.people and tokens[mention.last].tag == "NNP":
-            found = mention.actor  # "Khamenei", not "the Obama administration"
+            found = _in_titled_office(tokens, mention, mentions)  # "Khamenei", not "the ...
+            # Obama administration"
             if names is not None and mention.last > mention.first and mention.rule == "actor":
-                names[tokens[mention.last].text] = mention.actor  # "Muqtada al-Sadr"
+                names[tokens[mention.last].text] = found  # "Muqtada al-Sadr"
                 first = tokens[mention.first].text
                 if first.upper() in dictionary.surnames:
                     # "Hosni Mubarak ... Hosni's creation of new cities" is no Farouk Hosni:
@@ -107,6 +108,42 @@ def last_person(
                 if names is not None:
                     names[tokens[name_end].text] = titled
     return found
+
+
+# the offices a title right before a dictionary person's name gives him ("President Igor
+# Dodon"); not MIL: a retired general keeps "General" as a title in a civil office
+TITLED_OFFICES = frozenset({"GOV", "LEG", "JUD", "PTY", "COP", "SPY"})
+# titles that take the office of what their holder leads, which the name does not say
+LEADING_TITLES = frozenset({"leader", "head", "chief", "chairman", "chair", "boss"})
+# codes of no state, whose people a state's title does not describe
+STATELESS = frozenset({"---", "IGO", "NGO", "IMG", "MNC", "MED"})
+
+
+def _in_titled_office(
+    tokens: Sequence[Token], person: Mention, mentions: Sequence[Mention]
+) -> Actor:
+    """Return a dictionary person as the title right before his name makes him.
+
+    "Moldovan President Igor Dodon" in 2017: the dictionary dates only his ministry of
+    2006-2009, so it gives him his country alone (MDA), but the text names him president
+    (MDAGOV), and so is a later "Dodon" or "his", as the coder's parties read the name
+    itself. A role the dictionary dates to the day stands ("House Minority Leader Nancy
+    Pelosi" stays a legislator); so does the reading of one out of office ("former President
+    ...") or of no state, and a title that leads whatever its holder heads ("D66 leader").
+    """
+    actor = person.actor
+    title = next((m for m in mentions if m.rule == "agent" and m.last + 1 == person.first), None)
+    if title is None or actor.code[:3] in STATELESS:
+        return actor
+    office = title.actor.code.strip("~")[:3]
+    if office not in TITLED_OFFICES or len(actor.code) > 3:
+        return actor  # a role the dictionary dates to the day stands ("Leader Nancy Pelosi")
+    if tokens[title.last].lemma.lower() in LEADING_TITLES:
+        return actor  # "D66 leader Alexander Pechtold" leads his party, not a government
+    before = tokens[max(title.first - 2, 0) : title.first]
+    if any(t.text.lower() in OUT_OF_OFFICE for t in before):
+        return actor
+    return replace(actor, code=actor.code[:3] + office)
 
 
 def _titled_name(

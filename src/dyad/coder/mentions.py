@@ -284,6 +284,8 @@ def _first_name(
 
 # the particles of surnames: "De Lima", "Leila de Lima", "Van Buren", "Ursula von der Leyen"
 SURNAME_PARTICLES = frozenset("de da di del della van von der dos das du".split())
+# particles a name may be written without ("Bashar Assad", "Mohammed Salman")
+NAME_PARTICLES = SURNAME_PARTICLES | {"al", "el", "bin", "ibn", "ben", "le", "la"}
 
 
 def _particled_surname(
@@ -515,6 +517,23 @@ def _is_title(upper: str) -> bool:
     return bare in PERSONAL_TITLES or bare + "." in PERSONAL_TITLES
 
 
+def _given_name(key: tuple[str, ...], word: str) -> bool:
+    """Return whether `word`, right before a surname, is the given name of the person `key`.
+
+    An initial or a particle may be left out between them ("George Bush" is George W. Bush,
+    "Bashar Assad" Bashar al-Assad), a name may not: the "Kim" of "Kim Jong-nam" is not Kim
+    Yo-jong's, whose "Yo" would stand between them.
+    """
+    if key[-2] == word:
+        return True
+    return key[0] == word and all(_may_be_left_out(name) for name in key[1:-1])
+
+
+def _may_be_left_out(name: str) -> bool:
+    """Return whether a middle word of a dictionary name is an initial or a particle."""
+    return len(name.rstrip(".")) == 1 or name.lower() in NAME_PARTICLES
+
+
 def _surname_match(
     words: list[tuple[int, str, str]],
     position: int,
@@ -528,7 +547,7 @@ def _surname_match(
     if previous is not None and previous[2][:1].isupper() and previous[1].isalpha():
         title = (previous[1],) in dictionary.agents or _is_title(previous[1])
         if not title:  # "Boris Johnson" is no other Johnson; "Minister Johnson" may be
-            given = tuple(k for k in surnames if k[0] == previous[1])
+            given = tuple(k for k in surnames if _given_name(k, previous[1]))
             # in capitals, a word before ("WITH SHULTZ") is a given name only if it is his
             surnames = given if given or not _in_capitals(previous[2], original) else surnames
     candidates = [dictionary.actors[k] for k in surnames]
