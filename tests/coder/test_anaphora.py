@@ -19,6 +19,7 @@ from dyad.coder.anaphora import (
     subject_person,
     titled_mentions,
 )
+from dyad.coder.lexicon import GROUP_ANAPHORA
 from dyad.coder.mentions import find_mentions
 from dyad.dictionaries.entries import ActorDictionary
 from dyad.dictionaries.loader import load_actor_dictionary
@@ -151,7 +152,7 @@ def test_anaphora_a_surname_named_before_stays_a_name_the_parser_mistagged(
 @pytest.mark.parametrize(
     ("group", "expected"),
     [
-        (HAMAS, [("They", "PSENGOHMS", "anaphora"), ("Israel", "ISR", "actor")]),
+        (HAMAS, [("They", "PSENGOHMS", GROUP_ANAPHORA), ("Israel", "ISR", "actor")]),
         (None, [("Israel", "ISR", "actor")]),
     ],
 )
@@ -173,13 +174,26 @@ def test_anaphora_they_after_a_group_of_members_the_sentence_names_is_left_to_th
                        "NOUN VERB NOUN SCONJ PRON VERB DET NOUN PUNCT")  # fmt: skip
     named = find_mentions(evicted, actors, on_date=DAY)
     germany = Actor("West German", "DEU", None, "DEU", "actor:GERMANY")
-    assert "anaphora" not in [m.rule for m in group_mentions(evicted, named, germany)]
+    assert GROUP_ANAPHORA not in [m.rule for m in group_mentions(evicted, named, germany)]
     # one person's title is no group: "The minister said they would act ." is the group's
     words = "The minister said they would act ."
     said = sentence(words, [1, 2, 2, 5, 5, 2, 2], "det nsubj ROOT nsubj aux ccomp punct",
                     "DT NN VBD PRP MD VB .", "DET NOUN VERB PRON AUX VERB PUNCT")  # fmt: skip
     found = group_mentions(said, find_mentions(said, actors, on_date=DAY), germany)
-    assert ("they", "DEU", "anaphora") in codes(found)
+    assert ("they", "DEU", GROUP_ANAPHORA) in codes(found)
+
+
+def test_anaphora_a_group_read_into_they_is_no_person_a_later_he_could_be(
+    actors: ActorDictionary,
+) -> None:
+    # "They weren't in Russia. They never made a phone call ." ... "he said": Russia read into
+    # "They" neither is the sentence's person nor its subject's
+    named = find_mentions(THEY, actors, on_date=DAY)
+    russia = Actor("Russia", "RUS", "Russian Federation", None, "actor:RUSSIA")
+    found = group_mentions(THEY, named, russia)
+    assert ("They", "RUS", GROUP_ANAPHORA) in codes(found)
+    assert last_person(THEY, found, actors, None, {}) is None
+    assert subject_person(THEY, found, actors) is None
 
 
 def test_anaphora_sole_group_needs_exactly_one(actors: ActorDictionary) -> None:

@@ -24,6 +24,7 @@ from dyad.coder.actors import CONTEXT_ONLY, resolve_phrase
 from dyad.coder.genders import PersonKey, agreeing_person, person_key
 from dyad.coder.lexicon import (
     FUNCTION_WORDS,
+    GROUP_ANAPHORA,
     GROUP_PRONOUNS,
     OUT_OF_OFFICE,
     PERSON_ROLE_NOUNS,
@@ -725,7 +726,7 @@ def group_mentions(
         default=None,
     )
     added = [
-        Mention(t.i, t.i, replace(group, text=t.text), "anaphora")
+        Mention(t.i, t.i, replace(group, text=t.text), GROUP_ANAPHORA)
         for t in sentence.tokens
         if t.text.lower() in GROUP_PRONOUNS
         and t.pos == "PRON"

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from dyad.coder.lexicon import PERSON_RULES, SUBJECTS
+from dyad.coder.lexicon import GROUP_ANAPHORA, PERSON_RULES, SUBJECTS
 from dyad.dictionaries.entries import ActorDictionary
 from dyad.records import Actor, Mention, Sentence
 
@@ -72,7 +72,11 @@ def women_named(
     if subject is None:
         return women
     verb = tokens[subject.last].head
-    others = [m.first for m in mentions if m.first > subject.last and m.rule != "anaphora"]
+    others = [
+        m.first
+        for m in mentions
+        if m.first > subject.last and m.rule not in ("anaphora", GROUP_ANAPHORA)
+    ]
     for token in tokens[subject.last + 1 : min(others, default=len(tokens))]:
         word = token.text.lower()
         own = (word == "her" and token.tag in _OWN_PRONOUN_TAGS) or word == _OWN_REFLEXIVE

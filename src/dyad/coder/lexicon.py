@@ -178,6 +178,9 @@ RELATION_NOUNS = frozenset("relation tie cooperation exercise drill policy strat
 SUBJECTS = frozenset({"nsubj", "nsubjpass"})
 # Mention rules that name a person through what came before (`anaphora`, `genders`).
 PERSON_RULES = frozenset({"anaphora", "named-before", "appositive", "titled-before"})
+# The rule of a they/them/their read as the group named before: no person, so never the
+# antecedent of a later "he" ("They never made a phone call to Russia. ... he said").
+GROUP_ANAPHORA = "group-anaphora"
 # Pronouns that stand for the person named last.
 PERSONAL_PRONOUNS = frozenset({"he", "she", "his", "her", "him"})
 # Pronouns that stand for the one group the sentence before named.
