@@ -326,6 +326,45 @@ def test_anaphora_an_apposition_names_an_unknown_person(actors: ActorDictionary)
     assert "appositive" not in {rule for _, _, rule in found}
 
 
+@pytest.mark.parametrize(
+    ("country", "code"),
+    [
+        ("Moldova", "MDAGOV"),  # an office in his own country: what he is now
+        ("Russia", "MDA"),  # another country's office is no role the dictionary could date
+    ],
+)
+def test_an_apposition_gives_a_dictionary_person_in_no_dated_role_his_office(
+    actors: ActorDictionary, country: str, code: str
+) -> None:
+    # in 2017 the dictionary gives Igor Dodon (a minister of 2006-2009) his country alone
+    words = f"Igor Dodon , {country} 's foreign minister , condemned Israel ."
+    parsed = sentence(words, *APPOSITION_PARSE)
+    names: dict[str, Actor] = {}
+    found = appositive_mentions(
+        parsed, find_mentions(parsed, actors, on_date="2017-03-14"), actors, names
+    )
+    dodon = [(rule, c) for text, c, rule in codes(found) if text == "Igor Dodon"]
+    assert dodon == [("appositive" if code != "MDA" else "actor", code)]
+    assert ("Dodon" in names) == (code != "MDA")
+
+
+def test_an_office_held_before_makes_the_person_one_of_the_elite(
+    actors: ActorDictionary,
+) -> None:
+    # "Ivan Petrov , formerly Russia 's foreign minister , condemned Israel ."
+    parsed = sentence(
+        "Ivan Petrov , formerly Russia 's foreign minister , condemned Israel .",
+        [1, 9, 1, 7, 7, 4, 7, 1, 1, 9, 9, 9],
+        "compound nsubj punct advmod poss case amod appos punct ROOT dobj punct",
+        "NNP NNP , RB NNP POS JJ NN , VBD NNP .",
+        "PROPN PROPN PUNCT ADV PROPN PART ADJ NOUN PUNCT VERB PROPN PUNCT",
+    )
+    names: dict[str, Actor] = {}
+    found = appositive_mentions(parsed, find_mentions(parsed, actors, on_date=DAY), actors, names)
+    assert ("Ivan Petrov", "RUSELI", "appositive") in codes(found)
+    assert names["Petrov"].code == "RUSELI"
+
+
 def _relative_clause(title: str, tags: str, pos: str) -> Sentence:
     """Return "Ivan Petrov , who is Russia 's <title> , condemned Israel ." parsed."""
     return make_sentence(

@@ -253,16 +253,32 @@ def appositive_mentions(
     month or weekday) and an apposition headed by a person's role noun that names a country
     or an organisation count: a role that takes the story's country alone ("a police
     officer"), a bare nationality ("a Saudi national") or a programme described ("Medicaid,
-    an assistance programme") says too little.
+    an assistance programme") says too little. So is a dictionary person the dictionary
+    gives his country alone on the text's date, where the apposition names an office in
+    that country ("Vijay Goel, a member of the Rajya Sabha": INDLEG, no longer India's). An
+    office held before ("Michael Bloomberg, formerly the mayor of New York City") makes him
+    one of his country's elite.
     """
     tokens = sentence.tokens
     covered = _covered(mentions)
+    # dictionary persons in no dated role: the apposition may say what they are now
+    roleless = {
+        m.last: m
+        for m in mentions
+        if m.rule == "actor" and m.actor.entry in dictionary.people and len(m.actor.code) == 3
+    }
     added = []
+    replaced = set()
     for token in tokens:
-        if token.tag != "NNP" or token.i in covered or token.dep == "compound":
+        known = roleless.get(token.i)
+        if token.tag != "NNP" or (token.i in covered and known is None):
             continue
-        first = token.i
-        while first > 0 and tokens[first - 1].tag == "NNP" and first - 1 not in covered:
+        if token.dep == "compound":
+            continue
+        first = token.i if known is None else known.first
+        while known is None and first > 0 and tokens[first - 1].tag == "NNP":
+            if first - 1 in covered:
+                break
             first -= 1
         name = tokens[first : token.i + 1]
         if len(name) < 2 or any(t.text.lower() in CALENDAR_WORDS for t in name):
@@ -281,11 +297,27 @@ def appositive_mentions(
                 continue
             if actor.code.startswith("---"):
                 continue
+            if known is not None and actor.code[:3] != known.actor.code:
+                continue  # another country's office: not one the dictionary could date
+            if _held_before(sentence, role):
+                if actor.code[:3] in STATELESS:
+                    continue  # an organisation's former head acts for it no longer
+                actor = replace(actor, code=actor.code[:3] + "ELI")
             text = " ".join(t.text for t in name)
             added.append(Mention(first, token.i, replace(actor, text=text), "appositive"))
+            if known is not None:
+                replaced.add(known)
             names[token.text] = actor
             break
-    return sorted([*mentions, *added], key=lambda m: m.first) if added else list(mentions)
+    if not added:
+        return list(mentions)
+    kept = [m for m in mentions if m not in replaced]
+    return sorted([*kept, *added], key=lambda m: m.first)
+
+
+def _held_before(sentence: Sentence, role: Token) -> bool:
+    """Return whether an apposition's role is one held before ("formerly the mayor")."""
+    return any(child.text.lower() in OUT_OF_OFFICE for child in sentence.children(role.i))
 
 
 def _introduced_role(sentence: Sentence, child: Token) -> Token | None:

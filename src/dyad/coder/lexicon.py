@@ -76,7 +76,7 @@ CONDITIONAL_MARKS = frozenset({"if", "unless", "whether"})
 NEGATION_WORDS = frozenset({"not", "n't", "never", "no"})
 # Words that put an office holder out of office: "former President Obama", "the ex-president",
 # "South Korea's ousted president" (guide, section 3: a former minister is ELI).
-OUT_OF_OFFICE = frozenset({"former", "ex", "ousted", "deposed"})
+OUT_OF_OFFICE = frozenset({"former", "formerly", "ex", "ousted", "deposed"})
 # Nouns of a report whose content is reported ("a claim that ..."); not `UTTERANCE_NOUNS`,
 # which are the things said as a phrase head for actors.
 REPORT_NOUNS = frozenset({"report", "claim", "statement", "announcement", "assertion"})
