@@ -1406,3 +1406,24 @@ def test_a_conjoined_verb_shares_its_first_conjuncts_subject_and_voice() -> None
     looped = make_sentence("seized detained", [1, 0], "conj conj", tags="VBN VBN", pos="VERB VERB")
     assert cand.subject_verb(looped, 0) in (0, 1)
     assert not cand.passive(looped, 0)
+
+
+def test_a_counterparts_owner_is_the_other_side_of_the_pair() -> None:
+    # "Putin thanked his Turkish counterpart ." : the counterpart is Turkey's, not Putin's
+    sentence = make_sentence(
+        "Putin thanked his Turkish counterpart .", [1, 1, 4, 4, 1, 1],
+        "nsubj ROOT poss amod dobj punct",
+        tags="NNP VBD PRP$ JJ NN .", pos="PROPN VERB PRON ADJ NOUN PUNCT",
+    )  # fmt: skip
+    putin = Actor("Putin", "RUSGOV", "Vladimir Putin", None, "actor:PUTIN")
+    found = [
+        Mention(0, 0, putin, "actor"),
+        Mention(2, 2, replace(putin, text="his"), "anaphora"),
+        Mention(3, 3, Actor("Turkish", "TUR"), "actor"),
+    ]
+    assert _codes(sentence, 4, found, "RUS") == {"TUR"}
+    # another owner stays: "his Turkish ally" may well be his
+    ally = replace(sentence, tokens=tuple(
+        replace(t, text="ally", lemma="ally") if t.i == 4 else t for t in sentence.tokens
+    ))  # fmt: skip
+    assert _codes(ally, 4, found, "RUS") == {"RUSGOV", "TUR"}

@@ -173,6 +173,8 @@ KIN_HEADS = frozenset(
     niece uncle aunt widow widower grandson granddaughter grandfather grandmother
     stepson stepdaughter stepfather stepmother fiance fiancee""".split()
 )
+# heads whose owner is the other side of a pair ("his Turkish counterpart")
+COUNTERPART_HEADS = frozenset({"counterpart"})
 HOLDING_VERBS = frozenset(
     "arrest charge convict sentence jail imprison indict prosecute remand extradite acquit".split()
 )
@@ -425,7 +427,7 @@ def parties(
         # "The UK-based Syrian Observatory" is the Observatory, which its name codes; only a
         # head without a name of its own takes its base's country ("a Shanghai-based firm")
         found = [m for m in found if m not in based]
-    aside = _aside(sentence, head) | _posting(sentence, head, found)
+    aside = _aside(sentence, head) | _posting(sentence, head, found) | _owner(sentence, head)
     if any(m.first not in aside and m.rule != "agent" for m in found):
         inside -= aside
         found = [m for m in found if m.first not in aside]
@@ -606,6 +608,18 @@ def _aside(sentence: Sentence, head: int) -> set[int]:
     """
     preps = ASIDE_PREPS.get(sentence.tokens[head].lemma.lower())
     return attached_tokens(sentence, head, "prep", preps) if preps else set()
+
+
+def _owner(sentence: Sentence, head: int) -> set[int]:
+    """Return the tokens of the owner of a counterpart: "his Turkish counterpart" is not his.
+
+    "Putin has offered condolences to his Turkish counterpart Recep Tayyip Erdogan": the
+    counterpart is Turkey's, and "his" (Putin) is the other side of the pair.
+    """
+    if sentence.tokens[head].lemma.lower() not in COUNTERPART_HEADS:
+        return set()
+    owners = [c for c in sentence.children(head) if c.dep == "poss"]
+    return {t for owner in owners for t in _phrase(sentence, owner.i)}
 
 
 def _posting(sentence: Sentence, head: int, found: Sequence[Mention]) -> set[int]:
