@@ -63,6 +63,17 @@ def codes(mentions: list[Mention]) -> list[str]:
         ("Jean-Claude Juncker", "2005-03-20", "LUXGOV"),
         ("Joe Biden", "2018-03-20", "USAELI"),  # Phoenix left the vice president in office
         ("Angela Merkel", "2018-03-20", "DEUGOV"),
+        # Phoenix left these in office with no end (session 32)
+        ("Barack Obama", "2016-03-20", "USAGOV"),
+        ("Barack Obama", "2017-03-20", "USAELI"),
+        ("Obama", "2017-03-20", "USAELI"),  # his plain name too
+        ("President Obama", "2017-03-20", "USAGOV"),  # a title names the office
+        ("John Kerry", "2018-03-20", "USAELI"),
+        ("Francois Hollande", "2017-03-20", "FRAGOV"),  # in office to May 2017
+        ("Francois Hollande", "2018-03-20", "FRAELI"),
+        ("Robert Mugabe", "2018-03-20", "ZWEELI"),
+        ("Sigmar Gabriel", "2017-03-20", "DEUGOV"),  # Phoenix: Germany alone
+        ("James Clapper", "2017-03-20", "USAELI"),  # Phoenix lacks him
     ],
 )
 def test_leaders_resolve_with_the_role_they_held_that_day(
