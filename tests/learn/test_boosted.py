@@ -35,6 +35,13 @@ def test_a_row_goes_left_at_or_under_the_threshold_and_an_absent_feature_is_zero
     assert model.probabilities_many(rows).sum(axis=1) == pytest.approx([1.0] * 4)
 
 
+def test_a_feature_named_twice_in_a_row_adds_up_as_in_training() -> None:
+    # training's sparse matrix sums repeated names; the walk must read the same value
+    model = _one_split(0.5)
+    twice = model.probabilities_many([[("p", 0.3), ("p", 0.3)]])[:, 1]
+    assert twice == pytest.approx([1 / (1 + np.exp(-2.0))])  # 0.6 > 0.5: right
+
+
 def _interaction(n: int) -> tuple[list[Row], list[str]]:
     """Label 1 only where a flag and a high score come together (no linear model fits it)."""
     rng = np.random.default_rng(3)
