@@ -20,7 +20,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 from typing import TypeGuard
 
-from dyad.coder.actors import CONTEXT_ONLY, resolve_phrase
+from dyad.coder.actors import CONTEXT_ONLY, ORGANISATIONS, resolve_phrase
 from dyad.coder.genders import PersonKey, agreeing_person, person_key
 from dyad.coder.lexicon import (
     FUNCTION_WORDS,
@@ -91,8 +91,8 @@ def last_person(
         if mention.rule in PERSON_RULES:
             found = mention.actor
         elif mention.actor.entry in dictionary.people and tokens[mention.last].tag == "NNP":
-            found = _in_titled_office(tokens, mention, mentions)  # "Khamenei", not "the ...
-            # Obama administration"
+            # "Khamenei", not "the Obama administration"; in the office a title gives him
+            found = _in_titled_office(tokens, mention, mentions)
             if names is not None and mention.last > mention.first and mention.rule == "actor":
                 names[tokens[mention.last].text] = found  # "Muqtada al-Sadr"
                 first = tokens[mention.first].text
@@ -117,7 +117,7 @@ TITLED_OFFICES = frozenset({"GOV", "LEG", "JUD", "PTY", "COP", "SPY"})
 # titles that take the office of what their holder leads, which the name does not say
 LEADING_TITLES = frozenset({"leader", "head", "chief", "chairman", "chair", "boss"})
 # codes of no state, whose people a state's title does not describe
-STATELESS = frozenset({"---", "IGO", "NGO", "IMG", "MNC", "MED"})
+STATELESS = ORGANISATIONS | {"---", "MED"}
 
 
 def _in_titled_office(
