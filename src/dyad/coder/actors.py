@@ -117,6 +117,14 @@ def noun_phrase(sentence: Sentence, head: int) -> list[int]:
 
 # Prefixes of international and non-state organisations, which take agents like countries.
 ORGANISATIONS = frozenset({"IGO", "NGO", "IMG", "MNC"})
+# Roles a person holds in office; out of it, the guide codes him ELI (section 3).
+OFFICE_ROLES = frozenset({"GOV", "LEG", "JUD", "MIL", "PTY", "COP", "SPY"})
+# The offices a title right before a name gives ("Senator ...", "President Igor Dodon"); not
+# MIL: a retired general keeps "General" as a title in a civil office.
+TITLE_OFFICES = OFFICE_ROLES - {"MIL"}
+# Code prefixes that are no state: organisations, the media and the unknown, whose people no
+# state's title, leader or forces describe.
+NOT_STATES = ORGANISATIONS | {"MED", "---"}
 
 
 def resolve_phrase(

@@ -20,7 +20,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 from typing import TypeGuard
 
-from dyad.coder.actors import CONTEXT_ONLY, ORGANISATIONS, resolve_phrase
+from dyad.coder.actors import CONTEXT_ONLY, NOT_STATES, TITLE_OFFICES, resolve_phrase
 from dyad.coder.genders import PersonKey, agreeing_person, person_key
 from dyad.coder.lexicon import (
     FUNCTION_WORDS,
@@ -111,13 +111,8 @@ def last_person(
     return found
 
 
-# the offices a title right before a dictionary person's name gives him ("President Igor
-# Dodon"); not MIL: a retired general keeps "General" as a title in a civil office
-TITLED_OFFICES = frozenset({"GOV", "LEG", "JUD", "PTY", "COP", "SPY"})
 # titles that take the office of what their holder leads, which the name does not say
 LEADING_TITLES = frozenset({"leader", "head", "chief", "chairman", "chair", "boss"})
-# codes of no state, whose people a state's title does not describe
-STATELESS = ORGANISATIONS | {"---", "MED"}
 
 
 def _in_titled_office(
@@ -134,10 +129,10 @@ def _in_titled_office(
     """
     actor = person.actor
     title = next((m for m in mentions if m.rule == "agent" and m.last + 1 == person.first), None)
-    if title is None or actor.code[:3] in STATELESS:
+    if title is None or actor.code[:3] in NOT_STATES:
         return actor
     office = title.actor.code.strip("~")[:3]
-    if office not in TITLED_OFFICES or len(actor.code) > 3:
+    if office not in TITLE_OFFICES or len(actor.code) > 3:
         return actor  # a role the dictionary dates to the day stands ("Leader Nancy Pelosi")
     if tokens[title.last].lemma.lower() in LEADING_TITLES:
         return actor  # "D66 leader Alexander Pechtold" leads his party, not a government
@@ -300,7 +295,7 @@ def appositive_mentions(
             if known is not None and actor.code[:3] != known.actor.code:
                 continue  # another country's office: not one the dictionary could date
             if _held_before(sentence, role):
-                if actor.code[:3] in STATELESS:
+                if actor.code[:3] in NOT_STATES:
                     continue  # an organisation's former head acts for it no longer
                 actor = replace(actor, code=actor.code[:3] + "ELI")
             text = " ".join(t.text for t in name)

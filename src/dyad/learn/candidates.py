@@ -46,6 +46,9 @@ from typing import TypeGuard
 from dyad.coder.actors import (
     BACKINGS,
     CONTEXT_ONLY,
+    NOT_STATES,
+    OFFICE_ROLES,
+    TITLE_OFFICES,
     affiliation,
     attached_tokens,
     role_agents,
@@ -152,9 +155,7 @@ GUIDE_ROLES = {
     "agent": "SPY",
 }
 # three-letter codes of organisations and regions, which no military reading suits
-ORGANISATIONS = frozenset({"IGO", "NGO", "MNC", "IMG", "MED"})
-# code prefixes that are no state, whose leader owns no state's forces or government
-NOT_STATES = ORGANISATIONS | {UNKNOWN}
+ORGANISATIONS = NOT_STATES - {UNKNOWN}
 # words that tell of a military act or of armed forces, where a bare state may be its forces
 MILITARY_WORDS = frozenset(
     """attack strike airstrike bomb bombing shell shelling invade invasion offensive war
@@ -514,12 +515,6 @@ def parties(
             return [Party(UNKNOWN + role, text, "unknown"), *insurgent]
         return [Party(context + role, text, "context+role"), *insurgent]
     return insurgent
-
-
-# roles a person holds in office; out of it, the guide codes him ELI (section 3)
-OFFICE_ROLES = frozenset({"GOV", "LEG", "JUD", "MIL", "PTY", "COP", "SPY"})
-# the offices a title before a name gives over the dictionary's dated role ("Senator ...")
-TITLE_OFFICES = OFFICE_ROLES - {"MIL"}
 
 
 def _out_of_office(sentence: Sentence, head: int, found: Sequence[Mention]) -> bool:

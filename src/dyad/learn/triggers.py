@@ -12,6 +12,7 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from dyad.coder.lexicon import CONDITIONAL_MARKS
 from dyad.coder.patterns import entry_for
 from dyad.dictionaries.entries import VerbDictionary
 from dyad.learn import linear
@@ -24,8 +25,8 @@ OBJECT_DEPS = frozenset({"dobj", "dative", "iobj", "oprd"})
 # the ruling a disgrace", "called the claims groundless")
 COMPLEMENT_DEPS = frozenset({"xcomp", "ccomp", "oprd", "acomp"})
 MODALS = frozenset("will would may might could can should must shall".split())
-# the marks of a condition an act is made to hang on
-CONDITIONS = frozenset({"if", "unless"})
+# the marks of a condition an act is made to hang on, not of an open question ("whether")
+CONDITIONS = CONDITIONAL_MARKS - {"whether"}
 TRIGGER_POS = frozenset({"VERB", "NOUN", "PROPN", "ADJ"})
 NONE = "none"
 # roles of armed parties (CAMEO actor codebook): forces, rebels, insurgents, armed groups
