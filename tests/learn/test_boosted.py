@@ -118,3 +118,47 @@ def test_the_seed_is_the_only_randomness_and_the_default_is_make_trains() -> Non
     assert fitted() == fitted(seed=boosted.SEED)
     assert fitted(seed=1) == fitted(seed=1)
     assert fitted(seed=1) != fitted()  # features are sampled per tree: the seed shows
+
+
+def _three_classes(n: int) -> tuple[list[Row], list[str]]:
+    """Class "b" where a flag is set, else "c" over a score of 0.5, else "a"."""
+    rng = np.random.default_rng(5)
+    rows: list[Row] = []
+    labels = []
+    for _ in range(n):
+        score = float(rng.random())
+        flag = bool(rng.random() < 0.3)
+        rows.append([("score", score), *([("flag", 1.0)] if flag else [])])
+        labels.append("b" if flag else "c" if score > 0.5 else "a")
+    return rows, labels
+
+
+def test_multiclass_trees_learn_each_class_and_walk_like_lightgbm() -> None:
+    _lightgbm()
+    import lightgbm
+    from scipy import sparse
+
+    rows, labels = _three_classes(600)
+    classes = ("a", "b", "c")
+    weights = [2.0 if label == "b" else 1.0 for label in labels]
+    model = boosted.train(
+        rows, labels, rounds=30, min_child=5, min_count=1, classes=classes, row_weights=weights
+    )
+    assert model.classes == classes and len(model.roots) == 30 * 3  # a tree per class a round
+    tests = [[("score", 0.2)], [("score", 0.2), ("flag", 1.0)], [("score", 0.9)]]
+    probs = model.probabilities_many(tests)
+    assert probs.shape == (3, 3) and probs.sum(axis=1) == pytest.approx([1.0] * 3)
+    assert list(probs.argmax(axis=1)) == [0, 1, 2]
+    # the same weighted fit straight from LightGBM gives the same probabilities
+    names = ["flag", "score"]
+    matrix = sparse.csr_matrix([[dict(r).get(n, 0.0) for n in names] for r in rows])
+    params = boosted.lightgbm_params(
+        leaves=boosted.LEAVES, rate=boosted.RATE, min_child=5, classes=3
+    )
+    target = np.array([classes.index(label) for label in labels], dtype=np.float64)
+    dataset = lightgbm.Dataset(matrix, target, weight=weights)
+    booster = lightgbm.train(params, dataset, num_boost_round=30)
+    expected = booster.predict(np.array([[dict(r).get(n, 0.0) for n in names] for r in tests]))
+    assert probs == pytest.approx(expected, abs=1e-12)
+    again = TreeModel.from_json(json.loads(json.dumps(model.to_json())))
+    assert np.array_equal(again.probabilities_many(tests), probs)
