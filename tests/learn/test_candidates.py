@@ -1427,3 +1427,28 @@ def test_a_counterparts_owner_is_the_other_side_of_the_pair() -> None:
         replace(t, text="ally", lemma="ally") if t.i == 4 else t for t in sentence.tokens
     ))  # fmt: skip
     assert _codes(ally, 4, found, "RUS") == {"RUSGOV", "TUR"}
+
+
+def _air_force_quoted(speaker: str, code: str) -> list[str]:
+    """'"The air force struck the posts," the <speaker> military/official said' in Gaza."""
+    sentence = _quote(
+        f'" The air force struck the posts , " the {speaker} said .',
+        [4, 3, 3, 4, 12, 6, 4, 12, 12, 11, 11, 12, 12, 12],
+        "punct det compound nsubj ccomp det dobj punct punct det amod nsubj ROOT punct",
+        f'" the air force strike the post , " the {speaker.lower()} say .',
+        "PUNCT DET NOUN NOUN VERB DET NOUN PUNCT PUNCT DET ADJ NOUN VERB PUNCT",
+    )
+    mentions = [
+        Mention(2, 3, Actor("air force", "MIL"), "agent"),
+        Mention(10, 10, Actor(speaker.split()[0], code[:3]), "actor"),
+        Mention(11, 11, Actor(speaker.split()[1], code[3:]), "agent"),
+    ]
+    found = cand.sentence_parties(sentence, mentions, "PSE", cand.DocumentMemory("d"))
+    return [party.code for head, party in found if head == 3]
+
+
+def test_a_forces_spokesman_quoted_speaks_of_his_own_branch() -> None:
+    # the Israeli military's "the air force" is Israel's, whatever the story's country
+    assert _air_force_quoted("Israeli military", "ISRMIL") == ["ISRMIL"]
+    # a civilian official's "the air force" may be anyone's: the story's, as before
+    assert _air_force_quoted("American official", "USAGOV") == ["PSEMIL"]

@@ -243,6 +243,8 @@ class DocumentMemory:
     # sentences a quotation has stood open (0: none open), so that its middle sentences,
     # which carry no mark, keep its speaker
     quoted_run: int = 0
+    # the tokens of the sentence being read that stand inside its quotation
+    quoted: frozenset[int] = frozenset()
     # every actor code the document's phrases named so far, newest last, bare states too
     # (the last NAMED): whom "the two sides" stands for
     named: list[str] = field(default_factory=list)
@@ -509,6 +511,10 @@ def parties(
             context = perspective  # a speech's "Congress" is its speaker's
         elif head_lemma in MISSION_HEADS and memory.mission:
             context = memory.mission  # "a US diplomat ... after the embassy refused"
+        elif head in memory.quoted and role in _speaker_branches(memory.speaker):
+            # '"... the air force targeted three Hamas posts," the Israeli military said':
+            # a force's or police spokesman's "the air force", "the police" are his own
+            context = _speaker_country(memory.speaker)
         if context in backers:
             context = None  # the story's country backs "the US-backed fighters"; they are not its
         if not context or _untied(sentence, inside, found):
@@ -1123,6 +1129,7 @@ def _quoted_speaker(
     tokens = sentence.tokens
     previous, memory.speaker = memory.speaker, ()
     inside, memory.quoted_run = memory.quoted_run, _quoted_after(tokens, memory.quoted_run)
+    memory.quoted = _quoted_tokens(tokens, bool(inside))
     if not any(t.text in QUOTATION_MARKS for t in tokens):
         # "As Lincoln said, we must ...": a speech's "we" stays its speaker's
         return previous if inside else ()
@@ -1151,6 +1158,30 @@ def _quoted_after(tokens: Sequence[Token], run: int) -> int:
     if not marks:
         return run + 1 if 0 < run < QUOTED_RUN else 0
     return 1 if any(t.text[:1].isalnum() for t in tokens[marks[-1] + 1 :]) else 0
+
+
+def _quoted_tokens(tokens: Sequence[Token], open_before: bool) -> frozenset[int]:
+    """Return the tokens between quotation marks (`open_before`: one opened earlier)."""
+    quoted = set()
+    inside = open_before
+    for token in tokens:
+        if token.text in QUOTATION_MARKS:
+            inside = not inside
+        elif inside:
+            quoted.add(token.i)
+    return frozenset(quoted)
+
+
+# the roles whose spokesman's bare "the army", "the police" are his own branch's
+SPEAKING_BRANCHES = {"MIL": frozenset({"MIL"}), "COP": frozenset({"COP"})}
+
+
+def _speaker_branches(speaker: Sequence[Party]) -> frozenset[str]:
+    """Return the roles a quotation's speaker speaks for as his own ("MIL" for an army's)."""
+    for party in speaker:
+        if party.code[:3] not in ORGANISATIONS and party.code[:3] != UNKNOWN:
+            return SPEAKING_BRANCHES.get(party.code[3:6], frozenset())
+    return frozenset()
 
 
 def _speaker_country(speaker: Sequence[Party]) -> str | None:
