@@ -176,6 +176,14 @@ PARSES: dict[str, tuple[str, list[int], str, str, str, str]] = {
         "EX VBZ DT NN IN NNP VBD NNS .",
         "PRON VERB DET NOUN SCONJ PROPN VERB NOUN PUNCT",
     ),
+    "unwillingness": (
+        "Japan 's unwillingness to recognize the administration .",
+        [2, 0, 2, 4, 2, 6, 4, 2],
+        "poss case ROOT aux acl det dobj punct",
+        "japan 's unwillingness to recognize the administration .",
+        "NNP POS NN TO VB DT NN .",
+        "PROPN PART NOUN PART VERB DET NOUN PUNCT",
+    ),
     "rejected": (
         "The government rejected claims that it had attacked the village .",
         [1, 2, 2, 2, 7, 7, 7, 3, 9, 7, 2],
@@ -755,6 +763,7 @@ CASES = [
     C("denied_ing", "sending", None, "negated", "denied", None, id="negated-denied-gerund"),
     C("rejected", "attacked", None, "negated", "rejected", None, id="negated-rejected-claims"),
     C("no_evidence", "sent", None, "negated", "no evidence", None, id="negated-no-evidence"),
+    C("unwillingness", "recognize", None, "negated", "unwillingness", None, id="negated-noun-to"),
     C("said_no_evidence", "trained", None, "negated", "no evidence", None, id="negated-over-rep"),
     C("ruled_out", "sent", None, "negated", "ruled out", None, id="negated-ruled-out"),
     C("failed", "reach", None, "negated", "failed", None, id="negated-failed-to"),

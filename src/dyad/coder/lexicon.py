@@ -25,8 +25,11 @@ BELIEF_VERBS = frozenset(
 # Governors that negate their complement ("denied attacking", "refused to meet").
 NEGATING_GOVERNORS = frozenset(
     {"deny", "reject", "dismiss", "refute", "rule out", "fail", "decline", "refuse", "refrain",
-     "neglect", "avoid", "unable"}
+     "neglect", "avoid", "unable", "unwilling"}
 )  # fmt: skip
+# Nouns that negate the infinitive they take: "Japan's unwillingness to recognize Russia's
+# administration", "the refusal to meet", "a failure to agree".
+NEGATING_NOUNS = frozenset({"refusal", "unwillingness", "failure", "inability", "denial"})
 # Verbs that hedge ("seemed to", "allegedly"): speculative.
 HEDGING_VERBS = frozenset({"seem", "appear", "allege"})
 # Verbs of intent: what is planned or promised has not happened (hypothetical).

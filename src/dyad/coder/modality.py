@@ -36,6 +36,7 @@ from dyad.coder.lexicon import (
     INTENT_VERBS,
     LIGHT_VERBS,
     NEGATING_GOVERNORS,
+    NEGATING_NOUNS,
     NEGATION_WORDS,
     OBLIGATION_MODALS,
     PERFORMATIVE_CUES,
@@ -384,9 +385,11 @@ def _none_taking_part(sentence: Sentence, kids: list[Token]) -> list[_Signal]:
 
 
 def _noun(sentence: Sentence, noun: Token, kids: list[Token]) -> list[_Signal]:
-    """Return what a noun taking the event clause says: "no evidence that", "reports that"."""
+    """Return what a noun taking the event clause says: "no evidence that", "refusal to"."""
     if any(k.lemma == "no" and k.dep in ("det", "neg") for k in kids):
         return [_Signal("negated", f"no {noun.text.lower()}")]
+    if noun.lemma in NEGATING_NOUNS:  # "unwillingness to recognize", "refusal to meet"
+        return [_Signal("negated", noun.text.lower())]
     if noun.lemma not in REPORT_NOUNS | SPECULATIVE_NOUNS:
         return []
     head = sentence.tokens[noun.head]
