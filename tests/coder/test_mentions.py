@@ -343,3 +343,13 @@ def test_a_given_name_before_a_surname_must_be_the_persons_own(
 def test_headline_abbreviations_of_the_koreas_adjectives(actors: ActorDictionary) -> None:
     found = _roles("Malaysia frees N Korean murder suspect , S Korean officials say", actors)
     assert ("N Korean", "PRK") in found and ("S Korean", "KOR") in found
+
+
+def test_a_central_bank_named_is_its_states_not_a_bank(actors: ActorDictionary) -> None:
+    found = _roles("Bankers welcomed the Bank of Spain 's decision", actors)
+    assert ("Bank of Spain", "ESPGOVBUS") in found
+    assert ("People 's Bank of China", "CHNGOVBUS") in _roles(
+        "The People 's Bank of China responded", actors
+    )
+    # commercial banks of like names stay companies
+    assert [code for _, code in _roles("Bank of America lent more", actors)] == ["MNCUSA"]

@@ -101,6 +101,10 @@ def test_dictionaries_code_on_without_undated_role(day: str | None, expected: st
         (("DAIL",), None, "IRLLEG"),
         (("VERKHOVNA", "RADA"), None, "UKRLEG"),
         (("METROPOLITAN", "POLICE"), None, "GBRCOP"),
+        # a possessive is a word of its own, as the tokenizer splits "People's"
+        (("PEOPLE", "'S", "LIBERATION", "ARMY"), None, "CHNMIL"),
+        (("PEOPLE", "'S", "BANK", "OF", "CHINA"), None, "CHNGOVBUS"),
+        (("BANK", "OF", "SPAIN"), None, "ESPGOVBUS"),
     ],
 )
 def test_dictionaries_shipped_actor_keys(

@@ -27,8 +27,15 @@ SHARED_CHAMBERS = {"SENATE": ("USA", "LEG")}
 
 
 def _match_words(tokens: Sequence[Token]) -> list[tuple[int, str, str]]:
-    """Return (token index, upper text, original text) for tokens that take part in matching."""
-    return [(t.i, t.text.upper(), t.text) for t in tokens if t.text not in _SKIP_TOKENS]
+    """Return (token index, upper text, original text) for tokens that take part in matching.
+
+    A typographic apostrophe reads as the dictionaries' straight one ("People’s").
+    """
+    return [
+        (t.i, t.text.upper().replace("’", "'"), t.text)
+        for t in tokens
+        if t.text not in _SKIP_TOKENS
+    ]
 
 
 def find_mentions(

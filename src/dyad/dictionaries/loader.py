@@ -68,8 +68,13 @@ PLACEHOLDER_COUNTRY = "KKL"
 
 
 def _words(phrase: str) -> tuple[str, ...]:
-    """Split a dictionary phrase (underscores and hyphens join words) into key words."""
+    """Split a dictionary phrase (underscores and hyphens join words) into key words.
+
+    A possessive is a word of its own, as the tokenizer splits it: "PEOPLE'S_BANK_OF_CHINA"
+    is the words "PEOPLE", "'S", "BANK", ... (as one word it matched no text).
+    """
     text = phrase.strip().strip("_").upper().replace("-", "_")
+    text = re.sub(r"(?<=\w)'S(?=_|\s|$)", "_'S", text)
     return tuple(w for w in re.split(r"[_\s]+", text) if w)
 
 
@@ -211,7 +216,8 @@ def load_actor_entries(path: Path, into: ActorDictionary, problems: list[Diction
             root_line[0] = number
             # the Phoenix generator marks person entries so; dyad's supplement writes "# person"
             person[0] = any(marker in raw for marker in PERSON_MARKERS)
-        phrases.append((key, phrase.strip("_ ").replace("_", " ").title()))
+        name = phrase.strip("_ ").replace("_", " ").title()
+        phrases.append((key, re.sub(r"(?<=\w)'S\b", "'s", name)))  # "People's", not "People'S"
         if inline:
             dated = parse_code(inline.group(1))
             if dated is not None:
