@@ -420,3 +420,23 @@ def test_a_participle_noun_is_its_passive_or_active_subject() -> None:
     )
     assert args.argument_path(firing, 1, 0) == ("down:nsubj", 1, False)
     assert args.argument_path(firing, 1, 3) == ("down:prep:on>down:pobj", 2, False)
+
+
+def test_where_the_gold_marks_an_actor_only_options_there_take_its_label() -> None:
+    sentence, _ = _attack()
+    soldiers = args.Option(6, cand.Party("AFGMIL", "Afghan soldiers", "country+role"))
+    elsewhere = args.Option(8, cand.Party("AFGMIL", "Helmand", "context+role"))
+    found = (soldiers, elsewhere)
+    start, end = sentence.tokens[5].start, sentence.tokens[6].start + len("soldiers")
+
+    def labels(marked: frozenset[tuple[str, int, int]]) -> list[str]:
+        gold = args.LabelledTrigger(
+            sentence, 1, "19", found, frozenset({"---"}), frozenset({"AFGMIL"}), frozenset(), marked
+        )
+        return [args.option_label(o, gold, "AFGMIL") for o in found]
+
+    assert labels(frozenset({("AFGMIL", start, end)})) == ["target", "none"]
+    assert labels(frozenset()) == ["target", "target"]  # unmarked: the code alone decides
+    # marked where no option of the code stands (an antecedent, a split parse): the code
+    head = sentence.tokens[0].start
+    assert labels(frozenset({("AFGMIL", head, head + 3)})) == ["target", "target"]

@@ -75,6 +75,9 @@ def scored_actor(code: str) -> str:
     return as_government(code)[:6]
 
 
+Span = tuple[int, int]
+
+
 @dataclass(frozen=True, slots=True)
 class GoldSentence:
     """One annotated sentence: its span in the document and its gold events."""
@@ -85,6 +88,8 @@ class GoldSentence:
     events: tuple[Coded, ...]
     # each event's trigger span (document offsets), for training Coder v2
     triggers: tuple[tuple[int, int] | None, ...] = ()
+    # each event's source and target spans (document offsets; None where not marked)
+    actor_spans: tuple[tuple[Span | None, Span | None], ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -112,6 +117,11 @@ def _coded(event: dict[str, Any]) -> Coded:
     )
 
 
+def _span(actor: dict[str, Any] | None) -> Span | None:
+    span = actor.get("span") if actor else None
+    return (int(span[0]), int(span[1])) if span else None
+
+
 def load_split(name: str, folder: Path = GOLD_FOLDER) -> list[GoldDocument]:
     """Return the documents of one split of the gold standard.
 
@@ -131,6 +141,7 @@ def _gold_from_record(record: dict[str, Any]) -> GoldDocument:
             s["commentary"],
             tuple(_coded(e) for e in s["events"]),
             tuple(tuple(e["trigger"]) if e.get("trigger") else None for e in s["events"]),
+            tuple((_span(e.get("source")), _span(e.get("target"))) for e in s["events"]),
         )
         for s in record["sentences"]
     )

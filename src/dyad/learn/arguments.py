@@ -367,22 +367,53 @@ class LabelledTrigger:
     options: tuple[Option, ...]
     sources: frozenset[str]  # six-character actors, "---" for an unknown source
     targets: frozenset[str]  # six-character actors, "" for no target
+    # where in the sentence the gold marks each actor: (actor, start, end), document offsets
+    source_spans: frozenset[tuple[str, int, int]] = frozenset()
+    target_spans: frozenset[tuple[str, int, int]] = frozenset()
 
 
 def option_label(option: Option, labelled: LabelledTrigger, actor: str | None) -> str:
     """Return the class of `option`: the gold source, the gold target, or none.
 
     `actor` is the option's code as the gold compares it (six characters), None for none.
+    Where the gold marks the actor's phrase in the sentence, only the options headed inside
+    it take the class: "Bankers welcomed the Bank of Spain's decision, saying it reflected
+    the government's determination" has the government's code at two heads, and the one
+    deep in the "saying" clause is no source of "welcomed" (labelled by code alone, it
+    taught the model that a government anywhere is a source). Where no option of that code
+    is inside the marked phrase (a pronoun's antecedent, a parse that splits the phrase),
+    the code alone decides, as before.
     """
     if option.head is None:
         if option.party is not None:
             return "source" if "---" in labelled.sources else "none"
         return "target" if "" in labelled.targets else "none"
-    if actor in labelled.sources:
+    if actor in labelled.sources and _marked_here(option, actor, labelled.source_spans, labelled):
         return "source"
-    if actor in labelled.targets:
+    if actor in labelled.targets and _marked_here(option, actor, labelled.target_spans, labelled):
         return "target"
     return "none"
+
+
+def _marked_here(
+    option: Option,
+    actor: str,
+    spans: frozenset[tuple[str, int, int]],
+    labelled: LabelledTrigger,
+) -> bool:
+    """Return whether `option` stands where the gold marks `actor` (see `option_label`)."""
+    marked = [(start, end) for code, start, end in spans if code == actor]
+    tokens = labelled.sentence.tokens
+
+    def inside(head: int | None) -> bool:
+        return (
+            head is not None and head >= 0 and any(s <= tokens[head].start < e for s, e in marked)
+        )
+
+    same = [o.head for o in labelled.options if o.party and scored_actor(o.party.code) == actor]
+    if not marked or not any(inside(head) for head in same):
+        return True
+    return inside(option.head)
 
 
 def train_argument_model(triggers: Sequence[LabelledTrigger]) -> LinearModel:

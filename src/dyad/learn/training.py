@@ -35,7 +35,14 @@ from dyad.coder.compose import EventCode
 from dyad.coder.pipeline import Resources, code_documents
 from dyad.config import load_config
 from dyad.dictionaries.entries import VerbDictionary
-from dyad.evaluate.realtext import Coded, GoldDocument, gold_document, load_split, scored_actor
+from dyad.evaluate.realtext import (
+    Coded,
+    GoldDocument,
+    Span,
+    gold_document,
+    load_split,
+    scored_actor,
+)
 from dyad.learn import arguments as args
 from dyad.learn import boosted, linear
 from dyad.learn import candidates as cand
@@ -54,6 +61,8 @@ from dyad.learn.triggers import (
 from dyad.records import Mention, Sentence
 
 FOLDS = 5
+# a gold actor where the gold marks it in the sentence: (actor, start, end)
+Marked = tuple[str, int, int]
 
 
 @dataclass(slots=True)
@@ -70,6 +79,8 @@ class Recorded:
     gold: tuple[Coded, ...] = ()
     triggers: tuple[tuple[int, str, str], ...] = ()  # token, root, full code
     trigger_events: tuple[Coded, ...] = ()  # the gold event of each trigger
+    # where the gold marks each trigger's source and target (document offsets, or None)
+    actor_spans: tuple[tuple[Span | None, Span | None], ...] = ()
 
 
 class Recorder:
@@ -128,21 +139,25 @@ def _attach_gold(record: Recorded, gold: GoldDocument) -> None:
     # where the annotator's sentence is more than this one ("READ MORE: <a link's title>"
     # and the sentence after it, split by `parse`), this one's events are those whose
     # trigger it holds
+    actors = annotated.actor_spans or ((None, None),) * len(annotated.events)
     pairs = [
-        (span, event)
-        for span, event in zip(annotated.triggers, annotated.events, strict=True)
+        (span, event, marked)
+        for span, event, marked in zip(annotated.triggers, annotated.events, actors, strict=True)
         if span is None or sentence.start <= span[0] < sentence.end
     ]
-    record.gold = tuple(event for _, event in pairs)
+    record.gold = tuple(event for _, event, _ in pairs)
     triggers = []
     events = []
-    for span, event in pairs:
+    spans = []
+    for span, event, marked in pairs:
         token = trigger_token(sentence, span)
         if token is not None:
             triggers.append((token, event.cameo[:2], event.cameo))
             events.append(event)
+            spans.append(marked)
     record.triggers = tuple(triggers)
     record.trigger_events = tuple(events)
+    record.actor_spans = tuple(spans)
 
 
 def rank_rows(
@@ -205,12 +220,21 @@ def labelled_triggers(records: Sequence[Recorded]) -> list[LabelledTrigger]:
         parties = cand.sentence_parties(
             record.sentence, record.mentions, record.context, memory, record.perspective
         )
-        events: dict[tuple[int, str], tuple[set[str], set[str]]] = {}
-        for (i, root, _), gold in zip(record.triggers, record.trigger_events, strict=True):
-            sources, targets = events.setdefault((i, root), (set(), set()))
-            sources.add(scored_actor(gold.source))
-            targets.add(scored_actor(gold.target) if gold.target else "")
-        for (i, root), (sources, targets) in sorted(events.items()):
+        events: dict[tuple[int, str], tuple[set[str], set[str], set[Marked], set[Marked]]] = {}
+        spans = record.actor_spans or ((None, None),) * len(record.triggers)
+        for (i, root, _), gold, (source_span, target_span) in zip(
+            record.triggers, record.trigger_events, spans, strict=True
+        ):
+            sources, targets, source_at, target_at = events.setdefault(
+                (i, root), (set(), set(), set(), set())
+            )
+            source = scored_actor(gold.source)
+            target = scored_actor(gold.target) if gold.target else ""
+            sources.add(source)
+            targets.add(target)
+            source_at.update(_within(record.sentence, source, source_span))
+            target_at.update(_within(record.sentence, target, target_span))
+        for (i, root), (sources, targets, source_at, target_at) in sorted(events.items()):
             found.append(
                 LabelledTrigger(
                     record.sentence,
@@ -219,9 +243,18 @@ def labelled_triggers(records: Sequence[Recorded]) -> list[LabelledTrigger]:
                     tuple(args.options(parties, i)),
                     frozenset(sources),
                     frozenset(targets),
+                    frozenset(source_at),
+                    frozenset(target_at),
                 )
             )
     return found
+
+
+def _within(sentence: Sentence, actor: str, span: Span | None) -> list[Marked]:
+    """Return the gold's mark of `actor` as (actor, start, end) where it lies in `sentence`."""
+    if span is None or not actor or not (sentence.start <= span[0] < sentence.end):
+        return []
+    return [(actor, span[0], span[1])]
 
 
 @dataclass(frozen=True)
