@@ -113,6 +113,9 @@ def triples(resources: Resources, text: str, date: str) -> set[Triple]:
          "2014-03-20", {("IGOEUREEC", "RUS", "16")}),
         ("Israel and Hamas agreed to a ceasefire brokered by Egypt.", "2014-08-26",
          {("ISR", "PSEREBHMS", "03"), ("PSEREBHMS", "ISR", "03")}),
+        # "Israel responsible" is the verb's object and complement, not a clause of its own
+        ("Hamas holds Israel responsible for the escalation.", "2017-03-27",
+         {("PSEREBHMS", "ISR", "11")}),
         # groups the Phoenix dictionaries predate
         ("Tehran has been arming the Houthis for years.", "2019-06-15",
          {("IRNGOV", "YEMREB", "06")}),

@@ -25,7 +25,7 @@ from dyad.coder.lexicon import (
     SUBJECT_CONTROL_VERBS,
 )
 from dyad.dates.vocabulary import CALENDAR_WORDS
-from dyad.records import Actor, Sentence
+from dyad.records import Actor, Sentence, Token
 
 _SUBJECT_DEPS = frozenset({"nsubj", "csubj"})
 _OBJECT_DEPS = ("dobj", "dative", "iobj", "attr", "oprd")
@@ -199,6 +199,19 @@ def prep_objects(sentence: Sentence, head: int) -> list[tuple[int, str]]:
     return found
 
 
+def small_clause(sentence: Sentence, token: Token) -> bool:
+    """Return whether a clausal dependent is a verbless predicate of the verb's object.
+
+    "holds Israel responsible", "declared the vote illegal": the parser hangs "Israel
+    responsible" as a clause (ccomp), but it is the verb's own object and complement, which
+    its patterns name ("- * RESPONSIBLE" [112] under HOLD); a clause with a verb, a copula
+    or a conjunction of its own ("said that Israel is responsible") stays out.
+    """
+    if token.dep != "ccomp" or token.pos != "ADJ":
+        return False
+    return not any(c.dep in ("aux", "auxpass", "cop", "mark") for c in sentence.children(token.i))
+
+
 def objects(sentence: Sentence, verb: int, places: bool = False) -> list[tuple[int, str]]:
     """Return (head, how) candidates for the target, most direct first.
 
@@ -221,6 +234,10 @@ def objects(sentence: Sentence, verb: int, places: bool = False) -> list[tuple[i
                     continue
                 head = pobj
             found.extend((i, dep) for i in conjuncts(sentence, head))
+    for child in children:  # "holds Israel responsible": Israel is the verb's object
+        if child.dep == "ccomp" and small_clause(sentence, child):
+            subjects = [c.i for c in sentence.children(child.i) if c.dep == "nsubj"]
+            found.extend((i, "dobj") for s in subjects for i in conjuncts(sentence, s))
     direct = [head for head, _how in found]
     # "ordered a military crackdown on the Brotherhood": the act's own target comes first,
     # its owner only when that names no one ("condemned the Israeli attack on the reactor")

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from dyad.coder.arguments import small_clause
 from dyad.coder.lexicon import (
     TIME_NOUNS,
 )
@@ -35,7 +36,9 @@ def clause_tokens(sentence: Sentence, verb: int) -> list[int]:
     keep = [verb]
     children = sentence.children
     for child in children(verb):
-        if child.dep in _CLAUSE_DEPS or child.dep == "agent":
+        if (child.dep in _CLAUSE_DEPS and not small_clause(sentence, child)) or (
+            child.dep == "agent"
+        ):
             continue
         if child.dep in ("prep", "npadvmod") and _temporal(sentence, child):
             continue  # "attacked X for the third day" is not "attack ... (FOR)" [111]
