@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import random
+
 import pytest
 
-from dyad.coder.parse import spaced, split_sentences
+from dyad.coder.parse import _SPACE_HYPHEN, _space_hyphens, spaced, split_sentences
 
 
 def sentences(text: str, offset: int = 0) -> list[str]:
@@ -164,6 +166,25 @@ def test_spaced_reads_a_hyphen_that_stands_for_a_space(text: str, expected: str)
 )
 def test_spaced_keeps_real_hyphens(text: str) -> None:
     assert spaced(text) == text
+
+
+def _scanned(text: str) -> list[int]:
+    """Return the hyphens `_SPACE_HYPHEN` finds scanning every character, as it was run."""
+    groups = range(1, _SPACE_HYPHEN.groups + 1)
+    return [m.start(g) for m in _SPACE_HYPHEN.finditer(text) for g in groups if m.start(g) >= 0]
+
+
+_PIECES = (
+    list("aAbzZ--- ,;:.!?\"'()0_\u00e9\u201c\u201d\n") + "the its said to in for Mr nots".split()
+)
+
+
+@pytest.mark.parametrize("seed", range(20))
+def test_space_hyphens_finds_what_a_full_scan_finds(seed: int) -> None:
+    """`_space_hyphens` tries only where a match can start; it must find the same hyphens."""
+    generator = random.Random(seed)
+    texts = ["".join(generator.choices(_PIECES, k=generator.randint(1, 40))) for _ in range(2000)]
+    assert [_space_hyphens(text) for text in texts] == [_scanned(text) for text in texts]
 
 
 @pytest.mark.parametrize(

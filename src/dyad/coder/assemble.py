@@ -102,12 +102,22 @@ def judge_event(
     resources: Resources,
     context: str | None,
     perspective: str | None,
+    assessed: dict[tuple[int, str], modality.Modality] | None = None,
 ) -> Judgement | None:
-    """Return the factuality of one coded event and its reporter; None for a bad code."""
+    """Return the factuality of one coded event and its reporter; None for a bad code.
+
+    `assessed` keeps the sentence's `modality.assess_factuality` by (verb, root), for a
+    caller that judges many events of one sentence (the ranker's candidates share verbs).
+    """
     described = describe_code(code.code, resources.cameo)
     if described is None:
         return None
-    judged = modality.assess_factuality(sentence, code.verb, described.root)
+    key = (code.verb, described.root)
+    judged = assessed.get(key) if assessed is not None else None
+    if judged is None:
+        judged = modality.assess_factuality(sentence, code.verb, described.root)
+        if assessed is not None:
+            assessed[key] = judged
     factuality = judged.factuality
     if code.negation_absorbed and factuality == "negated":
         factuality = "asserted"  # the code already says "not" ("did not clash": 050)

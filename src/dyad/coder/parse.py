@@ -60,7 +60,9 @@ _ABBREVIATIONS = frozenset(
 # after or before it ('a "fully fledged"-political crisis', 'a birthday party,"-which', 'his
 # client was-"relieved"'), where no compound has a hyphen.
 # The splitter and the parser read such a hyphen as the space it was (`spaced`); the text,
-# its offsets and the tokens' words are unchanged.
+# its offsets and the tokens' words are unchanged. Each branch must end at its hyphen and read
+# before it no other hyphen, and only ASCII letters or at most `_BEFORE_HYPHEN` characters:
+# `_space_hyphens` tries the pattern only where such a match can start.
 _SPACE_WORDS = "|".join(
     f"[{word[0].upper()}{word[0]}]{word[1:]}"
     for word in """the its their his her said is are was were has have had he she it they we
@@ -126,18 +128,43 @@ def spaced(text: str) -> str:
     if "-" not in text and '"' not in text:
         return text
     spaces = [match.start(1) for match in _LOST_AFTER_QUOTE.finditer(text)]
-    spaces += [
-        match.start(group)
-        for match in _SPACE_HYPHEN.finditer(text)
-        for group in range(1, _SPACE_HYPHEN.groups + 1)
-        if match.start(group) >= 0
-    ]
+    spaces += _space_hyphens(text)
     if not spaces:
         return text
     chars = list(text)
     for at in spaces:
         chars[at] = " "
     return "".join(chars)
+
+
+# what `_SPACE_HYPHEN` reads before its hyphen: ASCII letters, or at most this many characters
+_ASCII_LETTERS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
+_BEFORE_HYPHEN = 4
+
+
+def _space_hyphens(text: str) -> list[int]:
+    """Return where `_SPACE_HYPHEN.finditer(text)` finds its hyphens, trying only the
+    places a match can start.
+
+    Every match of it ends at its hyphen and reads no other hyphen before it, so it starts
+    after the hyphen before, at most `_BEFORE_HYPHEN` characters before its own or where
+    the run of letters before it starts. Scanning every character of the text for the
+    pattern's eleven branches took about 2 % of the coder's time.
+    """
+    found = []
+    match = _SPACE_HYPHEN.match
+    after = 0  # the scan of `finditer` goes on here
+    while (hyphen := text.find("-", after)) >= 0:
+        start = hyphen
+        while start > after and text[start - 1] in _ASCII_LETTERS:
+            start -= 1
+        for at in range(max(after, min(start, hyphen - _BEFORE_HYPHEN)), hyphen + 1):
+            hit = match(text, at)
+            if hit is not None:
+                found.append(hit.start(hit.lastindex or 0))
+                break
+        after = hyphen + 1
+    return found
 
 
 def split_sentences(text: str, offset: int = 0) -> list[tuple[int, int]]:

@@ -23,6 +23,7 @@ from dyad.coder import events, mentions, parse, places, structure
 from dyad.coder.assemble import Judgement, assemble_event, judge_event, still_to_come
 from dyad.coder.compose import EventCode
 from dyad.coder.context import DocumentContext, skipped_between, without_backers
+from dyad.coder.modality import Modality
 from dyad.coder.perspective import Side, segment_sides
 from dyad.coder.prefilter import CONTEXT, PARSE, SKIP, Prefilter
 from dyad.coder.resources import Resources
@@ -235,9 +236,12 @@ def rank_events(context: DocumentContext, work: SentenceWork) -> None:
     if resources.learned is None:
         return
     sentence, perspective = work.sentence, context.perspective(work.sentence.segment)
+    assessed: dict[tuple[int, str], Modality] = {}
 
     def judge(code: EventCode) -> str | None:
-        found = judge_event(sentence, code, work.mentions, resources, context.country, perspective)
+        found = judge_event(
+            sentence, code, work.mentions, resources, context.country, perspective, assessed
+        )
         return found.factuality if found is not None else None
 
     country = context.sentence_country(sentence, work.mentions)

@@ -36,6 +36,8 @@ from dyad.learn.linear import LinearModel, Row
 from dyad.records import Sentence
 
 CLASSES = ("none", "source", "target")
+# a dependency path from a trigger (`argument_path`): its text, length, whether it leaves a clause
+Path = tuple[str, int, bool]
 ARGUMENT_L2 = 1.0
 ARGUMENT_STEPS = 300
 # a dependency path longer than this many steps is only "long"
@@ -101,7 +103,7 @@ def _step(sentence: Sentence, i: int) -> str:
     return argument_dep(sentence, i)
 
 
-def dependency_path(sentence: Sentence, start: int, end: int) -> tuple[str, int, bool]:
+def dependency_path(sentence: Sentence, start: int, end: int) -> Path:
     """Return (path from `start` to `end`, its length, whether it crosses a clause edge)."""
     up = sentence.ancestors(start)
     down = sentence.ancestors(end)
@@ -130,7 +132,7 @@ def _path_start(sentence: Sentence, trigger: int, head: int) -> int:
     return trigger
 
 
-def argument_path(sentence: Sentence, trigger: int, head: int) -> tuple[str, int, bool]:
+def argument_path(sentence: Sentence, trigger: int, head: int) -> Path:
     """Return the dependency path from `trigger` to the argument phrase at `head`.
 
     A clause on a noun takes the noun as an argument in the place of its relative pronoun:
@@ -280,65 +282,105 @@ def option_features(
     `others` is how many phrase options the trigger has (a lone actor is more often an
     argument than one of six).
     """
+    return option_rows(sentence, trigger, root, [option], others)[0]
+
+
+def option_rows(
+    sentence: Sentence,
+    trigger: int,
+    root: str,
+    found: Sequence[Option],
+    others: int,
+    paths: dict[tuple[int, int], Path] | None = None,
+) -> list[Row]:
+    """Return the feature row of each of `found` (`option_features`), in order.
+
+    What the options share (the trigger's word, voice and dependents) is read once.
+    `paths` holds the argument paths (`argument_path`) found so far by (trigger, head):
+    they are taken from it and added to it.
+    """
     token = sentence.tokens[trigger]
     lemma = token.lemma.lower()
     voice = "passive" if passive(sentence, trigger) else "active"
     crowd = f"others={min(others, 5)}"
-    if option.head is None or option.head < 0:
-        kind = "unknown" if option.party is not None else "nothing"
-        if option.head is not None:
-            kind = "speaker"  # the speech's speaker, named nowhere in the sentence
+    segment = sentence.segment.kind
+    known = {} if paths is None else paths
+    around: tuple[list[str], list[str]] | None = None  # the trigger's dependents, "I"/"we"
+    rows: list[Row] = []
+    for option in found:
+        if option.head is None or option.head < 0:
+            kind = "unknown" if option.party is not None else "nothing"
+            if option.head is not None:
+                kind = "speaker"  # the speech's speaker, named nowhere in the sentence
+            if around is None:
+                words = {t.text.lower() for t in sentence.tokens}
+                around = (
+                    [c.dep for c in sentence.children(trigger)],
+                    sorted(words & FIRST_PERSON),
+                )
+            names = [
+                f"opt={kind}",
+                f"opt|voice={kind}|{voice}",
+                f"opt|root={kind}|{root}",
+                f"opt|lemma={kind}|{lemma}",
+                f"opt|pos={kind}|{token.pos}",
+                f"opt|{crowd}={kind}",
+                f"opt|segment={kind}|{segment}",
+            ]
+            names += [f"opt|child={kind}|{dep}" for dep in around[0]]
+            names += [f"opt|first={kind}|{w}" for w in around[1]]
+            rows.append([(name, 1.0) for name in names])
+            continue
+        party = option.party
+        assert party is not None
+        head = option.head
+        path, length, crossed = known_path(sentence, trigger, head, known)
+        side = "before" if head < trigger else "after"
+        distance = abs(head - trigger)
+        gap = "1" if distance <= 1 else "2-3" if distance <= 3 else "4-7" if distance <= 7 else "8+"
+        role = _role(party.code)
+        head_token = sentence.tokens[head]
+        head_dep = argument_dep(sentence, head)
         names = [
-            f"opt={kind}",
-            f"opt|voice={kind}|{voice}",
-            f"opt|root={kind}|{root}",
-            f"opt|lemma={kind}|{lemma}",
-            f"opt|pos={kind}|{token.pos}",
-            f"opt|{crowd}={kind}",
-            f"opt|segment={kind}|{sentence.segment.kind}",
+            "opt=phrase",
+            f"path={path}",
+            f"path|voice={path}|{voice}",
+            f"path|root={path}|{root}",
+            f"path|lemma={path}|{lemma}",
+            f"length={min(length, 6)}",
+            f"side={side}",
+            f"side|gap={side}|{gap}",
+            f"side|voice={side}|{voice}",
+            f"crossed={crossed}",
+            f"kind={party.kind}",
+            f"role={role}",
+            f"role|root={role}|{root}",
+            f"role|side={role}|{side}",
+            f"head={head_token.lemma.lower()}",
+            f"headdep={head_dep}",
+            f"headdep|side={head_dep}|{side}",
+            crowd,
+            f"segment={segment}",
         ]
-        names += [f"opt|child={kind}|{c.dep}" for c in sentence.children(trigger)]
-        words = {t.text.lower() for t in sentence.tokens}
-        names += [f"opt|first={kind}|{w}" for w in sorted(words & FIRST_PERSON)]
-        return [(name, 1.0) for name in names]
-    party = option.party
-    assert party is not None
-    head = option.head
-    path, length, crossed = argument_path(sentence, trigger, head)
-    side = "before" if head < trigger else "after"
-    distance = abs(head - trigger)
-    gap = "1" if distance <= 1 else "2-3" if distance <= 3 else "4-7" if distance <= 7 else "8+"
-    role = _role(party.code)
-    head_token = sentence.tokens[head]
-    head_dep = argument_dep(sentence, head)
-    names = [
-        "opt=phrase",
-        f"path={path}",
-        f"path|voice={path}|{voice}",
-        f"path|root={path}|{root}",
-        f"path|lemma={path}|{lemma}",
-        f"length={min(length, 6)}",
-        f"side={side}",
-        f"side|gap={side}|{gap}",
-        f"side|voice={side}|{voice}",
-        f"crossed={crossed}",
-        f"kind={party.kind}",
-        f"role={role}",
-        f"role|root={role}|{root}",
-        f"role|side={role}|{side}",
-        f"head={head_token.lemma.lower()}",
-        f"headdep={head_dep}",
-        f"headdep|side={head_dep}|{side}",
-        crowd,
-        f"segment={sentence.segment.kind}",
-    ]
-    if _speaker(sentence, trigger, head):
-        names.append("speaker")
-    if _placed(sentence, head):
-        names.append("placed")
-    if path.count(">") == 0 and path != "long":
-        names.append(f"direct|lemma={path}|{lemma}")
-    return [(name, 1.0) for name in names]
+        if _speaker(sentence, trigger, head):
+            names.append("speaker")
+        if _placed(sentence, head):
+            names.append("placed")
+        if path.count(">") == 0 and path != "long":
+            names.append(f"direct|lemma={path}|{lemma}")
+        rows.append([(name, 1.0) for name in names])
+    return rows
+
+
+def known_path(
+    sentence: Sentence, trigger: int, head: int, paths: dict[tuple[int, int], Path]
+) -> Path:
+    """Return `argument_path(sentence, trigger, head)`, from `paths` if it is there (and
+    put it there if not): a sentence's candidates ask for the same paths again."""
+    found = paths.get((trigger, head))
+    if found is None:
+        found = paths[(trigger, head)] = argument_path(sentence, trigger, head)
+    return found
 
 
 def option_probabilities(
@@ -347,13 +389,16 @@ def option_probabilities(
     root: str,
     found: Sequence[Option],
     model: LinearModel,
+    paths: dict[tuple[int, int], Path] | None = None,
 ) -> list[tuple[float, float]]:
-    """Return (P(source), P(target)) of each option, in order."""
+    """Return (P(source), P(target)) of each option, in order.
+
+    `paths` is as for `option_rows`.
+    """
     source = model.classes.index("source")
     target = model.classes.index("target")
     phrases = sum(1 for o in found if o.head is not None and o.head >= 0)
-    rows = [option_features(sentence, trigger, root, option, phrases) for option in found]
-    probs = model.probabilities_many(rows)
+    probs = model.probabilities_many(option_rows(sentence, trigger, root, found, phrases, paths))
     return [(float(p[source]), float(p[target])) for p in probs]
 
 

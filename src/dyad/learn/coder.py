@@ -119,10 +119,10 @@ def propose(
     probs = trigger_probabilities(sentence, mentions, verbs, models.trigger, models.lexicon)
     parties = cand.sentence_parties(sentence, mentions, context, memory, perspective)
     found: dict[tuple[str, str, str], Candidate] = {}
-    cache: dict[tuple[int, str], Scored] = {}
+    cache = SentenceCache({}, {})
     for i, root, p in _roots(probs):
         scored = _scored_options(sentence, i, root, parties, models, cache)
-        for candidate in _by_joint(_learned(sentence, i, root, p, scored, verbs, models)):
+        for candidate in _by_joint(_learned(sentence, i, root, p, scored, verbs, models, cache)):
             code = candidate.code
             key = (code.source.code, code.target.code if code.target else "", root)
             if key not in found or found[key].trigger_p < p:
@@ -177,22 +177,31 @@ def _renamed(actor: Actor) -> Actor:
 Scored = tuple[list[args.Option], list[tuple[float, float]]]
 
 
+@dataclass(frozen=True, slots=True)
+class SentenceCache:
+    """What `propose` works out once per sentence and asks for again."""
+
+    scored: dict[tuple[int, str], Scored]  # (trigger, root) -> `_scored_options`
+    paths: dict[tuple[int, int], args.Path]  # (trigger, phrase head) -> `args.argument_path`
+
+
 def _scored_options(
     sentence: Sentence,
     i: int,
     root: str,
     parties: Sequence[tuple[int, cand.Party]],
     models: Models,
-    cache: dict[tuple[int, str], Scored],
+    cache: SentenceCache,
 ) -> Scored:
     """Return trigger `i`'s options and their (P(source), P(target)) as `root`, once each."""
-    if (i, root) not in cache:
+    scored = cache.scored.get((i, root))
+    if scored is None:
         found = args.options(parties, i)
-        cache[(i, root)] = (
-            found,
-            args.option_probabilities(sentence, i, root, found, models.arguments),
+        probabilities = args.option_probabilities(
+            sentence, i, root, found, models.arguments, cache.paths
         )
-    return cache[(i, root)]
+        scored = cache.scored[(i, root)] = (found, probabilities)
+    return scored
 
 
 def _rule_candidate(
@@ -201,7 +210,7 @@ def _rule_candidate(
     probs: dict[int, dict[str, float]],
     parties: Sequence[tuple[int, cand.Party]],
     models: Models,
-    cache: dict[tuple[int, str], Scored],
+    cache: SentenceCache,
 ) -> Candidate:
     """Return a rule event as a candidate, its actors scored by the argument model."""
     root = code.code[:2]
@@ -229,8 +238,10 @@ def _learned(
     options: Scored,
     verbs: VerbDictionary,
     models: Models,
+    cache: SentenceCache | None = None,
 ) -> list[Candidate]:
     """Return the candidates of trigger `i` read as `root`: likely sources with likely targets."""
+    paths = cache.paths if cache is not None else {}
     token = sentence.tokens[i]
     lemma = token.lemma.lower()
     found, scored = options
@@ -284,8 +295,8 @@ def _learned(
                     lemma,
                     source_p,
                     target_p,
-                    f"{n}|{_where(sentence, i, source)}",
-                    f"{m}|{_where(sentence, i, target)}",
+                    f"{n}|{_where(sentence, i, source, paths)}",
+                    f"{m}|{_where(sentence, i, target, paths)}",
                 )
             )
     return result
@@ -349,7 +360,12 @@ def _by_joint(found: list[Candidate]) -> list[Candidate]:
     return [replace(c, place=min(n, 3)) for n, c in enumerate(ranked)]
 
 
-def _where(sentence: Sentence, trigger: int, option: args.Option) -> str:
+def _where(
+    sentence: Sentence,
+    trigger: int,
+    option: args.Option,
+    paths: dict[tuple[int, int], args.Path],
+) -> str:
     """Return the option's dependency path from the trigger, or what it stands for."""
     if option.head is None:
         return "unknown" if option.party is not None else "nothing"
@@ -357,7 +373,7 @@ def _where(sentence: Sentence, trigger: int, option: args.Option) -> str:
         return "pair"
     if option.head < 0:
         return "speaker"
-    return args.argument_path(sentence, trigger, option.head)[0]
+    return args.known_path(sentence, trigger, option.head, paths)[0]
 
 
 def _likeliest(
@@ -402,8 +418,15 @@ def _role(code: str) -> str:
     return code[3:6] or "country"
 
 
+# each probability the ranker reads is also told as the tenths it exceeds ("p>0.3")
+_BUCKETS = {
+    name: tuple((t / 10, f"{name}>{t / 10:.1f}") for t in range(1, 10))
+    for name in ("p", "ps", "pt", "joint")
+}
+
+
 def _buckets(name: str, p: float) -> list[str]:
-    return [f"{name}>{t / 10:.1f}" for t in range(1, 10) if p > t / 10]
+    return [label for tenth, label in _BUCKETS[name] if p > tenth]
 
 
 Seen = tuple[int, int, int]  # earlier sentences with the candidate's dyad, source, target

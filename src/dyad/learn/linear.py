@@ -43,14 +43,16 @@ class LinearModel:
         together, which saves most of numpy's per-call cost.
         """
         at, values, owners = coordinates(rows, self.index)
-        scores = np.tile(self.weights[-1], (len(rows), 1))
+        scores = np.repeat(self.weights[-1:], len(rows), axis=0)
         if at:
-            contributions = self.weights[at] * np.asarray(values)[:, None]
-            np.add.at(scores, np.asarray(owners), contributions)
+            contributions = self.weights.take(np.array(at, dtype=np.intp), axis=0)
+            if values.count(1.0) != len(values):  # most features are binary: x * 1.0 is x
+                contributions *= np.array(values)[:, None]
+            np.add.at(scores, np.array(owners, dtype=np.intp), contributions)
         scores -= scores.max(axis=1, keepdims=True)
-        exp = np.exp(scores)
-        result: NDArray[np.float64] = exp / exp.sum(axis=1, keepdims=True)
-        return result
+        np.exp(scores, out=scores)
+        scores /= scores.sum(axis=1, keepdims=True)
+        return scores
 
     def to_json(self) -> dict[str, Any]:
         names = sorted(self.index, key=self.index.__getitem__)
@@ -91,17 +93,20 @@ def coordinates(
     columns: list[int] = []
     values: list[float] = []
     owners: list[int] = []
+    # bound once: this loop runs for every feature of every row the coder scores
+    column, value_of, owner = columns.append, values.append, owners.append
+    get = index.get
     for r, row in enumerate(rows):
         for name, value in row:
-            at = index.get(name)
+            at = get(name)
             if at is not None:
-                columns.append(at)
-                values.append(value)
-                owners.append(r)
+                column(at)
+                value_of(value)
+                owner(r)
         if bias is not None:
-            columns.append(bias)
-            values.append(1.0)
-            owners.append(r)
+            column(bias)
+            value_of(1.0)
+            owner(r)
     return columns, values, owners
 
 
