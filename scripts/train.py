@@ -23,16 +23,14 @@ def main() -> int:
     records, resources = record_split("train", default_data_dir())
     recorded = time.perf_counter()
     models, summary = train_models(records, resources.verbs)
-    assert models.trigger.trees is not None
     extra = {
         "ranker": models.ranker.to_json(),
-        "trigger_trees": models.trigger.trees.to_json(),
         "lexicon": sorted(models.lexicon),
         "subcodes": models.subcodes,
         "summary": summary,
     }
     linear.save(
-        {"trigger": models.trigger.linear, "arguments": models.arguments},
+        {"trigger": models.trigger, "arguments": models.arguments},
         extra,
         output,
     )

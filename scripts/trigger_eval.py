@@ -6,9 +6,6 @@
 - train-cv: 5 folds of train by sorted document id (as `make train` folds them), each scored
   by a model trained on the other four; a second opinion that never looks at dev.
 
-Each is printed twice: the trigger model as the coder runs it (the regression seconded by
-boosted trees where unsure), then its regression alone.
-
 The unit is a gold trigger: a (sentence, token, root) of the gold, counted once. Printed:
 precision, recall and F1 at the argmax (a token whose likeliest class is a root is a
 prediction; it is right when that root is a gold root of the token), recall of the gold root
@@ -37,7 +34,6 @@ from dyad.learn.training import FOLDS, record_split
 from dyad.learn.triggers import (
     NONE,
     LabelledSentence,
-    TriggerModel,
     train_trigger_model,
     trigger_probabilities,
 )
@@ -67,7 +63,7 @@ def load(split: str, cache: Path | None) -> tuple[Split, VerbDictionary]:
 def score(
     sentences: Sequence[LabelledSentence],
     verbs: VerbDictionary,
-    model: TriggerModel | LinearModel,
+    model: LinearModel,
     lexicon: frozenset[str],
 ) -> dict[str, Any]:
     """Return the raw counts of the trigger figures of `model` on `sentences`."""
@@ -133,19 +129,17 @@ def report(counts: dict[str, Any], train_seconds: float) -> str:
 
 
 def evaluate(mode: str, cache: Path | None) -> str:
-    """Return the printable figures for `mode` ("dev" or "train-cv"), blended then alone."""
+    """Return the printable figures for `mode` ("dev" or "train-cv")."""
     train, verbs = load("train", cache)
     if mode == "dev":
         began = time.perf_counter()
         model, lexicon = train_trigger_model([s for _, s in train], verbs)
         seconds = time.perf_counter() - began
-        held = [s for _, s in load("dev", cache)[0]]
-        blended = score(held, verbs, model, lexicon)
-        alone = score(held, verbs, model.linear, lexicon)
-        return _both(blended, alone, seconds)
+        dev, _ = load("dev", cache)
+        return report(score([s for _, s in dev], verbs, model, lexicon), seconds)
     doc_ids = sorted({doc_id for doc_id, _ in train})
     fold_of = {doc_id: n % FOLDS for n, doc_id in enumerate(doc_ids)}
-    totals: tuple[dict[str, Any], dict[str, Any]] = ({}, {})
+    total: dict[str, Any] = {}
     seconds = 0.0
     for fold in range(FOLDS):
         began = time.perf_counter()
@@ -153,18 +147,9 @@ def evaluate(mode: str, cache: Path | None) -> str:
         model, lexicon = train_trigger_model(inside, verbs)
         seconds += time.perf_counter() - began
         held = [s for d, s in train if fold_of[d] == fold]
-        runs: list[TriggerModel | LinearModel] = [model, model.linear]
-        for total, scored in zip(totals, runs, strict=True):
-            for key, value in score(held, verbs, scored, lexicon).items():
-                total[key] = total.get(key, type(value)()) + value
-    return _both(*totals, seconds)
-
-
-def _both(blended: dict[str, Any], alone: dict[str, Any], seconds: float) -> str:
-    return "\n".join(
-        ["regression with trees where unsure:", report(blended, seconds)]
-        + ["regression alone:", report(alone, seconds)]
-    )
+        for key, value in score(held, verbs, model, lexicon).items():
+            total[key] = total.get(key, type(value)()) + value
+    return report(total, seconds)
 
 
 def main(argv: Sequence[str]) -> int:

@@ -1,11 +1,10 @@
 """Gradient-boosted trees over named features: trained with LightGBM, run with numpy.
 
-Coder v2's ranker (two classes) and the trigger model's second opinion (one class per CAMEO
-root). A row is a list of `(feature name, value)` pairs, as for `linear`; an absent feature
-is 0. `train` (used only by `make train`) fits LightGBM's binary or multiclass objective on
-one thread with a fixed seed, so the same rows give the same trees bit for bit, and exports
-the trees as plain arrays. `TreeModel.probabilities_many` walks those arrays with numpy:
-running the coder needs neither LightGBM nor the OpenMP library it links to.
+Coder v2's ranker. A row is a list of `(feature name, value)` pairs, as for `linear`; an
+absent feature is 0. `train` (used only by `make train`) fits LightGBM's binary objective
+on one thread with a fixed seed, so the same rows give the same trees bit for bit, and
+exports the trees as plain arrays. `TreeModel.probabilities_many` walks those arrays with
+numpy: running the coder needs neither LightGBM nor the OpenMP library it links to.
 """
 
 from __future__ import annotations
@@ -35,12 +34,9 @@ SEED = 7
 
 @dataclass(frozen=True)
 class TreeModel:
-    """Boosted trees over the features in `index`; a row's scores are sums of its leaves.
+    """Binary trees over the features in `index`; a row's score is the sum of its leaves.
 
-    With two classes every tree adds to one score, the log-odds of class "1"; with more,
-    the trees go round by round, one per class in `classes` order, and each class's score
-    is the sum of its trees (a softmax makes them probabilities). The nodes of all trees
-    are numbered together, tree `t` starting at `roots[t]`. A split
+    The nodes of all trees are numbered together, tree `t` starting at `roots[t]`. A split
     sends a row to `left` when its value of `feature` is at most `threshold`, else to
     `right`; a leaf's score is in `value`, its feature is a column that is always 0 and
     both its children are itself, so every row is at its leaf after `depth` steps.
@@ -57,7 +53,7 @@ class TreeModel:
     classes: tuple[str, ...] = CLASSES
 
     def probabilities_many(self, rows: Sequence[Row]) -> NDArray[np.float64]:
-        """Return the probability of each class for every row, shape (rows, classes)."""
+        """Return (P(class "0"), P(class "1")) for every row, shape (rows, 2)."""
         at, values, owners = coordinates(rows, self.index)
         width = len(self.index) + 1  # the last column stays 0: leaves read it
         x = np.zeros((len(rows), width))
@@ -68,15 +64,8 @@ class TreeModel:
         for _ in range(self.depth):
             left = cells[row_start + self.feature[node]] <= self.threshold[node]
             node = np.where(left, self.left[node], self.right[node])
-        leaves = self.value[node]
-        if len(self.classes) == 2:
-            positive = 1.0 / (1.0 + np.exp(-leaves.sum(axis=1)))
-            binary: NDArray[np.float64] = np.stack([1.0 - positive, positive], axis=1)
-            return binary
-        scores = leaves.reshape(len(rows), -1, len(self.classes)).sum(axis=1)
-        scores -= scores.max(axis=1, keepdims=True)
-        exp = np.exp(scores)
-        result: NDArray[np.float64] = exp / exp.sum(axis=1, keepdims=True)
+        positive = 1.0 / (1.0 + np.exp(-self.value[node].sum(axis=1)))
+        result: NDArray[np.float64] = np.stack([1.0 - positive, positive], axis=1)
         return result
 
     def to_json(self) -> dict[str, Any]:
@@ -118,15 +107,11 @@ def train(
     min_child: int = MIN_CHILD,
     min_count: int = MIN_COUNT,
     seed: int = SEED,
-    classes: Sequence[str] = CLASSES,
-    row_weights: Sequence[float] | None = None,
 ) -> TreeModel:
-    """Fit boosted trees telling the `classes` apart; deterministic for equal inputs.
+    """Fit boosted trees telling label "1" from "0"; deterministic for equal inputs.
 
-    Two classes ("0", "1" for the ranker) fit LightGBM's binary objective, more its
-    multiclass one. Features seen in fewer than `min_count` rows are dropped; `row_weights`
-    counts some rows more than others. Needs LightGBM (pinned in the `dev` extra, which
-    `make train` installs).
+    Features seen in fewer than `min_count` rows are dropped. Needs LightGBM (pinned in
+    the `dev` extra, which `make train` installs).
     """
     try:
         import lightgbm
@@ -138,23 +123,18 @@ def train(
     index = vocabulary(rows, min_count)
     at, values, owners = coordinates(rows, index)
     matrix = sparse.csr_matrix((values, (owners, at)), shape=(len(rows), len(index)))
-    target = np.array([list(classes).index(label) for label in labels], dtype=np.float64)
-    params = lightgbm_params(
-        leaves=leaves, rate=rate, min_child=min_child, seed=seed, classes=len(classes)
-    )
-    dataset = lightgbm.Dataset(matrix, target, weight=row_weights)
-    booster = lightgbm.train(params, dataset, num_boost_round=rounds)
-    return _exported(booster.dump_model(), list(index), tuple(classes))
+    target = np.array([CLASSES.index(label) for label in labels], dtype=np.float64)
+    params = lightgbm_params(leaves=leaves, rate=rate, min_child=min_child, seed=seed)
+    booster = lightgbm.train(params, lightgbm.Dataset(matrix, target), num_boost_round=rounds)
+    return _exported(booster.dump_model(), list(index))
 
 
 def lightgbm_params(
-    *, leaves: int, rate: float, min_child: int, seed: int = SEED, classes: int = 2
+    *, leaves: int, rate: float, min_child: int, seed: int = SEED
 ) -> dict[str, Any]:
-    """Return LightGBM's settings: binary or multiclass, one thread, seeded, depth-bound."""
-    multiclass = {"objective": "multiclass", "num_class": classes} if classes > 2 else {}
+    """Return LightGBM's settings for the ranker: binary, one thread, seeded, depth-bound."""
     return {
         "objective": "binary",
-        **multiclass,
         "learning_rate": rate,
         "num_leaves": leaves,
         "max_depth": MAX_DEPTH,
@@ -169,9 +149,7 @@ def lightgbm_params(
     }
 
 
-def _exported(
-    dump: dict[str, Any], names: Sequence[str], classes: tuple[str, ...] = CLASSES
-) -> TreeModel:
+def _exported(dump: dict[str, Any], names: Sequence[str]) -> TreeModel:
     """Return LightGBM's dumped trees as node arrays over the features they split on."""
     trees = [_flat(tree["tree_structure"]) for tree in dump["tree_info"]]
     used = sorted({f for tree in trees for f in tree[0] if f >= 0})
@@ -200,7 +178,6 @@ def _exported(
         np.array(right, dtype=np.int64),
         np.array(value),
         max(tree[5] for tree in trees),
-        classes,
     )
 
 

@@ -6,9 +6,9 @@ Adds: Events whose `confidence` is the ranker's probability that the event is ri
 
 Three learned steps, trained on the train split (`training.py`):
 
-1. the trigger model (`triggers.py`, a softmax regression seconded by boosted trees where
-   it is unsure) gives every possible trigger word the probability of each CAMEO root, and
-   the likeliest roots over MIN_TRIGGER become triggers;
+1. the trigger model (`triggers.py`, a softmax regression) gives every possible trigger
+   word the probability of each CAMEO root, and the likeliest roots over MIN_TRIGGER become
+   triggers;
 2. the argument model (`arguments.py`, a softmax regression) scores every actor phrase of
    the sentence (`candidates.sentence_parties`), the unknown source and "no target" as the
    trigger's source or target, by the dependency path between them and what kind of actor
@@ -38,7 +38,7 @@ from dyad.learn import arguments as args
 from dyad.learn import candidates as cand
 from dyad.learn.boosted import TreeModel
 from dyad.learn.linear import LinearModel, Row, load
-from dyad.learn.triggers import NONE, TriggerModel, trigger_probabilities
+from dyad.learn.triggers import NONE, trigger_probabilities
 from dyad.records import Actor, Mention, Sentence
 
 CODER_NAME = "dyad.coder.ranked.v2"
@@ -84,7 +84,7 @@ class Candidate:
 class Models:
     """The trained trigger, argument and ranker models and tables (`scripts/train.py`)."""
 
-    trigger: TriggerModel
+    trigger: LinearModel
     arguments: LinearModel
     ranker: TreeModel | LinearModel  # trees; training's interim models hold a stand-in
     lexicon: frozenset[str]
@@ -94,10 +94,8 @@ class Models:
     @staticmethod
     def read(path: Path = MODEL_FILE) -> Models:
         models, extra = load(path)
-        # weights written before session 33 have no trigger trees: the regression alone
-        trees = extra.get("trigger_trees")
         return Models(
-            TriggerModel(models["trigger"], TreeModel.from_json(trees) if trees else None),
+            models["trigger"],
             models["arguments"],
             TreeModel.from_json(extra["ranker"]),
             frozenset(extra["lexicon"]),

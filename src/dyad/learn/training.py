@@ -12,12 +12,9 @@ exactly the sentences, parses, mentions and rule events the runtime sees. Then:
    from candidates as good (and as bad) as those it meets on unseen text.
 3. Ranker rows: each candidate, assembled like a runtime event, labelled 1 when it matches a
    gold event of its sentence at `actor_root` (one to one).
-4. The runtime trigger model's regression is the average of the 5 fold models' weights, so
-   the trigger probabilities the ranker meets at run time are distributed like those it was
-   trained on (a regression refit on all documents is surer of itself, and the ranker,
-   under-confident). Its trees, which only second the regression where it is unsure, are
-   fitted once more on every document (trees cannot be averaged into one, and walking five
-   sets would cost five times the time).
+4. The runtime trigger model is the average of the 5 fold models' weights, so the trigger
+   probabilities the ranker meets at run time are distributed like those it was trained on
+   (a model refit on all documents is surer of itself, and the ranker, under-confident).
 
 No randomness: folds by sorted id, zero-initialised full-batch optimisation for the
 softmax models, and one thread with a fixed seed for the ranker's trees.
@@ -51,9 +48,7 @@ from dyad.learn.coder import Judge, Models, propose, rank_features, remember, se
 from dyad.learn.triggers import (
     NONE,
     LabelledSentence,
-    TriggerModel,
     train_trigger_model,
-    train_trigger_trees,
     trigger_lexicon,
     trigger_rows,
     trigger_token,
@@ -263,7 +258,7 @@ class CrossFit:
 
     rank_rows: list[linear.Row]
     rank_labels: list[str]
-    trigger: TriggerModel
+    trigger: linear.LinearModel
     arguments: linear.LinearModel
     lexicon: frozenset[str]
     subcodes: dict[str, tuple[str, int]]
@@ -281,7 +276,7 @@ def cross_fit(records: Sequence[Recorded], verbs: VerbDictionary) -> CrossFit:
     subcodes = subcode_table(records)
     rank_x: list[linear.Row] = []
     rank_y: list[str] = []
-    trigger_folds: list[TriggerModel] = []
+    trigger_folds: list[linear.LinearModel] = []
     argument_folds: list[linear.LinearModel] = []
     for fold in range(FOLDS):
         inside = [r for r in records if fold_of[r.doc_id] != fold]
@@ -289,7 +284,7 @@ def cross_fit(records: Sequence[Recorded], verbs: VerbDictionary) -> CrossFit:
         labelled = [LabelledSentence(r.sentence, r.mentions, r.triggers) for r in inside]
         trigger, lexicon = train_trigger_model(labelled, verbs)
         arguments = args.train_argument_model(labelled_triggers(inside))
-        interim = Models(trigger, arguments, trigger.linear, lexicon, subcodes)
+        interim = Models(trigger, arguments, trigger, lexicon, subcodes)
         x, y = rank_rows(held, verbs, interim)
         rank_x += x
         rank_y += y
@@ -307,11 +302,10 @@ def cross_fit(records: Sequence[Recorded], verbs: VerbDictionary) -> CrossFit:
         "rank_rows": len(rank_x),
         "rank_positive": rank_y.count("1"),
     }
-    regression = linear.average([fold.linear for fold in trigger_folds])
     return CrossFit(
         rank_x,
         rank_y,
-        TriggerModel(regression, train_trigger_trees(x, y)),
+        linear.average(trigger_folds),
         linear.average(argument_folds),
         lexicon,
         subcodes,

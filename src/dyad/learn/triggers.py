@@ -4,10 +4,6 @@ Reads: Sentence tokens (lemma, dep, head), actor Mentions, the verb dictionary.
 Adds: a feature row per possible trigger (a verb, noun, proper noun or adjective whose lemma
 was a trigger in the train split or that the verb dictionary knows), and the trigger
 model's probability of each CAMEO root (or none) for it.
-
-The trigger model is a softmax regression over the row's features, seconded by boosted
-trees where it is unsure (`TriggerModel`): the trees read combinations of features ("said"
-under a speech verb with an armed subject) that one weight per feature cannot.
 """
 
 from __future__ import annotations
@@ -16,14 +12,10 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-import numpy as np
-from numpy.typing import NDArray
-
 from dyad.coder.lexicon import CONDITIONAL_MARKS
 from dyad.coder.patterns import entry_for
 from dyad.dictionaries.entries import VerbDictionary
-from dyad.learn import boosted, linear
-from dyad.learn.boosted import TreeModel
+from dyad.learn import linear
 from dyad.learn.candidates import ASSET_ROLES, argument_dep, passive
 from dyad.learn.linear import LinearModel, Row
 from dyad.records import Mention, Sentence
@@ -45,19 +37,6 @@ TRIGGER_STEPS = 300
 # a trigger row counts this many times a "none" row in training: events are ~11 % of the
 # rows, and unweighted the model leaves most gold roots under the candidate threshold
 EVENT_WEIGHT = 2.0
-# the trees' second opinion (`TriggerModel`): chosen with a helper's measurements in session
-# 32 on the train split's 5 folds and on dev (README, "Coder v2"): recall at 5 % false alarms
-# 0.374 -> 0.391 (train folds) and 0.386 -> 0.409 (dev); 50 rounds did as well as 300 at a
-# sixth of the cost, and a gate reaching P(none) 0.99 asked the trees about 55 % of the rows
-# for no more recall
-TREE_ROUNDS = 50
-TREE_LEAVES = 15
-TREE_MIN_CHILD = 20
-TREE_RATE = 0.05
-# the linear model's P(none) between these asks the trees too (about 10 % of the rows):
-# its surest calls, either way, stand; the gate is centred on the learned coder's
-# MIN_TRIGGER and moves with it
-GATE = (0.4, 0.8)
 # verbs that report speech: what they govern is often the reported event ("said it would
 # attack"), and they are themselves 01 statements only with political content
 SPEECH = frozenset("say tell announce state add claim report insist note explain declare".split())
@@ -217,36 +196,6 @@ def _conditional(sentence: Sentence, clause: int) -> bool:
     )
 
 
-@dataclass(frozen=True)
-class TriggerModel:
-    """The trigger model: a softmax regression, averaged with boosted trees where unsure.
-
-    Where the regression's P(none) for a row lies within `gate`, the row's probabilities
-    are the mean of the two models'; elsewhere the regression's alone. `trees` is None in
-    tests and stand-ins (the regression alone).
-    """
-
-    linear: LinearModel
-    trees: TreeModel | None = None
-    gate: tuple[float, float] = GATE
-
-    @property
-    def classes(self) -> tuple[str, ...]:
-        return self.linear.classes
-
-    def probabilities_many(self, rows: Sequence[Row]) -> NDArray[np.float64]:
-        """Return the probability of each class for every row, shape (rows, classes)."""
-        probs = self.linear.probabilities_many(rows)
-        if self.trees is None:
-            return probs
-        low, high = self.gate
-        unsure = np.flatnonzero((probs[:, 0] >= low) & (probs[:, 0] <= high))
-        if len(unsure):
-            second = self.trees.probabilities_many([rows[int(n)] for n in unsure])
-            probs[unsure] = 0.5 * (probs[unsure] + second)
-        return probs
-
-
 def trigger_tokens(sentence: Sentence) -> list[int]:
     """Return the tokens that may trigger an event, in text order."""
     return [t.i for t in sentence.tokens if t.pos in TRIGGER_POS and t.text.isalpha()]
@@ -256,7 +205,7 @@ def trigger_probabilities(
     sentence: Sentence,
     mentions: Sequence[Mention],
     verbs: VerbDictionary,
-    trigger: TriggerModel | LinearModel,
+    trigger: LinearModel,
     lexicon: frozenset[str],
 ) -> dict[int, dict[str, float]]:
     """Return token index -> root -> probability for the sentence's possible triggers."""
@@ -327,40 +276,16 @@ def trigger_rows(
 
 def train_trigger_model(
     sentences: Sequence[LabelledSentence], verbs: VerbDictionary
-) -> tuple[TriggerModel, frozenset[str]]:
+) -> tuple[LinearModel, frozenset[str]]:
     """Return the trigger model trained on `sentences`, and the trigger lexicon it scores."""
     lexicon = trigger_lexicon(sentences)
     x, y = trigger_rows(sentences, verbs, lexicon)
-    model = TriggerModel(train_trigger_regression(x, y), train_trigger_trees(x, y))
-    return model, lexicon
-
-
-def _row_weights(labels: Sequence[str]) -> list[float]:
-    return [1.0 if label == NONE else EVENT_WEIGHT for label in labels]
-
-
-def train_trigger_regression(rows: Sequence[Row], labels: Sequence[str]) -> LinearModel:
-    """Return the trigger model's softmax regression fitted to `rows`."""
-    return linear.train(
-        rows,
-        labels,
+    model = linear.train(
+        x,
+        y,
         l2=TRIGGER_L2,
         steps=TRIGGER_STEPS,
         classes=ROOT_CLASSES,
-        row_weights=_row_weights(labels),
+        row_weights=[1.0 if label == NONE else EVENT_WEIGHT for label in y],
     )
-
-
-def train_trigger_trees(rows: Sequence[Row], labels: Sequence[str]) -> TreeModel:
-    """Return the trigger model's boosted trees fitted to `rows` (one per root a round)."""
-    return boosted.train(
-        rows,
-        labels,
-        rounds=TREE_ROUNDS,
-        leaves=TREE_LEAVES,
-        rate=TREE_RATE,
-        min_child=TREE_MIN_CHILD,
-        min_count=2,
-        classes=ROOT_CLASSES,
-        row_weights=_row_weights(labels),
-    )
+    return model, lexicon
