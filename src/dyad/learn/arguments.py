@@ -37,7 +37,7 @@ from dyad.records import Sentence
 
 CLASSES = ("none", "source", "target")
 # a dependency path from a trigger (`argument_path`): its text, length, whether it leaves a clause
-Path = tuple[str, int, bool]
+DependencyPath = tuple[str, int, bool]
 ARGUMENT_L2 = 1.0
 ARGUMENT_STEPS = 300
 # a dependency path longer than this many steps is only "long"
@@ -103,7 +103,7 @@ def _step(sentence: Sentence, i: int) -> str:
     return argument_dep(sentence, i)
 
 
-def dependency_path(sentence: Sentence, start: int, end: int) -> Path:
+def dependency_path(sentence: Sentence, start: int, end: int) -> DependencyPath:
     """Return (path from `start` to `end`, its length, whether it crosses a clause edge)."""
     up = sentence.ancestors(start)
     down = sentence.ancestors(end)
@@ -132,7 +132,7 @@ def _path_start(sentence: Sentence, trigger: int, head: int) -> int:
     return trigger
 
 
-def argument_path(sentence: Sentence, trigger: int, head: int) -> Path:
+def argument_path(sentence: Sentence, trigger: int, head: int) -> DependencyPath:
     """Return the dependency path from `trigger` to the argument phrase at `head`.
 
     A clause on a noun takes the noun as an argument in the place of its relative pronoun:
@@ -291,7 +291,7 @@ def option_rows(
     root: str,
     found: Sequence[Option],
     others: int,
-    paths: dict[tuple[int, int], Path] | None = None,
+    paths: dict[tuple[int, int], DependencyPath] | None = None,
 ) -> list[Row]:
     """Return the feature row of each of `found` (`option_features`), in order.
 
@@ -373,8 +373,8 @@ def option_rows(
 
 
 def known_path(
-    sentence: Sentence, trigger: int, head: int, paths: dict[tuple[int, int], Path]
-) -> Path:
+    sentence: Sentence, trigger: int, head: int, paths: dict[tuple[int, int], DependencyPath]
+) -> DependencyPath:
     """Return `argument_path(sentence, trigger, head)`, from `paths` if it is there (and
     put it there if not): a sentence's candidates ask for the same paths again."""
     found = paths.get((trigger, head))
@@ -389,7 +389,7 @@ def option_probabilities(
     root: str,
     found: Sequence[Option],
     model: LinearModel,
-    paths: dict[tuple[int, int], Path] | None = None,
+    paths: dict[tuple[int, int], DependencyPath] | None = None,
 ) -> list[tuple[float, float]]:
     """Return (P(source), P(target)) of each option, in order.
 

@@ -180,7 +180,9 @@ class SentenceCache:
     """What `propose` works out once per sentence and asks for again."""
 
     scored: dict[tuple[int, str], Scored]  # (trigger, root) -> `_scored_options`
-    paths: dict[tuple[int, int], args.Path]  # (trigger, phrase head) -> `args.argument_path`
+    paths: dict[
+        tuple[int, int], args.DependencyPath
+    ]  # (trigger, phrase head) -> `args.argument_path`
 
 
 def _scored_options(
@@ -362,7 +364,7 @@ def _where(
     sentence: Sentence,
     trigger: int,
     option: args.Option,
-    paths: dict[tuple[int, int], args.Path],
+    paths: dict[tuple[int, int], args.DependencyPath],
 ) -> str:
     """Return the option's dependency path from the trigger, or what it stands for."""
     if option.head is None:
