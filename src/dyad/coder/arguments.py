@@ -235,7 +235,7 @@ def objects(sentence: Sentence, verb: int, places: bool = False) -> list[tuple[i
                 head = pobj
             found.extend((i, dep) for i in conjuncts(sentence, head))
     for child in children:  # "holds Israel responsible": Israel is the verb's object
-        if child.dep == "ccomp" and small_clause(sentence, child):
+        if small_clause(sentence, child):
             subjects = [c.i for c in sentence.children(child.i) if c.dep == "nsubj"]
             found.extend((i, "dobj") for s in subjects for i in conjuncts(sentence, s))
     direct = [head for head, _how in found]

@@ -38,6 +38,8 @@ from dyad.records import Sentence
 CLASSES = ("none", "source", "target")
 # a dependency path from a trigger (`argument_path`): its text, length, whether it leaves a clause
 DependencyPath = tuple[str, int, bool]
+# a gold actor where the gold marks it in the sentence: (actor, start, end)
+Marked = tuple[str, int, int]
 ARGUMENT_L2 = 1.0
 ARGUMENT_STEPS = 300
 # a dependency path longer than this many steps is only "long"
@@ -412,9 +414,9 @@ class LabelledTrigger:
     options: tuple[Option, ...]
     sources: frozenset[str]  # six-character actors, "---" for an unknown source
     targets: frozenset[str]  # six-character actors, "" for no target
-    # where in the sentence the gold marks each actor: (actor, start, end), document offsets
-    source_spans: frozenset[tuple[str, int, int]] = frozenset()
-    target_spans: frozenset[tuple[str, int, int]] = frozenset()
+    # where in the sentence the gold marks each actor (document offsets)
+    source_spans: frozenset[Marked] = frozenset()
+    target_spans: frozenset[Marked] = frozenset()
 
 
 def option_label(option: Option, labelled: LabelledTrigger, actor: str | None) -> str:
@@ -443,7 +445,7 @@ def option_label(option: Option, labelled: LabelledTrigger, actor: str | None) -
 def _marked_here(
     option: Option,
     actor: str,
-    spans: frozenset[tuple[str, int, int]],
+    spans: frozenset[Marked],
     labelled: LabelledTrigger,
 ) -> bool:
     """Return whether `option` stands where the gold marks `actor` (see `option_label`)."""

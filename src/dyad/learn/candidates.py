@@ -511,10 +511,8 @@ def parties(
             context = perspective  # a speech's "Congress" is its speaker's
         elif head_lemma in MISSION_HEADS and memory.mission:
             context = memory.mission  # "a US diplomat ... after the embassy refused"
-        elif head in memory.quoted and role in _speaker_branches(memory.speaker):
-            # '"... the air force targeted three Hamas posts," the Israeli military said':
-            # a force's or police spokesman's "the air force", "the police" are his own
-            context = _speaker_country(memory.speaker)
+        elif own := _spokesmans_own(memory, head, role):
+            context = own
         if context in backers:
             context = None  # the story's country backs "the US-backed fighters"; they are not its
         if not context or _untied(sentence, inside, found):
@@ -1173,23 +1171,29 @@ def _quoted_tokens(tokens: Sequence[Token], open_before: bool) -> frozenset[int]
 
 
 # the roles whose spokesman's bare "the army", "the police" are his own branch's
-SPEAKING_BRANCHES = {"MIL": frozenset({"MIL"}), "COP": frozenset({"COP"})}
+SPEAKING_BRANCHES = frozenset({"MIL", "COP"})
 
 
-def _speaker_branches(speaker: Sequence[Party]) -> frozenset[str]:
-    """Return the roles a quotation's speaker speaks for as his own ("MIL" for an army's)."""
-    for party in speaker:
-        if party.code[:3] not in ORGANISATIONS and party.code[:3] != UNKNOWN:
-            return SPEAKING_BRANCHES.get(party.code[3:6], frozenset())
-    return frozenset()
+def _spokesmans_own(memory: DocumentMemory, head: int, role: str) -> str | None:
+    """Return the speaker's country where a quoted forces or police spokesman names his own
+    branch: '"... the air force targeted three Hamas posts," the Israeli military said'."""
+    speaking = _speaking_state(memory.speaker)
+    if speaking is None or head not in memory.quoted or role not in SPEAKING_BRANCHES:
+        return None
+    return speaking.code[:3] if speaking.code[3:6] == role else None
+
+
+def _speaking_state(speaker: Sequence[Party]) -> Party | None:
+    """Return the first of the quotation's speaker's parties that is a state's."""
+    return next(
+        (p for p in speaker if p.code[:3] != UNKNOWN and p.code[:3] not in ORGANISATIONS), None
+    )
 
 
 def _speaker_country(speaker: Sequence[Party]) -> str | None:
     """Return the country of the quotation's speaker, when it has one."""
-    for party in speaker:
-        if party.code[:3] != UNKNOWN and party.code[:3] not in ORGANISATIONS:
-            return party.code[:3]
-    return None
+    speaking = _speaking_state(speaker)
+    return speaking.code[:3] if speaking is not None else None
 
 
 def _may_refer_back(sentence: Sentence, token: Token) -> bool:

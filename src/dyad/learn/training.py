@@ -43,7 +43,7 @@ from dyad.evaluate.realtext import (
 from dyad.learn import arguments as args
 from dyad.learn import boosted, linear
 from dyad.learn import candidates as cand
-from dyad.learn.arguments import LabelledTrigger
+from dyad.learn.arguments import LabelledTrigger, Marked
 from dyad.learn.coder import Judge, Models, propose, rank_features, remember, seen_before
 from dyad.learn.triggers import (
     NONE,
@@ -56,8 +56,6 @@ from dyad.learn.triggers import (
 from dyad.records import Mention, Sentence
 
 FOLDS = 5
-# a gold actor where the gold marks it in the sentence: (actor, start, end)
-Marked = tuple[str, int, int]
 
 
 @dataclass(slots=True)
