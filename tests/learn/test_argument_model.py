@@ -45,6 +45,26 @@ def test_dependency_path_names_prepositions_and_clause_crossings() -> None:
     assert args.dependency_path(sentence, 0, 8) == ("up:nsubj>down:prep:in>down:pobj", 3, False)
 
 
+def test_a_noun_conjunct_stands_where_its_first_conjunct_does() -> None:
+    sentence = make_sentence(
+        "Washington pressed China and Germany .",
+        [1, 1, 1, 2, 2, 1],
+        "nsubj ROOT dobj cc conj punct",
+        tags="NNP VBD NNP CC NNP .",
+        pos="PROPN VERB PROPN CCONJ PROPN PUNCT",
+    )
+    assert args.dependency_path(sentence, 1, 2) == ("down:dobj", 1, False)
+    assert args.dependency_path(sentence, 1, 4) == ("down:dobj", 1, False)
+    # joined verbs are no shared role: "pressed and threatened" crosses a clause
+    verbs = make_sentence(
+        "Washington pressed and threatened China .",
+        [1, 1, 1, 1, 3, 1],
+        "nsubj ROOT cc conj dobj punct",
+        pos="PROPN VERB CCONJ VERB PROPN PUNCT",
+    )
+    assert args.dependency_path(verbs, 1, 4) == ("down:conj>down:dobj", 2, True)
+
+
 def test_a_headline_passive_subject_is_on_the_passive_path() -> None:
     words = "Senator arrested in Manila"
     heads, deps = [1, 1, 1, 2], "nsubj ROOT prep pobj"

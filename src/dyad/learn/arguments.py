@@ -25,6 +25,7 @@ from dyad.evaluate.realtext import scored_actor
 from dyad.learn import linear
 from dyad.learn.candidates import (
     FIRST_PERSON,
+    PHRASE_POS,
     PLACE_PREPS,
     SUBJECT_DEPS,
     Party,
@@ -113,13 +114,26 @@ def dependency_path(sentence: Sentence, start: int, end: int) -> DependencyPath:
     if common is None:
         return "apart", 99, True
     rising = up[: up.index(common)]
-    falling = list(reversed(down[: down.index(common)]))
+    falling = [t for t in reversed(down[: down.index(common)]) if not _shares_role(sentence, t)]
     steps = [f"up:{_step(sentence, t)}" for t in rising]
     steps += [f"down:{_step(sentence, t)}" for t in falling]
     crossed = any(sentence.tokens[t].dep in CLAUSE_DEPS for t in rising + falling)
     length = len(steps)
     text = ">".join(steps) if length <= MAX_PATH else "long"
     return text, length, crossed
+
+
+def _shares_role(sentence: Sentence, i: int) -> bool:
+    """Return whether token `i` is a noun joined to a noun: a conjunct of the same role.
+
+    "pressing both China and Germany", "warned against Sweden and Finland joining", "China
+    and the European Community signed": the second conjunct stands where the first does,
+    so the path to it reads as the path to the first (no step "conj", no clause crossed).
+    """
+    token = sentence.tokens[i]
+    if token.dep != "conj" or token.pos not in PHRASE_POS:
+        return False
+    return sentence.tokens[token.head].pos in PHRASE_POS
 
 
 def _path_start(sentence: Sentence, trigger: int, head: int) -> int:
