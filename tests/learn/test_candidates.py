@@ -344,6 +344,43 @@ def test_object_and_possessive_pronouns_may_be_actors_named_before(
     assert not any(p.kind == "memory" and i != pronoun for i, p in offered)
 
 
+@pytest.mark.parametrize(
+    ("words", "heads", "deps", "pos", "lemmas"),
+    [
+        (  # a noun with an indefinite article brings in someone new
+            "An individual fled .",
+            [1, 2, 2, 2],
+            "det nsubj ROOT punct",
+            "DET NOUN VERB PUNCT",
+            "an individual flee .",
+        ),
+        (  # a thing names no actor, so none named before either
+            "The response was crucial .",
+            [1, 2, 2, 2, 2],
+            "det nsubj ROOT acomp punct",
+            "DET NOUN AUX ADJ PUNCT",
+            "the response be crucial .",
+        ),
+    ],
+)
+def test_a_new_or_lifeless_subject_is_no_actor_named_before(
+    words, heads, deps, pos, lemmas
+) -> None:
+    # in Pakistan, which has no international force, "individual" is no theatre person
+    memory, _ = _after_the_taliban("PAK")
+    later = make_sentence(words, heads, deps, lemmas=lemmas, pos=pos)
+    assert cand.sentence_parties(later, [], "PAK", memory) == []
+
+
+def test_a_group_noun_subject_may_be_the_group_named_before() -> None:
+    memory, _ = _after_the_taliban("AFG")
+    later = make_sentence(
+        "The group fled .", [1, 2, 2, 2], "det nsubj ROOT punct", pos="DET NOUN VERB PUNCT"
+    )
+    offered = cand.sentence_parties(later, [], "AFG", memory)
+    assert offered == [(1, cand.Party("AFGREB", "group", "memory"))]
+
+
 def test_punctuation_is_never_an_actor_named_before() -> None:
     # spaCy may make the hyphen of "al-Assad" a subject; it stands for no one
     later = make_sentence("- fled .", [1, 1, 1], "nsubj ROOT punct", pos="PROPN VERB PUNCT")
@@ -672,6 +709,19 @@ def test_a_person_held_for_a_crime_is_a_suspect(verb, lemma, context, code) -> N
     sentence = _held(verb, lemma)
     man = [Mention(1, 1, Actor("man", "~PPL"), "agent")]
     assert _codes(sentence, 1, man, context=context) == code
+
+
+def test_an_individual_held_for_a_crime_is_a_suspect() -> None:
+    # "An individual has been arrested after the mayor was stabbed": no mention, a suspect
+    sentence = make_sentence(
+        "An individual was arrested .",
+        [1, 3, 3, 3, 3],
+        "det nsubjpass auxpass ROOT punct",
+        lemmas="an individual be arrest .",
+        pos="DET NOUN AUX VERB PUNCT",
+        tags="DT NN VBD VBN .",
+    )
+    assert _codes(sentence, 1, [], context="POL") == {"POLCRM"}
 
 
 @pytest.mark.parametrize(

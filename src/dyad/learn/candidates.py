@@ -58,7 +58,9 @@ from dyad.coder.lexicon import (
     ATTRIBUTION_VERBS,
     GROUP_PRONOUNS,
     OUT_OF_OFFICE,
+    PERSON_ROLE_NOUNS,
     PERSONAL_PRONOUNS,
+    RELATIONAL_NOUNS,
     SUBJECTS,
 )
 from dyad.records import Mention, Sentence, Token
@@ -166,7 +168,9 @@ MILITARY_WORDS = frozenset(
 # a person held, charged or tried for a crime is a suspect: country + CRM (adjudications 5
 # and 14), not the dictionary's PPL/CVL ("a man has been arrested", "two women were charged");
 # the victim of the crime stays a civilian
-SUSPECT_HEADS = frozenset("man men woman women person boy girl teenager teen youth".split())
+SUSPECT_HEADS = frozenset(
+    "man men woman women person people individual boy girl teenager teen youth".split()
+)
 # a relative is a person of his own: "the brother of a murdered media star" is no journalist,
 # "the son of the president" no government
 KIN_HEADS = frozenset(
@@ -202,6 +206,8 @@ PORTFOLIOS = frozenset(
     "environment transport housing energy labour labor industry economy culture "
     "communications employment security immigration enterprise tourism".split()
 )
+# the articles of a noun phrase that brings in someone new (`_may_refer_back`)
+INDEFINITE = frozenset({"a", "an", "another"})
 # names of bodies that are no state's: a role "of" one the dictionary lacks is no official of
 # the story's country
 BODIES = frozenset(
@@ -214,6 +220,25 @@ BODIES = frozenset(
 PERSON_HEADS = frozenset(
     "man men person people individual leader occupant detainee suspect facilitator commander"
     " associate fighter him them".split()
+)
+# common nouns whose subject phrase may stand for an actor named before ("the group said",
+# "the commission ruled", "the woman told police"); any other ("the panel's response could
+# be crucial", "inflation rose") names no actor, and so no actor named before either
+REFERRING_NOUNS = (
+    PERSON_HEADS
+    | PERSON_ROLE_NOUNS
+    | RELATIONAL_NOUNS
+    | BODIES
+    | frozenset(
+        """group party side team tribe clan body agency country state nation city province
+        region company firm organisation organization movement alliance bloc coalition
+        regime administration government authority council committee commission panel
+        mission delegation force unit militia faction camp family community union board
+        bank court ministry department newspaper paper outlet network broadcaster
+        woman boy girl child resident citizen worker student soldier troop protester
+        demonstrator survivor witness source expert analyst observer investigator
+        lawyer relative father mother son daughter brother sister wife husband widow""".split()
+    )
 )
 
 
@@ -1201,12 +1226,18 @@ def _may_refer_back(sentence: Sentence, token: Token) -> bool:
 
     A subject may be a name the dictionaries lack; an object or possessor only a pronoun
     ("arrested him", "their leader"). A name given an apposition ("Ahmed al-Assadi, a
-    spokesman for the PMF") is introduced here, not named before.
+    spokesman for the PMF") is introduced here, not named before, and so is a noun with
+    an indefinite article ("An individual has been arrested after the mayor was stabbed").
     """
     word = token.text.lower()
     if not word[:1].isalpha():
         return False  # the hyphen of "al-Assad", a number
     if token.dep in SUBJECTS:
-        introduced = any(child.dep == "appos" for child in sentence.children(token.i))
+        introduced = any(
+            child.dep == "appos" or (child.dep == "det" and child.text.lower() in INDEFINITE)
+            for child in sentence.children(token.i)
+        )
+        if token.pos == "NOUN" and token.lemma.lower() not in REFERRING_NOUNS:
+            return False
         return word not in NOT_ACTORS and not introduced
     return token.pos == "PRON" and word in THIRD_PERSON
