@@ -105,6 +105,23 @@ def test_anaphora_a_surname_met_before_is_that_person(actors: ActorDictionary) -
     assert ("Tillerson", "USAGOV", "named-before") in codes(found)
 
 
+def test_a_surname_the_parser_tags_a_common_noun_is_that_person(
+    actors: ActorDictionary,
+) -> None:
+    # "finance minister Jaime Ongpin ... Ongpin has said": the parser has not seen the name
+    text = sentence("Ongpin has said .", [2, 2, 2, 2], "nsubj aux ROOT punct",
+                    "NN VBZ VBN .", "NOUN AUX VERB PUNCT")  # fmt: skip
+    ongpin = Actor("finance minister Jaime Ongpin", "PHLGOV", None, "PHL", CONTEXT_ONLY)
+    named = find_mentions(text, actors, on_date=DAY)
+    found = pronoun_mentions(text, named, actors, None, {"Ongpin": ongpin})
+    assert ("Ongpin", "PHLGOV", "named-before") in codes(found)
+    # a lower-case common noun is no name, whatever the document named before
+    plain = sentence("rice has risen .", [2, 2, 2, 2], "nsubj aux ROOT punct",
+                     "NN VBZ VBN .", "NOUN AUX VERB PUNCT")  # fmt: skip
+    found = pronoun_mentions(plain, [], actors, None, {"rice": ongpin})
+    assert codes(found) == []
+
+
 def test_a_subject_pronoun_is_not_the_person_its_own_clause_names(
     actors: ActorDictionary,
 ) -> None:
@@ -363,6 +380,24 @@ def test_an_office_held_before_makes_the_person_one_of_the_elite(
     found = appositive_mentions(parsed, find_mentions(parsed, actors, on_date=DAY), actors, names)
     assert ("Ivan Petrov", "RUSELI", "appositive") in codes(found)
     assert names["Petrov"].code == "RUSELI"
+
+
+@pytest.mark.parametrize(("former", "code"), [("former", "BRAELI"), ("the", "BRAGOVENV")])
+def test_an_office_held_before_ends_a_role_the_dictionary_left_open(
+    actors: ActorDictionary, former: str, code: str
+) -> None:
+    # Phoenix gives Izabella Teixeira BRAGOVENV from 2010 on, never ended
+    parsed = sentence(
+        f"Izabella Teixeira , {former} Brazilian environment minister , said no .",
+        [1, 8, 1, 6, 6, 6, 1, 1, 8, 8, 8],
+        "compound nsubj punct amod amod compound appos punct ROOT dobj punct",
+        "NNP NNP , JJ JJ NN NN , VBD DT .",
+        "PROPN PROPN PUNCT ADJ ADJ NOUN NOUN PUNCT VERB DET PUNCT",
+    )
+    found = appositive_mentions(
+        parsed, find_mentions(parsed, actors, on_date="2017-03-29"), actors, {}
+    )
+    assert [c for text, c, _ in codes(found) if text == "Izabella Teixeira"] == [code]
 
 
 def _relative_clause(title: str, tags: str, pos: str) -> Sentence:

@@ -215,6 +215,15 @@ def _covered(mentions: Sequence[Mention]) -> set[int]:
     return {i for m in mentions for i in range(m.first, m.last + 1)}
 
 
+def _unparsed_name(token: Token) -> bool:
+    """Return whether a capitalised word the parser tagged a common noun may be a name.
+
+    The parser tags a surname it has not seen "NN", most often opening a sentence:
+    "Ongpin has said ..." after "finance minister Jaime Ongpin" is the minister.
+    """
+    return token.tag == "NN" and token.text[:1].isupper()
+
+
 def _capitalised(token: Token, covered: set[int]) -> bool:
     """Return whether an unparsed token may be a name the dictionary lacks."""
     text = token.text
@@ -252,20 +261,21 @@ def appositive_mentions(
     gives his country alone on the text's date, where the apposition names an office in
     that country ("Vijay Goel, a member of the Rajya Sabha": INDLEG, no longer India's). An
     office held before ("Michael Bloomberg, formerly the mayor of New York City") makes him
-    one of his country's elite.
+    one of his country's elite, a dictionary person's role too where the dictionary left it
+    open ("Izabella Teixeira, former Brazilian environment minister": BRAGOVENV since 2010).
     """
     tokens = sentence.tokens
     covered = _covered(mentions)
-    # dictionary persons in no dated role: the apposition may say what they are now
-    roleless = {
-        m.last: m
-        for m in mentions
-        if m.rule == "actor" and m.actor.entry in dictionary.people and len(m.actor.code) == 3
+    # dictionary persons: one in no dated role may be what the apposition says he is now,
+    # one in a role the apposition says he held before ("Izabella Teixeira, former
+    # Brazilian environment minister", whose ministry Phoenix never ended) is no longer in it
+    people = {
+        m.last: m for m in mentions if m.rule == "actor" and m.actor.entry in dictionary.people
     }
     added = []
     replaced = set()
     for token in tokens:
-        known = roleless.get(token.i)
+        known = people.get(token.i)
         if token.tag != "NNP" or (token.i in covered and known is None):
             continue
         if token.dep == "compound":
@@ -292,9 +302,12 @@ def appositive_mentions(
                 continue
             if actor.code.startswith("---"):
                 continue
-            if known is not None and actor.code[:3] != known.actor.code:
+            if known is not None and actor.code[:3] != known.actor.code[:3]:
                 continue  # another country's office: not one the dictionary could date
-            if _held_before(sentence, role):
+            held_before = _held_before(sentence, role)
+            if known is not None and len(known.actor.code) > 3 and not held_before:
+                continue  # the role the dictionary dates to the day stands
+            if held_before:
                 if actor.code[:3] in NOT_STATES:
                     continue  # an organisation's former head acts for it no longer
                 actor = replace(actor, code=actor.code[:3] + "ELI")
@@ -371,7 +384,7 @@ def pronoun_mentions(
             and t.text[:1].isalpha()  # never a stray mark of a mangled name ("N��ir��n")
             and names[t.text] is not UNKNOWN_PERSON
             and t.i not in covered
-            and (t.tag == "NNP" or t.i in surnamed)
+            and (t.tag == "NNP" or t.i in surnamed or _unparsed_name(t))
         ]
         if names
         else []
