@@ -1347,6 +1347,15 @@ def test_a_relative_takes_no_role_of_whom_he_is_kin_to() -> None:
     assert _codes(son, 1, [Mention(3, 3, Actor("Ghani", "AFGGOV"), "actor")]) == {"AFG"}
 
 
+def test_whose_relative_the_actor_is_is_no_party_of_the_sentence() -> None:
+    # the star is not sentenced, nor mourned: only the brother is offered
+    for verb, lemma, code in (("sentenced", "sentence", "PAKCRM"), ("mourned", "mourn", "PAK")):
+        offered = cand.sentence_parties(
+            _brother(verb, lemma), BROTHER_NAMES, "PAK", cand.DocumentMemory("d")
+        )
+        assert [(head, party.code) for head, party in offered] == [(0, code)]
+
+
 def test_a_conjunct_heads_a_phrase_of_its_own() -> None:
     # "according to the organisation and a police official": the police are the official's
     sentence = make_sentence(

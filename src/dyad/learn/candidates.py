@@ -171,6 +171,8 @@ MILITARY_WORDS = frozenset(
 SUSPECT_HEADS = frozenset(
     "man men woman women person people individual boy girl teenager teen youth".split()
 )
+# the most steps from a word up to the "of" of a relative's phrase (`_kin_of`)
+MAX_KIN_CLIMB = 4
 # a relative is a person of his own: "the brother of a murdered media star" is no journalist,
 # "the son of the president" no government
 KIN_HEADS = frozenset(
@@ -751,6 +753,22 @@ def _portfolio(sentence: Sentence, token: Token) -> bool:
     return any(word.lemma.lower() in PORTFOLIOS for word in words)
 
 
+def _kin_of(sentence: Sentence, token: Token) -> bool:
+    """Return whether `token` stands in the "of" phrase of a relative: "the brother of a
+    murdered media star", "the widow of the slain governor", "Waseem, brother of social
+    media personality Qandeel Baloch". The relative is the one who acts or is acted on;
+    whose relative he is names no party of the sentence's events (`parties` gives the
+    relative his country alone)."""
+    for _ in range(MAX_KIN_CLIMB):
+        if token.head == token.i or token.pos in ("VERB", "AUX"):
+            return False
+        governor = sentence.tokens[token.head]
+        if token.dep == "pobj" and governor.lemma.lower() == "of":
+            return sentence.tokens[governor.head].lemma.lower() in KIN_HEADS
+        token = governor
+    return False
+
+
 def _guide_role(sentence: Sentence, head: int) -> str:
     """Return the role the guide gives the head noun ("the suspect": CRM), or ""."""
     token = sentence.tokens[head]
@@ -945,6 +963,8 @@ def sentence_parties(
             continue
         if affiliated(sentence, token):
             continue  # "The UK" of "The UK-based Observatory" is where it sits, not a party
+        if _kin_of(sentence, token):
+            continue  # "the widow of the governor" is no governor, and the governor no party
         offered = pair_parties(sentence, token, found, memory)
         if not offered:
             offered = parties(sentence, token.i, mentions, context, memory, perspective)
