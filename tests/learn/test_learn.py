@@ -413,6 +413,22 @@ def test_the_ranker_knows_the_storys_own_actors_and_dyads() -> None:
     assert row["seen_dyad=2"] == row["seen_both=True"] == 1.0
 
 
+def test_the_ranker_knows_how_likely_a_candidates_reverse_is() -> None:
+    from dyad.learn.coder import rank_features, reversals
+
+    # "China and the EC signed an agreement": each way round, at the same root
+    forth = EventCode(1, Actor("China", "CHN"), Actor("EC", "IGOEUREEC"), "057", "x")
+    back = EventCode(1, Actor("EC", "IGOEUREEC"), Actor("China", "CHNGOV"), "057", "x")
+    other_root = EventCode(1, Actor("EC", "IGOEUREEC"), Actor("China", "CHN"), "040", "x")
+    alone = EventCode(1, Actor("China", "CHN"), None, "057", "x")
+    found = [_candidate(c, 0.5) for c in (forth, back, other_root, alone)]
+    found = [replace(c, source_p=0.8, target_p=0.5) for c in found]
+    assert reversals(found) == [0.2, 0.2, 0.0, 0.0]
+    row = dict(rank_features(found[0], "asserted", "article", 4, reverse=0.2))
+    assert row["reverse=True"] == row["reverse|root=True|05"] == 1.0
+    assert row["reverse"] == 0.2
+
+
 def test_the_story_memory_is_the_documents_reading_not_the_coders() -> None:
     sentence, mentions = _joint_sentence()
     models, verbs = _models_and_verbs()

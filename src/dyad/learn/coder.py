@@ -421,7 +421,7 @@ def _role(code: str) -> str:
 # each probability the ranker reads is also told as the tenths it exceeds ("p>0.3")
 _BUCKETS = {
     name: tuple((t / 10, f"{name}>{t / 10:.1f}") for t in range(1, 10))
-    for name in ("p", "ps", "pt", "joint")
+    for name in ("p", "ps", "pt", "joint", "reverse")
 }
 
 
@@ -470,14 +470,43 @@ def _actors(code: EventCode) -> tuple[str, str]:
     )
 
 
+def reversals(found: Sequence[Candidate]) -> list[float]:
+    """Return, for each candidate, how likely its reverse is among the sentence's candidates.
+
+    "Russia and Japan have been negotiating", "China and the EC signed an agreement": the
+    guide codes a joint act each way (section 2), and the second direction is read with
+    less certainty than the first. The reverse of A -> B at a root is B -> A at that root
+    (actors as `_actors` compares them); its likelihood is the product of its trigger,
+    source and target probabilities, 0.0 where there is none.
+    """
+    best: dict[tuple[str, str, str], float] = {}
+    for candidate in found:
+        source, target = _actors(candidate.code)
+        key = (source, target, candidate.code.code[:2])
+        joint = candidate.trigger_p * candidate.source_p * candidate.target_p
+        best[key] = max(best.get(key, 0.0), joint)
+    result = []
+    for candidate in found:
+        source, target = _actors(candidate.code)
+        reverse = (target, source, candidate.code.code[:2])
+        result.append(best.get(reverse, 0.0) if source and target and source != target else 0.0)
+    return result
+
+
 def rank_features(
-    candidate: Candidate, factuality: str, segment: str, count: int, seen: Seen = (0, 0, 0)
+    candidate: Candidate,
+    factuality: str,
+    segment: str,
+    count: int,
+    seen: Seen = (0, 0, 0),
+    reverse: float = 0.0,
 ) -> Row:
     """Return the ranker's feature row for one candidate of factuality `factuality`.
 
     `seen` is how often the document named the candidate's dyad, source and target in
     the sentences before (`seen_before`): an event between the story's own actors is more
-    often one the story tells than one between actors named once in passing.
+    often one the story tells than one between actors named once in passing. `reverse` is
+    how likely the candidate's reverse is (`reversals`).
     """
     code = candidate.code
     root = code.code[:2]
@@ -512,11 +541,15 @@ def rank_features(
         f"seen_source={min(seen[1], 3)}",
         f"seen_target={min(seen[2], 3)}",
         f"seen_both={seen[1] > 0 and seen[2] > 0}",
+        f"reverse={reverse > 0}",
+        f"reverse|root={reverse > 0}|{root}",
     ]
     names += _buckets("p", p) + _buckets("ps", candidate.source_p)
     names += _buckets("pt", candidate.target_p) + _buckets("joint", joint ** (1 / 3))
+    names += _buckets("reverse", reverse ** (1 / 3))
     row: list[tuple[str, float]] = [(name, 1.0) for name in names]
     row += [("p", p), ("ps", candidate.source_p), ("pt", candidate.target_p), ("joint", joint)]
+    row += [("reverse", reverse)]
     return row
 
 
@@ -583,8 +616,9 @@ def score_candidates(
     if not kept:
         return []
     memory = memory or cand.DocumentMemory()
+    reverse = dict(zip(map(id, found), reversals(found), strict=True))
     rows = [
-        rank_features(c, factuality, segment, len(found), seen_before(c, memory))
+        rank_features(c, factuality, segment, len(found), seen_before(c, memory), reverse[id(c)])
         for c, factuality in kept
     ]
     for (candidate, _), probs in zip(kept, ranker.probabilities_many(rows), strict=True):

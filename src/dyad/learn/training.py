@@ -44,7 +44,15 @@ from dyad.learn import arguments as args
 from dyad.learn import boosted, linear
 from dyad.learn import candidates as cand
 from dyad.learn.arguments import LabelledTrigger, Marked
-from dyad.learn.coder import Judge, Models, propose, rank_features, remember, seen_before
+from dyad.learn.coder import (
+    Judge,
+    Models,
+    propose,
+    rank_features,
+    remember,
+    reversals,
+    seen_before,
+)
 from dyad.learn.triggers import (
     NONE,
     LabelledSentence,
@@ -174,6 +182,7 @@ def rank_rows(
         )
         free = [g.key("actor_root") for g in record.gold]
         segment = record.sentence.segment.kind
+        reverse = dict(zip(map(id, found), reversals(found), strict=True))
         for candidate in sorted(found, key=lambda c: -c.trigger_p):
             code = candidate.code
             factuality = record.judge(code)
@@ -185,7 +194,11 @@ def rank_rows(
             if right:
                 free.remove(key)
             seen = seen_before(candidate, memory)
-            rows.append(rank_features(candidate, factuality, segment, len(found), seen))
+            rows.append(
+                rank_features(
+                    candidate, factuality, segment, len(found), seen, reverse[id(candidate)]
+                )
+            )
             labels.append("1" if right else "0")
         remember(found, memory)
     return rows, labels
