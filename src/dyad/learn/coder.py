@@ -479,18 +479,15 @@ def reversals(found: Sequence[Candidate]) -> list[float]:
     (actors as `_actors` compares them); its likelihood is the product of its trigger,
     source and target probabilities, 0.0 where there is none.
     """
+    keys = [(*_actors(candidate.code), candidate.code.code[:2]) for candidate in found]
     best: dict[tuple[str, str, str], float] = {}
-    for candidate in found:
-        source, target = _actors(candidate.code)
-        key = (source, target, candidate.code.code[:2])
+    for key, candidate in zip(keys, found, strict=True):
         joint = candidate.trigger_p * candidate.source_p * candidate.target_p
         best[key] = max(best.get(key, 0.0), joint)
-    result = []
-    for candidate in found:
-        source, target = _actors(candidate.code)
-        reverse = (target, source, candidate.code.code[:2])
-        result.append(best.get(reverse, 0.0) if source and target and source != target else 0.0)
-    return result
+    return [
+        best.get((target, source, root), 0.0) if source and target and source != target else 0.0
+        for source, target, root in keys
+    ]
 
 
 def rank_features(
