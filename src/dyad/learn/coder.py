@@ -609,16 +609,19 @@ def score_candidates(
     best: dict[tuple[str, str, str], tuple[EventCode, float]] = {}
     positive = ranker.classes.index("1")
     judged = [(c, judge(c.code)) for c in found]
-    kept = [(c, factuality) for c, factuality in judged if factuality is not None]
+    kept = [
+        (c, factuality, reverse)
+        for (c, factuality), reverse in zip(judged, reversals(found), strict=True)
+        if factuality is not None
+    ]
     if not kept:
         return []
     memory = memory or cand.DocumentMemory()
-    reverse = dict(zip(map(id, found), reversals(found), strict=True))
     rows = [
-        rank_features(c, factuality, segment, len(found), seen_before(c, memory), reverse[id(c)])
-        for c, factuality in kept
+        rank_features(c, factuality, segment, len(found), seen_before(c, memory), reverse)
+        for c, factuality, reverse in kept
     ]
-    for (candidate, _), probs in zip(kept, ranker.probabilities_many(rows), strict=True):
+    for (candidate, _, _), probs in zip(kept, ranker.probabilities_many(rows), strict=True):
         code = candidate.code
         p = round(float(probs[positive]), 4)
         target = scored_actor(code.target.code) if code.target else ""

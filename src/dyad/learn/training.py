@@ -182,8 +182,8 @@ def rank_rows(
         )
         free = [g.key("actor_root") for g in record.gold]
         segment = record.sentence.segment.kind
-        reverse = dict(zip(map(id, found), reversals(found), strict=True))
-        for candidate in sorted(found, key=lambda c: -c.trigger_p):
+        with_reverse = zip(found, reversals(found), strict=True)
+        for candidate, reverse in sorted(with_reverse, key=lambda pair: -pair[0].trigger_p):
             code = candidate.code
             factuality = record.judge(code)
             if factuality is None:
@@ -194,11 +194,7 @@ def rank_rows(
             if right:
                 free.remove(key)
             seen = seen_before(candidate, memory)
-            rows.append(
-                rank_features(
-                    candidate, factuality, segment, len(found), seen, reverse[id(candidate)]
-                )
-            )
+            rows.append(rank_features(candidate, factuality, segment, len(found), seen, reverse))
             labels.append("1" if right else "0")
         remember(found, memory)
     return rows, labels
