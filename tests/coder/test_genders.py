@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from dyad.coder.anaphora import pronoun_mentions
-from dyad.coder.genders import agreeing_person, person_key, women_named
+from dyad.coder.genders import agreeing_person, men_named, person_key, women_named
 from dyad.coder.mentions import find_mentions
 from dyad.dictionaries.entries import ActorDictionary
 from dyad.dictionaries.loader import load_actor_dictionary
@@ -76,3 +76,42 @@ def test_her_visit_is_hers_not_the_man_named_last(actors: ActorDictionary) -> No
     women = {person_key(LEYEN)}
     found = pronoun_mentions(visit, named, actors, MATTIS, None, None, women, [LEYEN, MATTIS])
     assert [(m.actor.text, m.actor.code, m.rule) for m in found] == [("Her", "DEUGOV", "anaphora")]
+
+
+def test_a_mans_title_shows_he_is_one(actors: ActorDictionary) -> None:
+    # "Mr Kenny spoke ." (read as the surname of a person named before)
+    kenny = Actor("Kenny", "IRLGOV", "Enda Kenny", None, "actor:KENNY")
+    named = [Mention(1, 1, kenny, "named-before")]
+    mister = make_sentence("Mr Kenny spoke .", [1, 2, 2, 2], "compound nsubj ROOT punct",
+                           None, "NNP NNP VBD .", "PROPN PROPN VERB PUNCT")  # fmt: skip
+    assert men_named(mister, named, actors) == [kenny]
+    assert women_named(mister, named, actors) == []
+    # "Ms" is no man's title, and no title is no evidence
+    miss = make_sentence("Ms Kenny spoke .", [1, 2, 2, 2], "compound nsubj ROOT punct",
+                         None, "NNP NNP VBD .", "PROPN PROPN VERB PUNCT")  # fmt: skip
+    assert men_named(miss, named, actors) == []
+    bare = make_sentence("Kenny spoke .", [1, 1, 1], "nsubj ROOT punct", None,
+                         "NNP VBD .", "PROPN VERB PUNCT")  # fmt: skip
+    assert men_named(bare, [Mention(0, 0, kenny, "named-before")], actors) == []
+
+
+def test_she_is_never_a_man_the_document_showed_to_be_one() -> None:
+    # "Mr Kenny said ... 'Her treatment is a disgrace'": no woman was named, and Kenny is a
+    # man; before, "her" went to Kenny
+    men = {person_key(MATTIS)}
+    assert agreeing_person(MATTIS, "Her", set(), [MATTIS], men) is None
+    assert agreeing_person(MATTIS, "she", set(), [MATTIS], men) is None
+    # a woman named before still takes it, and "he" the man
+    assert agreeing_person(MATTIS, "her", {person_key(LEYEN)}, [LEYEN, MATTIS], men) is LEYEN
+    assert agreeing_person(MATTIS, "he", set(), [MATTIS], men) is MATTIS
+    # one not shown to be a man keeps the anaphora rules' choice, as before
+    assert agreeing_person(MATTIS, "her", set(), [MATTIS], set()) is MATTIS
+
+
+def test_her_after_a_titled_man_names_no_one(actors: ActorDictionary) -> None:
+    visit = make_sentence("Her visit comes .", [1, 2, 2, 2], "poss nsubj ROOT punct", None,
+                          "PRP$ NN VBZ .", "PRON NOUN VERB PUNCT")  # fmt: skip
+    named = find_mentions(visit, actors, on_date=DAY)
+    men = {person_key(MATTIS)}
+    found = pronoun_mentions(visit, named, actors, MATTIS, None, None, set(), [MATTIS], men)
+    assert found == []

@@ -76,3 +76,40 @@ def test_the_queen_after_her_death_is_a_former_head_of_state() -> None:
         for m in find_mentions(sentence, actors, on_date="2023-05-06")
     }
     assert named.get((0, 2)) == "GBRELI"
+
+
+@pytest.mark.parametrize(
+    ("words", "tags", "span", "code", "day"),
+    [
+        # parties the Phoenix files lack: a one-country party is that country's PTY
+        ("Fianna Fail criticised Kenny .", "NNP NNP VBD NNP .", (0, 1), "IRLPTY", "2017-03-01"),
+        ("The BJP won the vote .", "DT NNP VBD DT NN .", (1, 1), "INDPTY", "2017-03-01"),
+        # a short abbreviation written with a capital inside it is one, as "US" is
+        ("The AfD lost seats .", "DT NNP VBD NNS .", (1, 1), "DEUPTY", "2017-03-01"),
+        ("Alternative for Germany lost .", "NNP IN NNP VBD .", (0, 2), "DEUPTY", "2017-03-01"),
+        # the ANC was an armed movement, banned, until February 1990; a party since
+        ("The ANC attacked a base .", "DT NNP VBD DT NN .", (1, 1), "ZAFREB", "1987-03-01"),
+        ("The ANC won the vote .", "DT NNP VBD DT NN .", (1, 1), "ZAFPTY", "2017-03-01"),
+        # a party name several countries share is the story's country's (agent PTY)
+        ("The Labour Party voted .", "DT NNP NNP VBD .", (1, 2), "PTY", "2017-03-01"),
+        ("Sinn Fein walked out .", "NNP NNP VBD RP .", (0, 1), "PTY", "2017-03-01"),
+    ],
+)
+def test_supplement_names_political_parties(
+    words: str, tags: str, span: tuple[int, int], code: str, day: str
+) -> None:
+    n = len(words.split())
+    sentence = make_sentence(words, [0] * n, " ".join(["dep"] * n), words.lower(), tags)
+    actors = load_actor_dictionary()[0]
+    named = {(m.first, m.last): m.actor.code for m in find_mentions(sentence, actors, on_date=day)}
+    assert named.get(span) == code
+
+
+def test_a_short_word_in_lower_case_is_no_abbreviation() -> None:
+    # "us" and "Us" are words; only "US" (or "AfD") is written as an abbreviation
+    actors = load_actor_dictionary()[0]
+    for words, tags in (("They told us .", "PRP VBD PRP ."), ("Us first .", "PRP RB .")):
+        n = len(words.split())
+        sentence = make_sentence(words, [0] * n, " ".join(["dep"] * n), words.lower(), tags)
+        assert [m for m in find_mentions(sentence, actors, on_date="2017-03-01")
+                if m.rule == "actor"] == []  # fmt: skip

@@ -1511,3 +1511,48 @@ def test_a_forces_spokesman_quoted_speaks_of_his_own_branch() -> None:
     assert _air_force_quoted("Israeli military", "ISRMIL") == ["ISRMIL"]
     # a civilian official's "the air force" may be anyone's: the story's, as before
     assert _air_force_quoted("American official", "USAGOV") == ["PSEMIL"]
+
+
+def test_a_partys_leader_is_the_partys() -> None:
+    # "The party 's leader O'Neill spoke ." (a name the dictionaries lack): not the story's
+    # government, which the agents file gives a bare "leader"
+    sentence = make_sentence(
+        "The party 's leader O'Neill spoke .", [1, 3, 1, 4, 5, 5, 5],
+        "det poss case compound nsubj ROOT punct",
+        lemmas="the party 's leader O'Neill speak .",
+        pos="DET NOUN PART NOUN PROPN VERB PUNCT",
+    )  # fmt: skip
+    leader = [Mention(3, 3, Actor("leader", "~GOV"), "agent")]
+    assert _codes(sentence, 4, leader, context="GBR") == {"GBRPTY"}
+    # "an iconic leader of the party"
+    of = make_sentence(
+        "an iconic leader of the party spoke .", [2, 2, 6, 2, 5, 3, 6, 6],
+        "det amod nsubj prep det pobj ROOT punct",
+        lemmas="an iconic leader of the party speak .",
+        pos="DET ADJ NOUN ADP DET NOUN VERB PUNCT",
+    )  # fmt: skip
+    assert _codes(of, 2, [Mention(2, 2, Actor("leader", "~GOV"), "agent")], "IND") == {"INDPTY"}
+    # the country's leader stays its government
+    state = make_sentence(
+        "the leader of the country spoke .", [1, 5, 1, 4, 2, 5, 5],
+        "det nsubj prep det pobj ROOT punct",
+        lemmas="the leader of the country speak .",
+        pos="DET NOUN ADP DET NOUN VERB PUNCT",
+    )  # fmt: skip
+    assert _codes(state, 1, [Mention(1, 1, Actor("leader", "~GOV"), "agent")], "IND") == {"INDGOV"}
+
+
+def test_a_leader_before_a_partys_man_is_no_office() -> None:
+    # "Labour leader Jeremy Corbyn spoke .": the dictionary's party (GBRPTY) stands; a
+    # title that is an office still gives it ("Senator" before a minister's name)
+    sentence = make_sentence(
+        "Labour leader Jeremy Corbyn spoke .", [1, 3, 3, 4, 4, 4],
+        "compound compound compound nsubj ROOT punct",
+        lemmas="Labour leader Jeremy Corbyn speak .",
+        pos="PROPN NOUN PROPN PROPN VERB PUNCT",
+    )  # fmt: skip
+    corbyn = Actor("Jeremy Corbyn", "GBRPTY", "Jeremy Corbyn", None, "actor:CORBYN")
+    mentions = [Mention(1, 1, Actor("leader", "~GOV"), "agent"), Mention(2, 3, corbyn, "actor")]
+    assert _codes(sentence, 3, mentions, context="GBR") == {"GBRPTY"}
+    senator = [Mention(1, 1, Actor("Senator", "~LEG"), "agent"), Mention(2, 3, corbyn, "actor")]
+    assert _codes(sentence, 3, senator, context="GBR") == {"GBRLEG"}

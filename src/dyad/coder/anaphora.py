@@ -353,6 +353,7 @@ def pronoun_mentions(
     subject: Actor | None = None,
     women: set[PersonKey] | None = None,
     recent: Sequence[Actor] = (),
+    men: set[PersonKey] | None = None,
 ) -> list[Mention]:
     """Return `mentions` plus names met before in the document and he/she/his/her/him.
 
@@ -367,7 +368,8 @@ def pronoun_mentions(
     a person named in the same sentence is left to the parse ("Maliki said he would ..."),
     which knows which clause it belongs to. Where the document showed who are women
     (`women`), a "she" or "her" goes to the last of the `recent` persons who is one, and a
-    "he" to no woman (`genders.agreeing_person`).
+    "he" to no woman; a "she" never goes to one it showed to be a man (`men`, "Mr Kenny";
+    `genders.agreeing_person`).
     """
     # a surname the dictionary gives to someone else is the one named before; the matcher
     # took it for a name, so it stays one where the parser tags it otherwise ("Trump," JJ)
@@ -409,8 +411,8 @@ def pronoun_mentions(
             continue
         is_subject = t.dep in SUBJECTS and t.text.lower() in SUBJECT_PRONOUNS
         person = subject if is_subject and subject is not None else antecedent
-        if women:
-            person = agreeing_person(person, t.text, women, recent)
+        if women or men:
+            person = agreeing_person(person, t.text, women or set(), recent, men or set())
         if is_subject and _named(person) and _named_under(sentence, t, person, persons):
             continue  # "He warned that Mr Rutte had not seen the last of him": not Rutte
         if _named(person):

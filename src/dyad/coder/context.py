@@ -64,6 +64,7 @@ class DocumentContext:
         coalition: The led coalition named last ("the Saudi-led coalition": SAUMIL), for a
             later "the coalition".
         women: The persons the document showed to be women, for "she" and "her".
+        men: The persons a man's title showed to be men ("Mr Kenny"): no "she" is one.
         recent: The persons named lately in the segment, last named last.
         titles: A singular title's words ("prime minister") to the person the document gave
             it ("Prime Minister Igor Matovič"), or None where two persons bore it.
@@ -88,6 +89,7 @@ class DocumentContext:
     sides: dict[Segment, Side] = field(default_factory=dict)
     coalition: Actor | None = None
     women: set[genders.PersonKey] = field(default_factory=set)
+    men: set[genders.PersonKey] = field(default_factory=set)
     recent: list[Actor] = field(default_factory=list)
     titles: dict[str, Actor | None] = field(default_factory=dict)
     story: DocumentMemory = field(default_factory=DocumentMemory)
@@ -155,6 +157,7 @@ class DocumentContext:
             self.subject,
             self.women,
             self.recent,
+            self.men,
         )
         mentions = anaphora.group_mentions(sentence, mentions, self.group)
         return anaphora.possessive_mentions(sentence, mentions, actors)
@@ -172,6 +175,8 @@ class DocumentContext:
         self.subject = anaphora.subject_person(sentence, mentions, actors, self.country)
         women = genders.women_named(sentence, mentions, actors)
         self.women.update(genders.person_key(woman) for woman in women)
+        men = genders.men_named(sentence, mentions, actors)
+        self.men.update(genders.person_key(man) for man in men)
         for person in (self.subject, named_last):
             if person is not None and person is not anaphora.UNKNOWN_PERSON:
                 key = genders.person_key(person)

@@ -9,9 +9,11 @@ Her visit comes ahead of a meeting with NATO defense ministers": the person name
 Mattis, but "her" is von der Leyen. The dictionaries say nothing of sex, so the document
 must: a woman's title before the name ("Ms", "Queen", "Baroness"), or her own "her" or
 "herself" in the clause whose subject she is ("von der Leyen ... met her counterpart").
-A man is the unmarked case in news, so only women are learnt: a "she" goes to the last
-woman named when the person it would take is not known to be one, and a "he" never goes to
-a known woman (the last other person named takes it instead, or no one).
+A man is the unmarked case in news: a "she" goes to the last woman named when the person it
+would take is not known to be one, and a "he" never goes to a known woman (the last other
+person named takes it instead, or no one). A man's title ("Mr Kenny", "Sir", "King") shows
+him one, and a "she" or "her" never goes to him: "Mr Kenny said ... 'Her treatment is a
+disgrace'" is no one the document named as a woman, not Kenny.
 """
 
 from __future__ import annotations
@@ -26,6 +28,9 @@ FEMININE_PRONOUNS = frozenset({"she", "her", "hers", "herself"})
 FEMININE_TITLES = frozenset(
     """ms mrs miss madam madame mme queen lady dame baroness princess duchess empress
     countess""".split()
+)
+MASCULINE_TITLES = frozenset(
+    """mr messrs sir lord king prince duke earl baron emperor sheikh monsieur herr""".split()
 )
 # her own possessive or reflexive, said of the subject of her clause
 _OWN_PRONOUN_TAGS = frozenset({"PRP$"})
@@ -48,6 +53,37 @@ def person_key(actor: Actor) -> PersonKey:
     return actor.code, actor.entry or ""
 
 
+def _people(mentions: Sequence[Mention], dictionary: ActorDictionary) -> list[Mention]:
+    """Return the mentions of `mentions` that name persons (not pronouns resolved to them)."""
+    return [
+        m
+        for m in mentions
+        if (m.actor.entry in dictionary.people or m.rule in PERSON_RULES) and m.rule != "anaphora"
+    ]
+
+
+def _titled(sentence: Sentence, people: Sequence[Mention], titles: frozenset[str]) -> list[Actor]:
+    """Return the persons of `people` with one of `titles` right before or at their name."""
+    tokens = sentence.tokens
+    return [
+        m.actor
+        for m in people
+        if any(
+            0 <= i < len(tokens) and tokens[i].text.lower().rstrip(".") in titles
+            for i in (m.first - 1, m.first)
+        )
+    ]
+
+
+def men_named(
+    sentence: Sentence,
+    mentions: Sequence[Mention],
+    dictionary: ActorDictionary,
+) -> list[Actor]:
+    """Return the persons `sentence` shows to be men, by a man's title ("Mr Kenny")."""
+    return _titled(sentence, _people(mentions, dictionary), MASCULINE_TITLES)
+
+
 def women_named(
     sentence: Sentence,
     mentions: Sequence[Mention],
@@ -55,19 +91,8 @@ def women_named(
 ) -> list[Actor]:
     """Return the persons `sentence` shows to be women (a title, or her own "her")."""
     tokens = sentence.tokens
-    people = [
-        m
-        for m in mentions
-        if (m.actor.entry in dictionary.people or m.rule in PERSON_RULES) and m.rule != "anaphora"
-    ]
-    women = [
-        m.actor
-        for m in people
-        if any(
-            0 <= i < len(tokens) and tokens[i].text.lower().rstrip(".") in FEMININE_TITLES
-            for i in (m.first - 1, m.first)
-        )
-    ]
+    people = _people(mentions, dictionary)
+    women = _titled(sentence, people, FEMININE_TITLES)
     subject = next((m for m in people if tokens[m.last].dep in SUBJECTS), None)
     if subject is None:
         return women
@@ -105,11 +130,12 @@ def agreeing_person(
     pronoun: str,
     women: set[PersonKey],
     recent: Sequence[Actor],
+    men: set[PersonKey] | frozenset[PersonKey] = frozenset(),
 ) -> Actor | None:
     """Return who `pronoun` stands for, given that the anaphora rules chose `person`.
 
-    `women` are the persons the document showed to be women, `recent` the persons named
-    lately in the segment, last named last.
+    `women` and `men` are the persons the document showed to be women and men, `recent`
+    the persons named lately in the segment, last named last.
     """
     feminine = pronoun.lower() in FEMININE_PRONOUNS
     is_woman = person is not None and person_key(person) in women
@@ -117,6 +143,8 @@ def agreeing_person(
         return person
     if feminine:
         woman = next((p for p in reversed(recent) if person_key(p) in women), None)
+        if woman is None and person is not None and person_key(person) in men:
+            return None  # "Mr Kenny ... her": no woman the document named
         return woman or person
     # "he" after a woman: the last other person named, or no one
     return next((p for p in reversed(recent) if person_key(p) not in women), None)

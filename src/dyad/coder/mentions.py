@@ -436,7 +436,7 @@ def _longest_match(
     for length in dictionary.phrase_lengths(uppers, position, stop):
         key = tuple(uppers[position : position + length])
         entry = dictionary.actors.get(key)
-        if length == 1 and len(key[0]) <= 3 and not words[position][2].isupper():
+        if length == 1 and len(key[0]) <= 3 and not _abbreviation(words[position][2]):
             entry = None  # "us", "un": only the capitalised abbreviation is an actor
         if length == 1 and entry is not None and entry.person and entry.gone_on(on_date):
             # a person the dictionary names by one word, in no role on the text's date, is
@@ -455,6 +455,12 @@ def _longest_match(
         if role is not None:
             return length, Mention(first, last, Actor(text, role, None, None), "agent")
     return None
+
+
+def _abbreviation(word: str) -> bool:
+    """Return whether a short word is written as an abbreviation: in capitals ("US", "UN")
+    or with a capital inside it ("AfD"), never as a word ("us", "Us", "un")."""
+    return word.isupper() or any(c.isupper() for c in word[1:])
 
 
 def _entry_mention(

@@ -56,6 +56,7 @@ from dyad.coder.actors import (
 )
 from dyad.coder.lexicon import (
     ATTRIBUTION_VERBS,
+    GENERIC_ROLES,
     GROUP_PRONOUNS,
     OUT_OF_OFFICE,
     PERSON_ROLE_NOUNS,
@@ -72,6 +73,8 @@ CLAUSE_DEPS = frozenset({"relcl", "acl", "advcl", "ccomp", "xcomp", "parataxis",
 # a head's conjunct, its conjunction, and "both" or "either" before it
 COORDINATION_DEPS = frozenset({"conj", "cc", "preconj"})
 PLACE_PREPS = frozenset("in at near inside across throughout during since until after".split())
+# a political party as a role noun's owner: "the party's leader" is the party's (PTY)
+PARTY_NOUNS = frozenset({"party"})
 # the guide has no PPL or UAF: people are civilians, armed groups rebels (section 3)
 ROLE_RENAMES = {"PPL": "CVL", "UAF": "REB"}
 UNKNOWN = "---"
@@ -503,6 +506,8 @@ def parties(
             roles = [m for m in roles if not m.first <= head <= m.last]
     roles = list(role_agents(roles))  # "the insurgent commanders": REB, as the rule coder
     role = _role(roles[-1].actor.code) if roles else ""
+    if role and _party_owned(sentence, head, roles[-1]):
+        role = "PTY"  # "the party's leader", "a leader of the party": not the state's
     if guide and all(m.first <= head <= m.last for m in roles):
         role = guide  # "protesters": CVL; "opposition protesters" keep OPP
     if not role and force:
@@ -608,6 +613,19 @@ def _full_party(mention: Mention, head: int, role: str) -> Party:
     return Party(code, mention.actor.text, "full", mention.actor.entry)
 
 
+def _party_owned(sentence: Sentence, head: int, role: Mention) -> bool:
+    """Return whether a generic role noun at `head` is a party's: "The party's Stormont
+    leader Michelle O'Neill", "an iconic leader of the party" (the agents file gives a bare
+    "leader" or "spokesman" the government, GOV)."""
+    if role.first != role.last or role.actor.text.upper() not in GENERIC_ROLES:
+        return False
+    owners: list[int] = []
+    for noun in {head, role.last}:  # the name's head, or the role noun before the name
+        owners += [c.i for c in sentence.children(noun) if c.dep == "poss"]
+        owners += attached_tokens(sentence, noun, "prep", frozenset({"of"}))
+    return any(sentence.tokens[i].lemma.lower() in PARTY_NOUNS for i in owners)
+
+
 def _titled(party: Party, name: Mention, roles: Sequence[Mention]) -> Party:
     """Return a named person's party in the office the title before his name gives.
 
@@ -616,7 +634,17 @@ def _titled(party: Party, name: Mention, roles: Sequence[Mention]) -> Party:
     she is now; one out of office (ELI) or of no state keeps the dictionary's reading, and
     so does a "General" in a civil office (a retired general keeps the rank as a title).
     """
-    title = next((_role(t.actor.code) for t in roles if t.last + 1 == name.first), "")
+    title = next(
+        (
+            _role(t.actor.code)
+            for t in roles
+            if t.last + 1 == name.first
+            # "Labour leader Jeremy Corbyn", "SDLP leader Colum Eastwood": a leader or a
+            # spokesman is no office, and the dictionary's party (PTY) stands
+            and not (t.first == t.last and t.actor.text.upper() in GENERIC_ROLES)
+        ),
+        "",
+    )
     code = party.code
     if title not in TITLE_OFFICES or code[3:6] not in OFFICE_ROLES or code[3:6] == title:
         return party
