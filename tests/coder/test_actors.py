@@ -152,6 +152,21 @@ PARSES: dict[str, tuple[str, list[int], str, str, str]] = {
         "NNP MD VB IN DT NNP TO VB NNS .",
         "PROPN AUX VERB ADP DET PROPN PART VERB NOUN PUNCT",
     ),
+    # "The party 's leader spoke ." / "The country 's leader spoke ."
+    "party_leader": (
+        "The party 's leader spoke .",
+        [1, 3, 1, 4, 4, 4],
+        "det poss case nsubj ROOT punct",
+        "DT NN POS NN VBD .",
+        "DET NOUN PART NOUN VERB PUNCT",
+    ),
+    "country_leader": (
+        "The country 's leader spoke .",
+        [1, 3, 1, 4, 4, 4],
+        "det poss case nsubj ROOT punct",
+        "DT NN POS NN VBD .",
+        "DET NOUN PART NOUN VERB PUNCT",
+    ),
 }
 
 
@@ -192,6 +207,9 @@ def parse(name: str) -> Sentence:
         ("ask_congress", 2, {"perspective": "USA", "context_country": "IRQ"}, "USALEG"),
         ("ask_congress", 2, {"context_country": "IRQ"}, "IRQLEG"),
         ("ask_parliament", 3, {"perspective": "USA", "context_country": "IRQ"}, "IRQLEG"),
+        # a party's leader is the party's, a country's its government (session 35)
+        ("party_leader", 3, {"context_country": "GBR"}, "GBRPTY"),
+        ("country_leader", 3, {"context_country": "GBR"}, "GBRGOV"),
     ],
 )
 def test_actors_resolve_phrase(

@@ -14,7 +14,7 @@ token into one Actor:
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from dyad.coder.lexicon import (
@@ -119,6 +119,8 @@ def noun_phrase(sentence: Sentence, head: int) -> list[int]:
 ORGANISATIONS = frozenset({"IGO", "NGO", "IMG", "MNC"})
 # Roles a person holds in office; out of it, the guide codes him ELI (section 3).
 OFFICE_ROLES = frozenset({"GOV", "LEG", "JUD", "MIL", "PTY", "COP", "SPY"})
+# a political party as the owner of a role word: "the party's leader" is the party's (PTY)
+PARTY_NOUNS = frozenset({"party"})
 # The offices a title right before a name gives ("Senator ...", "President Igor Dodon"); not
 # MIL: a retired general keeps "General" as a title in a civil office.
 TITLE_OFFICES = OFFICE_ROLES - {"MIL"}
@@ -266,7 +268,26 @@ def phrase_role(phrase: Phrase, agents: list[Mention]) -> str:
     words = phrase.sentence.tokens
     if role and any(words[i].text.lower() in OUT_OF_OFFICE for i in phrase.tokens):
         role = "ELI"  # "former Minnesota governor": out of office, one of the elite
+    elif role and owned_by_party(phrase.sentence, {phrase.head, agents[-1].last}, agents[-1]):
+        role = "PTY"  # "the party's leader", "a leader of the party"
     return role
+
+
+def owned_by_party(sentence: Sentence, nouns: Iterable[int], role: Mention) -> bool:
+    """Return whether a generic role word (`role`: "leader", "spokesman") is a party's.
+
+    "The party's Stormont leader Michelle O'Neill", "an iconic leader of the party": the
+    agents file gives a bare "leader" or "spokesman" the government (GOV), but its owner
+    here, a possessor or an "of" phrase of the name's head or of the role word (`nouns`),
+    is a political party.
+    """
+    if role.first != role.last or role.actor.text.upper() not in GENERIC_ROLES:
+        return False
+    owners: list[int] = []
+    for noun in nouns:
+        owners += [c.i for c in sentence.children(noun) if c.dep == "poss"]
+        owners += attached_tokens(sentence, noun, "prep", frozenset({"of"}))
+    return any(sentence.tokens[i].lemma.lower() in PARTY_NOUNS for i in owners)
 
 
 def named_actor(

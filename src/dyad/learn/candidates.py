@@ -51,6 +51,7 @@ from dyad.coder.actors import (
     TITLE_OFFICES,
     affiliation,
     attached_tokens,
+    owned_by_party,
     role_agents,
     speakers_chamber,
 )
@@ -73,8 +74,6 @@ CLAUSE_DEPS = frozenset({"relcl", "acl", "advcl", "ccomp", "xcomp", "parataxis",
 # a head's conjunct, its conjunction, and "both" or "either" before it
 COORDINATION_DEPS = frozenset({"conj", "cc", "preconj"})
 PLACE_PREPS = frozenset("in at near inside across throughout during since until after".split())
-# a political party as a role noun's owner: "the party's leader" is the party's (PTY)
-PARTY_NOUNS = frozenset({"party"})
 # the guide has no PPL or UAF: people are civilians, armed groups rebels (section 3)
 ROLE_RENAMES = {"PPL": "CVL", "UAF": "REB"}
 UNKNOWN = "---"
@@ -506,7 +505,7 @@ def parties(
             roles = [m for m in roles if not m.first <= head <= m.last]
     roles = list(role_agents(roles))  # "the insurgent commanders": REB, as the rule coder
     role = _role(roles[-1].actor.code) if roles else ""
-    if role and _party_owned(sentence, head, roles[-1]):
+    if role and owned_by_party(sentence, {head, roles[-1].last}, roles[-1]):
         role = "PTY"  # "the party's leader", "a leader of the party": not the state's
     if guide and all(m.first <= head <= m.last for m in roles):
         role = guide  # "protesters": CVL; "opposition protesters" keep OPP
@@ -611,19 +610,6 @@ def _full_party(mention: Mention, head: int, role: str) -> Party:
     if mention.actor.entry == CONTEXT_ONLY:  # "Ross", titled before with the story's country
         return Party(code, mention.actor.text, "context+role", mention.actor.entry)
     return Party(code, mention.actor.text, "full", mention.actor.entry)
-
-
-def _party_owned(sentence: Sentence, head: int, role: Mention) -> bool:
-    """Return whether a generic role noun at `head` is a party's: "The party's Stormont
-    leader Michelle O'Neill", "an iconic leader of the party" (the agents file gives a bare
-    "leader" or "spokesman" the government, GOV)."""
-    if role.first != role.last or role.actor.text.upper() not in GENERIC_ROLES:
-        return False
-    owners: list[int] = []
-    for noun in {head, role.last}:  # the name's head, or the role noun before the name
-        owners += [c.i for c in sentence.children(noun) if c.dep == "poss"]
-        owners += attached_tokens(sentence, noun, "prep", frozenset({"of"}))
-    return any(sentence.tokens[i].lemma.lower() in PARTY_NOUNS for i in owners)
 
 
 def _titled(party: Party, name: Mention, roles: Sequence[Mention]) -> Party:
