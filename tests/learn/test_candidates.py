@@ -526,7 +526,9 @@ def test_a_name_introduced_by_an_apposition_is_not_someone_named_before() -> Non
     assert not any(p.kind == "memory" for _, p in offered)
     memory, _ = _after_the_taliban("AFG")
     bare = make_sentence("Assadi fled .", [1, 1, 1], "nsubj ROOT punct", pos="PROPN VERB PUNCT")
-    assert (0, cand.Party("AFGREB", "Assadi", "memory")) in _phrase_parties(bare, [], "AFG", memory)
+    assert (0, cand.Party("AFGREB", "Assadi", "memory")) in _phrase_parties(
+        bare, [], "AFG", memory
+    )
 
 
 def _ambassador():
@@ -1174,7 +1176,9 @@ def test_a_quotation_still_open_keeps_its_speaker_in_sentences_without_marks() -
         'johnson say , " and i hope it end .',
         "PROPN VERB PUNCT PUNCT CCONJ PRON VERB PRON VERB PUNCT",
     )
-    _phrase_parties(opened, [Mention(0, 0, Actor("Johnson", "GBRGOV"), "actor")], "GBR", memory)
+    _phrase_parties(
+        opened, [Mention(0, 0, Actor("Johnson", "GBRGOV"), "actor")], "GBR", memory
+    )
     assert _speakers_we(memory) == ["GBRGOV"]  # the quotation's middle: Johnson's "we"
     closed = _quote(
         'It ends . "', [1, 1, 1, 1], "nsubj ROOT punct punct", 'it end . "', "PRON VERB PUNCT PUNCT"
@@ -1182,7 +1186,9 @@ def test_a_quotation_still_open_keeps_its_speaker_in_sentences_without_marks() -
     _phrase_parties(closed, [], "GBR", memory)
     assert _speakers_we(memory) == []  # closed: the next "we" is nobody the text names
     # an opened quotation is carried over at most QUOTED_RUN unmarked sentences
-    _phrase_parties(opened, [Mention(0, 0, Actor("Johnson", "GBRGOV"), "actor")], "GBR", memory)
+    _phrase_parties(
+        opened, [Mention(0, 0, Actor("Johnson", "GBRGOV"), "actor")], "GBR", memory
+    )
     runs = [_speakers_we(memory) for _ in range(cand.QUOTED_RUN + 1)]
     assert runs[-1] == [] and runs[0] == ["GBRGOV"]
 
