@@ -13,12 +13,6 @@ from dyad.records import Actor, Mention
 from parses import make_sentence, shared_subject_parse
 
 
-def _phrase_parties(*args, **kwargs) -> list[tuple[int, cand.Party]]:
-    """`sentence_parties` less the story's government, which tests of phrases leave aside."""
-    found = cand.sentence_parties(*args, **kwargs)
-    return [(head, party) for head, party in found if party.kind != "story"]
-
-
 def _codes(sentence, head, mentions, context="AFG", memory=None) -> set[str]:
     memory = memory or cand.DocumentMemory("d")
     return {p.code for p in cand.parties(sentence, head, mentions, context, memory)}
@@ -102,9 +96,9 @@ def test_speaker_is_offered_in_every_sentence_of_a_speech() -> None:
     )
     mentions = [Mention(0, 0, Actor("Iraq", "IRQ"), "actor")]
     memory = cand.DocumentMemory("d")
-    spoken = _phrase_parties(sentence, mentions, "IRQ", memory, "USA")
+    spoken = cand.sentence_parties(sentence, mentions, "IRQ", memory, "USA")
     assert (-1, cand.Party("USAGOV", "", "speaker")) in spoken
-    written = _phrase_parties(sentence, mentions, "IRQ", memory)
+    written = cand.sentence_parties(sentence, mentions, "IRQ", memory)
     assert {p.code for _, p in written} == {"IRQ"}
 
 
@@ -119,7 +113,7 @@ def _after_the_taliban(context: str) -> tuple[cand.DocumentMemory, list[str]]:
     )
     memory = cand.DocumentMemory("d")
     taliban = [Mention(1, 1, Actor("Taliban", "AFGREB"), "actor")]
-    offered = _phrase_parties(first, taliban, context, memory)
+    offered = cand.sentence_parties(first, taliban, context, memory)
     return memory, [p.code for _, p in offered]
 
 
@@ -127,7 +121,7 @@ def test_unresolved_subject_is_offered_the_actors_named_just_before() -> None:
     later = make_sentence("They fled .", [1, 1, 1], "nsubj ROOT punct", pos="PRON VERB PUNCT")
     memory, first = _after_the_taliban("AFG")
     assert first == ["AFGREB"]
-    offered = _phrase_parties(later, [], "AFG", memory)
+    offered = cand.sentence_parties(later, [], "AFG", memory)
     assert offered == [(0, cand.Party("AFGREB", "They", "memory"))]
 
 
@@ -307,7 +301,7 @@ def _country_subject(verb: str, lemma: str):
 def test_a_state_named_in_a_military_act_may_be_its_forces() -> None:
     sentence, mentions = _country_subject("attacked", "attack")
     memory = cand.DocumentMemory("d")
-    offered = _phrase_parties(sentence, mentions, "UKR", memory)
+    offered = cand.sentence_parties(sentence, mentions, "UKR", memory)
     assert (0, cand.Party("RUSMIL", "Russia", "country-military")) in offered
     assert (2, cand.Party("UKRMIL", "Ukraine", "country-military")) in offered
     assert memory.recent == [()]  # neither the bare states nor their forces are remembered
@@ -344,7 +338,7 @@ def test_object_and_possessive_pronouns_may_be_actors_named_before(
     memory, _ = _after_the_taliban("PAK")
     later = make_sentence(words, heads, deps, pos=pos)
     police = [Mention(0, 0, Actor("Police", "~COP"), "agent")]
-    offered = _phrase_parties(later, police, "PAK", memory)
+    offered = cand.sentence_parties(later, police, "PAK", memory)
     word = words.split()[pronoun]
     assert (pronoun, cand.Party("AFGREB", word, "memory")) in offered
     assert not any(p.kind == "memory" and i != pronoun for i, p in offered)
@@ -375,7 +369,7 @@ def test_a_new_or_lifeless_subject_is_no_actor_named_before(
     # in Pakistan, which has no international force, "individual" is no theatre person
     memory, _ = _after_the_taliban("PAK")
     later = make_sentence(words, heads, deps, lemmas=lemmas, pos=pos)
-    assert _phrase_parties(later, [], "PAK", memory) == []
+    assert cand.sentence_parties(later, [], "PAK", memory) == []
 
 
 def test_a_group_noun_subject_may_be_the_group_named_before() -> None:
@@ -383,7 +377,7 @@ def test_a_group_noun_subject_may_be_the_group_named_before() -> None:
     later = make_sentence(
         "The group fled .", [1, 2, 2, 2], "det nsubj ROOT punct", pos="DET NOUN VERB PUNCT"
     )
-    offered = _phrase_parties(later, [], "AFG", memory)
+    offered = cand.sentence_parties(later, [], "AFG", memory)
     assert offered == [(1, cand.Party("AFGREB", "group", "memory"))]
 
 
@@ -391,7 +385,7 @@ def test_punctuation_is_never_an_actor_named_before() -> None:
     # spaCy may make the hyphen of "al-Assad" a subject; it stands for no one
     later = make_sentence("- fled .", [1, 1, 1], "nsubj ROOT punct", pos="PROPN VERB PUNCT")
     memory, _ = _after_the_taliban("AFG")
-    assert _phrase_parties(later, [], "AFG", memory) == []
+    assert cand.sentence_parties(later, [], "AFG", memory) == []
 
 
 FORCES_LOYAL = (
@@ -522,11 +516,11 @@ def test_a_name_introduced_by_an_apposition_is_not_someone_named_before() -> Non
         "compound nsubj punct det appos punct ROOT punct",
         pos="PROPN PROPN PUNCT DET NOUN PUNCT VERB PUNCT",
     )
-    offered = _phrase_parties(introduced, [], "AFG", memory)
+    offered = cand.sentence_parties(introduced, [], "AFG", memory)
     assert not any(p.kind == "memory" for _, p in offered)
     memory, _ = _after_the_taliban("AFG")
     bare = make_sentence("Assadi fled .", [1, 1, 1], "nsubj ROOT punct", pos="PROPN VERB PUNCT")
-    assert (0, cand.Party("AFGREB", "Assadi", "memory")) in _phrase_parties(
+    assert (0, cand.Party("AFGREB", "Assadi", "memory")) in cand.sentence_parties(
         bare, [], "AFG", memory
     )
 
@@ -613,14 +607,14 @@ def test_what_an_object_is_labelled_as_is_no_party() -> None:
         Mention(2, 2, Actor("Soleimani", "IRNMIL"), "actor"),
         Mention(5, 5, Actor("terrorist", "UAF"), "agent"),
     ]
-    offered = _phrase_parties(sentence, mentions, "IRQ", cand.DocumentMemory("d"))
+    offered = cand.sentence_parties(sentence, mentions, "IRQ", cand.DocumentMemory("d"))
     assert {p.code for _, p in offered} == {"USA", "IRNMIL"}
     passive = _labelled(passive=True)
     mentions = [
         Mention(0, 0, Actor("Soleimani", "IRNMIL"), "actor"),
         Mention(5, 5, Actor("terrorist", "UAF"), "agent"),
     ]
-    offered = _phrase_parties(passive, mentions, "IRQ", cand.DocumentMemory("d"))
+    offered = cand.sentence_parties(passive, mentions, "IRQ", cand.DocumentMemory("d"))
     assert {p.code for _, p in offered} == {"IRNMIL"}
 
 
@@ -653,7 +647,7 @@ def test_the_office_sought_is_no_party() -> None:
             Mention(2, 2, Actor("Biden", "USAELI"), "actor"),
             Mention(president, president, Actor("president", "GOV"), "agent"),
         ]
-        offered = _phrase_parties(sentence, mentions, "USA", cand.DocumentMemory("d"))
+        offered = cand.sentence_parties(sentence, mentions, "USA", cand.DocumentMemory("d"))
         codes = {p.code for _, p in offered}
         # "for president" is the office Biden seeks; "for the president" names someone
         assert ("USAGOV" in codes) == determiner
@@ -672,7 +666,7 @@ def test_what_a_subject_serves_as_stays_a_party() -> None:
         Mention(4, 4, Actor("Taliban", "AFGREB"), "actor"),
         Mention(5, 5, Actor("commander", "MIL"), "agent"),
     ]
-    offered = _phrase_parties(sentence, mentions, "AFG", cand.DocumentMemory("d"))
+    offered = cand.sentence_parties(sentence, mentions, "AFG", cand.DocumentMemory("d"))
     assert 5 in {head for head, _ in offered}
 
 
@@ -847,10 +841,10 @@ def test_a_name_the_parser_mistagged_still_heads_a_phrase() -> None:
         pos="ADJ PUNCT VERB PRON NOUN PUNCT",
     )
     trump = Mention(0, 0, Actor("Trump", "USAGOV"), "named-before")
-    found = _phrase_parties(sentence, [trump], "USA", cand.DocumentMemory("d"))
+    found = cand.sentence_parties(sentence, [trump], "USA", cand.DocumentMemory("d"))
     assert (0, "USAGOV") in [(head, party.code) for head, party in found]
     # an adjective that is no name heads nothing
-    found = _phrase_parties(sentence, [], "USA", cand.DocumentMemory("d"))
+    found = cand.sentence_parties(sentence, [], "USA", cand.DocumentMemory("d"))
     assert 0 not in [head for head, _ in found]
 
 
@@ -868,7 +862,7 @@ def test_a_quotations_first_person_is_its_speaker() -> None:
         "PUNCT PRON AUX VERB PUNCT PUNCT PROPN VERB PUNCT",
     )
     lavrov = [Mention(6, 6, Actor("Lavrov", "RUSGOV"), "actor")]
-    found = _phrase_parties(said, lavrov, "USA", memory)
+    found = cand.sentence_parties(said, lavrov, "USA", memory)
     assert (1, "RUSGOV") in [(head, party.code) for head, party in found]
     assert (1, "USAGOV") not in [(head, party.code) for head, party in found]
     # the quotation goes on in the next sentence: still Lavrov's "we"
@@ -880,7 +874,7 @@ def test_a_quotations_first_person_is_its_speaker() -> None:
         "PUNCT PRON VERB PROPN PART VERB PUNCT PUNCT",
     )
     washington = [Mention(3, 3, Actor("Washington", "USAGOV"), "actor")]
-    found = _phrase_parties(going_on, washington, "USA", memory)
+    found = cand.sentence_parties(going_on, washington, "USA", memory)
     assert (1, "RUSGOV") in [(head, party.code) for head, party in found]
     # no quotation: the side the text is written from (a speech's), and no guess without one
     plain = _quote(
@@ -891,12 +885,12 @@ def test_a_quotations_first_person_is_its_speaker() -> None:
         "PRON VERB PROPN PART VERB PUNCT",
     )
     plain_washington = [Mention(2, 2, Actor("Washington", "USAGOV"), "actor")]
-    found = _phrase_parties(plain, plain_washington, "IRQ", memory, "USA")
+    found = cand.sentence_parties(plain, plain_washington, "IRQ", memory, "USA")
     assert [party.code for head, party in found if head == 0] == ["USAGOV"]
     assert [party.kind for head, party in found if head == 0] == ["first-person"]
     # "As we make these changes, we will pursue al Qaeda" in a speech about Iraq that says
     # nowhere whose it is: the story's country (IRQ) is no reading of "we"
-    unsided = _phrase_parties(plain, plain_washington, "IRQ", cand.DocumentMemory("e"))
+    unsided = cand.sentence_parties(plain, plain_washington, "IRQ", cand.DocumentMemory("e"))
     assert [party.code for head, party in unsided if head == 0] == []
 
 
@@ -914,7 +908,7 @@ def test_a_named_actors_adjective_on_an_act_heads_a_phrase_of_its_own() -> None:
         Mention(0, 0, Actor("Kuwaiti", "KWT"), "actor"),
         Mention(5, 5, Actor("Iranian", "IRN"), "actor"),
     ]
-    offered = _phrase_parties(sentence, mentions, "USA", cand.DocumentMemory("d"))
+    offered = cand.sentence_parties(sentence, mentions, "USA", cand.DocumentMemory("d"))
     assert {p.code for head, p in offered if head == 5} >= {"IRN"}
     assert 4 not in {head for head, _ in offered}  # "repeated" names no actor
 
@@ -931,7 +925,7 @@ def test_an_adjective_on_a_role_noun_is_no_phrase_of_its_own() -> None:
         Mention(0, 0, Actor("Iranian", "IRN"), "actor"),
         Mention(1, 1, Actor("officials", "GOV"), "agent"),
     ]
-    offered = _phrase_parties(sentence, mentions, "USA", cand.DocumentMemory("d"))
+    offered = cand.sentence_parties(sentence, mentions, "USA", cand.DocumentMemory("d"))
     assert {head for head, _ in offered} == {1}
 
 
@@ -1057,12 +1051,12 @@ MET_NAMES = [
 
 def test_the_two_sides_are_the_two_actors_named_before() -> None:
     memory = cand.DocumentMemory("d")
-    _phrase_parties(MET, MET_NAMES, "CHN", memory)
-    offered = _phrase_parties(TWO_SIDES, [], "CHN", memory)
+    cand.sentence_parties(MET, MET_NAMES, "CHN", memory)
+    offered = cand.sentence_parties(TWO_SIDES, [], "CHN", memory)
     pair = {p.code for head, p in offered if head == 2 and p.kind == "pair"}
     assert pair == {"CHNGOV", "CHEGOV"}
     # without two states named before, "the two sides" is no pair
-    alone = _phrase_parties(TWO_SIDES, [], "CHN", cand.DocumentMemory("e"))
+    alone = cand.sentence_parties(TWO_SIDES, [], "CHN", cand.DocumentMemory("e"))
     assert not any(p.kind == "pair" for _, p in alone)
 
 
@@ -1077,8 +1071,8 @@ def test_the_leaders_of_two_states_are_their_governments() -> None:
         Mention(0, 0, Actor("Russia", "RUS"), "actor"),
         Mention(2, 2, Actor("Turkey", "TUR"), "actor"),
     ]
-    _phrase_parties(MET, named, None, memory)
-    offered = _phrase_parties(sentence, [], None, memory)
+    cand.sentence_parties(MET, named, None, memory)
+    offered = cand.sentence_parties(sentence, [], None, memory)
     assert {p.code for _, p in offered if p.kind == "pair"} == {"RUSGOV", "TURGOV"}
 
 
@@ -1089,7 +1083,7 @@ def test_one_side_is_no_pair() -> None:
         pos="NUM NOUN VERB DET NOUN PUNCT",
     )  # fmt: skip
     memory = cand.DocumentMemory("d")
-    _phrase_parties(MET, MET_NAMES, "CHN", memory)
+    cand.sentence_parties(MET, MET_NAMES, "CHN", memory)
     assert cand.pair_parties(sentence, sentence.tokens[1], [], memory) == []
 
 
@@ -1147,10 +1141,10 @@ def test_a_bare_embassy_is_the_mission_named_before_not_the_host() -> None:
     us = Mention(1, 1, Actor("US", "USA"), "actor")
     diplomat = Mention(2, 2, Actor("diplomat", "GOV"), "agent")
     embassy = Mention(7, 7, Actor("embassy", "GOV"), "agent")
-    found = _phrase_parties(sentence, [us, diplomat, embassy], "NZL", cand.DocumentMemory())
+    found = cand.sentence_parties(sentence, [us, diplomat, embassy], "NZL", cand.DocumentMemory())
     assert [p.code for head, p in found if head == 7] == ["USAGOV"]
     # no mission named with its country before: the story's country is all there is
-    alone = _phrase_parties(sentence, [diplomat, embassy], "NZL", cand.DocumentMemory())
+    alone = cand.sentence_parties(sentence, [diplomat, embassy], "NZL", cand.DocumentMemory())
     assert [p.code for head, p in alone if head == 7] == ["NZLGOV"]
 
 
@@ -1163,7 +1157,7 @@ def _speakers_we(memory: cand.DocumentMemory) -> list[str]:
         "PRON VERB PRON ADP DET NOUN PUNCT",
     )
     ambassador = [Mention(5, 5, Actor("ambassador", "GOV"), "agent")]
-    found = _phrase_parties(sentence, ambassador, "GBR", memory)
+    found = cand.sentence_parties(sentence, ambassador, "GBR", memory)
     return [party.code for head, party in found if head == 0]
 
 
@@ -1176,17 +1170,17 @@ def test_a_quotation_still_open_keeps_its_speaker_in_sentences_without_marks() -
         'johnson say , " and i hope it end .',
         "PROPN VERB PUNCT PUNCT CCONJ PRON VERB PRON VERB PUNCT",
     )
-    _phrase_parties(
+    cand.sentence_parties(
         opened, [Mention(0, 0, Actor("Johnson", "GBRGOV"), "actor")], "GBR", memory
     )
     assert _speakers_we(memory) == ["GBRGOV"]  # the quotation's middle: Johnson's "we"
     closed = _quote(
         'It ends . "', [1, 1, 1, 1], "nsubj ROOT punct punct", 'it end . "', "PRON VERB PUNCT PUNCT"
     )
-    _phrase_parties(closed, [], "GBR", memory)
+    cand.sentence_parties(closed, [], "GBR", memory)
     assert _speakers_we(memory) == []  # closed: the next "we" is nobody the text names
     # an opened quotation is carried over at most QUOTED_RUN unmarked sentences
-    _phrase_parties(
+    cand.sentence_parties(
         opened, [Mention(0, 0, Actor("Johnson", "GBRGOV"), "actor")], "GBR", memory
     )
     runs = [_speakers_we(memory) for _ in range(cand.QUOTED_RUN + 1)]
@@ -1204,7 +1198,7 @@ def test_a_base_is_no_party_beside_the_body_its_name_codes() -> None:
     )
     uk = Mention(0, 1, Actor("The UK", "GBR"), "actor")
     body = Mention(4, 5, Actor("Syrian Observatory", "SYROPPHRI"), "actor")
-    found = _phrase_parties(sentence, [uk, body], "SYR", cand.DocumentMemory())
+    found = cand.sentence_parties(sentence, [uk, body], "SYR", cand.DocumentMemory())
     assert {p.code for _, p in found} == {"SYROPPHRI"}
     assert not [p for head, p in found if head == 1]  # "UK" heads no phrase of its own
 
@@ -1253,7 +1247,7 @@ def test_a_word_of_a_compound_title_is_no_party_of_the_story_country() -> None:
     )
     brazil = Mention(0, 0, Actor("Brazil", "BRA"), "actor")
     governor = Mention(2, 4, Actor("Central Bank governor", "GOVBUS"), "agent")
-    found = _phrase_parties(sentence, [brazil, governor], "USA", cand.DocumentMemory())
+    found = cand.sentence_parties(sentence, [brazil, governor], "USA", cand.DocumentMemory())
     assert not [p for head, p in found if head == 2]
     assert {p.code for head, p in found if head == 4} == {"BRAGOV"}
 
@@ -1314,13 +1308,13 @@ APPOSED_NAMES = [
 
 
 def test_an_apposed_description_of_a_named_actor_is_no_second_party() -> None:
-    offered = _phrase_parties(APPOSED, APPOSED_NAMES, "USA", cand.DocumentMemory("d"))
+    offered = cand.sentence_parties(APPOSED, APPOSED_NAMES, "USA", cand.DocumentMemory("d"))
     heads = {head for head, _ in offered}
     assert 8 not in heads  # "a former senator" is Sessions, not a second (LEG) party
     assert {p.code for head, p in offered if head == 4} == {"USAGOV"}
     # beside a name the dictionaries lack, the description is the only reading and stays
     unnamed = [m for m in APPOSED_NAMES if m.first != 4]
-    offered = _phrase_parties(APPOSED, unnamed, "USA", cand.DocumentMemory("d"))
+    offered = cand.sentence_parties(APPOSED, unnamed, "USA", cand.DocumentMemory("d"))
     assert (8, "USALEG") in {(head, p.code) for head, p in offered}
 
 
@@ -1356,7 +1350,7 @@ def test_a_relative_takes_no_role_of_whom_he_is_kin_to() -> None:
 def test_whose_relative_the_actor_is_is_no_party_of_the_sentence() -> None:
     # the star is not sentenced, nor mourned: only the brother is offered
     for verb, lemma, code in (("sentenced", "sentence", "PAKCRM"), ("mourned", "mourn", "PAK")):
-        offered = _phrase_parties(
+        offered = cand.sentence_parties(
             _brother(verb, lemma), BROTHER_NAMES, "PAK", cand.DocumentMemory("d")
         )
         assert [(head, party.code) for head, party in offered] == [(0, code)]
@@ -1508,7 +1502,7 @@ def _air_force_quoted(speaker: str, code: str) -> list[str]:
         Mention(10, 10, Actor(speaker.split()[0], code[:3]), "actor"),
         Mention(11, 11, Actor(speaker.split()[1], code[3:]), "agent"),
     ]
-    found = _phrase_parties(sentence, mentions, "PSE", cand.DocumentMemory("d"))
+    found = cand.sentence_parties(sentence, mentions, "PSE", cand.DocumentMemory("d"))
     return [party.code for head, party in found if head == 3]
 
 
@@ -1562,27 +1556,3 @@ def test_a_leader_before_a_partys_man_is_no_office() -> None:
     assert _codes(sentence, 3, mentions, context="GBR") == {"GBRPTY"}
     senator = [Mention(1, 1, Actor("Senator", "~LEG"), "agent"), Mention(2, 3, corbyn, "actor")]
     assert _codes(sentence, 3, senator, context="GBR") == {"GBRLEG"}
-
-
-def test_the_storys_government_is_offered_where_no_phrase_names_it() -> None:
-    # "Walesa condemned the increases ." in a Polish story: the government that raised the
-    # prices is named nowhere in the sentence, as the gold's implicit targets often are
-    sentence = make_sentence(
-        "Walesa condemned the increases .", [1, 1, 3, 1, 1], "nsubj ROOT det dobj punct",
-        pos="PROPN VERB DET NOUN PUNCT",
-    )  # fmt: skip
-    walesa = [Mention(0, 0, Actor("Walesa", "POLELI"), "actor")]
-    offered = cand.sentence_parties(sentence, walesa, "POL", cand.DocumentMemory("d"))
-    assert (cand.STORY_HEAD, cand.Party("POLGOV", "", "story")) in offered
-    # never twice: a phrase that names the government, or the bare state, is the option
-    state = [*walesa, Mention(3, 3, Actor("Poland", "POL"), "actor")]
-    named = cand.sentence_parties(sentence, state, "POL", cand.DocumentMemory("d"))
-    assert all(party.kind != "story" for _, party in named)
-    # no story country, or an organisation's: none
-    for context in (None, "IGO", "---"):
-        none = cand.sentence_parties(sentence, walesa, context, cand.DocumentMemory("d"))
-        assert all(party.kind != "story" for _, party in none)
-    # it is no actor a later "they" or "the two sides" stands for
-    memory = cand.DocumentMemory("d")
-    cand.sentence_parties(sentence, walesa, "POL", memory)
-    assert "POLGOV" not in memory.recent[-1] and "POLGOV" not in memory.named

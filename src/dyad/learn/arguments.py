@@ -84,8 +84,7 @@ class Option:
     """One possible argument of a trigger: a party at a phrase head, or none of them.
 
     `head` is None for the two options that name no phrase: the unknown source (`party`
-    coded `---`) and no target (`party` None); it is -1 for a speech's speaker and
-    `candidates.STORY_HEAD` for the story's government.
+    coded `---`) and no target (`party` None); it is -1 for a speech's speaker.
     """
 
     head: int | None
@@ -327,9 +326,8 @@ def option_rows(
     for option in found:
         if option.head is None or option.head < 0:
             kind = "unknown" if option.party is not None else "nothing"
-            if option.head is not None and option.party is not None:
-                # the speech's speaker or the story's government, named nowhere in it
-                kind = option.party.kind
+            if option.head is not None:
+                kind = "speaker"  # the speech's speaker, named nowhere in the sentence
             if around is None:
                 words = {t.text.lower() for t in sentence.tokens}
                 around = (

@@ -194,7 +194,7 @@ PAIR_HEADS = frozenset({"side", "country", "nation", "government", "leader"})
 PAIR_WORDS = frozenset({"two", "both"})
 PAIR_DEPS = frozenset({"nummod", "det", "predet", "preconj", "quantmod"})
 # parties no pair is read from: the unseen speaker, guesses, and pairs themselves
-NOT_PAIRED = frozenset({"speaker", "unknown", "memory", "pair", "story"})
+NOT_PAIRED = frozenset({"speaker", "unknown", "memory", "pair"})
 # a lone gunman is a criminal (adjudication 14); "gunmen" with no affiliation told are
 # anyone's (section 9), which the dictionary's UAF, read as REB, leaves to the context
 SINGULAR_ROLES = {"gunman": "CRM", "shooter": "CRM"}
@@ -939,9 +939,7 @@ PHRASE_POS = frozenset({"NOUN", "PROPN", "PRON"})
 NAME_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "obj", "pobj", "dative", "appos", "conj"})
 # readings a later "he" or "they" does not stand for: a bare country, the unseen speaker,
 # a country's forces read from its bare name, and what was itself remembered
-NOT_REMEMBERED = frozenset({"country", "speaker", "memory", "country-military", "story"})
-# the head of the story's government where no phrase names it (`sentence_parties`)
-STORY_HEAD = -3
+NOT_REMEMBERED = frozenset({"country", "speaker", "memory", "country-military"})
 # parties no quotation is attributed to: a guess from memory or the theatre
 NOT_SPEAKERS = frozenset({"memory", "unknown"})
 
@@ -959,12 +957,7 @@ def sentence_parties(
     under several heads is offered at each ("the leader of the Taliban" and "Taliban"),
     and the argument model picks among them by where each stands from the trigger. The
     speaker of a speech (`perspective`'s government) stands at head -1: the guide codes him
-    as the source of what the speech says even where no "I" or "we" names him. The
-    government of the story's country (`context`), where no phrase names it, stands at
-    `STORY_HEAD` (kind `story`): the gold gives an act no phrase of its sentence names the
-    target of the story's government ("Walesa condemned the increases", "campaigners have
-    marched on Stormont"; on train, half of the targets the gold marks nowhere in their
-    sentence, 289 of 583).
+    as the source of what the speech says even where no "I" or "we" names him.
     """
     found: list[tuple[int, Party]] = []
     seen: set[tuple[int, str]] = set()
@@ -999,20 +992,11 @@ def sentence_parties(
     earlier = dict.fromkeys(code for codes in memory.recent for code in codes)
     for head in unresolved:
         found += [(head, Party(code, sentence.tokens[head].text, "memory")) for code in earlier]
-    story = (context or "") + "GOV"
-    # a bare "Poland" or a "Polish" role is read as the same government: no second option
-    if _is_state(context) and all(party.code not in (story, context) for _, party in found):
-        found.append((STORY_HEAD, Party(story, "", "story")))
     named = tuple(p.code for _, p in found if p.kind not in NOT_REMEMBERED)
     memory.recent = [*memory.recent, named][-RECENT:]
     paired = [party.code for _, party in found if party.kind not in NOT_PAIRED]
     memory.named = [*memory.named, *paired][-NAMED:]
     return found
-
-
-def _is_state(code: str | None) -> TypeGuard[str]:
-    """Return whether `code` is a state's three letters (not an organisation or unknown)."""
-    return code is not None and len(code) == 3 and code.isalpha() and code not in NOT_STATES
 
 
 NAMING_KINDS = frozenset({"full", "country", "country+role"})

@@ -372,7 +372,7 @@ def _where(
     if option.head == PARTNER:
         return "pair"
     if option.head < 0:
-        return option.party.kind if option.party is not None else "speaker"
+        return "speaker"
     return args.known_path(sentence, trigger, option.head, paths)[0]
 
 
