@@ -256,9 +256,15 @@ def role_agents(agents: Sequence[Mention]) -> Sequence[Mention]:
             # legislature's committee is the legislature's, whatever its subject
             agents = agents[: at + 1]
             break
-    if len(agents) > 1 and agents[-1].actor.text.upper() in GENERIC_ROLES:
+    if len(agents) > 1 and generic_role(agents[-1]):
         return agents[:-1]
     return agents
+
+
+def generic_role(agent: Mention) -> bool:
+    """Return whether an agent mention is a generic role word ("leader", "official",
+    "spokesman", a rank): one that says whose it is only through the words around it."""
+    return agent.actor.text.upper() in GENERIC_ROLES
 
 
 def phrase_role(phrase: Phrase, agents: list[Mention]) -> str:
@@ -281,7 +287,7 @@ def owned_by_party(sentence: Sentence, nouns: Iterable[int], role: Mention) -> b
     here, a possessor or an "of" phrase of the name's head or of the role word (`nouns`),
     is a political party.
     """
-    if role.first != role.last or role.actor.text.upper() not in GENERIC_ROLES:
+    if not generic_role(role):
         return False
     owners: list[int] = []
     for noun in nouns:

@@ -51,13 +51,13 @@ from dyad.coder.actors import (
     TITLE_OFFICES,
     affiliation,
     attached_tokens,
+    generic_role,
     owned_by_party,
     role_agents,
     speakers_chamber,
 )
 from dyad.coder.lexicon import (
     ATTRIBUTION_VERBS,
-    GENERIC_ROLES,
     GROUP_PRONOUNS,
     OUT_OF_OFFICE,
     PERSON_ROLE_NOUNS,
@@ -627,7 +627,7 @@ def _titled(party: Party, name: Mention, roles: Sequence[Mention]) -> Party:
             if t.last + 1 == name.first
             # "Labour leader Jeremy Corbyn", "SDLP leader Colum Eastwood": a leader or a
             # spokesman is no office, and the dictionary's party (PTY) stands
-            and not (t.first == t.last and t.actor.text.upper() in GENERIC_ROLES)
+            and not generic_role(t)
         ),
         "",
     )
