@@ -93,10 +93,15 @@ def test_the_queen_after_her_death_is_a_former_head_of_state() -> None:
         # a party name several countries share is the story's country's (agent PTY)
         ("The Labour Party voted .", "DT NNP NNP VBD .", (1, 2), "PTY", "2017-03-01"),
         ("Sinn Fein walked out .", "NNP NNP VBD RP .", (0, 1), "PTY", "2017-03-01"),
+        # unions are labour, veterans civilians (the guide's roles; gold LAB and CVL)
+        ("Polish unions protested .", "JJ NNS VBD .", (1, 1), "LAB", "1987-03-28"),
+        ("Some US veterans protested .", "DT NNP NNS VBD .", (2, 2), "CVL", "2017-03-01"),
+        # a singular "the Union" is no union: the European Union in an EU story
+        ("The Union agreed .", "DT NNP VBD .", (1, 1), None, "2017-03-01"),
     ],
 )
 def test_supplement_names_political_parties(
-    words: str, tags: str, span: tuple[int, int], code: str, day: str
+    words: str, tags: str, span: tuple[int, int], code: str | None, day: str
 ) -> None:
     n = len(words.split())
     sentence = make_sentence(words, [0] * n, " ".join(["dep"] * n), words.lower(), tags)
