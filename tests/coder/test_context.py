@@ -79,6 +79,22 @@ def test_context_sentence_country_is_where_it_happened() -> None:
     assert sentence_country(venue, [mention("CHE", 4)], frozenset({"CHE"})) is None
 
 
+def test_context_sentence_country_is_the_one_named_most() -> None:
+    # "US senators and the House urged US President Trump to arm Ukraine ."
+    sentence = make_sentence(
+        "US senators and the House urged US President Trump to arm Ukraine .",
+        [1, 5, 1, 4, 1, 5, 8, 8, 5, 10, 5, 10, 5],
+        "compound nsubj cc det conj ROOT compound compound dobj aux xcomp dobj punct",
+    )
+    known = frozenset({"USA", "UKR"})
+    us, ukraine = mention("USA", 0), mention("UKR", 11)
+    president = Mention(6, 8, Actor("US President Trump", "USAGOV"), "actor")
+    assert sentence_country(sentence, [us, president, ukraine], known) == "USA"
+    # named as often as another: no guess ("the government thanked China")
+    assert sentence_country(sentence, [us, ukraine], known) is None
+    assert sentence_country(sentence, [us, ukraine, president, mention("UKR", 3)], known) is None
+
+
 def test_context_a_first_sentence_takes_the_one_country_it_names(resources: Resources) -> None:
     # "Police shoot protester as Hong Kong protests continue ." opens the document
     headline = make_sentence(

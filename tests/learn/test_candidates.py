@@ -618,6 +618,29 @@ def test_what_an_object_is_labelled_as_is_no_party() -> None:
     assert {p.code for _, p in offered} == {"IRNMIL"}
 
 
+def test_what_a_coded_object_is_chosen_as_is_no_party() -> None:
+    # "Warren endorsed Biden as president of the United States ."
+    sentence = make_sentence(
+        "Warren endorsed Biden as president of the United States .",
+        [1, 1, 1, 1, 3, 4, 8, 8, 5, 1],
+        "nsubj ROOT dobj prep pobj prep det compound pobj punct",
+        lemmas="warren endorse biden as president of the united states .",
+        pos="PROPN VERB PROPN ADP NOUN ADP DET PROPN PROPN PUNCT",
+    )
+    office = Mention(4, 8, Actor("president of the United States", "USAGOV"), "actor")
+    mentions = [
+        Mention(0, 0, Actor("Warren", "USALEG"), "actor"),
+        Mention(2, 2, Actor("Biden", "USAPTY"), "actor"),
+        office,
+    ]
+    offered = cand.sentence_parties(sentence, mentions, "USA", cand.DocumentMemory("d"))
+    assert {p.code for _, p in offered} == {"USALEG", "USAPTY"}
+    # an object that codes nothing keeps the one phrase that says who it is
+    unknown = [Mention(0, 0, Actor("Warren", "USALEG"), "actor"), office]
+    offered = cand.sentence_parties(sentence, unknown, "USA", cand.DocumentMemory("d"))
+    assert "USAGOV" in {p.code for _, p in offered}
+
+
 def _endorsed(determiner: bool):
     # "Sanders endorsed Biden for president ." (or "... for the president .")
     if determiner:

@@ -13,6 +13,7 @@ from dyad.learn.triggers import (
     NONE,
     LabelledSentence,
     actor_side,
+    mention_side,
     train_trigger_model,
     trigger_features,
     trigger_probabilities,
@@ -151,6 +152,17 @@ def _attacked(subject: Actor) -> tuple[Sentence, list[Mention]]:
 )  # fmt: skip
 def test_actor_side_tells_armed_parties_from_others(code: str, side: str) -> None:
     assert actor_side(code) == side
+
+
+@pytest.mark.parametrize(
+    ("code", "rule", "side"),
+    [("IRN", "actor", "state"), ("IRN", "anaphora", "state"), ("GOV", "agent", "other"),
+     ("MIL", "agent", "armed"), ("IGO", "actor", "other"), ("IRNMIL", "actor", "armed"),
+     ("RUSGOV", "actor", "other")],
+)  # fmt: skip
+def test_a_bare_state_is_a_side_of_its_own(code: str, rule: str, side: str) -> None:
+    # "Iran attacked Iraq": a state may fight or speak; an agent's role code is no state
+    assert mention_side(Mention(0, 0, Actor("x", code), rule)) == side
 
 
 def test_an_armed_subject_and_a_military_object_mark_an_armed_act() -> None:

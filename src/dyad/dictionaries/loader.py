@@ -55,7 +55,7 @@ MAX_DICTIONARY_BYTES = 64 * 1024 * 1024
 
 _CODE_LINE = re.compile(r"\[([^\]]*)\]")
 # Three-letter codes that stand for a kind of actor, not a country (CAMEO actor codebook).
-_NOT_COUNTRIES = frozenset({"IGO", "NGO", "NGM", "IMG", "MNC", "UAF", "UIS", "INT", "REG", "---"})
+NOT_COUNTRIES = frozenset({"IGO", "NGO", "NGM", "IMG", "MNC", "UAF", "UIS", "INT", "REG", "---"})
 # a comment starts at any "#", as in PETRARCH's reader: no name holds one, and 917 lines of
 # the Phoenix international file glue it to a code ("AMNESTY_INTERNATIONAL_\t[NGOHRIAMN]#
 # NGO_Actors"), others to a phrase ("..._THE_LEVANT_# kkl mod", "+WEST_PAPUA#_VERY_IFFY_")
@@ -398,7 +398,7 @@ def _finish(dictionary: ActorDictionary) -> None:
         surnames.setdefault(last, {}).setdefault(entry.source, key)
     dictionary.surnames = {k: tuple(v.values()) for k, v in surnames.items()}
     dictionary.people = frozenset(e.source for e in dictionary.actors.values() if e.person)
-    sectors = {code.strip("~")[:3] for code in dictionary.agents.values()} | _NOT_COUNTRIES
+    sectors = {code.strip("~")[:3] for code in dictionary.agents.values()} | NOT_COUNTRIES
     dictionary.countries = frozenset(
         dated.code
         for entry in dictionary.actors.values()

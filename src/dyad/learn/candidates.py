@@ -1007,19 +1007,22 @@ def _less_descriptions(
 ) -> list[tuple[int, Party]]:
     """Return `found` less the phrases that say what a party is, not who another one is.
 
-    An apposition beside a name that codes (`_named_apposed`), and a phrase naming only a
+    An apposition beside a name that codes (`_named_apposed`), a phrase naming only a
     role that is what an object is labelled as (`_described_as`) or the office sought
-    after "for" (`_bare_for`).
+    after "for" (`_bare_for`), and what an object that codes is chosen as
+    (`_chosen_as`).
     """
     kinds: dict[int, set[str]] = {}
     for head, party in found:
         kinds.setdefault(head, set()).add(party.kind)
+    chosen_as = _chosen_as(sentence, kinds)
     dropped = {
         head
         for head, at in kinds.items()
         if head >= 0
         and (
-            _named_apposed(sentence, head, kinds)
+            head in chosen_as
+            or _named_apposed(sentence, head, kinds)
             or (at <= ROLE_ONLY and (_described_as(sentence, head) or _bare_for(sentence, head)))
         )
     }
@@ -1074,6 +1077,35 @@ def _described_as(sentence: Sentence, head: int) -> bool:
         and verb.lemma.lower() in DESCRIBING_VERBS
         and any(c.dep in ("dobj", "nsubjpass") for c in sentence.children(verb.i))
     )
+
+
+# verbs whose "as" phrase is the office or part their object is chosen for
+CHOOSING_VERBS = frozenset(
+    """endorse elect reelect nominate appoint reappoint choose select pick confirm install
+    name designate swear crown""".split()
+)
+
+
+def _chosen_as(sentence: Sentence, kinds: dict[int, set[str]]) -> set[int]:
+    """Return the tokens of the "as" phrases that say what an object is chosen for.
+
+    "Warren was proud to endorse Joe Biden as president of the United States": the
+    presidency is what Biden is endorsed for, no second party (the US government) beside
+    him, and "the United States" inside it none either. Only where the object codes
+    itself (a party heads it): "named him as Iran's envoy" with an unknown "him" keeps the
+    phrase, the one place the text says who he is.
+    """
+    inside: set[int] = set()
+    for token in sentence.tokens:
+        if token.lemma.lower() != "as" or token.dep != "prep":
+            continue
+        verb = sentence.tokens[token.head]
+        if verb.lemma.lower() not in CHOOSING_VERBS or not any(
+            child.dep == "dobj" and child.i in kinds for child in sentence.children(verb.i)
+        ):
+            continue
+        inside |= {t.i for t in sentence.subtree(token.i)} - {token.i}
+    return inside
 
 
 def _bare_for(sentence: Sentence, head: int) -> bool:

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from dyad.coder.lexicon import CONDITIONAL_MARKS
 from dyad.coder.patterns import entry_for
 from dyad.dictionaries.entries import VerbDictionary
+from dyad.dictionaries.loader import NOT_COUNTRIES
 from dyad.learn import linear
 from dyad.learn.candidates import ASSET_ROLES, argument_dep, passive
 from dyad.learn.linear import LinearModel, Row
@@ -48,12 +49,12 @@ class MentionMap:
 
     owner: dict[int, str]  # mention head -> "actor" or "agent"
     above: frozenset[int]  # tokens whose subtree holds a mention head
-    side: dict[int, str]  # mention head -> "armed", "police" or "other" (`actor_side`)
+    side: dict[int, str]  # mention head -> "armed", "police", "state" or "other"
 
     @staticmethod
     def build(sentence: Sentence, mentions: Sequence[Mention]) -> MentionMap:
         owner = {m.last: "agent" if m.rule == "agent" else "actor" for m in mentions}
-        side = {m.last: actor_side(m.actor.code) for m in mentions}
+        side = {m.last: mention_side(m) for m in mentions}
         above: set[int] = set()
         for head in owner:
             current = head
@@ -70,12 +71,25 @@ def actor_side(code: str) -> str:
     """Return what kind of party an actor code is: "armed", "police" or "other".
 
     "attacked" is a verbal attack by a minister (111) and an armed one by troops (19);
-    the role of the arguments tells them apart where the words around do not.
+    the role of the arguments tells them apart where the words around do not. A bare state
+    ("Iran attacked Iraq", "Israel struck Gaza") acts with its forces as often as with its
+    words: `mention_side` gives it a side of its own.
     """
     roles = {code[i : i + 3] for i in range(0, len(code) - 2, 3)}
     if roles & ARMED_ROLES:
         return "armed"
     return "police" if "COP" in roles else "other"
+
+
+def mention_side(mention: Mention) -> str:
+    """Return `actor_side` of a mention, or "state" for a bare state the dictionaries name.
+
+    An agent's code with no country yet ("GOV" for "officials") is a role, not a state.
+    """
+    code = mention.actor.code
+    if mention.rule != "agent" and len(code) == 3 and code not in NOT_COUNTRIES:
+        return "state"
+    return actor_side(code)
 
 
 def trigger_features(
