@@ -115,3 +115,29 @@ def test_her_after_a_titled_man_names_no_one(actors: ActorDictionary) -> None:
     men = {person_key(MATTIS)}
     found = pronoun_mentions(visit, named, actors, MATTIS, None, None, set(), [MATTIS], men)
     assert found == []
+
+
+def test_her_after_someones_wife_is_the_wife(actors: ActorDictionary) -> None:
+    # "The court questioned his wife and arrested her ." after Gbagbo was named
+    gbagbo = Actor("Laurent Gbagbo", "CIVGOV", None, "CIV", "actor:GBAGBO")
+    sentence = make_sentence(
+        "The court questioned his wife and arrested her .",
+        [1, 2, 2, 4, 2, 2, 2, 6, 2],
+        "det nsubj ROOT poss dobj cc conj dobj punct",
+        "the court question his wife and arrest her .",
+        "DT NN VBD PRP$ NN CC VBD PRP .",
+        "DET NOUN VERB PRON NOUN CCONJ VERB PRON PUNCT",
+    )
+    found = pronoun_mentions(sentence, [], actors, gbagbo)
+    assert [(m.first, m.actor.code) for m in found] == [(3, "CIVGOV")]  # "his" only
+    # "she is the daughter of a general and her ...": who she is, no other woman
+    daughter = make_sentence(
+        "Her daughter spoke and her aide left .",
+        [1, 2, 2, 2, 5, 6, 2, 2],
+        "poss nsubj ROOT cc poss nsubj conj punct",
+        "her daughter speak and her aide leave .",
+        "PRP$ NN VBD CC PRP$ NN VBD .",
+        "PRON NOUN VERB CCONJ PRON NOUN VERB PUNCT",
+    )
+    found = pronoun_mentions(daughter, [], actors, LEYEN)
+    assert [m.first for m in found] == [0, 4]

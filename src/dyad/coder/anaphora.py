@@ -21,7 +21,7 @@ from dataclasses import replace
 from typing import TypeGuard
 
 from dyad.coder.actors import CONTEXT_ONLY, NOT_STATES, TITLE_OFFICES, resolve_phrase
-from dyad.coder.genders import PersonKey, agreeing_person, person_key
+from dyad.coder.genders import PersonKey, agreeing_person, person_key, unnamed_person_before
 from dyad.coder.lexicon import (
     FUNCTION_WORDS,
     GROUP_ANAPHORA,
@@ -409,6 +409,8 @@ def pronoun_mentions(
             continue
         if first_person is not None and t.i >= first_person:
             continue
+        if unnamed_person_before(sentence, t.i, covered):
+            continue  # "prosecute his wife and issued a warrant for her arrest": the wife
         is_subject = t.dep in SUBJECTS and t.text.lower() in SUBJECT_PRONOUNS
         person = subject if is_subject and subject is not None else antecedent
         if women or men:

@@ -32,6 +32,11 @@ FEMININE_TITLES = frozenset(
 MASCULINE_TITLES = frozenset(
     """mr messrs sir lord king prince duke earl baron emperor sheikh monsieur herr""".split()
 )
+# nouns of a woman the dictionaries never name ("his wife")
+FEMININE_NOUNS = frozenset(
+    """wife widow mother daughter sister woman girl grandmother granddaughter niece aunt
+    girlfriend fiancee bride stepmother stepdaughter""".split()
+)
 # her own possessive or reflexive, said of the subject of her clause
 _OWN_PRONOUN_TAGS = frozenset({"PRP$"})
 _OWN_REFLEXIVE = "herself"
@@ -148,3 +153,26 @@ def agreeing_person(
         return woman or person
     # "he" after a woman: the last other person named, or no one
     return next((p for p in reversed(recent) if person_key(p) not in women), None)
+
+
+def unnamed_person_before(sentence: Sentence, pronoun: int, covered: set[int]) -> bool:
+    """Return whether a woman the dictionaries do not name comes before a "she" or "her".
+
+    "The ICC wanted to prosecute his wife and issued a warrant for her arrest": "her" is
+    the wife, not Laurent Gbagbo (the last person named). A kin noun of a woman counts
+    where it is someone else's ("his wife", "Gbagbo's widow"): "she is the daughter of
+    ..." says who she is, not that another woman came. The caller asks only of a pronoun
+    before every person its sentence names.
+    """
+    if sentence.tokens[pronoun].text.lower() not in FEMININE_PRONOUNS:
+        return False
+    return any(
+        t.lemma.lower() in FEMININE_NOUNS
+        and t.pos == "NOUN"
+        and t.i not in covered
+        and any(
+            c.dep == "poss" and c.text.lower() not in FEMININE_PRONOUNS
+            for c in sentence.children(t.i)
+        )
+        for t in sentence.tokens[:pronoun]
+    )
