@@ -278,3 +278,30 @@ def test_a_lost_paragraph_break_written_as_dashes_ends_a_sentence(
 ) -> None:
     # NewsArticles lost its paragraph breaks as " - "; the dashes belong to neither sentence
     assert sentences(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a date line is no part of its sentence: parsed with it, the place was the subject
+        (
+            "KABUL, Afghanistan (Dec. 27, 2010) \u2013 More than 10 insurgents were killed.",
+            ["KABUL, Afghanistan (Dec. 27, 2010) \u2013", "More than 10 insurgents were killed."],
+        ),
+        (
+            "KANDAHAR PROVINCE, Afghanistan \u2013 A four-day operation ended.",
+            ["KANDAHAR PROVINCE, Afghanistan \u2013", "A four-day operation ended."],
+        ),
+        ("WASHINGTON (Reuters) - The U.S. said no.", ["WASHINGTON (Reuters) -", "The U.S. said no."]),
+        (
+            "BEIRUT - Syria intervened to halt months of fighting over the camps.",
+            ["BEIRUT -", "Syria intervened to halt months of fighting over the camps."],
+        ),
+        # a bare capitalised name before a short line is a headline's; hyphens join words
+        ("NATO - Russia Council meets today.", ["NATO - Russia Council meets today."]),
+        ("SARS-CoV-2 has killed many.", ["SARS-CoV-2 has killed many."]),
+        ("U.S. - Japan talks collapsed.", ["U.S. - Japan talks collapsed."]),
+    ],
+)
+def test_split_takes_a_date_line_off_its_sentence(text: str, expected: list[str]) -> None:
+    assert sentences(text) == expected

@@ -196,7 +196,7 @@ def split_sentences(text: str, offset: int = 0) -> list[tuple[int, int]]:
             spans.append((line_start + start, line_end))
         paragraph_start = match.end() if match else len(text)
     result = []
-    for start, end in _after_link_titles(text, spans):
+    for start, end in _after_datelines(text, _after_link_titles(text, spans)):
         piece = text[start:end]
         left = len(piece) - len(piece.lstrip())
         right = len(piece.rstrip())
@@ -235,6 +235,40 @@ def _after_link_titles(text: str, spans: list[tuple[int, int]]) -> list[tuple[in
         link = _LINK.match(text, start + len(piece) - len(piece.lstrip()))
         split = _link_title_end(text, link.end(), end) if link else None
         result += [(start, split), (split, end)] if split else [(start, end)]
+    return result
+
+
+# A wire story's or press release's date line before its first sentence: "KABUL,
+# Afghanistan (Dec. 27, 2010) - More than 10 insurgents were killed ...", "KANDAHAR
+# PROVINCE, Afghanistan - A four-day operation ...", "BEIRUT - Syria intervened ...",
+# "WASHINGTON (Reuters) - ...". Parsed with the sentence, the place became its subject and
+# the real subject an apposition to it ("insurgents" no party, Kabul one). A place in
+# capitals, its country, a bracket of a date or an agency, and a dash with a space on each
+# side ("SARS-CoV-2" has none); a bare place only before a sentence of some length.
+_DATELINE = re.compile(
+    r"[A-Z][A-Z'\-]+\.?(?: [A-Z][A-Z'\-]+\.?)*"  # the place, in capitals
+    r"(?P<country>, [A-Z][\w.'\-]*(?: [A-Z][\w.'\-]*){0,3})?"  # ", Afghanistan"
+    r"(?P<bracket> \([^()\n]{2,40}\))?"  # "(Dec. 27, 2010)", "(Reuters)"
+    r" (?:\u2013|\u2014|--?) +(?=[\"\u201c]?[A-Z0-9])"
+)
+# after a bare place ("BEIRUT - "), this many words at least: "NATO - Russia Council
+# meets" is a headline, not a date line and a sentence
+_DATELINE_BODY_WORDS = 8
+
+
+def _after_datelines(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Return `spans` with a date line that opens a sentence split from it (`_DATELINE`)."""
+    result = []
+    for start, end in spans:
+        at = start + len(text[start:end]) - len(text[start:end].lstrip())
+        dateline = _DATELINE.match(text, at, end)
+        if dateline is not None and not (dateline["country"] or dateline["bracket"]):
+            if len(text[dateline.end() : end].split()) < _DATELINE_BODY_WORDS:
+                dateline = None
+        if dateline is not None and dateline.end() < end:
+            result += [(start, dateline.end()), (dateline.end(), end)]
+        else:
+            result.append((start, end))
     return result
 
 
