@@ -166,3 +166,24 @@ def test_parse_reads_a_hyphen_for_a_space_and_keeps_the_words() -> None:
     said = words.index("said")
     assert sentence.tokens[said].dep == "ROOT"
     assert sentence.text == text  # the text itself is unchanged
+
+
+@pytest.mark.model
+def test_parse_recases_a_title_repeated_in_the_body() -> None:
+    # an ISAF release repeats its headline under it, in Title Case: read as written, the
+    # parser made the whole line one name and found no verb
+    text = "Security Forces Detain Taliban IED Cell Leader in Kandahar"
+    recased: list[str] = []
+
+    def recase(piece: str) -> str:
+        recased.append(piece)
+        return piece.replace("Detain", "detain")
+
+    segment = Segment("article", 0, len(text))
+    (sentence,) = parse.parse_sentences([("d", text, 0, len(text), segment)], headline_case=recase)
+    detain = sentence.tokens[2]
+    assert (detain.text, detain.pos, detain.dep) == ("Detain", "VERB", "ROOT")
+    # an article's sentence with its stop is never recased, inside a quotation or not
+    for stopped in (text + ".", 'He said "Security Forces Detain Leaders."'):
+        parse.parse_sentences([("d", stopped, 0, len(stopped), segment)], headline_case=recase)
+    assert recased == [text]

@@ -292,7 +292,10 @@ def test_a_lost_paragraph_break_written_as_dashes_ends_a_sentence(
             "KANDAHAR PROVINCE, Afghanistan \u2013 A four-day operation ended.",
             ["KANDAHAR PROVINCE, Afghanistan \u2013", "A four-day operation ended."],
         ),
-        ("WASHINGTON (Reuters) - The U.S. said no.", ["WASHINGTON (Reuters) -", "The U.S. said no."]),
+        (
+            "WASHINGTON (Reuters) - The U.S. said no.",
+            ["WASHINGTON (Reuters) -", "The U.S. said no."],
+        ),
         (
             "BEIRUT - Syria intervened to halt months of fighting over the camps.",
             ["BEIRUT -", "Syria intervened to halt months of fighting over the camps."],

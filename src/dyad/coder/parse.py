@@ -401,8 +401,11 @@ def parse_sentences(
         batch_size: Sentences per `nlp.pipe` batch.
         headline_case: Rewrites a headline segment's sentence for the parser without
             changing its length ("Iran's Top Leader Mocks Trump" -> "... Leader mocks
-            Trump": the model reads Title Case as a row of names). Tokens keep the
-            original words, and so they do where a hyphen is read as a space (`spaced`).
+            Trump": the model reads Title Case as a row of names), and any sentence with
+            no stop at its end: a title repeated in the body ("Security Forces Detain
+            Taliban IED Cell Leader in Kandahar" under every ISAF release's headline), a
+            subheading. Tokens keep the original words, and so they do where a hyphen is
+            read as a space (`spaced`).
         parser: The run's parser (`Resources.parser`); the process's model by default.
 
     Returns:
@@ -416,7 +419,7 @@ def parse_sentences(
     pieces = [spaced(text[start:end]) for _doc_id, text, start, end, _segment in requests]
     if headline_case is not None:
         pieces = [
-            headline_case(piece) if request[4].kind == "headline" else piece
+            headline_case(piece) if request[4].kind == "headline" or _unstopped(piece) else piece
             for piece, request in zip(pieces, requests, strict=True)
         ]
     sentences = []
@@ -440,6 +443,14 @@ def parse_sentences(
         )
         sentences.append(Sentence(doc_id, start, end, original, segment, tokens))
     return sentences
+
+
+_CLOSERS = "\"'\u201d\u2019)]"
+
+
+def _unstopped(piece: str) -> bool:
+    """Return whether a sentence ends with no stop, as a title or a heading does."""
+    return not piece.rstrip().rstrip(_CLOSERS).endswith((".", "!", "?"))
 
 
 _RULER_ATTRS = ("TAG", "DEP", "LOWER", "IS_SPACE")
