@@ -100,6 +100,9 @@ NOTHING = [
     "She wrote in the New York Times on Monday.",
     "The money was kept in Kabul Bank accounts.",
     "Turkey's President Erdogan met Putin.",  # a title owned by a country places nothing
+    # what an inquiry looks into is no place it happens in
+    "Congress widened its probe into Russia's interference in the election.",
+    "The FBI is looking into Iran's role.",
 ]
 
 

@@ -78,6 +78,13 @@ _BODY_AFTER = re.compile(
     r"Times|Post|News|Herald|Tribune|Bank|Airlines?|Airways|University|College|Club|"
     r"Company|Corporation)\b"
 )
+# "a probe into Russia's interference", "looking into Iran's role": what is inquired into,
+# not where the inquiry is
+_INQUIRY_INTO = re.compile(
+    r"\b(?:probes?|probing|investigat(?:ions?|e|es|ed|ing)|inquir(?:y|ies)|enquir(?:y|ies)|"
+    r"look(?:s|ed|ing)?|research|insights?|stud(?:y|ies)|reviews?)\s+into\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
 _DIRECTION = re.compile(
     r"\b(?P<direction>(?:north|south)?-?(?:east|west)?(?:ern)|northern|southern|central)\s+$",
     re.IGNORECASE,
@@ -252,7 +259,8 @@ def _cued(
         and _names_place(owned[1].split(), gazetteer)
         and not _BODY_AFTER.match(after[2:])
     )
-    cue = _PRE.search(before) is not None or post is not None or possessive
+    located = _PRE.search(before) is not None and _INQUIRY_INTO.search(before) is None
+    cue = located or post is not None or possessive
     within = None
     if earlier and re.fullmatch(r"[’']s\s+", text[earlier[-1].end : start]):
         within, cue = earlier[-1].text, True  # "Baghdad's Sadr City"
