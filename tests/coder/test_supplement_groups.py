@@ -96,6 +96,9 @@ def test_the_queen_after_her_death_is_a_former_head_of_state() -> None:
         # unions are labour, veterans civilians (the guide's roles; gold LAB and CVL)
         ("Polish unions protested .", "JJ NNS VBD .", (1, 1), "LAB", "1987-03-28"),
         ("Some US veterans protested .", "DT NNP NNS VBD .", (2, 2), "CVL", "2017-03-01"),
+        # aid workers are non-governmental, not labour
+        ("Aid workers were kidnapped .", "NN NNS VBD VBN .", (0, 1), "NGO", "2017-03-01"),
+        ("Rebels seized two relief workers .", "NNS VBD CD NN NNS .", (3, 4), "NGO", "2017-03-01"),
         # a singular "the Union" is no union: the European Union in an EU story
         ("The Union agreed .", "DT NNP VBD .", (1, 1), None, "2017-03-01"),
     ],
