@@ -158,7 +158,7 @@ def test_actor_side_tells_armed_parties_from_others(code: str, side: str) -> Non
     ("code", "rule", "side"),
     [("IRN", "actor", "state"), ("IRN", "anaphora", "state"), ("GOV", "agent", "other"),
      ("MIL", "agent", "armed"), ("IGO", "actor", "other"), ("IRNMIL", "actor", "armed"),
-     ("RUSGOV", "actor", "other")],
+     ("RUSGOV", "actor", "other"), ("MED", "actor", "other")],
 )  # fmt: skip
 def test_a_bare_state_is_a_side_of_its_own(code: str, rule: str, side: str) -> None:
     # "Iran attacked Iraq": a state may fight or speak; an agent's role code is no state

@@ -12,6 +12,7 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from dyad.coder.actors import NOT_STATES
 from dyad.coder.lexicon import CONDITIONAL_MARKS
 from dyad.coder.patterns import entry_for
 from dyad.dictionaries.entries import VerbDictionary
@@ -84,10 +85,11 @@ def actor_side(code: str) -> str:
 def mention_side(mention: Mention) -> str:
     """Return `actor_side` of a mention, or "state" for a bare state the dictionaries name.
 
-    An agent's code with no country yet ("GOV" for "officials") is a role, not a state.
+    An agent's code with no country yet ("GOV" for "officials") is a role, not a state, and
+    an outlet the dictionaries name without one ("Reuters": MED) is no state either.
     """
     code = mention.actor.code
-    if mention.rule != "agent" and len(code) == 3 and code not in NOT_COUNTRIES:
+    if mention.rule != "agent" and len(code) == 3 and code not in NOT_COUNTRIES | NOT_STATES:
         return "state"
     return actor_side(code)
 
