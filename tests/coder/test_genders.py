@@ -130,7 +130,7 @@ def test_her_after_someones_wife_is_the_wife(actors: ActorDictionary) -> None:
     )
     found = pronoun_mentions(sentence, [], actors, gbagbo)
     assert [(m.first, m.actor.code) for m in found] == [(3, "CIVGOV")]  # "his" only
-    # "she is the daughter of a general and her ...": who she is, no other woman
+    # "Her daughter spoke and her aide left": a daughter of "her" own is no other woman
     daughter = make_sentence(
         "Her daughter spoke and her aide left .",
         [1, 2, 2, 2, 5, 6, 2, 2],

@@ -227,12 +227,17 @@ _NOT_IN_A_TITLE = frozenset(
 _TITLE_WORD = re.compile(r"\S+")
 
 
+def _first_word(text: str, start: int, end: int) -> int:
+    """Return where the span's text starts past its leading white space."""
+    piece = text[start:end]
+    return start + len(piece) - len(piece.lstrip())
+
+
 def _after_link_titles(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """Return `spans` with each link title ("READ MORE: ...") split from the sentence after it."""
     result = []
     for start, end in spans:
-        piece = text[start:end]
-        link = _LINK.match(text, start + len(piece) - len(piece.lstrip()))
+        link = _LINK.match(text, _first_word(text, start, end))
         split = _link_title_end(text, link.end(), end) if link else None
         result += [(start, split), (split, end)] if split else [(start, end)]
     return result
@@ -260,8 +265,7 @@ def _after_datelines(text: str, spans: list[tuple[int, int]]) -> list[tuple[int,
     """Return `spans` with a date line that opens a sentence split from it (`_DATELINE`)."""
     result = []
     for start, end in spans:
-        at = start + len(text[start:end]) - len(text[start:end].lstrip())
-        dateline = _DATELINE.match(text, at, end)
+        dateline = _DATELINE.match(text, _first_word(text, start, end), end)
         if dateline is not None and not (dateline["country"] or dateline["bracket"]):
             if len(text[dateline.end() : end].split()) < _DATELINE_BODY_WORDS:
                 dateline = None

@@ -34,6 +34,8 @@ NONE = "none"
 # roles of armed parties (CAMEO actor codebook): forces, rebels, insurgents, armed groups
 ARMED_ROLES = frozenset({"MIL", "REB", "INS", "UAF", "SEP"})
 ROOT_CLASSES = (NONE, *[f"{n:02d}" for n in range(1, 21)])
+# three-letter codes the actor dictionaries give that name no state (kinds of actor, media)
+STATELESS_CODES = NOT_COUNTRIES | NOT_STATES
 TRIGGER_L2 = 2.0
 TRIGGER_STEPS = 300
 # a trigger row counts this many times a "none" row in training: events are ~11 % of the
@@ -89,7 +91,7 @@ def mention_side(mention: Mention) -> str:
     an outlet the dictionaries name without one ("Reuters": MED) is no state either.
     """
     code = mention.actor.code
-    if mention.rule != "agent" and len(code) == 3 and code not in NOT_COUNTRIES | NOT_STATES:
+    if mention.rule != "agent" and len(code) == 3 and code not in STATELESS_CODES:
         return "state"
     return actor_side(code)
 
