@@ -353,3 +353,11 @@ def test_a_central_bank_named_is_its_states_not_a_bank(actors: ActorDictionary) 
     )
     # commercial banks of like names stay companies
     assert [code for _, code in _roles("Bank of America lent more", actors)] == ["MNCUSA"]
+
+
+def test_a_name_whose_accented_letter_a_wrong_codec_mangled_is_read(
+    actors: ActorDictionary,
+) -> None:
+    roles = dict(_roles("Sinn F\ufffd\ufffdin deputy leader", actors))
+    assert roles["Sinn F\ufffd\ufffdin"].endswith("PTY")  # the party (IRL from its context)
+    assert ("D\ufffd\ufffdil", "IRLLEG") in _roles("in the D\ufffd\ufffdil today", actors)

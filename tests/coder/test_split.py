@@ -308,3 +308,26 @@ def test_a_lost_paragraph_break_written_as_dashes_ends_a_sentence(
 )
 def test_split_takes_a_date_line_off_its_sentence(text: str, expected: list[str]) -> None:
     assert sentences(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a two-byte letter decoded with the wrong codec: a pair of replacement characters
+        ("Fran\ufffd\ufffdois Fillon said", "Franeeois Fillon said"),
+        ("in Osnabr\ufffd\ufffdck", "in Osnabreeck"),
+        ("the L'\ufffd\ufffdternel", "the L'eeternel"),
+        ("Strejcov\ufffd\ufffd, spokeswoman", "Strejcovee, spokeswoman"),
+    ],
+)
+def test_spaced_reads_a_mangled_letter_as_letters(text: str, expected: str) -> None:
+    assert spaced(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    # a lone mark, or a pair between spaces, stood for a quote or another script's character
+    ["the price \ufffd\ufffd rose", "fell \ufffd18bn", "version for \ufffd?is"],
+)
+def test_spaced_keeps_replacement_characters_that_touch_no_letter(text: str) -> None:
+    assert spaced(text) == text

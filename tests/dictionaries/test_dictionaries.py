@@ -462,3 +462,22 @@ def test_an_entry_is_gone_only_when_every_code_is_dated_and_none_holds() -> None
     assert not king.gone_on(None)
     lasting = ActorEntry("X", (*king.codes, DatedCode("JORELI", None, None)), "f:2", True)
     assert not lasting.gone_on("2017-03-19")
+
+
+@pytest.mark.parametrize(
+    ("word", "expected"),
+    [
+        ("F\ufffd\ufffdIN", "FEIN"),  # FEIN and FÉIN are one reading, the unaccented
+        ("D\ufffd\ufffdIL", "DAIL"),  # a vowel in the gap, not DRIL
+        ("ERDO\ufffd\ufffdAN", "ERDOGAN"),
+        ("FRAN\ufffd\ufffdOIS", "FRANCOIS"),  # many keys, against FRANGOIS's one
+        ("HOLLANDE", "HOLLANDE"),  # nothing mangled
+        ("A\ufffd\ufffd", "A\ufffd\ufffd"),  # too little left to read
+        ("CAF\ufffd\ufffdS", "CAF\ufffd\ufffdS"),  # no key word fits
+        ("F\ufffdIN", "F\ufffdIN"),  # a lone mark: how many letters it stood for is unknown
+    ],
+)
+def test_dictionaries_read_a_mangled_word_as_the_key_word_it_can_be(
+    actors: ActorDictionary, word: str, expected: str
+) -> None:
+    assert actors.unmangled(word) == expected

@@ -26,13 +26,16 @@ _SKIP_TOKENS = frozenset({"-", "\u2013", "\u2014"})
 SHARED_CHAMBERS = {"SENATE": ("USA", "LEG")}
 
 
-def _match_words(tokens: Sequence[Token]) -> list[tuple[int, str, str]]:
+def _match_words(
+    tokens: Sequence[Token], dictionary: ActorDictionary
+) -> list[tuple[int, str, str]]:
     """Return (token index, upper text, original text) for tokens that take part in matching.
 
-    A typographic apostrophe reads as the dictionaries' straight one ("People’s").
+    A typographic apostrophe reads as the dictionaries' straight one ("People’s"), and a
+    word whose letters a wrong codec mangled as the one key word it can be ("F\ufffd\ufffdin").
     """
     return [
-        (t.i, t.text.upper().replace("’", "'"), t.text)
+        (t.i, dictionary.unmangled(t.text.upper().replace("’", "'")), t.text)
         for t in tokens
         if t.text not in _SKIP_TOKENS
     ]
@@ -48,7 +51,7 @@ def find_mentions(
         dictionary: Compiled actor and agent dictionary.
         on_date: ISO date used to choose among dated roles; None keeps undated roles.
     """
-    words = _match_words(sentence.tokens)
+    words = _match_words(sentence.tokens, dictionary)
     uppers = [w[1] for w in words]
     mentions: list[Mention] = []
     position = 0

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import gc
 import itertools
+import unicodedata
+from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -134,6 +136,55 @@ class ActorDictionary:
     # word trie over the actor and agent keys, built by `phrase_lengths` (again if keys are added)
     _phrases: _PhraseNode | None = field(default=None, init=False, repr=False, compare=False)
     _phrase_counts: tuple[int, int] = field(default=(0, 0), init=False, repr=False, compare=False)
+    # the keys' words by length, with how many keys hold each (built by `unmangled` when it
+    # first reads a mangled word)
+    _words_by_length: dict[int, dict[str, int]] | None = field(
+        default=None, init=False, repr=False, compare=False
+    )
+
+    def unmangled(self, word: str) -> str:
+        """Return the key word that `word`, its letters mangled, most likely is; else `word`.
+
+        Text decoded with the wrong codec carries two replacement characters for each
+        two-byte letter ("SINN F\ufffd\ufffdIN", "D\ufffd\ufffdIL"); each pair stands for one letter
+        of a key word, which the dictionaries mostly write without accents ("SINN FEIN").
+        Key words that differ only by accents are one reading (FEIN, FÉIN: the unaccented
+        is returned). Most two-byte letters of the Latin scripts are accented vowels, so a
+        reading with vowels in the gaps wins over the others (DAIL, not DRIL); else one in
+        at least three times as many keys as any other (FRANCOIS, not FRANGOIS); else the
+        word is left as it is.
+        """
+        if MANGLED_PAIR not in word:
+            return word
+        pieces = word.split(MANGLED_PAIR)
+        kept = "".join(pieces)
+        if MANGLED_PAIR[0] in kept or len(kept) < MIN_KEPT_LETTERS:
+            return word  # a lone mark (no letter count to go by), or too little left to read
+        length = sum(map(len, pieces)) + len(pieces) - 1
+        by_length = self._words_by_length
+        if by_length is None:
+            counts: Counter[str] = Counter(
+                known for key in itertools.chain(self.actors, self.agents) for known in key
+            )
+            by_length = {}
+            for known, count in counts.items():
+                by_length.setdefault(len(known), {})[known] = count
+            self._words_by_length = by_length
+        readings: Counter[str] = Counter()
+        vowelled: set[str] = set()
+        for known, count in by_length.get(length, {}).items():
+            gaps = _gaps(known, pieces)
+            if gaps is not None:
+                reading = _unaccented(known)
+                readings[reading] += count
+                if all(letter in VOWELS for letter in _unaccented(gaps)):
+                    vowelled.add(reading)
+        if len(vowelled) == 1:
+            return vowelled.pop()
+        ranked = readings.most_common(2)
+        if not ranked or (len(ranked) == 2 and ranked[0][1] < 3 * ranked[1][1]):
+            return word
+        return ranked[0][0]
 
     def phrase_lengths(self, words: Sequence[str], start: int, stop: int) -> list[int]:
         """Return the lengths of the actor or agent keys `words[start:stop]` begins with.
@@ -158,6 +209,32 @@ class ActorDictionary:
             following = node.following
         lengths.reverse()
         return lengths
+
+
+# two replacement characters: one two-byte letter decoded with the wrong codec
+MANGLED_PAIR = "\ufffd\ufffd"
+VOWELS = frozenset("AEIOUY")
+MIN_KEPT_LETTERS = 3  # "A\ufffd\ufffd" could be most two-letter words
+
+
+def _unaccented(word: str) -> str:
+    decomposed = unicodedata.normalize("NFKD", word)
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+def _gaps(known: str, pieces: Sequence[str]) -> str | None:
+    """Return the letters of `known` between `pieces`, one per gap; None if it is not so."""
+    at, gaps = 0, []
+    for n, piece in enumerate(pieces):
+        if known[at : at + len(piece)] != piece:
+            return None
+        at += len(piece)
+        if n < len(pieces) - 1:
+            if not known[at].isalpha():
+                return None
+            gaps.append(known[at])
+            at += 1
+    return "".join(gaps)
 
 
 class _PhraseNode:
