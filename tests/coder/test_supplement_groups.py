@@ -96,6 +96,9 @@ def test_the_queen_after_her_death_is_a_former_head_of_state() -> None:
         # unions are labour, veterans civilians (the guide's roles; gold LAB and CVL)
         ("Polish unions protested .", "JJ NNS VBD .", (1, 1), "LAB", "1987-03-28"),
         ("Some US veterans protested .", "DT NNP NNS VBD .", (2, 2), "CVL", "2017-03-01"),
+        # and so are a union's people
+        ("Union sources said so .", "NN NNS VBD RB .", (0, 1), "LAB", "1987-04-09"),
+        ("The union leader resigned .", "DT NN NN VBD .", (1, 2), "LAB", "2017-03-01"),
         # aid workers are non-governmental, not labour
         ("Aid workers were kidnapped .", "NN NNS VBD VBN .", (0, 1), "NGO", "2017-03-01"),
         ("Rebels seized two relief workers .", "NNS VBD CD NN NNS .", (3, 4), "NGO", "2017-03-01"),

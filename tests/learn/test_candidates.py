@@ -82,6 +82,30 @@ def test_afghan_international_force_adds_isaf() -> None:
     assert {p.code for p in memory.joint} == {"AFGMIL", "IGOWSTNATMIL"}
 
 
+def test_two_states_forces_are_no_joint_force_a_later_force_stands_for() -> None:
+    # "... which had partnered with Syrian and Iraqi forces" told in passing in an Iraq
+    # story made a later "army" and "forces" the Syrian and the Iraqi ones
+    sentence = make_sentence(
+        "Syrian and Iraqi forces advanced .",
+        [3, 0, 0, 4, 4, 4],
+        "amod cc conj nsubj ROOT punct",
+        lemmas="syrian and iraqi force advance .",
+        pos="ADJ CCONJ ADJ NOUN VERB PUNCT",
+    )
+    mentions = [
+        Mention(0, 0, Actor("Syrian", "SYR"), "actor"),
+        Mention(2, 2, Actor("Iraqi", "IRQ"), "actor"),
+        Mention(3, 3, Actor("forces", "~MIL"), "agent"),
+    ]
+    memory = cand.DocumentMemory("d")
+    assert _codes(sentence, 3, mentions, context="IRQ", memory=memory) == {"SYRMIL", "IRQMIL"}
+    assert memory.joint == ()
+    later, force, alone = _force(
+        "The force advanced", "the force advance", "DET NOUN VERB", [1, 2, 2], "det nsubj ROOT"
+    )
+    assert _codes(later, force, alone, context="IRQ", memory=memory) == {"IRQMIL"}
+
+
 @pytest.mark.parametrize(
     ("code", "renamed"),
     [("MNCKOR", "KORBUS"), ("MNCUSAENR", "USABUSENR"), ("MNC", "MNC"), ("KORGOV", "KORGOV")],

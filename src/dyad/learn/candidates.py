@@ -530,7 +530,10 @@ def parties(
         if head_lemma in MISSION_HEADS and result[0].code[:3] not in NOT_STATES:
             memory.mission = result[0].code[:3]
         result = list({p.code: p for p in result}.values())
-        if len(result) > 1 and role == "MIL":
+        if len(result) > 1 and role == "MIL" and any(_international(p) for p in result):
+            # a state's forces with an international force ("Afghan and coalition forces")
+            # are the story's joint force; two states' forces ("Syrian and Iraqi forces",
+            # told in passing) are not what a later "the army" stands for
             memory.joint = tuple(result)
         return result
     if role:
@@ -911,6 +914,10 @@ def _joint_force(
             Party(international, text, "international"),
         ]
     return []
+
+
+def _international(party: Party) -> bool:
+    return party.code.startswith("IGO")
 
 
 def _role(code: str) -> str:
