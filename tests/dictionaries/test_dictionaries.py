@@ -99,6 +99,11 @@ def test_dictionaries_code_on_without_undated_role(day: str | None, expected: st
         # national institutions by their own names (dyad's supplement)
         (("GARDA",), "2017-02-10", "IRLCOP"),
         (("DAIL",), None, "IRLLEG"),
+        # the Holy See and its head of state (the gold's VATGOV)
+        (("VATICAN",), None, "VAT"),
+        (("POPE", "FRANCIS"), "2017-03-24", "VATGOV"),
+        (("THE", "POPE"), None, "VATGOV"),
+        (("POPE", "JOHN", "PAUL", "II"), "1987-04-01", "VATGOV"),
         (("VERKHOVNA", "RADA"), None, "UKRLEG"),
         (("METROPOLITAN", "POLICE"), None, "GBRCOP"),
         # a possessive is a word of its own, as the tokenizer splits "People's"
