@@ -99,6 +99,7 @@ def test_dictionaries_code_on_without_undated_role(day: str | None, expected: st
         # national institutions by their own names (dyad's supplement)
         (("GARDA",), "2017-02-10", "IRLCOP"),
         (("DAIL",), None, "IRLLEG"),
+        (("SOVIETS",), "1987-03-16", "SUN"),
         # the Holy See and its head of state (the gold's VATGOV)
         (("VATICAN",), None, "VAT"),
         (("POPE", "FRANCIS"), "2017-03-24", "VATGOV"),
