@@ -1603,3 +1603,45 @@ def test_a_leader_before_a_partys_man_is_no_office() -> None:
     assert _codes(sentence, 3, mentions, context="GBR") == {"GBRPTY"}
     senator = [Mention(1, 1, Actor("Senator", "~LEG"), "agent"), Mention(2, 3, corbyn, "actor")]
     assert _codes(sentence, 3, senator, context="GBR") == {"GBRLEG"}
+
+
+@pytest.mark.parametrize(
+    ("words", "heads", "deps", "pos", "offered"),
+    [
+        # "the group" as an object: the organisation or armed group named before
+        (
+            "Trump vowed to eliminate the group .",
+            [1, 1, 3, 1, 5, 3, 1],
+            "nsubj ROOT aux xcomp det dobj punct",
+            "PROPN VERB PART VERB DET NOUN PUNCT",
+            {"IMGMUSISI"},
+        ),
+        # a group described anew is no one named before; nor is "a group"
+        (
+            "Trump vowed to eliminate the armed group .",
+            [1, 1, 3, 1, 6, 6, 3, 1],
+            "nsubj ROOT aux xcomp det amod dobj punct",
+            "PROPN VERB PART VERB DET ADJ NOUN PUNCT",
+            set(),
+        ),
+        (
+            "Trump vowed to eliminate a group .",
+            [1, 1, 3, 1, 5, 3, 1],
+            "nsubj ROOT aux xcomp det dobj punct",
+            "PROPN VERB PART VERB DET NOUN PUNCT",
+            set(),
+        ),
+    ],
+)
+def test_an_object_that_is_the_group_is_the_group_named_before(
+    words, heads, deps, pos, offered
+) -> None:
+    sentence = make_sentence(
+        words, heads, deps, lemmas=words.lower().replace("vowed", "vow"), pos=pos
+    )
+    mentions = [Mention(0, 0, Actor("Trump", "USAGOV"), "actor")]
+    memory = cand.DocumentMemory("d")
+    memory.recent = [("USAGOV", "IRQMIL", "IMGMUSISI")]
+    group = len(sentence.tokens) - 2
+    found = cand.sentence_parties(sentence, mentions, "USA", memory)
+    assert {p.code for head, p in found if head == group} == offered

@@ -210,6 +210,11 @@ PORTFOLIOS = frozenset(
     "environment transport housing energy labour labor industry economy culture "
     "communications employment security immigration enterprise tourism".split()
 )
+# an object that stands for the organisation or armed group named before ("vowed to eliminate
+# the group"; the gold codes "the group" and "the militants" as the group they refer to)
+GROUP_NOUNS = frozenset(
+    "group militant organisation organization movement militia network faction".split()
+)
 # the articles of a noun phrase that brings in someone new (`_may_refer_back`)
 INDEFINITE = frozenset({"a", "an", "another"})
 # names of bodies that are no state's: a role "of" one the dictionary lacks is no official of
@@ -971,7 +976,7 @@ def sentence_parties(
     if perspective:
         found.append((-1, Party(perspective + "GOV", "", "speaker")))
     memory.speaker = _quoted_speaker(sentence, mentions, context, memory, perspective)
-    unresolved = []
+    unresolved, groups = [], []
     # a name the parser mistagged heads its phrase all the same ("Trump, also on Twitter,
     # defended ...": "Trump" JJ)
     name_ends = {m.last for m in mentions if m.rule != "agent"}
@@ -991,6 +996,8 @@ def sentence_parties(
             offered = parties(sentence, token.i, mentions, context, memory, perspective)
         if not offered and _may_refer_back(sentence, token):
             unresolved.append(token.i)
+        elif not offered and _the_group(sentence, token):
+            groups.append(token.i)
         for party in offered:
             if (token.i, party.code) not in seen:
                 seen.add((token.i, party.code))
@@ -999,6 +1006,12 @@ def sentence_parties(
     earlier = dict.fromkeys(code for codes in memory.recent for code in codes)
     for head in unresolved:
         found += [(head, Party(code, sentence.tokens[head].text, "memory")) for code in earlier]
+    for head in groups:
+        found += [
+            (head, Party(code, sentence.tokens[head].text, "memory"))
+            for code in earlier
+            if _organised(code)
+        ]
     named = tuple(p.code for _, p in found if p.kind not in NOT_REMEMBERED)
     memory.recent = [*memory.recent, named][-RECENT:]
     paired = [party.code for _, party in found if party.kind not in NOT_PAIRED]
@@ -1292,6 +1305,26 @@ def _speaker_country(speaker: Sequence[Party]) -> str | None:
     """Return the country of the quotation's speaker, when it has one."""
     speaking = _speaking_state(speaker)
     return speaking.code[:3] if speaking is not None else None
+
+
+def _the_group(sentence: Sentence, token: Token) -> bool:
+    """Return whether an object is "the group" (or militants, movement ...) named before.
+
+    "Trump has repeatedly vowed to eliminate the group" after ISIL was named: a subject
+    may stand for anyone named before (`_may_refer_back`), an object only for a group
+    (`_organised`), and only with "the".
+    """
+    if token.dep in SUBJECTS or token.lemma.lower() not in GROUP_NOUNS:
+        return False
+    children = list(sentence.children(token.i))
+    return any(c.dep == "det" and c.text.lower() == "the" for c in children) and not any(
+        c.dep in ("amod", "compound", "poss", "prep", "relcl", "acl") for c in children
+    )
+
+
+def _organised(code: str) -> bool:
+    """Return whether a code is an organisation's or an armed group's (IMG, NGO, xxxREB)."""
+    return code[:3] in ORGANISATIONS or code[3:6] in ("REB", "INS")
 
 
 def _may_refer_back(sentence: Sentence, token: Token) -> bool:
