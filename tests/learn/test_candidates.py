@@ -1645,3 +1645,31 @@ def test_an_object_that_is_the_group_is_the_group_named_before(
     group = len(sentence.tokens) - 2
     found = cand.sentence_parties(sentence, mentions, "USA", memory)
     assert {p.code for head, p in found if head == group} == offered
+
+
+def test_a_subject_pronoun_after_a_subject_person_is_that_person() -> None:
+    # "Merkel said she ...": not the persons of the sentences before (Erdogan, Putin)
+    sentence = make_sentence(
+        "Merkel said she would go .",
+        [1, 1, 4, 4, 1, 1],
+        "nsubj ROOT nsubj aux ccomp punct",
+        lemmas="merkel say she would go .",
+        pos="PROPN VERB PRON AUX VERB PUNCT",
+    )
+    mentions = [Mention(0, 0, Actor("Merkel", "DEUGOV", name="Angela Merkel"), "actor")]
+    memory = cand.DocumentMemory("d")
+    memory.recent = [("TURGOV", "RUSGOV")]
+    found = cand.sentence_parties(sentence, mentions, "DEU", memory)
+    assert {p.code for head, p in found if head == 2} == {"DEUGOV"}
+    # with no person as a subject before it, the pronoun is still anyone named before
+    sentence = make_sentence(
+        "Officials said she would go .",
+        [1, 1, 4, 4, 1, 1],
+        "nsubj ROOT nsubj aux ccomp punct",
+        lemmas="official say she would go .",
+        pos="NOUN VERB PRON AUX VERB PUNCT",
+    )
+    mentions = [Mention(0, 0, Actor("Officials", "~GOV"), "agent")]
+    memory.recent = [("TURGOV", "RUSGOV")]
+    found = cand.sentence_parties(sentence, mentions, "DEU", memory)
+    assert {"TURGOV", "RUSGOV"} <= {p.code for head, p in found if head == 2}

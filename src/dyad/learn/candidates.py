@@ -210,6 +210,10 @@ PORTFOLIOS = frozenset(
     "environment transport housing energy labour labor industry economy culture "
     "communications employment security immigration enterprise tourism".split()
 )
+# a subject "he" or "she" after a person who is a subject in its sentence (`_subject_before`);
+# a person's code has a role after the country ("DEUGOV"), a bare country none
+SUBJECT_PRONOUNS = frozenset({"he", "she"})
+PERSON_CODE = 6
 # an object that stands for the organisation or armed group named before ("vowed to eliminate
 # the group"; the gold codes "the group" and "the militants" as the group they refer to)
 GROUP_NOUNS = frozenset(
@@ -995,7 +999,13 @@ def sentence_parties(
         if not offered:
             offered = parties(sentence, token.i, mentions, context, memory, perspective)
         if not offered and _may_refer_back(sentence, token):
-            unresolved.append(token.i)
+            speaker = _subject_before(sentence, token, mentions)
+            if speaker is None:
+                unresolved.append(token.i)
+            else:
+                offered = [
+                    replace(p, text=token.text, kind="memory") for h, p in found if h == speaker
+                ]
         elif not offered and _the_group(sentence, token):
             groups.append(token.i)
         for party in offered:
@@ -1305,6 +1315,29 @@ def _speaker_country(speaker: Sequence[Party]) -> str | None:
     """Return the country of the quotation's speaker, when it has one."""
     speaking = _speaking_state(speaker)
     return speaking.code[:3] if speaking is not None else None
+
+
+def _subject_before(sentence: Sentence, pronoun: Token, mentions: Sequence[Mention]) -> int | None:
+    """Return the head of the person who is the subject before a "he" or "she", if any.
+
+    The anaphora stage leaves a pronoun after a person named in its own sentence to the
+    parse ("Merkel said she was proud to support the agreement"), and such a pronoun was
+    offered the persons of the sentences before (Erdogan and Putin for Merkel's "she"). A
+    subject "he" or "she" after a person who is a subject is that person: the speaker of
+    "said he would", the doer of "met Abe and he said". None where no person is a subject
+    before it (an object "him" or a possessive "his" may be anyone's).
+    """
+    if pronoun.text.lower() not in SUBJECT_PRONOUNS or pronoun.dep not in SUBJECTS:
+        return None
+    subjects = [
+        m.last
+        for m in mentions
+        if m.last < pronoun.i
+        and m.rule != "agent"
+        and len(m.actor.code) >= PERSON_CODE
+        and sentence.tokens[m.last].dep in SUBJECTS
+    ]
+    return subjects[-1] if subjects else None
 
 
 def _the_group(sentence: Sentence, token: Token) -> bool:
