@@ -1673,3 +1673,26 @@ def test_a_subject_pronoun_after_a_subject_person_is_that_person() -> None:
     memory.recent = [("TURGOV", "RUSGOV")]
     found = cand.sentence_parties(sentence, mentions, "DEU", memory)
     assert {"TURGOV", "RUSGOV"} <= {p.code for head, p in found if head == 2}
+
+
+@pytest.mark.parametrize(
+    ("words", "codes"),
+    [
+        # a Republican senator is American, whatever country the story is about
+        ("Republican senators voted no .", {"USALEG"}),
+        # a party's name is not asked ("Democratic Party lawmakers" of South Korea)
+        ("Democratic Party lawmakers voted no .", {"MNELEG"}),
+    ],
+)
+def test_partisan_us_office_holders_are_american(words: str, codes: set[str]) -> None:
+    n = len(words.split())
+    head = n - 4  # the noun before "voted"
+    sentence = make_sentence(
+        words,
+        [head] * head + [head + 1, head + 1, head + 1, head + 1],
+        " ".join(["amod"] * head + ["nsubj", "ROOT", "dobj", "punct"]),
+        lemmas=words.lower(),
+        pos=" ".join(["PROPN"] * head + ["NOUN", "VERB", "ADV", "PUNCT"]),
+    )
+    mentions = [Mention(head, head, Actor(sentence.tokens[head].text, "~LEG"), "agent")]
+    assert _codes(sentence, head, mentions, context="MNE") == codes

@@ -210,6 +210,12 @@ PORTFOLIOS = frozenset(
     "environment transport housing energy labour labor industry economy culture "
     "communications employment security immigration enterprise tourism".split()
 )
+# what makes an office holder American where the phrase names no country (`_american_partisans`)
+US_PARTISANS = frozenset("republican republicans democratic democrat democrats gop".split())
+US_OFFICES = frozenset(
+    """senator senators congressman congressmen congresswoman congresswomen representative
+    representatives governor governors lawmaker lawmakers""".split()
+)
 # a subject "he" or "she" after a person who is a subject in its sentence (`_subject_before`);
 # a person's code has a role after the country ("DEUGOV"), a bare country none
 SUBJECT_PRONOUNS = frozenset({"he", "she"})
@@ -556,12 +562,27 @@ def parties(
             context = memory.mission  # "a US diplomat ... after the embassy refused"
         elif own := _spokesmans_own(memory, head, role):
             context = own
+        elif _american_partisans(sentence, inside):
+            context = "USA"
         if context in backers:
             context = None  # the story's country backs "the US-backed fighters"; they are not its
         if not context or _untied(sentence, inside, found):
             return [Party(UNKNOWN + role, text, "unknown"), *insurgent]
         return [Party(context + role, text, "context+role"), *insurgent]
     return insurgent
+
+
+def _american_partisans(sentence: Sentence, inside: set[int]) -> bool:
+    """Return whether a phrase names US office holders by their party ("Republican Senators").
+
+    "The only two 'no' votes came from Republican Senators Rand Paul and Mike Lee" in a
+    story about Montenegro: the senators took the story's country. A Republican or
+    Democratic senator, congressman, representative, governor or lawmaker is American (on
+    train and dev's gold 24 of 25 such phrases; the other a "Liberal Democrat leader");
+    a party's name ("Democratic Party lawmakers" of South Korea) is not asked.
+    """
+    words = {sentence.tokens[i].text.lower() for i in inside}
+    return bool(words & US_PARTISANS and words & US_OFFICES) and not words & {"party", "liberal"}
 
 
 def _out_of_office(sentence: Sentence, head: int, found: Sequence[Mention]) -> bool:
