@@ -227,30 +227,30 @@ def sentence_country(
 ) -> str | None:
     """Return the country a sentence's actors without one belong to, if it says.
 
-    That is the country the sentence names at least twice and more often than any other:
-    "Iraqi troops arrested dozens of militiamen near the Iraqi border" are Iraqi, whatever
-    country the rest of the document talks about most; "the chairmen of the US Senate
-    committee and of the House committee urged US President Donald Trump to send arms to
-    Ukraine" name a House of the US, not of Ukraine (the story's); "the military is
-    seeking to increase US intelligence-gathering raids in Yemen ... in the first week of
-    the Trump presidency" is the US's, not Yemen's. Failing that, the one country named
-    as where it happened (not as a venue: "peace talks in Geneva"): the schoolchildren of
-    "gunmen kidnapped 20 schoolchildren in northern Nigeria" are Nigerian, the children
-    "killed in Israeli shelling in the east of the Gaza Strip" Palestinian. A country
-    named once as an actor may be the other side ("the government thanked China"). On the
-    real-text gold, agent phrases naming no country take their annotated one 79.4 % of
-    the time on train and 82.0 % on dev so (79.3 % and 82.0 % when the place went first;
-    78.9 % and 81.1 % when only a sole country counted).
+    That is the one country named as where it happened (not as a venue: "peace talks in
+    Geneva"): the schoolchildren of "gunmen kidnapped 20 schoolchildren in northern
+    Nigeria" are Nigerian, the children "killed in Israeli shelling in the east of the Gaza
+    Strip" Palestinian. Failing that, the
+    country the sentence names at least twice and more often than any other: "Iraqi troops
+    arrested dozens of militiamen near the Iraqi border" are Iraqi, whatever country the
+    rest of the document talks about most; "the chairmen of the US Senate committee and of
+    the House committee urged US President Donald Trump to send arms to Ukraine" name a
+    House of the US, not of Ukraine (the story's). A country named once as an actor may be
+    the other side ("the government thanked China"). On the real-text gold, agent phrases
+    naming no country take their annotated one 79.3 % of the time on train and 82.0 % on
+    dev so, against 78.9 % and 81.1 % when only a sole country counted.
     """
-    named = Counter(countries(mentions, known)).most_common()
-    if named and named[0][1] >= 2 and (len(named) == 1 or named[0][1] > named[1][1]):
-        return named[0][0]
     places = {
         m.actor.code[:3]
         for m in mentions
         if m.rule != "agent" and m.actor.code[:3] in known and _where(sentence, m.last)
     }
-    return places.pop() if len(places) == 1 else None
+    if len(places) == 1:
+        return places.pop()
+    named = Counter(countries(mentions, known)).most_common()
+    if not named or named[0][1] < 2:
+        return None
+    return named[0][0] if len(named) == 1 or named[0][1] > named[1][1] else None
 
 
 def _sole_free_country(
