@@ -709,8 +709,13 @@ def spacy_full_pipeline_rate(texts: Sequence[str], batch_size: int = 256) -> tup
     segment = Segment("article", 0, 0)
     ours = parse_sentences([("", text, 0, len(text), segment) for text in texts])
     differing = 0
-    for doc, sentence in zip(docs, ours, strict=True):
-        stock = [(t.text, t.lemma_.lower(), t.pos_, t.tag_, t.dep_, t.head.i, t.idx) for t in doc]
+    for text, doc, sentence in zip(texts, docs, ours, strict=True):
+        # a token keeps the original's characters where `spaced` read a mangled letter
+        stock = [
+            (text[t.idx : t.idx + len(t.text)], t.lemma_.lower(), t.pos_, t.tag_, t.dep_,
+             t.head.i, t.idx)
+            for t in doc
+        ]  # fmt: skip
         mine = [(t.text, t.lemma, t.pos, t.tag, t.dep, t.head, t.start) for t in sentence.tokens]
         differing += stock != mine
     return (len(texts) / elapsed if elapsed else 0.0), differing
