@@ -487,3 +487,9 @@ def test_dictionaries_read_a_mangled_word_as_the_key_word_it_can_be(
     actors: ActorDictionary, word: str, expected: str
 ) -> None:
     assert actors.unmangled(word) == expected
+
+
+def test_a_mangled_word_is_read_as_a_key_word_the_dictionary_holds() -> None:
+    # where only the accented spelling is a key word, that is the word returned
+    dictionary = ActorDictionary(actors={("SINN", "FÉIN"): ActorEntry("Sinn Féin", (), "test:1")})
+    assert dictionary.unmangled("F\ufffd\ufffdIN") == "FÉIN"

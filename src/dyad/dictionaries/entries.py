@@ -148,11 +148,11 @@ class ActorDictionary:
         Text decoded with the wrong codec carries two replacement characters for each
         two-byte letter ("SINN F\ufffd\ufffdIN", "D\ufffd\ufffdIL"); each pair stands for one letter
         of a key word, which the dictionaries mostly write without accents ("SINN FEIN").
-        Key words that differ only by accents are one reading (FEIN, FÉIN: the unaccented
-        is returned). Most two-byte letters of the Latin scripts are accented vowels, so a
-        reading with vowels in the gaps wins over the others (DAIL, not DRIL); else one in
-        at least three times as many keys as any other (FRANCOIS, not FRANGOIS); else the
-        word is left as it is.
+        Key words that differ only by accents are one reading (FEIN, FÉIN), returned as its
+        unaccented key word where there is one, else as its commonest. Most two-byte
+        letters of the Latin scripts are accented vowels, so a reading with vowels in the
+        gaps wins over the others (DAIL, not DRIL); else one in at least three times as
+        many keys as any other (FRANCOIS, not FRANGOIS); else the word is left as it is.
         """
         if MANGLED_PAIR not in word:
             return word
@@ -170,21 +170,26 @@ class ActorDictionary:
             for known, count in counts.items():
                 by_length.setdefault(len(known), {})[known] = count
             self._words_by_length = by_length
+        words = by_length.get(length, {})
         readings: Counter[str] = Counter()
+        forms: dict[str, str] = {}  # a reading's key word: unaccented, else the commonest
         vowelled: set[str] = set()
-        for known, count in by_length.get(length, {}).items():
+        for known, count in words.items():
             gaps = _gaps(known, pieces)
             if gaps is not None:
                 reading = _unaccented(known)
                 readings[reading] += count
+                form = forms.get(reading)
+                if form is None or (form != reading and (known == reading or count > words[form])):
+                    forms[reading] = known
                 if all(letter in VOWELS for letter in _unaccented(gaps)):
                     vowelled.add(reading)
         if len(vowelled) == 1:
-            return vowelled.pop()
+            return forms[vowelled.pop()]
         ranked = readings.most_common(2)
         if not ranked or (len(ranked) == 2 and ranked[0][1] < 3 * ranked[1][1]):
             return word
-        return ranked[0][0]
+        return forms[ranked[0][0]]
 
     def phrase_lengths(self, words: Sequence[str], start: int, stop: int) -> list[int]:
         """Return the lengths of the actor or agent keys `words[start:stop]` begins with.
