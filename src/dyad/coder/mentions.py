@@ -9,13 +9,12 @@ persons, and common words that only look like names left out ("a male" is no Mal
 
 from __future__ import annotations
 
-import unicodedata
 from collections.abc import Sequence
 from dataclasses import replace
 
 from dyad.coder.lexicon import QUALIFIER_DEPS
 from dyad.dates.vocabulary import CALENDAR_WORDS
-from dyad.dictionaries.entries import ActorDictionary, ActorEntry
+from dyad.dictionaries.entries import ActorDictionary, ActorEntry, unaccented
 from dyad.dictionaries.loader import PERSONAL_TITLES, skeleton
 from dyad.records import Actor, Mention, Sentence, Token
 
@@ -424,8 +423,7 @@ def _gloss_in_a_name(
 
 def _folded(text: str) -> str:
     """Return `text` upper-cased without accents ("Nicolás" -> "NICOLAS")."""
-    decomposed = unicodedata.normalize("NFKD", text.upper())
-    return "".join(c for c in decomposed if not unicodedata.combining(c))
+    return unaccented(text.upper())
 
 
 def _longest_match(

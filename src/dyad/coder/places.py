@@ -16,12 +16,11 @@ from __future__ import annotations
 import functools
 import gzip
 import re
-import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from dyad.dictionaries.entries import gc_paused
+from dyad.dictionaries.entries import gc_paused, unaccented
 from dyad.records import Place, PlacePrecision, Sentence
 
 GAZETTEER_NAME = "dyad.gazetteer.geonames.v1"
@@ -105,8 +104,7 @@ _WANTS = {
 @functools.lru_cache(maxsize=1 << 16)  # asked for every capitalised run of every event
 def norm(name: str) -> str:
     """Return the lookup key of a place name: ASCII letters, lowercase, single spaces."""
-    folded = unicodedata.normalize("NFKD", name)
-    folded = "".join(c for c in folded if not unicodedata.combining(c)).lower()
+    folded = unaccented(name).lower()
     folded = re.sub(r"['’`ʿʾ‘]", "", folded)
     return " ".join(re.sub(r"[^a-z0-9]+", " ", folded).split())
 

@@ -177,12 +177,12 @@ class ActorDictionary:
         for known, count in words.items():
             gaps = _gaps(known, pieces)
             if gaps is not None:
-                reading = _unaccented(known)
+                reading = unaccented(known)
                 readings[reading] += count
                 form = forms.get(reading)
-                if form is None or (form != reading and (known == reading or count > words[form])):
+                if form is None or (known == reading, count) > (form == reading, words[form]):
                     forms[reading] = known
-                if all(letter in VOWELS for letter in _unaccented(gaps)):
+                if all(letter in VOWELS for letter in unaccented(gaps)):
                     vowelled.add(reading)
         if len(vowelled) == 1:
             return forms[vowelled.pop()]
@@ -222,7 +222,8 @@ VOWELS = frozenset("AEIOUY")
 MIN_KEPT_LETTERS = 3  # "A\ufffd\ufffd" could be most two-letter words
 
 
-def _unaccented(word: str) -> str:
+def unaccented(word: str) -> str:
+    """Return `word` without its accents ("Nicolás" -> "Nicolas")."""
     decomposed = unicodedata.normalize("NFKD", word)
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 
