@@ -8,13 +8,14 @@ from dyad.coder.actors import role_agents
 from dyad.coder.mentions import (
     STORY_SENTENCES,
     find_mentions,
+    headline_surnames,
     home_chambers,
     us_states,
     without_strangers,
 )
 from dyad.dictionaries.entries import ActorDictionary
 from dyad.dictionaries.loader import load_actor_dictionary
-from dyad.records import Actor, Mention
+from dyad.records import Actor, Mention, Segment
 from parses import make_sentence
 
 
@@ -218,6 +219,7 @@ def test_a_place_before_an_unknown_capitalised_word_is_a_given_name(
     [
         ("De Lima has denied the charges .", False),  # Senator Leila de Lima, not Peru
         ("Senator Leila de Lima spoke .", False),
+        ("This week , de Lima branded him .", False),  # her surname again, lower case
         ("They flew to Lima .", True),
         ("The talks in Rio de Janeiro ended .", True),  # a place whose name holds "de"
     ],
@@ -361,3 +363,32 @@ def test_a_name_whose_accented_letter_a_wrong_codec_mangled_is_read(
     roles = dict(_roles("Sinn F\ufffd\ufffdin deputy leader", actors))
     assert roles["Sinn F\ufffd\ufffdin"].endswith("PTY")  # the party (IRL from its context)
     assert ("D\ufffd\ufffdil", "IRLLEG") in _roles("in the D\ufffd\ufffdil today", actors)
+
+
+def test_a_headline_surname_is_the_person_the_body_names_in_full(
+    actors: ActorDictionary,
+) -> None:
+    # the dictionary gives "Zuma" to two persons in office in 2017: alone it names no one
+    headline = make_sentence(
+        "Zuma recalls minister", [1, 1, 1], "nsubj ROOT dobj",
+        pos="PROPN VERB NOUN", tags="NNP VBZ NN", segment=Segment("headline", 0, 21),
+    )  # fmt: skip
+    body = make_sentence(
+        "President Jacob Zuma spoke .", [2, 2, 3, 3, 3], "compound compound nsubj ROOT punct",
+        pos="PROPN PROPN PROPN VERB PUNCT", tags="NNP NNP NNP VBD .", start=23,
+    )  # fmt: skip
+    named = [find_mentions(s, actors, on_date="2017-03-27") for s in (headline, body)]
+    assert not any(m.actor.text == "Zuma" for m in named[0])
+    found = headline_surnames([headline, body], named, actors)
+    zuma = [m for m in found[0] if m.first == 0]
+    assert [(m.actor.code, m.actor.name, m.rule) for m in zuma] == [
+        ("ZAFGOV", "Jacob Zuma", "actor-surname")
+    ]
+    assert found[1] == named[1]
+    # a body sentence is read as written: the full name may come after it there too
+    as_body = make_sentence(
+        "Zuma recalls minister", [1, 1, 1], "nsubj ROOT dobj",
+        pos="PROPN VERB NOUN", tags="NNP VBZ NN",
+    )  # fmt: skip
+    unnamed = [find_mentions(as_body, actors, on_date="2017-03-27"), named[1]]
+    assert headline_surnames([as_body, body], unnamed, actors)[0] == unnamed[0]

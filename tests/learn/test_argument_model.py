@@ -79,6 +79,32 @@ def test_a_headline_passive_subject_is_on_the_passive_path() -> None:
     assert args.dependency_path(article, 1, 0) == ("down:nsubj", 1, False)
 
 
+def test_a_state_participle_subject_is_its_active_subject() -> None:
+    # "The government was engaged in fighting with rebels ." / "... was engaged by rebels ."
+    words = "The government was engaged in fighting with rebels ."
+    heads = [1, 3, 3, 3, 3, 4, 5, 6, 3]
+    deps = "det nsubjpass auxpass ROOT prep pobj prep pobj punct"
+    tags, pos = "DT NN VBD VBN IN NN IN NNS .", "DET NOUN AUX VERB ADP NOUN ADP NOUN PUNCT"
+    lemmas = "the government be engage in fighting with rebel ."
+    engaged = make_sentence(words, heads, deps, lemmas=lemmas, tags=tags, pos=pos)
+    assert not cand.passive(engaged, 3)
+    assert args.dependency_path(engaged, 3, 1) == ("down:nsubj", 1, False)
+    assert args.dependency_path(engaged, 5, 1) == ("up:pobj>up:prep:in>down:nsubj", 3, False)
+    by = make_sentence(
+        "The government was engaged by rebels .", [1, 3, 3, 3, 3, 4, 3],
+        "det nsubjpass auxpass ROOT agent pobj punct", lemmas="the government be engage by rebel .",
+        tags="DT NN VBD VBN IN NNS .", pos="DET NOUN AUX VERB ADP NOUN PUNCT",
+    )  # fmt: skip
+    assert cand.passive(by, 3)
+    assert args.dependency_path(by, 3, 1) == ("down:nsubjpass", 1, False)
+    killed = make_sentence(
+        "The leader was killed in fighting .", [1, 3, 3, 3, 3, 4, 3],
+        "det nsubjpass auxpass ROOT prep pobj punct", lemmas="the leader be kill in fighting .",
+        tags="DT NN VBD VBN IN NN .", pos="DET NOUN AUX VERB ADP NOUN PUNCT",
+    )  # fmt: skip
+    assert cand.passive(killed, 3)  # only participles that tell a state
+
+
 def test_options_add_unknown_source_and_no_target_but_not_the_trigger() -> None:
     parties = [
         (0, cand.Party("AFGREB", "Insurgents", "context+role")),

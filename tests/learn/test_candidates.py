@@ -758,6 +758,20 @@ def test_a_person_held_for_a_crime_is_a_suspect(verb, lemma, context, code) -> N
     assert _codes(sentence, 1, man, context=context) == code
 
 
+def test_people_arrested_are_civilians_not_suspects() -> None:
+    # "Hundreds of people were arrested ." after a protest: civilians (gold CVL 14, CRM 4)
+    sentence = make_sentence(
+        "Many people were arrested .",
+        [1, 3, 3, 3, 3],
+        "amod nsubjpass auxpass ROOT punct",
+        lemmas="many people be arrest .",
+        pos="ADJ NOUN AUX VERB PUNCT",
+        tags="JJ NNS VBD VBN .",
+    )
+    people = [Mention(1, 1, Actor("people", "~CVL"), "agent")]
+    assert _codes(sentence, 1, people, context="HKG") == {"HKGCVL"}
+
+
 def test_an_individual_held_for_a_crime_is_a_suspect() -> None:
     # "An individual has been arrested after the mayor was stabbed": no mention, a suspect
     sentence = make_sentence(

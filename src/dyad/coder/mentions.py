@@ -88,6 +88,46 @@ def find_mentions(
     ]
 
 
+def headline_surnames(
+    sentences: Sequence[Sentence], named: Sequence[Sequence[Mention]], dictionary: ActorDictionary
+) -> list[list[Mention]]:
+    """Return each sentence's mentions, a headline's bare surname read as the person the
+    story names in full.
+
+    `named` holds the mentions of the document's `sentences`, in order. Headlines name
+    people by surname before the body names them in full: "Rand drops as Zuma recalls South
+    Africa's finance minister" is Jacob Zuma's act, but the dictionary gives "Zuma" to two
+    persons in office that day, so the surname alone named no one. A capitalised name word
+    of a headline that no mention covers, and that is the last word of exactly one
+    dictionary person the document names in full, is that person.
+    """
+    persons: dict[str, set[Actor]] = {}
+    for sentence, mentions in zip(sentences, named, strict=True):
+        for mention in mentions:
+            if mention.rule == "actor" and mention.last > mention.first:
+                if mention.actor.entry in dictionary.people:
+                    surname = sentence.tokens[mention.last].text.upper()
+                    persons.setdefault(surname, set()).add(replace(mention.actor, text=""))
+    if not persons:
+        return [list(mentions) for mentions in named]
+    found = []
+    for sentence, mentions in zip(sentences, named, strict=True):
+        found.append(list(mentions))
+        if sentence.segment.kind != "headline":
+            continue
+        covered = {i for m in mentions for i in range(m.first, m.last + 1)}
+        for token in sentence.tokens:
+            actors = persons.get(token.text.upper(), set())
+            if token.i in covered or len(actors) != 1 or not token.text[:1].isupper():
+                continue
+            if token.pos != "PROPN":
+                continue
+            actor = replace(next(iter(actors)), text=token.text)
+            found[-1].append(Mention(token.i, token.i, actor, "actor-surname"))
+        found[-1].sort(key=lambda m: m.first)
+    return found
+
+
 # a text of fewer sentences with actors says too little to tell whose a bare surname is
 STORY_SENTENCES = 3
 
@@ -302,20 +342,17 @@ def _particled_surname(
 ) -> bool:
     """Return whether a one-word place is a surname after its particle ("De Lima", not Peru).
 
-    A capitalised particle is a name's wherever it stands ("De Lima has denied the
-    charges"); a lower-case one only after a capitalised word ("Leila de Lima"). A place
-    whose own name holds the particle ("Rio de Janeiro") is matched whole and never asked.
+    A particle before a place's name makes it a surname wherever it stands: "De Lima has
+    denied the charges", "Senator Leila de Lima", and the later "This week, de Lima branded
+    the president ..." (a lower-case particle once counted only after a capitalised word,
+    and that "de Lima" was Peru's). A place whose own name holds the particle ("Rio de
+    Janeiro") is matched whole and never asked.
     """
     if mention.first != mention.last or mention.first == 0:
         return False
     if mention.actor.code not in dictionary.countries:
         return False
-    particle = tokens[mention.first - 1]
-    if particle.text.lower() not in SURNAME_PARTICLES:
-        return False
-    if particle.text[:1].isupper():
-        return True
-    return particle.i > 0 and tokens[particle.i - 1].text[:1].isupper()
+    return tokens[mention.first - 1].text.lower() in SURNAME_PARTICLES
 
 
 def _inside_longer_name(

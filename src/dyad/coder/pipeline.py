@@ -188,13 +188,16 @@ def find_mentions(context: DocumentContext, works: Sequence[SentenceWork]) -> No
     All of the document's sentences are read before any is coded, so that the country the
     whole document names most is known to its headline and first sentences (`note_home`),
     and a bare surname of a country the document never names is dropped (`without_strangers`);
-    "Georgia" in a US story is the state (`us_states`).
+    "Georgia" in a US story is the state (`us_states`), and a headline's surname is the
+    person the body names in full (`headline_surnames`).
     """
     found = [
         mentions.find_mentions(work.sentence, context.resources.actors, on_date=context.day)
         for work in works
     ]
     found = mentions.us_states(found)
+    sentences = [work.sentence for work in works]
+    found = mentions.headline_surnames(sentences, found, context.resources.actors)
     for work, named in zip(works, mentions.without_strangers(found), strict=True):
         work.named = named
     context.note_home(without_backers(work.sentence, work.named) for work in works)

@@ -169,9 +169,11 @@ MILITARY_WORDS = frozenset(
 )
 # a person held, charged or tried for a crime is a suspect: country + CRM (adjudications 5
 # and 14), not the dictionary's PPL/CVL ("a man has been arrested", "two women were charged");
-# the victim of the crime stays a civilian
+# the victim of the crime stays a civilian. Not "people": "more than 1000 people have been
+# arrested since the protests began" are protesters, civilians (the gold's "people" held or
+# charged: CVL 14 times, CRM 4)
 SUSPECT_HEADS = frozenset(
-    "man men woman women person people individual boy girl teenager teen youth".split()
+    "man men woman women person individual boy girl teenager teen youth".split()
 )
 # the most steps from a word up to the "of" of a relative's phrase (`_kin_of`)
 MAX_KIN_CLIMB = 4
@@ -320,11 +322,36 @@ def passive(sentence: Sentence, i: int) -> bool:
 def _passive_itself(sentence: Sentence, i: int) -> bool:
     """Tell whether verb `i` is passive by its own dependents, tag or a headline's form."""
     token = sentence.tokens[i]
+    if stative(sentence, i):
+        return False
     return (
         any(c.dep in ("nsubjpass", "auxpass") for c in sentence.children(i))
         or (token.tag == "VBN" and token.dep in ("acl", "amod", "ROOT"))
         or headline_passive(sentence, i)
     )
+
+
+# participles that tell what their subject is in, not what was done to it: "the government
+# has been engaged in conflict with separatists", "the leader was involved in attacks" (the
+# government fights, the leader attacks)
+STATIVE_PARTICIPLES = frozenset("engage involve embroil entangle mire lock".split())
+STATIVE_PREPS = frozenset({"in", "with"})
+
+
+def stative(sentence: Sentence, i: int) -> bool:
+    """Tell whether participle `i` is a state its subject is in: "was engaged in fighting".
+
+    The parser makes such a subject passive ("nsubjpass"), so the government that "has been
+    engaged in conflict with Kurdish separatists" read as the one fought, by someone
+    unnamed. With an agent ("was involved by his lawyer") the participle stays passive.
+    """
+    token = sentence.tokens[i]
+    if token.tag != "VBN" or token.lemma.lower() not in STATIVE_PARTICIPLES:
+        return False
+    children = sentence.children(i)
+    if any(c.dep == "agent" for c in children):
+        return False
+    return any(c.dep == "prep" and c.lemma.lower() in STATIVE_PREPS for c in children)
 
 
 # a verb's own subject of any kind: a clause ("what he said angered them") or "there" too
@@ -384,7 +411,8 @@ def headline_passive(sentence: Sentence, i: int) -> bool:
 
 
 def argument_dep(sentence: Sentence, i: int) -> str:
-    """Return token `i`'s dependency label, a headline passive's subject read as passive.
+    """Return token `i`'s dependency label, a headline passive's subject read as passive
+    and a `stative` participle's as active.
 
     "Senator arrested in the Philippines": the parser makes the senator the subject of an
     active "arrested"; she is the one arrested, as in "a senator was arrested".
@@ -392,6 +420,8 @@ def argument_dep(sentence: Sentence, i: int) -> str:
     token = sentence.tokens[i]
     if token.dep == "nsubj" and headline_passive(sentence, token.head):
         return "nsubjpass"
+    if token.dep == "nsubjpass" and stative(sentence, token.head):
+        return "nsubj"  # "the leader was involved in attacks": the attacker
     return token.dep
 
 
