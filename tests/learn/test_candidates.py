@@ -1137,6 +1137,26 @@ def test_the_leaders_of_two_states_are_their_governments() -> None:
     assert {p.code for _, p in offered if p.kind == "pair"} == {"RUSGOV", "TURGOV"}
 
 
+def test_both_countries_are_two_states_not_an_alliance_named_between() -> None:
+    # "Greece and Turkey's NATO allies ..." then "warships of both countries"
+    sentence = make_sentence(
+        "both countries sailed .", [1, 2, 2, 2], "det nsubj ROOT punct",
+        lemmas="both country sail .", tags="DT NNS VBD .", pos="DET NOUN VERB PUNCT",
+    )  # fmt: skip
+    memory = cand.DocumentMemory("d")
+    named = [
+        Mention(0, 0, Actor("Greece", "GRC"), "actor"),
+        Mention(2, 2, Actor("NATO", "IGOWSTNAT"), "actor"),
+    ]
+    cand.sentence_parties(MET, named, None, memory)
+    cand.sentence_parties(MET, [Mention(0, 0, Actor("Turkey", "TUR"), "actor")], None, memory)
+    offered = cand.sentence_parties(sentence, [], None, memory)
+    assert {p.code for _, p in offered if p.kind == "pair"} == {"TUR", "GRC"}
+    # "the two sides" may be an organisation and a state
+    sides = cand.sentence_parties(TWO_SIDES, [], None, memory)
+    assert {p.code for _, p in sides if p.kind == "pair"} == {"TUR", "IGOWSTNAT"}
+
+
 def test_one_side_is_no_pair() -> None:
     sentence = make_sentence(
         "one side sealed the deal .", [1, 2, 2, 4, 2, 2], "nummod nsubj ROOT det dobj punct",
@@ -1542,11 +1562,16 @@ def test_a_counterparts_owner_is_the_other_side_of_the_pair() -> None:
         Mention(3, 3, Actor("Turkish", "TUR"), "actor"),
     ]
     assert _codes(sentence, 4, found, "RUS") == {"TUR"}
-    # another owner stays: "his Turkish ally" may well be his
+    # so is an ally's, a rival's, a creditor's: "his Turkish ally" is Turkey, not Putin
     ally = replace(sentence, tokens=tuple(
         replace(t, text="ally", lemma="ally") if t.i == 4 else t for t in sentence.tokens
     ))  # fmt: skip
-    assert _codes(ally, 4, found, "RUS") == {"RUSGOV", "TUR"}
+    assert _codes(ally, 4, found, "RUS") == {"TUR"}
+    # another head keeps its owner: "his Turkish guests" may well be his
+    guests = replace(sentence, tokens=tuple(
+        replace(t, text="guests", lemma="guest") if t.i == 4 else t for t in sentence.tokens
+    ))  # fmt: skip
+    assert _codes(guests, 4, found, "RUS") == {"RUSGOV", "TUR"}
 
 
 def _air_force_quoted(speaker: str, code: str) -> list[str]:

@@ -184,8 +184,12 @@ KIN_HEADS = frozenset(
     niece uncle aunt widow widower grandson granddaughter grandfather grandmother
     stepson stepdaughter stepfather stepmother fiance fiancee""".split()
 )
-# heads whose owner is the other side of a pair ("his Turkish counterpart")
-COUNTERPART_HEADS = frozenset({"counterpart"})
+# heads whose owner is the other side of a pair ("his Turkish counterpart"): "Greece and
+# Turkey's NATO allies" are NATO, "Brazil's creditors" no Brazil
+COUNTERPART_HEADS = frozenset(
+    """counterpart ally partner rival enemy foe adversary neighbour neighbor
+    creditor""".split()
+)
 HOLDING_VERBS = frozenset(
     "arrest charge convict sentence jail imprison indict prosecute remand extradite acquit".split()
 )
@@ -193,6 +197,8 @@ HOLDING_VERBS = frozenset(
 # has just named, each the other's counterpart (`pair_parties`); "parties" is left out, since
 # "the two parties" of a US story are Democrats and Republicans, not the states it names
 PAIR_HEADS = frozenset({"side", "country", "nation", "government", "leader"})
+# pair heads that only states can be ("the two sides" may be the EU and China)
+STATE_PAIR_HEADS = frozenset({"country", "nation"})
 PAIR_WORDS = frozenset({"two", "both"})
 PAIR_DEPS = frozenset({"nummod", "det", "predet", "preconj", "quantmod"})
 # parties no pair is read from: the unseen speaker, guesses, and pairs themselves
@@ -1232,9 +1238,13 @@ def pair_parties(
     nearest = [party.code for _, party in reversed(before) if party.kind not in NOT_PAIRED]
     nearest += reversed(memory.named)
     nearest += [code for code, _ in memory.actors.most_common()]
+    # "both countries" are states: NATO, named between Greece and Turkey, is neither
+    states_only = token.lemma.lower() in STATE_PAIR_HEADS
     chosen: dict[str, str] = {}
     for code in nearest:
         state = state_of(code)
+        if states_only and code[:3] in ORGANISATIONS:
+            continue
         if state != UNKNOWN and state not in chosen:
             chosen[state] = code
         if len(chosen) == 2:
