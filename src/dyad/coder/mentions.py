@@ -101,30 +101,28 @@ def headline_surnames(
     of a headline that no mention covers, and that is the last word of exactly one
     dictionary person the document names in full, is that person.
     """
-    persons: dict[str, set[Actor]] = {}
+    persons: dict[str, set[Actor]] = {}  # surname -> the persons named in full by it
     for sentence, mentions in zip(sentences, named, strict=True):
         for mention in mentions:
-            if mention.rule == "actor" and mention.last > mention.first:
-                if mention.actor.entry in dictionary.people:
-                    surname = sentence.tokens[mention.last].text.upper()
-                    persons.setdefault(surname, set()).add(replace(mention.actor, text=""))
+            full_name = mention.rule == "actor" and mention.last > mention.first
+            if full_name and mention.actor.entry in dictionary.people:
+                surname = sentence.tokens[mention.last].text.upper()
+                persons.setdefault(surname, set()).add(replace(mention.actor, text=""))
+    found = [list(mentions) for mentions in named]
     if not persons:
-        return [list(mentions) for mentions in named]
-    found = []
-    for sentence, mentions in zip(sentences, named, strict=True):
-        found.append(list(mentions))
+        return found
+    for sentence, mentions in zip(sentences, found, strict=True):
         if sentence.segment.kind != "headline":
             continue
         covered = {i for m in mentions for i in range(m.first, m.last + 1)}
         for token in sentence.tokens:
             actors = persons.get(token.text.upper(), set())
-            if token.i in covered or len(actors) != 1 or not token.text[:1].isupper():
+            if token.i in covered or len(actors) != 1 or token.pos != "PROPN":
                 continue
-            if token.pos != "PROPN":
-                continue
-            actor = replace(next(iter(actors)), text=token.text)
-            found[-1].append(Mention(token.i, token.i, actor, "actor-surname"))
-        found[-1].sort(key=lambda m: m.first)
+            if token.text[:1].isupper():
+                actor = replace(next(iter(actors)), text=token.text)
+                mentions.append(Mention(token.i, token.i, actor, "actor-surname"))
+        mentions.sort(key=lambda m: m.first)
     return found
 
 
