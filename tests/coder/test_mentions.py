@@ -392,3 +392,26 @@ def test_a_headline_surname_is_the_person_the_body_names_in_full(
     )  # fmt: skip
     unnamed = [find_mentions(as_body, actors, on_date="2017-03-27"), named[1]]
     assert headline_surnames([as_body, body], unnamed, actors)[0] == unnamed[0]
+
+
+def test_a_headline_word_the_dictionary_gives_another_is_the_body_s_person(
+    actors: ActorDictionary,
+) -> None:
+    # 1987: the one-word entry "Hussein" is King Hussein of Jordan; the body names Saddam
+    headline = make_sentence(
+        "HUSSEIN SAYS IRAN LOST", [1, 1, 3, 1], "nsubj ROOT nsubj ccomp",
+        pos="PROPN VERB PROPN VERB", tags="NNP VBZ NNP VBD", segment=Segment("headline", 0, 22),
+    )  # fmt: skip
+    body = make_sentence(
+        "Iraqi President Saddam Hussein spoke .", [3, 3, 3, 4, 4, 4],
+        "amod compound compound nsubj ROOT punct",
+        pos="ADJ PROPN PROPN PROPN VERB PUNCT", tags="JJ NNP NNP NNP VBD .", start=24,
+    )  # fmt: skip
+    named = [find_mentions(s, actors, on_date="1987-03-02") for s in (headline, body)]
+    read_alone = [m for m in named[0] if m.first == 0]
+    assert [m.actor.code for m in read_alone] == ["JORGOV"]
+    found = headline_surnames([headline, body], named, actors)
+    hussein = [m for m in found[0] if m.first == 0]
+    assert [(m.actor.code, m.actor.name) for m in hussein] == [("IRQGOV", "Saddam Hussein")]
+    # without the body's full name the dictionary's reading stands
+    assert headline_surnames([headline], named[:1], actors) == named[:1]

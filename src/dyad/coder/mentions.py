@@ -98,8 +98,14 @@ def headline_surnames(
     people by surname before the body names them in full: "Rand drops as Zuma recalls South
     Africa's finance minister" is Jacob Zuma's act, but the dictionary gives "Zuma" to two
     persons in office that day, so the surname alone named no one. A capitalised name word
-    of a headline that no mention covers, and that is the last word of exactly one
-    dictionary person the document names in full, is that person.
+    of a headline that is the last word of exactly one dictionary person the document
+    names in full is that person: where no mention covers it (a word in capitals the
+    parser took for a noun too: "HAUGHEY TO SEEK EC ADVICE"), and where the dictionary
+    read the word alone as someone else ("HUSSEIN SAYS IRAN'S YEAR OF DECISIVENESS FOILED"
+    is King Hussein of Jordan's by the one-word entry, Saddam Hussein's by the body), as
+    the anaphora stage reads the body's own later "Hussein". Where both readings are one
+    state's person, the headline's keeps its dated role ("BAKER SAYS": the dictionary's
+    James Baker of 1987 is USAGOV, the body's "James Baker" an entry with no role then).
     """
     persons: dict[str, set[Actor]] = {}  # surname -> the persons named in full by it
     for sentence, mentions in zip(sentences, named, strict=True):
@@ -111,19 +117,40 @@ def headline_surnames(
     found = [list(mentions) for mentions in named]
     if not persons:
         return found
-    for sentence, mentions in zip(sentences, found, strict=True):
+    for n, (sentence, mentions) in enumerate(zip(sentences, found, strict=True)):
         if sentence.segment.kind != "headline":
             continue
+        found[n] = mentions = [_as_named(sentence, m, persons, dictionary) for m in mentions]
         covered = {i for m in mentions for i in range(m.first, m.last + 1)}
         for token in sentence.tokens:
             actors = persons.get(token.text.upper(), set())
-            if token.i in covered or len(actors) != 1 or token.pos != "PROPN":
+            if token.i in covered or len(actors) != 1 or not token.text[:1].isupper():
                 continue
-            if token.text[:1].isupper():
+            if token.pos == "PROPN" or (token.pos == "NOUN" and token.text.isupper()):
                 actor = replace(next(iter(actors)), text=token.text)
                 mentions.append(Mention(token.i, token.i, actor, "actor-surname"))
         mentions.sort(key=lambda m: m.first)
     return found
+
+
+def _as_named(
+    sentence: Sentence,
+    mention: Mention,
+    persons: dict[str, set[Actor]],
+    dictionary: ActorDictionary,
+) -> Mention:
+    """Return a headline's one-word person as the one person the body names in full by it."""
+    if mention.first != mention.last or mention.actor.entry not in dictionary.people:
+        return mention
+    actors = persons.get(sentence.tokens[mention.first].text.upper(), set())
+    if len(actors) != 1:
+        return mention
+    actor = next(iter(actors))
+    if actor.code[:3] == mention.actor.code[:3]:
+        return mention  # one state's person either way: "BAKER" keeps his dated role
+    return Mention(
+        mention.first, mention.last, replace(actor, text=mention.actor.text), "actor-surname"
+    )
 
 
 # a text of fewer sentences with actors says too little to tell whose a bare surname is
