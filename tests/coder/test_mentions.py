@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
 from dyad.coder.actors import role_agents
@@ -415,3 +417,26 @@ def test_a_headline_word_the_dictionary_gives_another_is_the_body_s_person(
     assert [(m.actor.code, m.actor.name) for m in hussein] == [("IRQGOV", "Saddam Hussein")]
     # without the body's full name the dictionary's reading stands
     assert headline_surnames([headline], named[:1], actors) == named[:1]
+
+
+def test_a_headline_word_in_capitals_read_as_a_noun_may_be_the_body_s_person(
+    actors: ActorDictionary,
+) -> None:
+    # "HAUGHEY TO SEEK EC ADVICE": the parser read the name in capitals as a plural noun
+    headline = make_sentence(
+        "HAUGHEY TO SEEK ADVICE", [2, 2, 2, 2], "nsubj aux ROOT dobj",
+        pos="NOUN PART VERB NOUN", tags="NNS TO VB NN", segment=Segment("headline", 0, 22),
+    )  # fmt: skip
+    body = make_sentence(
+        "Charles Haughey spoke .", [1, 2, 2, 2], "compound nsubj ROOT punct",
+        pos="PROPN PROPN VERB PUNCT", tags="NNP NNP VBD .", start=24,
+    )  # fmt: skip
+    named = [find_mentions(s, actors, on_date="1987-02-06") for s in (headline, body)]
+    assert not any(m.first == 0 for m in named[0])
+    found = headline_surnames([headline, body], named, actors)
+    assert [m.actor.name for m in found[0] if m.first == 0] == ["Charles Haughey"]
+    # a lower-case word is no name, whatever the body names
+    lower = replace(headline, tokens=tuple(
+        replace(t, text="haughey") if t.i == 0 else t for t in headline.tokens
+    ))  # fmt: skip
+    assert not any(m.first == 0 for m in headline_surnames([lower, body], named, actors)[0])
