@@ -30,6 +30,7 @@ from dyad.coder.lexicon import (
     PERSON_ROLE_NOUNS,
     PERSON_RULES,
     PERSONAL_PRONOUNS,
+    SUBJECT_PRONOUNS,
     SUBJECTS,
 )
 from dyad.dates.vocabulary import CALENDAR_WORDS
@@ -40,7 +41,6 @@ UNKNOWN_PERSON = Actor("", "", None, None, "unknown-person")
 ROLE_TAGS = frozenset({"NN", "NNS", "NNP", "NNPS"})
 PLURAL_TAGS = frozenset({"NNS", "NNPS"})
 SINGULAR_TAGS = frozenset({"NN", "NNP"})
-SUBJECT_PRONOUNS = frozenset({"he", "she"})
 # possessives that stand for a group or country its own clause names
 OWN_PRONOUNS = frozenset({"its", "their"})
 # possessives that stand for a person its own clause names ("Thatcher left ... ahead of her

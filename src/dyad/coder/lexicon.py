@@ -186,6 +186,8 @@ PERSON_RULES = frozenset({"anaphora", "named-before", "appositive", "titled-befo
 GROUP_ANAPHORA = "group-anaphora"
 # Pronouns that stand for the person named last.
 PERSONAL_PRONOUNS = frozenset({"he", "she", "his", "her", "him"})
+# Those of them that are a subject's.
+SUBJECT_PRONOUNS = frozenset({"he", "she"})
 # Pronouns that stand for the one group the sentence before named.
 GROUP_PRONOUNS = frozenset({"they", "them", "their"})
 # Capitalised words that are no name the dictionary lacks (in a sentence only tokenized).

@@ -63,6 +63,7 @@ from dyad.coder.lexicon import (
     PERSON_ROLE_NOUNS,
     PERSONAL_PRONOUNS,
     RELATIONAL_NOUNS,
+    SUBJECT_PRONOUNS,
     SUBJECTS,
 )
 from dyad.records import Mention, Sentence, Token
@@ -224,9 +225,8 @@ US_OFFICES = frozenset(
     """senator senators congressman congressmen congresswoman congresswomen representative
     representatives governor governors lawmaker lawmakers""".split()
 )
-# a subject "he" or "she" after a person who is a subject in its sentence (`_subject_before`);
+# a subject "he" or "she" after a person who is a subject in its sentence (`_subject_before`):
 # a person's code has a role after the country ("DEUGOV"), a bare country none
-SUBJECT_PRONOUNS = frozenset({"he", "she"})
 PERSON_CODE = 6
 # an object that stands for the organisation or armed group named before ("vowed to eliminate
 # the group"; the gold codes "the group" and "the militants" as the group they refer to)
