@@ -581,7 +581,7 @@ def parties(
         if head_lemma in MISSION_HEADS and result[0].code[:3] not in NOT_STATES:
             memory.mission = result[0].code[:3]
         result = list({p.code: p for p in result}.values())
-        if len(result) > 1 and role == "MIL" and any(_international(p) for p in result):
+        if len(result) > 1 and role == "MIL" and any(_international(p.code) for p in result):
             # a state's forces with an international force ("Afghan and coalition forces")
             # are the story's joint force; two states' forces ("Syrian and Iraqi forces",
             # told in passing) are not what a later "the army" stands for
@@ -745,7 +745,7 @@ def _posting(sentence: Sentence, head: int, found: Sequence[Mention]) -> set[int
     return {
         t
         for m in found
-        if m.actor.code.startswith("IGO")
+        if _international(m.actor.code)
         and tokens[m.last].dep == "compound"
         and tokens[m.last].head == head
         for t in range(m.first, m.last + 1)
@@ -982,8 +982,9 @@ def _joint_force(
     return []
 
 
-def _international(party: Party) -> bool:
-    return party.code.startswith("IGO")
+def _international(code: str) -> bool:
+    """Return whether an actor code is an international body's (IGO...)."""
+    return code.startswith("IGO")
 
 
 def _role(code: str) -> str:
