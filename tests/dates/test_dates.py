@@ -119,6 +119,9 @@ CASES = [
     ("in 2009", "2009", "year"),
     ("since 2010", None, "none"),
     ("during 2011", "2011", "year"),
+    ("at the end of 2011", "2011", "year"),
+    ("by the beginning of 2010", "2010", "year"),
+    ("at the end of March", "2012-03", "month"),
     # seasons
     ("since the summer", "2012", "year"),
     ("last summer", "2012", "year"),

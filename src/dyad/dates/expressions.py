@@ -243,6 +243,11 @@ def _numeric(match: re.Match[str], ref: Reference | None) -> DatePoint:
 
 
 _I = re.IGNORECASE
+# "at the end of 2015", "by the beginning of March": a part of a year or month dates an act
+# as the year or month does ("in late 2015"); without it the sentence fell back on the
+# document's date ("At the end of 2015 ... the Turkish military shot down a Russian jet" was
+# dated to the story's day in 2017)
+PART_OF = r"the\s+(?:end|beginning|start|middle|close|turn)\s+of\s+"
 RULES: tuple[tuple[str, re.Pattern[str], Resolver], ...] = (
     ("iso", re.compile(r"\b(\d{4})-(\d{1,2})-(\d{1,2})\b"), _iso),
     ("numeric", re.compile(r"\b\d{1,2}/\d{1,2}/(?:\d{4}|\d{2})\b"), _numeric),
@@ -270,16 +275,22 @@ RULES: tuple[tuple[str, re.Pattern[str], Resolver], ...] = (
     (
         "in-month",
         re.compile(
-            r"\b(?:back\s+)?(?:(?P<cue>in|since|during|until|by|last|this|next)\s+)"
-            r"(?:(?:early|late|mid)[- ]?)?" + MONTH + r"(?!\s*\d)"
+            r"\b(?:back\s+)?(?:(?P<cue>in|since|during|until|by|last|this|next)\s+|"
+            + PART_OF
+            + r")(?:(?:early|late|mid)[- ]?)?"
+            + MONTH
+            + r"(?!\s*\d)"
         ),
         _in_month,
     ),
     (
         "in-year",
         re.compile(
-            r"\b(?P<cue>in|since|during|until|by|through|early|late|mid)[- ]"
-            r"(?:the\s+year\s+)?" + YEAR + r"\b(?!\s*(?:people|men|troops|soldiers|%))",
+            r"\b(?:(?P<cue>in|since|during|until|by|through|early|late|mid)[- ]|"
+            + PART_OF
+            + r")(?:the\s+year\s+)?"
+            + YEAR
+            + r"\b(?!\s*(?:people|men|troops|soldiers|%))",
             _I,
         ),
         _year,
