@@ -6,9 +6,14 @@ Documents are read exactly as `dyad code` reads them (a JSON line of the corpus 
 
 Usage: python scripts/realtext_select.py CORPUS_DIR WORK_DIR [--annotators 4]
        [--round N --exclude OLD_WORK_DIR/manifest.jsonl --counts isaf=40,reuters=30,...]
+       [--focus conflict]
 
 A later round (`--round 2`) draws other documents (a seed of its own, the earlier
 manifests' documents excluded); its batches and annotators are named R2B1, R2A1, ...
+`--focus conflict` (round 8) keeps only stories dense in words of protest and fighting
+(CONFLICT, at least CONFLICT_HITS of them per story), the classes news gold held least of.
+A story whose title repeats an excluded or already chosen story's title is skipped, so a
+near-copy never lands in two splits.
 """
 
 from __future__ import annotations
@@ -37,6 +42,15 @@ POLITICAL = re.compile(
     r"venezuela\w*|accused|condemned|urged|warned|agreed|visit\w*|met)\b",
     re.IGNORECASE,
 )
+CONFLICT = re.compile(
+    r"\b(protest\w*|demonstrat(ors?|ions?|ed)|riot\w*|clash\w*|fighting|fought|battle[sd]?|"
+    r"shelling|shelled|air ?strikes?|bomb(s|ing|ings|ed|er|ers)?|attack\w*|killed|wounded|"
+    r"tear gas|rebels?|militants?|insurgents?|troops|gunm[ae]n|shot|shooting|opened fire|"
+    r"offensive|raid\w*|arrest\w*|detain\w*|marche[sd]|marchers|rall(y|ies)|police)\b",
+    re.IGNORECASE,
+)
+# per source: how many CONFLICT words a story needs under --focus conflict
+CONFLICT_HITS = {"reuters": 5, "wikinews": 5, "newsarticles": 8}
 # source folder -> (file, how many documents, fewest and most coded sentences, keyword filter)
 PLAN = {
     "isaf": ("isaf_press_releases/isaf_press_releases_test.jsonl", 70, 3, 14, False),
@@ -59,7 +73,7 @@ def coded_sentences(document: Document) -> list[tuple[int, int, str]]:
     return spans
 
 
-def candidates(corpus: Path, name: str) -> list[tuple[int, dict]]:
+def candidates(corpus: Path, name: str, focus: str = "") -> list[tuple[int, dict]]:
     """Return (line number, record) of the corpus file's records that fit the plan."""
     file, _, fewest, most, political = PLAN[name]
     found = []
@@ -71,11 +85,18 @@ def candidates(corpus: Path, name: str) -> list[tuple[int, dict]]:
                 continue
             if political and len(POLITICAL.findall(text)) < 3:
                 continue
+            if focus == "conflict" and len(CONFLICT.findall(text)) < CONFLICT_HITS.get(name, 99):
+                continue
             rough = text.count(". ") + 1
             if rough < fewest // 2 or rough > most * 2:
                 continue
             found.append((number, record))
     return found
+
+
+def title_key(record: dict) -> str:
+    """Return a story's title reduced to its letters (near-copies share it)."""
+    return re.sub(r"[^a-z]", "", (record.get("title") or record["id"]).lower())
 
 
 def read_one(record: dict) -> Document:
@@ -95,6 +116,7 @@ def main() -> None:
     parser.add_argument("--round", type=int, default=1)
     parser.add_argument("--exclude", type=Path, action="append", default=[])
     parser.add_argument("--counts", default="", help="source=documents,... (default: PLAN)")
+    parser.add_argument("--focus", choices=["", "conflict"], default="")
     args = parser.parse_args()
     rng = random.Random(SEED + args.round - 1)
     excluded = {
@@ -106,12 +128,19 @@ def main() -> None:
     counts.update({k: int(v) for k, v in (p.split("=") for p in args.counts.split(",") if p)})
     prefix = "" if args.round == 1 else f"R{args.round}"
     chosen: list[dict] = []
+    titles: set[str] = set()
     for name, (file, _, fewest, most, _) in PLAN.items():
         count = counts[name]
-        pool = [(n, r) for n, r in candidates(args.corpus, name) if r["id"] not in excluded]
+        if not count:
+            continue
+        found = candidates(args.corpus, name, args.focus)
+        titles |= {title_key(r) for _, r in found if r["id"] in excluded}
+        pool = [(n, r) for n, r in found if r["id"] not in excluded]
         rng.shuffle(pool)
         taken = 0
         for number, record in pool:
+            if title_key(record) in titles:
+                continue
             document = read_one(record)
             spans = coded_sentences(document)
             if not fewest <= len(spans) <= most:
@@ -127,6 +156,7 @@ def main() -> None:
                     "sentences": spans,
                 }
             )
+            titles.add(title_key(record))
             taken += 1
             if taken >= count:
                 break
