@@ -141,6 +141,16 @@ def test_speaker_option_is_scored_without_a_path() -> None:
     assert "opt=speaker" in row and not any(name.startswith("path=") for name in row)
 
 
+def test_crowd_option_is_its_own_kind() -> None:
+    # the story's people who protest, named nowhere, learn apart from a speech's speaker
+    sentence, _ = _attack()
+    crowd = args.Option(cand.CROWD, cand.Party("AFGCVL", "", "crowd"))
+    row = dict(args.option_features(sentence, 1, "14", crowd, 3))
+    assert "opt|root=crowd|14" in row and "opt=speaker" not in row
+    gold = args.LabelledTrigger(sentence, 1, "14", (crowd,), frozenset({"AFGCVL"}), frozenset({""}))
+    assert args.option_label(crowd, gold, "AFGCVL") == "source"
+
+
 def test_argument_model_learns_subject_source_and_object_target() -> None:
     sentence, mentions = _attack()
     parties = cand.sentence_parties(sentence, mentions, "AFG", cand.DocumentMemory("d"))

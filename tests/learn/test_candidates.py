@@ -1735,3 +1735,56 @@ def test_partisan_us_office_holders_are_american(words: str, codes: set[str]) ->
     )
     mentions = [Mention(head, head, Actor(sentence.tokens[head].text, "~LEG"), "agent")]
     assert _codes(sentence, head, mentions, context="MNE") == codes
+
+
+def test_force_as_a_means_is_no_armed_force() -> None:
+    # "they used excessive force" was FRAMIL, the source of the arrest it accompanied
+    sentence = make_sentence(
+        "they used excessive force .", [1, 1, 3, 1, 1], "nsubj ROOT amod dobj punct",
+        lemmas="they use excessive force .", tags="PRP VBD JJ NN .",
+        pos="PRON VERB ADJ NOUN PUNCT",
+    )  # fmt: skip
+    mentions = [Mention(3, 3, Actor("force", "~MIL"), "agent")]
+    offered = cand.sentence_parties(sentence, mentions, "FRA", cand.DocumentMemory("d"))
+    assert 3 not in {head for head, _ in offered}
+    # "a force", "the security force", a bare force that acts stay forces
+    for words, deps, lemmas, tags, pos in (
+        ("a force attacked .", "det nsubj ROOT punct", "a force attack .", "DT NN VBD .",
+         "DET NOUN VERB PUNCT"),
+        ("excessive force attacked .", "amod nsubj ROOT punct", "excessive force attack .",
+         "JJ NN VBD .", "ADJ NOUN VERB PUNCT"),
+    ):  # fmt: skip
+        acting = make_sentence(words, [1, 2, 2, 2], deps, lemmas=lemmas, tags=tags, pos=pos)
+        agent = [Mention(1, 1, Actor("force", "~MIL"), "agent")]
+        found = cand.sentence_parties(acting, agent, "FRA", cand.DocumentMemory("d"))
+        assert ("a force" in words) == (1 in {head for head, _ in found}), words
+
+
+def test_youths_and_rioters_are_civilians() -> None:
+    sentence = make_sentence(
+        "youths clashed .", [1, 1, 1], "nsubj ROOT punct",
+        lemmas="youth clash .", tags="NNS VBD .", pos="NOUN VERB PUNCT",
+    )  # fmt: skip
+    assert _codes(sentence, 0, [], context="FRA") == {"FRACVL"}
+
+
+def test_a_protest_with_no_protester_offers_the_storys_people() -> None:
+    # "Protests have erupted in Anaheim": the gold's source is the country's CVL, named nowhere
+    sentence = make_sentence(
+        "protests erupted .", [1, 1, 1], "nsubj ROOT punct",
+        lemmas="protest erupt .", tags="NNS VBD .", pos="NOUN VERB PUNCT",
+    )  # fmt: skip
+    offered = cand.sentence_parties(sentence, [], "USA", cand.DocumentMemory("d"))
+    assert (cand.CROWD, cand.Party("USACVL", "", "crowd")) in offered
+    strike = make_sentence(
+        "a strike began .", [1, 2, 2, 2], "det nsubj ROOT punct",
+        lemmas="a strike begin .", tags="DT NN VBD .", pos="DET NOUN VERB PUNCT",
+    )  # fmt: skip
+    found = cand.sentence_parties(strike, [], "USA", cand.DocumentMemory("d"))
+    assert [p.code for h, p in found if h == cand.CROWD] == ["USALAB"]
+    # no story's country, or an organisation's story: no crowd; none is remembered
+    memory = cand.DocumentMemory("d")
+    assert not [h for h, _ in cand.sentence_parties(sentence, [], None, memory) if h < 0]
+    assert not [h for h, _ in cand.sentence_parties(sentence, [], "IGO", memory) if h < 0]
+    cand.sentence_parties(sentence, [], "USA", memory)
+    assert "USACVL" not in {code for codes in memory.recent for code in codes}

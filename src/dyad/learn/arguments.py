@@ -318,7 +318,7 @@ def option_rows(
     token = sentence.tokens[trigger]
     lemma = token.lemma.lower()
     voice = "passive" if passive(sentence, trigger) else "active"
-    crowd = f"others={min(others, 5)}"
+    many = f"others={min(others, 5)}"
     segment = sentence.segment.kind
     known = {} if paths is None else paths
     around: tuple[list[str], list[str]] | None = None  # the trigger's dependents, "I"/"we"
@@ -326,8 +326,9 @@ def option_rows(
     for option in found:
         if option.head is None or option.head < 0:
             kind = "unknown" if option.party is not None else "nothing"
-            if option.head is not None:
-                kind = "speaker"  # the speech's speaker, named nowhere in the sentence
+            if option.head is not None and option.party is not None:
+                # the speech's speaker, or the story's people who protest, named nowhere
+                kind = "crowd" if option.party.kind == "crowd" else "speaker"
             if around is None:
                 words = {t.text.lower() for t in sentence.tokens}
                 around = (
@@ -340,7 +341,7 @@ def option_rows(
                 f"opt|root={kind}|{root}",
                 f"opt|lemma={kind}|{lemma}",
                 f"opt|pos={kind}|{token.pos}",
-                f"opt|{crowd}={kind}",
+                f"opt|{many}={kind}",
                 f"opt|segment={kind}|{segment}",
             ]
             names += [f"opt|child={kind}|{dep}" for dep in around[0]]
@@ -375,7 +376,7 @@ def option_rows(
             f"head={head_token.lemma.lower()}",
             f"headdep={head_dep}",
             f"headdep|side={head_dep}|{side}",
-            crowd,
+            many,
             f"segment={segment}",
         ]
         if _speaker(sentence, trigger, head):

@@ -50,7 +50,8 @@ ROOTS = 2
 # a trigger offers at most this many sources and targets, each at least MIN_ARGUMENT likely
 ARGUMENTS = 3
 MIN_ARGUMENT = 0.05
-# the head of a pair's other side offered as its target (`_reciprocal`); -1 is the speaker
+# the head of a pair's other side offered as its target (`_reciprocal`); -1 is the speaker,
+# -3 the story's people who protest (`candidates.CROWD`)
 PARTNER = -2
 # what is seized is property (171: "seized multiple weapons", as train codes it), unless
 # it is a party: "the police seized him" is an arrest (173; the guide: capturing a person)
@@ -372,7 +373,7 @@ def _where(
     if option.head == PARTNER:
         return "pair"
     if option.head < 0:
-        return "speaker"
+        return "crowd" if option.party is not None and option.party.kind == "crowd" else "speaker"
     return args.known_path(sentence, trigger, option.head, paths)[0]
 
 
