@@ -440,3 +440,22 @@ def test_a_headline_word_in_capitals_read_as_a_noun_may_be_the_body_s_person(
         replace(t, text="haughey") if t.i == 0 else t for t in headline.tokens
     ))  # fmt: skip
     assert not any(m.first == 0 for m in headline_surnames([lower, body], named, actors)[0])
+
+
+def test_a_bare_is_in_capitals_is_the_islamic_state_after_2014(actors: ActorDictionary) -> None:
+    # "killed in an IS attack": no "(IS)" defined it before, as DW and the BBC write
+    sentence = make_sentence(
+        "soldiers killed in an IS attack", [1, 1, 1, 5, 5, 2], "nsubj ROOT prep det compound pobj",
+        pos="NOUN VERB ADP DET PROPN NOUN", tags="NNS VBN IN DT NNP NN",
+    )  # fmt: skip
+    found = find_mentions(sentence, actors, on_date="2017-02-10")
+    assert [(m.first, m.actor.code, m.actor.text) for m in found if m.first == 4] == [
+        (4, "IMGMUSISI", "IS")
+    ]
+    # before the group took the name, and in a sentence in capitals, "IS" is the verb
+    assert not [m for m in find_mentions(sentence, actors, on_date="1987-02-10") if m.first == 4]
+    capitals = make_sentence(
+        "KUWAIT IS SEEN CALM", [2, 2, 2, 2], "nsubjpass auxpass ROOT oprd",
+        pos="PROPN AUX VERB ADJ", tags="NNP VBZ VBN JJ",
+    )  # fmt: skip
+    assert not [m for m in find_mentions(capitals, actors, on_date="2017-02-10") if m.first == 1]
