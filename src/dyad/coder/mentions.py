@@ -318,11 +318,11 @@ def _common_word(tokens: Sequence[Token], mention: Mention) -> bool:
 
 # the agents file's abbreviations that end a company's name ("Mitsubishi Corp", "Acme Co")
 COMPANY_ABBREVIATIONS = frozenset({"CO", "CORP", "INC", "LTD"})
-# a capitalised word the parser reads as one of these is no surname: "Some estimated
-# death tolls ..." does not name Burkina Faso's minister Somé
 # the dictionary's key and name for the Islamic State, and when it took the name (`_bare_is`)
 ISLAMIC_STATE = ("ISIS", "IS")
 ISLAMIC_STATE_NAMED = "2014-06-29"
+# a capitalised word the parser reads as one of these is no surname: "Some estimated
+# death tolls ..." does not name Burkina Faso's minister Somé
 _FUNCTION_POS = frozenset({"DET", "PRON", "ADP", "AUX", "CCONJ", "SCONJ", "PART", "ADV", "NUM"})
 
 
