@@ -33,6 +33,7 @@ from dyad.coder.lexicon import (
     SUBJECT_PRONOUNS,
     SUBJECTS,
 )
+from dyad.coder.mentions import written_in_capitals
 from dyad.dates.vocabulary import CALENDAR_WORDS
 from dyad.dictionaries.entries import ActorDictionary
 from dyad.records import Actor, Mention, Sentence, Token
@@ -713,8 +714,7 @@ def acronym_mentions(
     added = []
     if any(t.text in acronyms for t in tokens):  # most sentences: no acronym defined before
         covered = _covered(mentions)
-        words = [t.text for t in tokens if t.text.isalpha()]
-        if sum(w.isupper() for w in words) * 2 <= len(words):  # not "KUWAIT IS SEEN ..."
+        if not written_in_capitals(t.text for t in tokens):  # not "KUWAIT IS SEEN ..."
             added = [
                 Mention(t.i, t.i, replace(acronyms[t.text], text=t.text), "acronym")
                 for t in tokens

@@ -9,7 +9,7 @@ persons, and common words that only look like names left out ("a male" is no Mal
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import replace
 
 from dyad.coder.lexicon import QUALIFIER_DEPS
@@ -249,6 +249,13 @@ def _placed_surname(tokens: Sequence[Token], mention: Mention) -> bool:
     return following not in ("'s", "'", "’s")
 
 
+def written_in_capitals(texts: Iterable[str]) -> bool:
+    """Return whether most of a sentence's words are in capitals ("KUWAIT IS SEEN ..."), where
+    a capital word may be any word, not an acronym ("IS" the verb)."""
+    words = [text for text in texts if text.isalpha()]
+    return sum(word.isupper() for word in words) * 2 > len(words)
+
+
 def _bare_is(
     words: list[tuple[int, str, str]],
     position: int,
@@ -265,8 +272,7 @@ def _bare_is(
     """
     if on_date is None or on_date < ISLAMIC_STATE_NAMED:
         return None
-    letters = [w[2] for w in words if w[2].isalpha()]
-    if sum(w.isupper() for w in letters) * 2 > len(letters):
+    if written_in_capitals(w[2] for w in words):
         return None
     found = _longest_match([(0, *ISLAMIC_STATE)], [ISLAMIC_STATE[0]], 0, dictionary, on_date)
     if found is None:

@@ -99,6 +99,17 @@ def options(parties: Sequence[tuple[int, Party]], trigger: int) -> list[Option]:
     return found
 
 
+def unnamed_kind(option: Option) -> str:
+    """Return what an option that names no phrase of the sentence stands for: no target
+    ("nothing"), the unknown source, or one named nowhere in the sentence, a speech's speaker
+    or the story's people who protest (`candidates.CROWD`)."""
+    if option.party is None:
+        return "nothing"
+    if option.head is None:
+        return "unknown"
+    return "crowd" if option.party.kind == "crowd" else "speaker"
+
+
 def _step(sentence: Sentence, i: int) -> str:
     token = sentence.tokens[i]
     if token.dep in ("prep", "agent"):
@@ -325,10 +336,7 @@ def option_rows(
     rows: list[Row] = []
     for option in found:
         if option.head is None or option.head < 0:
-            kind = "unknown" if option.party is not None else "nothing"
-            if option.head is not None and option.party is not None:
-                # the speech's speaker, or the story's people who protest, named nowhere
-                kind = "crowd" if option.party.kind == "crowd" else "speaker"
+            kind = unnamed_kind(option)
             if around is None:
                 words = {t.text.lower() for t in sentence.tokens}
                 around = (

@@ -1061,11 +1061,10 @@ def _force_as_means(sentence: Sentence, token: Token) -> bool:
     """
     if token.lemma.lower() != "force" or token.tag != "NN":
         return False
-    if any(c.dep in ("det", "poss", "nummod", "predet") for c in sentence.children(token.i)):
+    children = sentence.children(token.i)
+    if any(c.dep in ("det", "poss", "nummod", "predet") for c in children):
         return False
-    if any(
-        c.dep == "amod" and c.lemma.lower() in MEANS_OF_FORCE for c in sentence.children(token.i)
-    ):
+    if any(c.dep == "amod" and c.lemma.lower() in MEANS_OF_FORCE for c in children):
         return True
     governor = sentence.tokens[token.head]
     if token.dep == "dobj":

@@ -368,12 +368,10 @@ def _where(
     paths: dict[tuple[int, int], args.DependencyPath],
 ) -> str:
     """Return the option's dependency path from the trigger, or what it stands for."""
-    if option.head is None:
-        return "unknown" if option.party is not None else "nothing"
     if option.head == PARTNER:
         return "pair"
-    if option.head < 0:
-        return "crowd" if option.party is not None and option.party.kind == "crowd" else "speaker"
+    if option.head is None or option.head < 0:
+        return args.unnamed_kind(option)
     return args.known_path(sentence, trigger, option.head, paths)[0]
 
 
