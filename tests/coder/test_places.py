@@ -75,6 +75,9 @@ CASES = [
     ("in Samarra", "samarra", "IRQ", "city", "salah ad din"),
     ("in Baqubah", "baqubah", "IRQ", "city", "diyala"),
     ("in Nasiriyah", "nasiriyah", "IRQ", "city", "dhi qar"),
+    # a name used as an adjective after an article: "inside a Quebec City mosque"
+    ("inside a Kirkuk mosque", "kirkuk", "IRQ", "city", "kirkuk"),
+    ("at an Erbil hospital", "erbil", "IRQ", "city", "arbil"),
     # countries and regions
     ("in Iraq", "iraq", "IRQ", "country", None),
     ("in Afghanistan", "afghanistan", "AFG", "country", None),

