@@ -245,6 +245,29 @@ def test_a_place_before_a_common_noun_in_a_title_case_headline_stays_a_place(
     assert find_mentions(named, actors, on_date="2019-10-10") == []
 
 
+@pytest.mark.parametrize(
+    ("words", "heads", "deps", "pos", "kept"),
+    [
+        # "Amal Bentounsi", a march's co-organiser: a given name, not the Lebanese militia
+        ("Organiser Amal Bentounsi told the crowd", [2, 2, 3, 3, 5, 3],
+         "compound compound nsubj ROOT det dobj", "NOUN PROPN PROPN VERB DET NOUN", False),
+        ("The Amal Movement condemned it", [2, 2, 3, 3, 3],
+         "det compound nsubj ROOT dobj", "DET PROPN PROPN VERB PRON", True),
+        ("Amal fighters clashed with police", [1, 2, 2, 2, 3],
+         "compound nsubj ROOT prep pobj", "PROPN NOUN VERB ADP NOUN", True),
+        # a headline in title case: every word a compound of the next to the parser
+        ("Amal Condemns Israeli Strike", [1, 3, 3, 3],
+         "compound compound compound ROOT", "PROPN PROPN PROPN PROPN", True),
+    ],
+)  # fmt: skip
+def test_an_armed_groups_name_before_a_surname_is_a_given_name(
+    words: str, heads: list[int], deps: str, pos: str, kept: bool, actors: ActorDictionary
+) -> None:
+    sentence = make_sentence(words, heads, deps, pos=pos)
+    found = find_mentions(sentence, actors, on_date="2017-03-19")
+    assert (("Amal", "LBNREB") in [(m.actor.text, m.actor.code) for m in found]) == kept
+
+
 def test_a_nationality_before_a_longer_title_stays(actors: ActorDictionary) -> None:
     assert ("Dutch", "NLD") in _roles("Dutch Finance Minister Onno Ruding spoke .", actors)
 

@@ -373,8 +373,11 @@ def _first_name(
     actor of its own is part of a longer name the dictionary does not know, and so is one
     followed by a surname the dictionary knows, whatever longer names begin with it
     ("Charles" of "Charles Michel"): "Charlotte Charles" is Harry Dunn's mother, not the city.
+    So is an armed group's one-word name before a name (`_group_before_a_name`).
     """
-    if mention.first != mention.last or mention.actor.code not in dictionary.countries:
+    if mention.first != mention.last:
+        return False
+    if mention.actor.code not in dictionary.countries and not _group_before_a_name(tokens, mention):
         return False
     if "." in tokens[mention.first].text:
         return False  # "U.S." is nobody's given name, whatever word follows it
@@ -391,6 +394,33 @@ def _first_name(
         return True  # "Charlotte Charles": a surname, though longer names begin with it
     # "Dutch Finance Minister", "Kapisa Operation": a longer phrase, or a thing's name
     return upper not in dictionary.first_words and word.lower() not in CALENDAR_WORDS
+
+
+# words that continue an armed group's name rather than a person's ("the Amal Movement")
+GROUP_NAME_WORDS = frozenset(
+    "movement party front group army militia militias brigade brigades organization "
+    "organisation council alliance network faction coalition command wing".split()
+)
+
+
+def _group_before_a_name(tokens: Sequence[Token], mention: Mention) -> bool:
+    """Return whether a one-word armed group's name stands as a given name before a word
+    that continues no group's name: "Co-organiser Amal Bentounsi told the crowd" names no
+    Amal (the Lebanese militia). The parser hangs a given name on the surname as a compound;
+    "Hamas fighters", "Amal Movement" and a headline in title case ("Hamas Condemns Israeli
+    Strike", every word a compound to the parser) are the group.
+    """
+    entry = mention.actor.entry or ""
+    if mention.rule != "actor" or not entry.startswith(ARMED_GROUPS_FILE):
+        return False
+    token, following = tokens[mention.first], mention.last + 1
+    if following >= len(tokens) or token.dep != "compound" or token.head != following:
+        return False
+    after = tokens[following]
+    if after.pos != "PROPN" or after.text.lower() in GROUP_NAME_WORDS:
+        return False
+    words = [t.text for t in tokens if t.text.isalpha()]
+    return sum(w[0].isupper() for w in words) * 2 <= len(words)  # not a title-case headline
 
 
 # the particles of surnames: "De Lima", "Leila de Lima", "Van Buren", "Ursula von der Leyen"
