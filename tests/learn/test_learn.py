@@ -27,7 +27,7 @@ from dyad.evaluate.realtext import Coded, GoldDocument, GoldSentence
 from dyad.learn import candidates as cand
 from dyad.learn import coder, linear
 from dyad.learn.coder import MODEL_FILE, LearnedCoder, Models, score_candidates
-from dyad.learn.training import Recorded, _attach_gold
+from dyad.learn.training import Recorded, _attach_gold, rank_rows
 from dyad.learn.triggers import trigger_features
 from dyad.records import Actor, Mention, Segment, SegmentKind, Sentence
 from parses import make_sentence
@@ -293,6 +293,26 @@ def test_a_bare_state_and_its_government_are_one_event() -> None:
         [_candidate(state, 0.9), _candidate(forces, 0.8)], _judge, "article", models.ranker
     )
     assert len(ranked) == 2  # the state's forces are another actor
+
+
+def test_every_copy_of_a_right_event_is_labelled_right_for_the_ranker() -> None:
+    # "Turkey's President Erdogan met Putin" read twice, as TUR and as TURGOV: the coder keeps
+    # only the likelier copy, so the ranker learns each copy as right (until session 40 the
+    # second copy was labelled wrong, and the kept events came out under-confident)
+    sentence, mentions = _joint_sentence()
+    models, verbs = _models_and_verbs()
+    state = EventCode(5, Actor("Turkey", "TUR"), Actor("Putin", "RUSGOV"), "040", "rule:x")
+    leader = EventCode(5, Actor("Erdogan", "TURGOV"), Actor("Putin", "RUSGOV"), "040", "rule:x")
+    other = EventCode(5, Actor("Erdogan", "TURGOV"), Actor("Putin", "RUSGOV"), "111", "rule:x")
+    record = Recorded("d", sentence, [], [state, leader, other], None, _judge)
+    record.gold = (Coded("TURGOV", "RUSGOV", "040", "asserted"),)
+
+    rows, labels = rank_rows([record], verbs, models)
+
+    origins = [dict(row) for row in rows]
+    copies = [i for i, row in enumerate(origins) if "root=04" in row]
+    assert len(copies) == 2 and all(labels[i] == "1" for i in copies)
+    assert labels.count("0") == len(labels) - 2  # the 111 and any learned candidate
 
 
 def test_a_name_and_its_apposition_are_one_event() -> None:

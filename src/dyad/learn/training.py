@@ -164,7 +164,15 @@ def _attach_gold(record: Recorded, gold: GoldDocument) -> None:
 def rank_rows(
     records: Sequence[Recorded], verbs: VerbDictionary, models: Models
 ) -> tuple[list[linear.Row], list[str]]:
-    """Return the ranker's rows and labels: each candidate, matched against the gold."""
+    """Return the ranker's rows and labels: each candidate, matched against the gold.
+
+    A candidate is right when its dyad and root, as the scorer compares them, are a gold
+    event's. Candidates of the same dyad and root are all right or all wrong: the coder keeps
+    only the likeliest of them, so the ranker must learn how likely the event is, not which
+    of its copies came first. (Until session 40 only the first copy of a right event, by
+    trigger probability, was labelled right: the ranker learnt that a copied event was
+    less likely than it is, and on dev the emitted events came out under-confident.)
+    """
     rows, labels = [], []
     memory = cand.DocumentMemory()
     for record in records:
@@ -180,7 +188,7 @@ def rank_rows(
             memory,
             record.perspective,
         )
-        free = [g.key("actor_root") for g in record.gold]
+        gold = {g.key("actor_root") for g in record.gold}
         segment = record.sentence.segment.kind
         with_reverse = zip(found, reversals(found), strict=True)
         for candidate, reverse in sorted(with_reverse, key=lambda pair: -pair[0].trigger_p):
@@ -190,9 +198,7 @@ def rank_rows(
                 continue
             target = code.target.code if code.target else ""
             key = Coded(code.source.code, target, code.code, factuality).key("actor_root")
-            right = key in free
-            if right:
-                free.remove(key)
+            right = key in gold
             seen = seen_before(candidate, memory)
             rows.append(rank_features(candidate, factuality, segment, len(found), seen, reverse))
             labels.append("1" if right else "0")
