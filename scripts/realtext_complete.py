@@ -29,6 +29,8 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from realtext_select import work_file  # the same work files as a round's own
+
 from dyad.evaluate.realtext import read_corpus_document
 
 Record = dict[str, Any]
@@ -78,16 +80,9 @@ def prefill(corpus: Path, work: Path, round_: int, batches: int, gold: list[Path
             stem = f"{index + 1:03d}"
             text = read_corpus_document(corpus, record["corpus_file"], record["corpus_line"]).text
             spans = [(s["start"], s["end"], s["kind"]) for s in record["sentences"]]
-            lines = [
-                f"# doc_id: {record['doc_id']}",
-                f"# source: {record['source']}    document date: {record['date']}",
-                f"# work file: {batch}/{stem}.txt    sentences: {len(spans)}",
-                "",
-            ]
-            for n, (start, end, kind) in enumerate(spans, 1):
-                lines.append(f"[S{n}] ({kind}) {text[start:end].replace(chr(10), ' ')}")
+            numbered = work_file(dict(record, sentences=spans), text, f"{batch}/{stem}.txt")
             for folder, content in (
-                ("docs", "\n".join(lines) + "\n"),
+                ("docs", numbered),
                 ("prefill", json.dumps(annotation(record, text, annotator), indent=1) + "\n"),
             ):
                 path = work / folder / batch / f"{stem}.{'txt' if folder == 'docs' else 'json'}"

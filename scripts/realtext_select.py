@@ -108,6 +108,20 @@ def read_one(record: dict) -> Document:
         return document
 
 
+def work_file(doc: dict, text: str, name: str) -> str:
+    """Return an annotator's work file: the document's id, source and date, then its
+    numbered sentences (`doc["sentences"]`: start, end, segment kind) on a line each."""
+    lines = [
+        f"# doc_id: {doc['doc_id']}",
+        f"# source: {doc['source']}    document date: {doc['date']}",
+        f"# work file: {name}    sentences: {len(doc['sentences'])}",
+        "",
+    ]
+    for number, (start, end, kind) in enumerate(doc["sentences"], 1):
+        lines.append(f"[S{number}] ({kind}) {text[start:end].replace(chr(10), ' ')}")
+    return "\n".join(lines) + "\n"
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("corpus", type=Path)
@@ -171,16 +185,8 @@ def main() -> None:
             stem = f"{index + 1:03d}"
             folder = args.work / "docs" / batch
             folder.mkdir(parents=True, exist_ok=True)
-            lines = [
-                f"# doc_id: {doc['doc_id']}",
-                f"# source: {doc['source']}    document date: {doc['date']}",
-                f"# work file: {batch}/{stem}.txt    sentences: {len(doc['sentences'])}",
-                "",
-            ]
-            for number, (start, end, kind) in enumerate(doc["sentences"], 1):
-                sentence = doc["text"][start:end].replace("\n", " ")
-                lines.append(f"[S{number}] ({kind}) {sentence}")
-            (folder / f"{stem}.txt").write_text("\n".join(lines) + "\n", encoding="utf-8")
+            text = work_file(doc, doc["text"], f"{batch}/{stem}.txt")
+            (folder / f"{stem}.txt").write_text(text, encoding="utf-8")
             record = {k: v for k, v in doc.items() if k != "text"}
             annotator = f"{prefix}A{index % args.annotators + 1}"
             record.update(batch=batch, annotator=annotator, work_file=f"{batch}/{stem}.txt")

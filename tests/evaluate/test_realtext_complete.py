@@ -12,7 +12,10 @@ import pytest
 
 
 def _load() -> ModuleType:
-    path = Path(__file__).resolve().parents[2] / "scripts" / "realtext_complete.py"
+    scripts = Path(__file__).resolve().parents[2] / "scripts"
+    if str(scripts) not in sys.path:
+        sys.path.append(str(scripts))  # as `python scripts/...` runs it: beside realtext_select
+    path = scripts / "realtext_complete.py"
     spec = importlib.util.spec_from_file_location("dyad_realtext_complete", path)
     assert spec is not None and spec.loader is not None
     module = importlib.util.module_from_spec(spec)

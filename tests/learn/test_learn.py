@@ -309,8 +309,8 @@ def test_every_copy_of_a_right_event_is_labelled_right_for_the_ranker() -> None:
 
     rows, labels = rank_rows([record], verbs, models)
 
-    origins = [dict(row) for row in rows]
-    copies = [i for i, row in enumerate(origins) if "root=04" in row]
+    features = [dict(row) for row in rows]
+    copies = [i for i, row in enumerate(features) if "root=04" in row]
     assert len(copies) == 2 and all(labels[i] == "1" for i in copies)
     assert labels.count("0") == len(labels) - 2  # the 111 and any learned candidate
 

@@ -256,6 +256,13 @@ def written_in_capitals(texts: Iterable[str]) -> bool:
     return sum(word.isupper() for word in words) * 2 > len(words)
 
 
+def written_in_title_case(texts: Iterable[str]) -> bool:
+    """Return whether most of a sentence's words begin with a capital ("Hamas Condemns
+    Israeli Strike"), where a capitalised word may be a common word, not a name."""
+    words = [text for text in texts if text.isalpha()]
+    return sum(word[0].isupper() for word in words) * 2 > len(words)
+
+
 def _bare_is(
     words: list[tuple[int, str, str]],
     position: int,
@@ -419,8 +426,7 @@ def _group_before_a_name(tokens: Sequence[Token], mention: Mention) -> bool:
     after = tokens[following]
     if after.pos != "PROPN" or after.text.lower() in GROUP_NAME_WORDS:
         return False
-    words = [t.text for t in tokens if t.text.isalpha()]
-    return sum(w[0].isupper() for w in words) * 2 <= len(words)  # not a title-case headline
+    return not written_in_title_case(t.text for t in tokens)
 
 
 # the particles of surnames: "De Lima", "Leila de Lima", "Van Buren", "Ursula von der Leyen"
