@@ -6,14 +6,16 @@ Documents are read exactly as `dyad code` reads them (a JSON line of the corpus 
 
 Usage: python scripts/realtext_select.py CORPUS_DIR WORK_DIR [--annotators 4]
        [--round N --exclude OLD_WORK_DIR/manifest.jsonl --counts isaf=40,reuters=30,...]
-       [--focus conflict]
+       [--focus conflict] [--sentences newsarticles=29-45,...]
 
 A later round (`--round 2`) draws other documents (a seed of its own, the earlier
 manifests' documents excluded); its batches and annotators are named R2B1, R2A1, ...
 `--focus conflict` (round 8) keeps only stories dense in words of protest and fighting
 (CONFLICT, at least CONFLICT_HITS of them per story), the classes news gold held least of.
 A story whose title repeats an excluded or already chosen story's title is skipped, so a
-near-copy never lands in two splits.
+near-copy never lands in two splits. `--sentences` overrides a source's fewest and most
+coded sentences (round 12: the NewsArticles stories of 10-28 sentences were used up, so
+longer ones were drawn).
 """
 
 from __future__ import annotations
@@ -131,6 +133,7 @@ def main() -> None:
     parser.add_argument("--exclude", type=Path, action="append", default=[])
     parser.add_argument("--counts", default="", help="source=documents,... (default: PLAN)")
     parser.add_argument("--focus", choices=["", "conflict"], default="")
+    parser.add_argument("--sentences", default="", help="source=fewest-most,... (default: PLAN)")
     args = parser.parse_args()
     rng = random.Random(SEED + args.round - 1)
     excluded = {
@@ -140,10 +143,15 @@ def main() -> None:
     }
     counts = {name: PLAN[name][1] for name in PLAN}
     counts.update({k: int(v) for k, v in (p.split("=") for p in args.counts.split(",") if p)})
+    limits = {name: (PLAN[name][2], PLAN[name][3]) for name in PLAN}
+    for name, span in (p.split("=") for p in args.sentences.split(",") if p):
+        fewest, most = span.split("-")
+        limits[name] = (int(fewest), int(most))
     prefix = "" if args.round == 1 else f"R{args.round}"
     chosen: list[dict] = []
     titles: set[str] = set()
-    for name, (file, _, fewest, most, _) in PLAN.items():
+    for name, (file, *_) in PLAN.items():
+        fewest, most = limits[name]
         count = counts[name]
         if not count:
             continue
