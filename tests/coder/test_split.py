@@ -58,6 +58,13 @@ def sentences(text: str, offset: int = 0) -> list[str]:
             "Army Cpl. Jones and Pfc. Lee left. Supt. Byrne objected.",
             ["Army Cpl. Jones and Pfc. Lee left.", "Supt. Byrne objected."],
         ),
+        # a quotation opening a sentence that lost its capital (NewsArticles, Reuters-21578)
+        (
+            'He told reporters. "they attacked the policemen," he said.',
+            ["He told reporters.", '"they attacked the policemen," he said.'],
+        ),
+        ('It ended at 2 p.m. "severe storms" came.', ['It ended at 2 p.m. "severe storms" came.']),
+        ('He said "no." "and then" it ended.', ['He said "no." "and then" it ended.']),
         ("   \n\n  ", []),
         ("", []),
     ],

@@ -118,3 +118,16 @@ def test_the_seed_is_the_only_randomness_and_the_default_is_make_trains() -> Non
     assert fitted() == fitted(seed=boosted.SEED)
     assert fitted(seed=1) == fitted(seed=1)
     assert fitted(seed=1) != fitted()  # features are sampled per tree: the seed shows
+
+
+def test_a_row_weighted_half_counts_half() -> None:
+    # the ranker weighs each of an event's k candidate copies 1/k: one row at weight 1/2
+    # pulls the probability as far as one row at weight 1, not as two
+    _lightgbm()
+    rows = [[("flag", 1.0)]] * 300
+    labels = ["1"] * 100 + ["0"] * 200
+    plain = boosted.train(rows, labels, rounds=200, min_child=5, min_count=1)
+    weights = [0.5] * 100 + [1.0] * 200
+    weighted = boosted.train(rows, labels, weights=weights, rounds=200, min_child=5, min_count=1)
+    assert plain.probabilities_many(rows[:1])[0, 1] == pytest.approx(1 / 3, abs=0.01)
+    assert weighted.probabilities_many(rows[:1])[0, 1] == pytest.approx(1 / 5, abs=0.01)

@@ -307,12 +307,15 @@ def test_every_copy_of_a_right_event_is_labelled_right_for_the_ranker() -> None:
     record = Recorded("d", sentence, [], [state, leader, other], None, _judge)
     record.gold = (Coded("TURGOV", "RUSGOV", "040", "asserted"),)
 
-    rows, labels = rank_rows([record], verbs, models)
+    rows, labels, weights = rank_rows([record], verbs, models)
 
     features = [dict(row) for row in rows]
     copies = [i for i, row in enumerate(features) if "root=04" in row]
     assert len(copies) == 2 and all(labels[i] == "1" for i in copies)
     assert labels.count("0") == len(labels) - 2  # the 111 and any learned candidate
+    # the event counts once in the ranker's loss: each of its two copies weighs a half
+    assert [weights[i] for i in copies] == [0.5, 0.5]
+    assert len(weights) == len(rows)
 
 
 def test_a_name_and_its_apposition_are_one_event() -> None:

@@ -101,6 +101,7 @@ def train(
     rows: Sequence[Row],
     labels: Sequence[str],
     *,
+    weights: Sequence[float] | None = None,
     rounds: int = ROUNDS,
     leaves: int = LEAVES,
     rate: float = RATE,
@@ -110,7 +111,8 @@ def train(
 ) -> TreeModel:
     """Fit boosted trees telling label "1" from "0"; deterministic for equal inputs.
 
-    Features seen in fewer than `min_count` rows are dropped. Needs LightGBM (pinned in
+    `weights` (one a row, default 1) scale each row's share of the loss. Features seen in
+    fewer than `min_count` rows are dropped. Needs LightGBM (pinned in
     the `dev` extra, which `make train` installs).
     """
     try:
@@ -125,7 +127,9 @@ def train(
     matrix = sparse.csr_matrix((values, (owners, at)), shape=(len(rows), len(index)))
     target = np.array([CLASSES.index(label) for label in labels], dtype=np.float64)
     params = lightgbm_params(leaves=leaves, rate=rate, min_child=min_child, seed=seed)
-    booster = lightgbm.train(params, lightgbm.Dataset(matrix, target), num_boost_round=rounds)
+    weight = None if weights is None else np.array(weights, dtype=np.float64)
+    data = lightgbm.Dataset(matrix, target, weight=weight)
+    booster = lightgbm.train(params, data, num_boost_round=rounds)
     return _exported(booster.dump_model(), list(index))
 
 

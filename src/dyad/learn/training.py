@@ -163,8 +163,8 @@ def _attach_gold(record: Recorded, gold: GoldDocument) -> None:
 
 def rank_rows(
     records: Sequence[Recorded], verbs: VerbDictionary, models: Models
-) -> tuple[list[linear.Row], list[str]]:
-    """Return the ranker's rows and labels: each candidate, matched against the gold.
+) -> tuple[list[linear.Row], list[str], list[float]]:
+    """Return the ranker's rows, labels and weights: each candidate, matched against the gold.
 
     A candidate is right when its dyad and root, as the scorer compares them, are a gold
     event's. Candidates of the same dyad and root are all right or all wrong: the coder keeps
@@ -172,8 +172,14 @@ def rank_rows(
     of its copies came first. (Until session 40 only the first copy of a right event, by
     trigger probability, was labelled right: the ranker learnt that a copied event was
     less likely than it is, and on dev the emitted events came out under-confident.)
+
+    The third list weighs each row 1/k, k being how many of the sentence's candidates share
+    its dyad and root: an event counts once in the ranker's loss however many copies of it
+    the candidates hold, so a sentence with many copies does not outweigh its neighbours.
     """
-    rows, labels = [], []
+    rows: list[linear.Row] = []
+    labels: list[str] = []
+    weights: list[float] = []
     memory = cand.DocumentMemory()
     for record in records:
         if memory.doc_id != record.doc_id:
@@ -190,20 +196,22 @@ def rank_rows(
         )
         gold = {g.key("actor_root") for g in record.gold}
         segment = record.sentence.segment.kind
-        with_reverse = zip(found, reversals(found), strict=True)
-        for candidate, reverse in sorted(with_reverse, key=lambda pair: -pair[0].trigger_p):
+        keys = []
+        for candidate, reverse in zip(found, reversals(found), strict=True):
             code = candidate.code
             factuality = record.judge(code)
             if factuality is None:
                 continue
             target = code.target.code if code.target else ""
             key = Coded(code.source.code, target, code.code, factuality).key("actor_root")
-            right = key in gold
+            keys.append(key)
             seen = seen_before(candidate, memory)
             rows.append(rank_features(candidate, factuality, segment, len(found), seen, reverse))
-            labels.append("1" if right else "0")
+            labels.append("1" if key in gold else "0")
+        copies = Counter(keys)
+        weights += [1 / copies[key] for key in keys]
         remember(found, memory)
-    return rows, labels
+    return rows, labels, weights
 
 
 def subcode_table(records: Sequence[Recorded]) -> dict[str, tuple[str, int]]:
@@ -271,6 +279,7 @@ class CrossFit:
 
     rank_rows: list[linear.Row]
     rank_labels: list[str]
+    rank_weights: list[float]
     trigger: linear.LinearModel
     arguments: linear.LinearModel
     lexicon: frozenset[str]
@@ -289,6 +298,7 @@ def cross_fit(records: Sequence[Recorded], verbs: VerbDictionary) -> CrossFit:
     subcodes = subcode_table(records)
     rank_x: list[linear.Row] = []
     rank_y: list[str] = []
+    rank_w: list[float] = []
     trigger_folds: list[linear.LinearModel] = []
     argument_folds: list[linear.LinearModel] = []
     for fold in range(FOLDS):
@@ -298,9 +308,10 @@ def cross_fit(records: Sequence[Recorded], verbs: VerbDictionary) -> CrossFit:
         trigger, lexicon = train_trigger_model(labelled, verbs)
         arguments = args.train_argument_model(labelled_triggers(inside))
         interim = Models(trigger, arguments, trigger, lexicon, subcodes)
-        x, y = rank_rows(held, verbs, interim)
+        x, y, w = rank_rows(held, verbs, interim)
         rank_x += x
         rank_y += y
+        rank_w += w
         trigger_folds.append(trigger)
         argument_folds.append(arguments)
     labelled = [LabelledSentence(r.sentence, r.mentions, r.triggers) for r in records]
@@ -318,6 +329,7 @@ def cross_fit(records: Sequence[Recorded], verbs: VerbDictionary) -> CrossFit:
     return CrossFit(
         rank_x,
         rank_y,
+        rank_w,
         linear.average(trigger_folds),
         linear.average(argument_folds),
         lexicon,
@@ -331,4 +343,5 @@ def train_models(
 ) -> tuple[Models, dict[str, Any]]:
     """Return the trained models and a summary (rows, labels, folds) for the model card."""
     fitted = cross_fit(records, verbs)
-    return fitted.models(boosted.train(fitted.rank_rows, fitted.rank_labels)), fitted.summary
+    ranker = boosted.train(fitted.rank_rows, fitted.rank_labels, weights=fitted.rank_weights)
+    return fitted.models(ranker), fitted.summary
