@@ -23,7 +23,7 @@ def test_config_defaults_load() -> None:
     assert config.coder.batch_size == 256
     assert config.coder.prefilter is True
     assert config.coder.learned is True
-    assert config.coder.min_confidence == 0.6
+    assert config.coder.min_confidence == 0.55
     assert config.output.progress_min_documents == 5
 
 

@@ -67,7 +67,7 @@ class CoderConfig:
     batch_size: int = 256
     prefilter: bool = True
     learned: bool = True
-    min_confidence: float = 0.6
+    min_confidence: float = 0.55
     perspectives: tuple[str, ...] = ("us_presidential_speeches=USA",)
 
 
