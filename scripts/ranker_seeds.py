@@ -48,6 +48,8 @@ def fitted_rows(cache: Path | None) -> CrossFit:
     if cache is not None and cache.exists():
         with cache.open("rb") as handle:
             fitted: CrossFit = pickle.load(handle)
+        if "rank_weights" not in vars(fitted):
+            raise SystemExit(f"{cache} holds rows from before the rows' weights: delete it")
         print(f"rows from {cache}: {len(fitted.rank_rows):,}", flush=True)
         return fitted
     began = time.perf_counter()
@@ -100,7 +102,8 @@ def main() -> int:
     figures = []
     print(f"seed   AP      R@P.75  P@{threshold:<5} R@{threshold:<5} F1      n     ceiling  ECE")
     for seed in seeds:
-        ranker = boosted.train(fitted.rank_rows, fitted.rank_labels, seed=seed)
+        weights = fitted.rank_weights
+        ranker = boosted.train(fitted.rank_rows, fitted.rank_labels, weights=weights, seed=seed)
         score = dev_score(Resources.load(every, learned_models=fitted.models(ranker)))
         average, reach = calibration.ranking(score.confidences, score.levels["actor_root"].gold)
         precision, recall, f1, kept, error = at_threshold(score, threshold)

@@ -121,8 +121,8 @@ def test_the_seed_is_the_only_randomness_and_the_default_is_make_trains() -> Non
 
 
 def test_a_row_weighted_half_counts_half() -> None:
-    # the ranker weighs each of an event's k candidate copies 1/k: one row at weight 1/2
-    # pulls the probability as far as one row at weight 1, not as two
+    # the ranker weighs each of an event's k candidate copies 1/k: 100 right rows at weight
+    # 1/2 count as 50 against 200 wrong ones, so the probability is 50/250, not 100/300
     _lightgbm()
     rows = [[("flag", 1.0)]] * 300
     labels = ["1"] * 100 + ["0"] * 200
