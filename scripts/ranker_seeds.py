@@ -102,8 +102,8 @@ def main() -> int:
     figures = []
     print(f"seed   AP      R@P.75  P@{threshold:<5} R@{threshold:<5} F1      n     ceiling  ECE")
     for seed in seeds:
-        weights = fitted.rank_weights
-        ranker = boosted.train(fitted.rank_rows, fitted.rank_labels, weights=weights, seed=seed)
+        rows, labels, weights = fitted.rank_rows, fitted.rank_labels, fitted.rank_weights
+        ranker = boosted.train(rows, labels, weights=weights, seed=seed)
         score = dev_score(Resources.load(every, learned_models=fitted.models(ranker)))
         average, reach = calibration.ranking(score.confidences, score.levels["actor_root"].gold)
         precision, recall, f1, kept, error = at_threshold(score, threshold)
