@@ -344,6 +344,25 @@ def test_anaphora_an_apposition_names_an_unknown_person(actors: ActorDictionary)
 
 
 @pytest.mark.parametrize(
+    ("role", "code"),
+    [("politician", "RUSPTY"), ("journalist", "RUSMED"), ("dissident", "RUSOPP")],
+)
+def test_an_apposition_of_a_trade_names_an_unknown_person(
+    actors: ActorDictionary, role: str, code: str
+) -> None:
+    # "Denis Voronenkov, a Russian politician, was shot dead": the name is the target
+    parsed = sentence(
+        f"Ivan Petrov , a Russian {role} , condemned Israel .",
+        [1, 7, 1, 5, 5, 1, 1, 7, 7, 7],
+        "compound nsubj punct det amod appos punct ROOT dobj punct",
+        "NNP NNP , DT JJ NN , VBD NNP .",
+        "PROPN PROPN PUNCT DET ADJ NOUN PUNCT VERB PROPN PUNCT",
+    )
+    found = appositive_mentions(parsed, find_mentions(parsed, actors, on_date=DAY), actors, {})
+    assert ("Ivan Petrov", code, "appositive") in codes(found)
+
+
+@pytest.mark.parametrize(
     ("country", "code"),
     [
         ("Moldova", "MDAGOV"),  # an office in his own country: what he is now

@@ -242,6 +242,14 @@ def test_spaced_keeps_a_question_mark_that_is_one(text: str) -> None:
                 '"The two sides are like trains," he said.',
             ],
         ),
+        # a film's title after "WATCH:" (NewsArticles 31 times)
+        (
+            "WATCH: Irish travellers facing discrimination Some 84 percent are unemployed.",
+            [
+                "WATCH: Irish travellers facing discrimination",
+                "Some 84 percent are unemployed.",
+            ],
+        ),
         # a title's second part after a dash or colon stays in the title
         (
             "READ MORE: Yemen - Who controls what Residents of the town said so.",

@@ -115,15 +115,19 @@ RELATIONAL_NOUNS = frozenset(
     """neighbor neighbour ally enemy foe friend rival adversary opponent critic supporter
     backer partner victim hostage prisoner detainee""".split()
 )
-# Heads of an apposition that says what a person is ("Agnès Callamard, a UN rapporteur"):
-# the name takes the apposition's actor (`anaphora.appositive_mentions`).
+# Heads of an apposition that says what a person is ("Agnès Callamard, a UN rapporteur",
+# "Denis Voronenkov, a Russian politician"): the name takes the apposition's actor
+# (`anaphora.appositive_mentions`). Not a commentator's trade ("an analyst at ..."): what he
+# says is no act of a party.
 PERSON_ROLE_NOUNS = frozenset(
     """minister secretary spokesman spokeswoman spokesperson director chief head leader
     official member rapporteur envoy ambassador adviser advisor commander president
     chairman chairwoman chair governor mayor senator lawmaker legislator prosecutor judge
     general colonel aide diplomat negotiator representative deputy premier chancellor
     officer lieutenant captain admiral inspector commissioner attorney counsel cleric
-    imam editor correspondent activist candidate founder executive""".split()
+    imam editor correspondent activist candidate founder executive politician businessman
+    businesswoman journalist reporter blogger lawyer dissident campaigner soldier militant
+    fighter priest bishop student professor""".split()
 )
 # Words that stand for the author's country when a document has a perspective.
 FIRST_PERSON_PLURAL = frozenset({"we", "us", "our", "ours", "ourselves"})

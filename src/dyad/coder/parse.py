@@ -224,16 +224,16 @@ def split_sentences(text: str, offset: int = 0) -> list[tuple[int, int]]:
 
 # "READ MORE: Taliban kills eight Afghan police in 'insider attack' Gunmen disguised as
 # doctors stormed ...": a news site's link to another story, its title run into the next
-# sentence with no stop (NewsArticles prints "READ MORE:" 402 times). The title is a headline;
-# read as one sentence with what follows, its actors became the next sentence's (the
-# Taliban as the gunmen). Titles are in sentence case, so the next sentence starts at the
+# sentence with no stop (NewsArticles prints "READ MORE:" 402 times, "WATCH:" before a
+# film's title 31). The title is a headline; read as one sentence with what follows, its
+# actors became the next sentence's (the Taliban as the gunmen). Titles are in sentence case, so the next sentence starts at the
 # first capitalised word that no title would capitalise mid-way (a determiner, pronoun,
 # preposition or sentence adverb: "The", "He", "In", "Meanwhile"), at an opening double
 # quotation mark, or at a capitalised word after a closing single quote ("'kills 28'
 # While"); not after a dash or colon, where a title's second part starts ("Yemen - Who
 # controls what"). Where the next sentence starts with a proper name ("... in Sri Lanka
 # Rajapaksa's brother ...") the two cannot be told apart and stay joined.
-_LINK = re.compile(r"(?:read more|related|see also|also read)\s*(?::|\s-)\s+", re.I)
+_LINK = re.compile(r"(?:read more|related|see also|also read|watch)\s*(?::|\s-)\s+", re.I)
 _LINK_TITLE_WORDS = 20
 _NOT_IN_A_TITLE = frozenset(
     """the a an he she it they we i you his her its their our this these those there in on
