@@ -226,9 +226,10 @@ def split_sentences(text: str, offset: int = 0) -> list[tuple[int, int]]:
 # doctors stormed ...": a news site's link to another story, its title run into the next
 # sentence with no stop (NewsArticles prints "READ MORE:" 402 times, "WATCH:" before a
 # film's title 31). The title is a headline; read as one sentence with what follows, its
-# actors became the next sentence's (the Taliban as the gunmen). Titles are in sentence case, so the next sentence starts at the
-# first capitalised word that no title would capitalise mid-way (a determiner, pronoun,
-# preposition or sentence adverb: "The", "He", "In", "Meanwhile"), at an opening double
+# actors became the next sentence's (the Taliban as the gunmen). Titles are in sentence
+# case, so the next sentence starts at the first capitalised word that no title would
+# capitalise mid-way (a determiner, pronoun, preposition or sentence adverb: "The", "He",
+# "In", "Meanwhile"), at an opening double
 # quotation mark, or at a capitalised word after a closing single quote ("'kills 28'
 # While"); not after a dash or colon, where a title's second part starts ("Yemen - Who
 # controls what"). Where the next sentence starts with a proper name ("... in Sri Lanka
