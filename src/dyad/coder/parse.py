@@ -229,11 +229,11 @@ def split_sentences(text: str, offset: int = 0) -> list[tuple[int, int]]:
 # actors became the next sentence's (the Taliban as the gunmen). Titles are in sentence
 # case, so the next sentence starts at the first capitalised word that no title would
 # capitalise mid-way (a determiner, pronoun, preposition or sentence adverb: "The", "He",
-# "In", "Meanwhile"), at an opening double
-# quotation mark, or at a capitalised word after a closing single quote ("'kills 28'
-# While"); not after a dash or colon, where a title's second part starts ("Yemen - Who
-# controls what"). Where the next sentence starts with a proper name ("... in Sri Lanka
-# Rajapaksa's brother ...") the two cannot be told apart and stay joined.
+# "In", "Meanwhile"), at an opening double quotation mark, or at a capitalised word after
+# a closing single quote ("'kills 28' While"); not after a dash or colon, where a title's
+# second part starts ("Yemen - Who controls what"). Where the next sentence starts with a
+# proper name ("... in Sri Lanka Rajapaksa's brother ...") the two cannot be told apart and
+# stay joined.
 _LINK = re.compile(r"(?:read more|related|see also|also read|watch)\s*(?::|\s-)\s+", re.I)
 _LINK_TITLE_WORDS = 20
 _NOT_IN_A_TITLE = frozenset(
