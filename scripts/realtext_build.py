@@ -24,7 +24,7 @@ from typing import Any
 
 from dyad.evaluate.realtext import read_corpus_document
 
-REDISTRIBUTABLE = {"isaf", "wikinews", "speeches"}
+REDISTRIBUTABLE = {"isaf", "wikinews", "speeches", "cnc"}  # cnc: CC0 1.0
 SPLITS = (("train", 0.6), ("dev", 0.8), ("test", 1.0))
 FIRST_PERSON = re.compile(r"\b(I|we|We|our|Our|us|my|My)\b")
 QUOTE = re.compile('["\u201c\u201d]')

@@ -60,6 +60,9 @@ PLAN = {
     "wikinews": ("wikinews_2019_2020/wikinews_2019_2020.jsonl", 40, 10, 28, True),
     "newsarticles": ("newsarticles_2017/newsarticles_2017.jsonl", 45, 10, 28, True),
     "speeches": ("us_presidential_speeches/us_presidential_speeches.jsonl", 10, 35, 80, False),
+    # Causal News Corpus (CC0): protest and political-violence sentences, one a record, no
+    # date; drawn only when asked for (`--counts cnc=N`, round 16)
+    "cnc": ("causal_news_corpus/causal_news_corpus_v2.jsonl", 0, 1, 3, False),
 }
 
 
@@ -97,8 +100,12 @@ def candidates(corpus: Path, name: str, focus: str = "") -> list[tuple[int, dict
 
 
 def title_key(record: dict) -> str:
-    """Return a story's title reduced to its letters (near-copies share it)."""
-    return re.sub(r"[^a-z]", "", (record.get("title") or record["id"]).lower())
+    """Return a story's title reduced to its letters (near-copies share it).
+
+    A record with no title (a Causal News Corpus sentence) is keyed by its text.
+    """
+    key = record.get("title") or record.get("text") or record["id"]
+    return re.sub(r"[^a-z]", "", key.lower())
 
 
 def read_one(record: dict) -> Document:
