@@ -102,6 +102,11 @@ def test_the_queen_after_her_death_is_a_former_head_of_state() -> None:
         # aid workers are non-governmental, not labour
         ("Aid workers were kidnapped .", "NN NNS VBD VBN .", (0, 1), "NGO", "2017-03-01"),
         ("Rebels seized two relief workers .", "NNS VBD CD NN NNS .", (3, 4), "NGO", "2017-03-01"),
+        # peoples the Phoenix files lack: one state's its civilians, several states' the
+        # civilians of the country the text ties them to
+        ("Troops attacked the Rohingya .", "NNS VBD DT NNP .", (3, 3), "MMRCVL", "2017-03-01"),
+        ("Police held two Uighurs .", "NNS VBD CD NNPS .", (3, 3), "CHNCVL", "2017-03-01"),
+        ("Thousands of Kurds marched .", "NNS IN NNPS VBD .", (2, 2), "CVL", "2017-03-01"),
         # a singular "the Union" is no union: the European Union in an EU story
         ("The Union agreed .", "DT NNP VBD .", (1, 1), None, "2017-03-01"),
     ],
