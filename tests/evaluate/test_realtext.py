@@ -6,11 +6,14 @@ import hashlib
 import json
 import re
 from collections.abc import Iterator, Sequence
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
 import pytest
+from click.testing import CliRunner
 
+from dyad.cli import cli
 from dyad.dictionaries.cameo import load_cameo_table
 from dyad.evaluate.realtext import (
     GOLD_FOLDER,
@@ -182,6 +185,24 @@ def test_realtext_scores_a_fake_coder(tmp_path: Path) -> None:
     assert "AFGGOV -> AFGMIL 190 (asserted)" in report
 
 
+def test_realtext_scores_one_coding_at_several_thresholds(tmp_path: Path) -> None:
+    write_gold(tmp_path, "dev", gold_record())
+    coded = [
+        replace(event(FIRST, "AFGMIL", "AFGREB", "173", "asserted"), confidence=0.7),
+        replace(event(SECOND, "AFGGOV", "AFGMIL", "190", "asserted"), confidence=0.4),
+    ]
+    scores = evaluate_realtext(
+        ["dev"], fake_coder(coded), tmp_path, tmp_path, thresholds=(0.3, 0.5), keep_from=0.5
+    )
+    figures = to_json(scores, {"documents": 0})["dev"]
+    assert figures["coded_events"] == 1  # the main score keeps what a coder at 0.5 emits
+    rows = {row["threshold"]: row for row in figures["at_thresholds"]}
+    assert rows[0.3]["coded_events"] == 2 and rows[0.3]["actor_root"]["precision"] == 0.5
+    assert rows[0.5]["coded_events"] == 1 and rows[0.5]["actor_root"]["precision"] == 1.0
+    assert rows[0.3]["conflict_false_positives_per_100_sentences"] == 50.0
+    assert "by threshold" in format_realtext(scores, {"documents": 0})
+
+
 def test_realtext_skips_a_document_whose_text_changed(tmp_path: Path) -> None:
     write_gold(tmp_path, "dev", gold_record(text=TEXT.replace("two", "six")))
     scores = evaluate_realtext(["dev"], fake_coder([]), tmp_path, tmp_path)
@@ -248,3 +269,10 @@ def test_realtext_test_split_is_frozen() -> None:
     readme = (Path(__file__).resolve().parents[2] / "README.md").read_text(encoding="utf-8")
     digest = hashlib.sha256(path.read_bytes()).hexdigest()
     assert f"`{digest}`" in readme
+
+
+@pytest.mark.parametrize(("given", "said"), [("0.5,x", "'x' is not a number"), ("1.5", "0-1")])
+def test_realtext_bad_thresholds_are_a_usage_error(given: str, said: str) -> None:
+    result = CliRunner().invoke(cli, ["eval", "realtext", "--thresholds", given])
+    assert result.exit_code == 2 and said in result.output
+    assert "Traceback" not in result.output

@@ -35,6 +35,12 @@ if TYPE_CHECKING:
     type=click.Choice(["dev", "test", "train"]),
     help="realtext: the split(s) to score (default dev; test only for reported figures).",
 )
+@click.option(
+    "--thresholds",
+    default="",
+    metavar="P,P,...",
+    help="realtext: also score at these confidences (e.g. 0.5,0.55,0.6), coding once.",
+)
 @with_config
 def eval_command(
     suites: tuple[str, ...],
@@ -43,6 +49,7 @@ def eval_command(
     show_errors: bool,
     no_prefilter: bool,
     splits: tuple[str, ...],
+    thresholds: str,
     config_path: Path | None,
     settings: tuple[str, ...],
 ) -> None:
@@ -61,12 +68,29 @@ def eval_command(
     if "realtext" in suites:  # real text annotated blind (issue 15)
         from dyad.evaluate.scoring import score_realtext
 
-        click.echo(score_realtext(splits or ("dev",), config, folder, as_json, show_errors))
+        swept = _thresholds(thresholds)
+        click.echo(score_realtext(splits or ("dev",), config, folder, as_json, show_errors, swept))
         suites = tuple(name for name in suites if name != "realtext")
         if not suites:
             return
     scores, isaf = score_suites(suites, config, folder, prefilter=not no_prefilter)
     _echo_scores(scores, isaf, as_json=as_json, show_errors=show_errors)
+
+
+def _thresholds(text: str) -> tuple[float, ...]:
+    """Return the confidences of `--thresholds` ("0.5,0.6"), or stop with a usage error."""
+    found = []
+    for part in (p.strip() for p in text.split(",") if p.strip()):
+        try:
+            value = float(part)
+        except ValueError:
+            raise click.BadParameter(
+                f"{part!r} is not a number", param_hint="--thresholds"
+            ) from None
+        if not 0.0 <= value <= 1.0:
+            raise click.BadParameter(f"{part} is not within 0-1", param_hint="--thresholds")
+        found.append(value)
+    return tuple(sorted(set(found)))
 
 
 def _echo_local_suite(name: str, *, as_json: bool, show_errors: bool) -> None:

@@ -249,6 +249,8 @@ class SplitScore:
     # each coded event's confidence and whether it matched a gold event at `actor_root`
     confidences: list[tuple[float, bool]] = field(default_factory=list)
     error_kinds: Counter[str] = field(default_factory=Counter)
+    # the same documents scored keeping only events at or above each threshold (`--thresholds`)
+    at_thresholds: dict[float, SplitScore] = field(default_factory=dict)
 
     def to_json(self) -> dict[str, Any]:
         matched = sum(self.factuality.values())
@@ -277,6 +279,24 @@ class SplitScore:
             "by_source": {k: v.to_json() for k, v in sorted(self.by_source.items())},
             "by_root": {k: v.to_json() for k, v in sorted(self.by_root.items())},
             "skipped_documents": list(self.skipped),
+            "at_thresholds": [self.at_thresholds[t].summary(t) for t in sorted(self.at_thresholds)],
+        }
+
+    def summary(self, threshold: float) -> dict[str, Any]:
+        """Return the headline figures of this score, kept at `threshold`, for one table row."""
+        matched = sum(self.factuality.values())
+        right = sum(n for (gold, found), n in self.factuality.items() if gold == found)
+        table = calibration.reliability(self.confidences)
+        return {
+            "threshold": threshold,
+            "coded_events": self.levels["actor_root"].predicted,
+            "actor_root": self.levels["actor_root"].to_json(),
+            "country_quad_f1": self.levels["country_quad"].to_json()["f1"],
+            "factuality_accuracy": round(right / matched, 3) if matched else 0.0,
+            "conflict_false_positives_per_100_sentences": round(
+                100 * self.conflict_false_positives / self.sentences if self.sentences else 0, 2
+            ),
+            "ece": round(calibration.expected_calibration_error(table), 3),
         }
 
 
@@ -407,6 +427,8 @@ def evaluate_realtext(
     code_documents: CodeDocuments,
     data_dir: Path,
     folder: Path = GOLD_FOLDER,
+    thresholds: Sequence[float] = (),
+    keep_from: float = 0.0,
 ) -> dict[str, SplitScore]:
     """Code each split's documents and score them against the gold.
 
@@ -415,10 +437,15 @@ def evaluate_realtext(
         code_documents: Codes documents, yielding each with its events.
         data_dir: The shared data folder (for texts not shipped with the gold).
         folder: The gold folder.
+        thresholds: Confidences to score the same coding at as well (`at_thresholds`): the
+            coder ranks candidates once and keeps those at or above its threshold, so
+            coding at the lowest and keeping each threshold's events reads as coding at it.
+        keep_from: The main score keeps events at or above this confidence.
     """
     scores = {}
     for split in splits:
         score = SplitScore(split)
+        score.at_thresholds = {t: SplitScore(split) for t in thresholds}
         golds, documents = {}, []
         for gold in load_split(split, folder):
             document = gold_document(gold, data_dir)
@@ -428,9 +455,17 @@ def evaluate_realtext(
             golds[gold.doc_id] = gold
             documents.append(document)
         for document, events in code_documents(documents):
-            score_document(score, golds[document.doc_id], events, document.text)
+            gold = golds[document.doc_id]
+            score_document(score, gold, kept_at(events, keep_from), document.text)
+            for threshold, swept in score.at_thresholds.items():
+                score_document(swept, gold, kept_at(events, threshold), document.text)
         scores[split] = score
     return scores
+
+
+def kept_at(events: Sequence[Event], threshold: float) -> list[Event]:
+    """Return the events a coder at `threshold` emits (the rule coder's carry no confidence)."""
+    return [e for e in events if e.confidence is None or e.confidence >= threshold]
 
 
 def agreement(folder: Path = GOLD_FOLDER) -> dict[str, Any]:

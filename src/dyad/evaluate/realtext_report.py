@@ -61,6 +61,20 @@ def format_realtext(
             f"{figures['recall_at_precision_floor']:.3f} (over the coded events; "
             "--set coder.min_confidence=0 ranks every candidate)"
         )
+        if figures["at_thresholds"]:
+            lines.append(
+                "by threshold (the same coding, keeping events at or above it): "
+                "coded, actor_root P / R / F1, country_quad F1, factuality, conflict FP per "
+                "100 sentences, ECE"
+            )
+            for row in figures["at_thresholds"]:
+                root = row["actor_root"]
+                lines.append(
+                    f"  {row['threshold']:<6.2f}{row['coded_events']:>7}  "
+                    f"{root['precision']:.3f} / {root['recall']:.3f} / {root['f1']:.3f}  "
+                    f"{row['country_quad_f1']:.3f}  {row['factuality_accuracy']:.3f}  "
+                    f"{row['conflict_false_positives_per_100_sentences']:.2f}  {row['ece']:.3f}"
+                )
         lines.append("errors by kind (actor_root):")
         for kind in ERROR_KINDS:
             lines.append(f"  {figures['errors_by_kind'].get(kind, 0):>5}  {kind}")

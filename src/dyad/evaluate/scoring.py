@@ -7,6 +7,7 @@ a fake coder; this one is the thin bridge from a suite's texts to `run.code_stre
 
 from __future__ import annotations
 
+import dataclasses
 import json
 from collections.abc import Iterator, Sequence
 from pathlib import Path
@@ -96,11 +97,25 @@ def realtext_coder(resources: Resources) -> evaluate_realtext.CodeDocuments:
 
 
 def score_realtext(
-    splits: Sequence[str], config: Config, data_dir: Path, as_json: bool, show_errors: bool
+    splits: Sequence[str],
+    config: Config,
+    data_dir: Path,
+    as_json: bool,
+    show_errors: bool,
+    thresholds: Sequence[float] = (),
 ) -> str:
-    """Code the real-text gold's splits with the shipped dictionaries; return the report."""
-    code = realtext_coder(Resources.load(config))
-    scores = evaluate_realtext.evaluate_realtext(splits, code, data_dir)
+    """Code the real-text gold's splits with the shipped dictionaries; return the report.
+
+    With `thresholds`, the documents are coded once at the lowest of them and the
+    configured threshold, and scored at each (the main figures stay the configured one's).
+    """
+    configured = config.coder.min_confidence
+    lowest = min([configured, *thresholds])
+    coder = dataclasses.replace(config.coder, min_confidence=lowest)
+    code = realtext_coder(Resources.load(dataclasses.replace(config, coder=coder)))
+    scores = evaluate_realtext.evaluate_realtext(
+        splits, code, data_dir, thresholds=thresholds, keep_from=configured
+    )
     agreed = evaluate_realtext.agreement()
     if as_json:
         return json.dumps(realtext_report.to_json(scores, agreed), indent=2)
