@@ -253,9 +253,6 @@ class SplitScore:
     at_thresholds: dict[float, SplitScore] = field(default_factory=dict)
 
     def to_json(self) -> dict[str, Any]:
-        matched = sum(self.factuality.values())
-        right = sum(n for (gold, found), n in self.factuality.items() if gold == found)
-        per_100 = 100 * self.conflict_false_positives / self.sentences if self.sentences else 0
         table = calibration.reliability(self.confidences)
         average, reach = calibration.ranking(self.confidences, self.levels["actor_root"].gold)
         by_chance = calibration.chance_error([confidence for confidence, _ in self.confidences])
@@ -266,10 +263,10 @@ class SplitScore:
             "gold_events": self.levels["actor_root"].gold,
             "coded_events": self.levels["actor_root"].predicted,
             **{level: tally.to_json() for level, tally in self.levels.items()},
-            "factuality_accuracy": round(right / matched, 3) if matched else 0.0,
-            "factuality_matched": matched,
+            "factuality_accuracy": self._factuality_accuracy(),
+            "factuality_matched": sum(self.factuality.values()),
             "conflict_false_positives": self.conflict_false_positives,
-            "conflict_false_positives_per_100_sentences": round(per_100, 2),
+            "conflict_false_positives_per_100_sentences": self._conflicts_per_100(),
             "ece": round(calibration.expected_calibration_error(table), 3),
             "ece_by_chance": [round(value, 3) for value in by_chance],
             "reliability": [b.to_json() for b in table],
@@ -283,21 +280,29 @@ class SplitScore:
         }
 
     def summary(self, threshold: float) -> dict[str, Any]:
-        """Return the headline figures of this score, kept at `threshold`, for one table row."""
-        matched = sum(self.factuality.values())
-        right = sum(n for (gold, found), n in self.factuality.items() if gold == found)
+        """Return the headline figures of this score, kept at `threshold`, for one table row.
+
+        Not `to_json`: its chance ECE draws 500 label sets, too much work for a table row.
+        """
         table = calibration.reliability(self.confidences)
         return {
             "threshold": threshold,
             "coded_events": self.levels["actor_root"].predicted,
             "actor_root": self.levels["actor_root"].to_json(),
             "country_quad_f1": self.levels["country_quad"].to_json()["f1"],
-            "factuality_accuracy": round(right / matched, 3) if matched else 0.0,
-            "conflict_false_positives_per_100_sentences": round(
-                100 * self.conflict_false_positives / self.sentences if self.sentences else 0, 2
-            ),
+            "factuality_accuracy": self._factuality_accuracy(),
+            "conflict_false_positives_per_100_sentences": self._conflicts_per_100(),
             "ece": round(calibration.expected_calibration_error(table), 3),
         }
+
+    def _factuality_accuracy(self) -> float:
+        matched = sum(self.factuality.values())
+        right = sum(n for (gold, found), n in self.factuality.items() if gold == found)
+        return round(right / matched, 3) if matched else 0.0
+
+    def _conflicts_per_100(self) -> float:
+        per_100 = 100 * self.conflict_false_positives / self.sentences if self.sentences else 0
+        return round(per_100, 2)
 
 
 def match(gold: Sequence[Coded], found: Sequence[Coded], level: str) -> list[tuple[Coded, Coded]]:
