@@ -134,44 +134,40 @@ def train(
         row_weights: How much each row counts in the loss (default 1 each), e.g. to make
             a rare class weigh more.
     """
+    from scipy import sparse  # training only (`make train`); the runtime needs numpy alone
+
     names = tuple(classes) if classes is not None else tuple(sorted(set(labels)))
     index = vocabulary(rows, min_count)
     bias = len(index)
     columns, values, owners = coordinates(rows, index, bias=bias)
-    # Classes are the first axis throughout: numpy gathers and reduces along a contiguous
-    # last axis about ten times faster than along the first.
-    col = np.array(columns, dtype=np.int64)
-    val = np.array(values, dtype=np.float64)
-    own = np.array(owners, dtype=np.int64)
-    row_starts = np.flatnonzero(np.r_[True, own[1:] != own[:-1]])
-    order = np.argsort(col, kind="stable")
-    sorted_col = col[order]
-    starts = np.flatnonzero(np.r_[True, sorted_col[1:] != sorted_col[:-1]])
-    present = sorted_col[starts]
-    own_sorted, val_sorted = own[order], val[order]
-    target = np.zeros((len(names), len(rows)))
-    target[[names.index(label) for label in labels], np.arange(len(rows))] = 1.0
+    # One sparse product each way per step. Gathering a (classes x entries) array instead
+    # spent two thirds of the time in the kernel, mapping and unmapping the temporaries.
+    matrix = sparse.csr_matrix(
+        (np.array(values, dtype=np.float64), (np.array(owners), np.array(columns))),
+        shape=(len(rows), bias + 1),
+    )
+    transposed = matrix.T.tocsr()
+    target = np.zeros((len(rows), len(names)))
+    target[np.arange(len(rows)), [names.index(label) for label in labels]] = 1.0
     scale = np.ones(len(rows)) if row_weights is None else np.asarray(row_weights, float)
-    weights = np.zeros((len(names), bias + 1))
+    weights = np.zeros((bias + 1, len(names)))
     moment, square = np.zeros_like(weights), np.zeros_like(weights)
-    penalty = np.full(bias + 1, l2)
+    penalty = np.full((bias + 1, 1), l2)
     penalty[bias] = 0.0
     for step in range(1, steps + 1):
-        scores = np.add.reduceat(np.take(weights, col, axis=1) * val, row_starts, axis=1)
-        scores -= scores.max(axis=0, keepdims=True)
-        probs = np.exp(scores)
-        probs /= probs.sum(axis=0, keepdims=True)
-        error = (probs - target) * scale
-        gradient = penalty * weights
-        gradient[:, present] += np.add.reduceat(
-            np.take(error, own_sorted, axis=1) * val_sorted, starts, axis=1
-        )
+        scores = matrix @ weights
+        scores -= scores.max(axis=1, keepdims=True)
+        np.exp(scores, out=scores)
+        scores /= scores.sum(axis=1, keepdims=True)
+        scores -= target
+        scores *= scale[:, None]
+        gradient = penalty * weights + transposed @ scores
         gradient /= len(rows)
         moment = 0.9 * moment + 0.1 * gradient
         square = 0.999 * square + 0.001 * gradient * gradient
         corrected = moment / (1 - 0.9**step)
         weights -= rate * corrected / (np.sqrt(square / (1 - 0.999**step)) + 1e-8)
-    return LinearModel(names, index, np.round(weights.T, 4))
+    return LinearModel(names, index, np.round(weights, 4))
 
 
 def average(models: Sequence[LinearModel]) -> LinearModel:
