@@ -63,6 +63,9 @@ PLAN = {
     # Causal News Corpus (CC0): protest and political-violence sentences, one a record, no
     # date; drawn only when asked for (`--counts cnc=N`, round 16)
     "cnc": ("causal_news_corpus/causal_news_corpus_v2.jsonl", 0, 1, 3, False),
+    # CASE 2021 task 2 (no licence stated: ids and offsets only, like Reuters): news
+    # snippets of political violence, protest and diplomacy, no date; asked for (round 20)
+    "case": ("case2021_task2/case2021_task2_test.jsonl", 0, 1, 4, False),
 }
 
 

@@ -117,6 +117,34 @@ def test_context_a_first_sentence_takes_the_one_country_it_names(resources: Reso
     assert context.sentence_country(headline, [police, mention("CHN", 6)]) == "HKG"
 
 
+def test_context_a_first_sentence_takes_the_country_of_the_place_it_happened(
+    resources: Resources,
+) -> None:
+    # a one-sentence report names its town and no country: the farmers are Indian
+    text = "Farmers staged a dharna in Ludhiana on Monday ."
+    sentence = make_sentence(
+        text, [1, 1, 3, 1, 1, 4, 1, 6, 1], "nsubj ROOT det dobj prep pobj prep pobj punct"
+    )
+    farmers = mention("AGR", 0, "agent")
+    context = DocumentContext.start(Document("d", text, "p"), resources)
+    context.note_countries([farmers])
+    assert context.sentence_country(sentence, [farmers]) == "IND"
+    # a venue says where others met, not whose the delegates are
+    venue_text = "Delegates held talks in Geneva ."
+    venue = make_sentence(
+        venue_text,
+        [1, 1, 1, 2, 3, 1],
+        "nsubj ROOT dobj prep pobj punct",
+        lemmas="delegate hold talk in geneva .",
+    )
+    context = DocumentContext.start(Document("e", venue_text, "p"), resources)
+    assert context.sentence_country(venue, [mention("GOV", 0, "agent")]) is None
+    # a context from earlier sentences wins over the place
+    context.note_countries([mention("PAK")])
+    context.note_countries([farmers])
+    assert context.sentence_country(sentence, [farmers]) == "PAK"
+
+
 def test_context_a_backer_is_no_country_the_story_is_about() -> None:
     # "Russia - backed Syria army retakes city ."
     sentence = make_sentence(

@@ -14,7 +14,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
 from dyad import dates
-from dyad.coder import anaphora, coalitions, genders
+from dyad.coder import anaphora, coalitions, genders, places
 from dyad.coder.actors import BACKINGS, affiliation
 from dyad.coder.assemble import event_date
 from dyad.coder.lexicon import QUALIFIER_DEPS, VENUE_WORDS
@@ -210,7 +210,30 @@ class DocumentContext:
         own = sentence_country(sentence, mentions, known)
         if own or self.country:
             return own or self.country
-        return _sole_free_country(sentence, mentions, known) or self._home_for(mentions)
+        return (
+            _sole_free_country(sentence, mentions, known)
+            or self._home_for(mentions)
+            or self._located_in(sentence)
+        )
+
+    def _located_in(self, sentence: Sentence) -> str | None:
+        """Return the one country the places a first sentence says it happened in lie in.
+
+        "Farmers staged a dharna in Ludhiana" are Indian farmers, "police fired tear gas in
+        Srinagar" Indian police: a one-sentence report, or a story's headline, often names
+        its place and no country. Only places said to be where ("in X", not "talks in
+        Geneva"), each standing out in the gazetteer without a country to guide it.
+        """
+        found = set()
+        for candidate in places.find_places(sentence.text, self.resources.gazetteer):
+            head = _token_at(sentence, sentence.start + candidate.end - 1)
+            if head is None or not _where(sentence, head):
+                continue
+            entry = places.unaided_entry(candidate)
+            if entry is not None:
+                found.add(entry.country)
+        known = self.resources.actors.countries
+        return found.pop() if len(found) == 1 and found <= known else None
 
     def _home_for(self, mentions: Sequence[Mention]) -> str | None:
         """Return the document's country for a sentence before any other names one.
@@ -274,6 +297,14 @@ def _sole_free_country(
         if token.dep not in QUALIFIER_DEPS or token.head in covered:
             return None
     return named[0]
+
+
+def _token_at(sentence: Sentence, offset: int) -> int | None:
+    """Return the index of the sentence's token holding the character at `offset`."""
+    for token in sentence.tokens:
+        if token.start <= offset < token.start + len(token.text):
+            return token.i
+    return None
 
 
 def _where(sentence: Sentence, head: int) -> bool:

@@ -291,6 +291,11 @@ def _names_place(words: list[str], gazetteer: Gazetteer) -> bool:
     return any(gazetteer.lookup(" ".join(words[:n])) for n in range(len(words), 0, -1))
 
 
+def unaided_entry(candidate: Candidate) -> Entry | None:
+    """Return the entry a place name denotes with no country to guide it, if one stands out."""
+    return _choose(candidate.entries, candidate.wants, (), ())
+
+
 def _choose(
     entries: Sequence[Entry], wants: str | None, actors: Sequence[str], documents: Sequence[str]
 ) -> Entry | None:
