@@ -48,8 +48,8 @@ def fitted_rows(cache: Path | None) -> CrossFit:
     if cache is not None and cache.exists():
         with cache.open("rb") as handle:
             fitted: CrossFit = pickle.load(handle)
-        if "rank_weights" not in vars(fitted):
-            raise SystemExit(f"{cache} holds rows from before the rows' weights: delete it")
+        if "rank_folds" not in vars(fitted):
+            raise SystemExit(f"{cache} holds rows from before the rows' folds: delete it")
         print(f"rows from {cache}: {len(fitted.rank_rows):,}", flush=True)
         return fitted
     began = time.perf_counter()

@@ -307,7 +307,7 @@ def test_every_copy_of_a_right_event_is_labelled_right_for_the_ranker() -> None:
     record = Recorded("d", sentence, [], [state, leader, other], None, _judge)
     record.gold = (Coded("TURGOV", "RUSGOV", "040", "asserted"),)
 
-    rows, labels, weights = rank_rows([record], verbs, models)
+    rows, labels, weights, events = rank_rows([record], verbs, models)
 
     features = [dict(row) for row in rows]
     copies = [i for i, row in enumerate(features) if "root=04" in row]
@@ -316,6 +316,8 @@ def test_every_copy_of_a_right_event_is_labelled_right_for_the_ranker() -> None:
     # the event counts once in the ranker's loss: each of its two copies weighs a half
     assert [weights[i] for i in copies] == [0.5, 0.5]
     assert len(weights) == len(rows)
+    # both copies would become one event, the 111 another
+    assert len({events[i] for i in copies}) == 1 and len(set(events)) == len(rows) - 1
 
 
 def test_a_name_and_its_apposition_are_one_event() -> None:

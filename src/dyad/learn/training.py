@@ -163,8 +163,8 @@ def _attach_gold(record: Recorded, gold: GoldDocument) -> None:
 
 def rank_rows(
     records: Sequence[Recorded], verbs: VerbDictionary, models: Models
-) -> tuple[list[linear.Row], list[str], list[float]]:
-    """Return the ranker's rows, labels and weights: each candidate, matched against the gold.
+) -> tuple[list[linear.Row], list[str], list[float], list[str]]:
+    """Return the ranker's rows, labels, weights and events: each candidate, against the gold.
 
     A candidate is right when its dyad and root, as the scorer compares them, are a gold
     event's. Candidates of the same dyad and root are all right or all wrong: the coder keeps
@@ -176,10 +176,13 @@ def rank_rows(
     The third list weighs each row 1/k, k being how many of the sentence's candidates share
     its dyad and root: an event counts once in the ranker's loss however many copies of it
     the candidates hold, so a sentence with many copies does not outweigh its neighbours.
+    The fourth names the event each row would become (document, sentence, dyad and root):
+    the coder emits one per name, the likeliest copy.
     """
     rows: list[linear.Row] = []
     labels: list[str] = []
     weights: list[float] = []
+    events: list[str] = []
     memory = cand.DocumentMemory()
     for record in records:
         if memory.doc_id != record.doc_id:
@@ -210,8 +213,9 @@ def rank_rows(
             labels.append("1" if key in gold else "0")
         copies = Counter(keys)
         weights += [1 / copies[key] for key in keys]
+        events += [f"{record.doc_id}|{record.sentence.start}|{'|'.join(key)}" for key in keys]
         remember(found, memory)
-    return rows, labels, weights
+    return rows, labels, weights, events
 
 
 def subcode_table(records: Sequence[Recorded]) -> dict[str, tuple[str, int]]:
@@ -280,6 +284,8 @@ class CrossFit:
     rank_rows: list[linear.Row]
     rank_labels: list[str]
     rank_weights: list[float]
+    rank_events: list[str]  # the event each row would become (`rank_rows`)
+    rank_folds: list[int]  # the fold of each row's document: the trigger model never saw it
     trigger: linear.LinearModel
     arguments: linear.LinearModel
     lexicon: frozenset[str]
@@ -299,6 +305,8 @@ def cross_fit(records: Sequence[Recorded], verbs: VerbDictionary) -> CrossFit:
     rank_x: list[linear.Row] = []
     rank_y: list[str] = []
     rank_w: list[float] = []
+    rank_events: list[str] = []
+    rank_folds: list[int] = []
     trigger_folds: list[linear.LinearModel] = []
     argument_folds: list[linear.LinearModel] = []
     for fold in range(FOLDS):
@@ -308,10 +316,12 @@ def cross_fit(records: Sequence[Recorded], verbs: VerbDictionary) -> CrossFit:
         trigger, lexicon = train_trigger_model(labelled, verbs)
         arguments = args.train_argument_model(labelled_triggers(inside))
         interim = Models(trigger, arguments, trigger, lexicon, subcodes)
-        x, y, w = rank_rows(held, verbs, interim)
+        x, y, w, events = rank_rows(held, verbs, interim)
         rank_x += x
         rank_y += y
         rank_w += w
+        rank_events += events
+        rank_folds += [fold] * len(x)
         trigger_folds.append(trigger)
         argument_folds.append(arguments)
     labelled = [LabelledSentence(r.sentence, r.mentions, r.triggers) for r in records]
@@ -330,6 +340,8 @@ def cross_fit(records: Sequence[Recorded], verbs: VerbDictionary) -> CrossFit:
         rank_x,
         rank_y,
         rank_w,
+        rank_events,
+        rank_folds,
         linear.average(trigger_folds),
         linear.average(argument_folds),
         lexicon,
