@@ -7,7 +7,8 @@ several seeds past that spread. This script:
 
 1. runs the train split through the pipeline and cross-fits the trigger and argument models
    once (as `make train` does; ~7 minutes), keeping the ranker's rows in a cache file;
-2. for each seed, fits only the ranker (~10 s) and codes dev with every candidate
+2. for each seed, fits only the ranker and its scale (six fits, ~4 minutes: the scale
+   needs a fit per fold, `learn.training.calibrated`) and codes dev with every candidate
    (`coder.min_confidence` 0);
 3. prints, per seed and as the mean: average precision, recall at precision 0.75, and
    precision, recall, F1 and the emitted events' calibration error (ECE, 10 bins) at the
@@ -40,7 +41,7 @@ from dyad.evaluate.realtext import SplitScore, evaluate_realtext
 from dyad.evaluate.scores import default_data_dir
 from dyad.evaluate.scoring import realtext_coder
 from dyad.learn import boosted
-from dyad.learn.training import CrossFit, cross_fit, record_split
+from dyad.learn.training import CrossFit, calibrated, cross_fit, record_split
 
 
 def fitted_rows(cache: Path | None) -> CrossFit:
@@ -103,7 +104,7 @@ def main() -> int:
     print(f"seed   AP      R@P.75  P@{threshold:<5} R@{threshold:<5} F1      n     ceiling  ECE")
     for seed in seeds:
         rows, labels, weights = fitted.rank_rows, fitted.rank_labels, fitted.rank_weights
-        ranker = boosted.train(rows, labels, weights=weights, seed=seed)
+        ranker = calibrated(boosted.train(rows, labels, weights=weights, seed=seed), fitted, seed)
         score = dev_score(Resources.load(every, learned_models=fitted.models(ranker)))
         average, reach = calibration.ranking(score.confidences, score.levels["actor_root"].gold)
         precision, recall, f1, kept, error = at_threshold(score, threshold)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 
 import numpy as np
@@ -131,3 +132,29 @@ def test_a_row_weighted_half_counts_half() -> None:
     weighted = boosted.train(rows, labels, weights=weights, rounds=200, min_child=5, min_count=1)
     assert plain.probabilities_many(rows[:1])[0, 1] == pytest.approx(1 / 3, abs=0.01)
     assert weighted.probabilities_many(rows[:1])[0, 1] == pytest.approx(1 / 5, abs=0.01)
+
+
+def test_the_scale_rescales_the_log_odds_and_round_trips() -> None:
+    model = dataclasses.replace(_one_split(0.5), scale=(0.5, 1.0))
+    positive = model.probabilities_many([[("p", 0.9)], [("p", 0.1)]])[:, 1]
+    # sums +2 and -2: logistic(0.5 * 2 + 1) and logistic(0.5 * -2 + 1)
+    assert positive == pytest.approx([1 / (1 + np.exp(-2.0)), 0.5])
+    again = TreeModel.from_json(json.loads(json.dumps(model.to_json())))
+    assert again.scale == (0.5, 1.0)
+    # a model file from before the scale reads as the trees' own probabilities
+    old = model.to_json()
+    del old["scale"]
+    assert TreeModel.from_json(old).scale == (1.0, 0.0)
+
+
+def test_fit_scale_finds_the_scale_that_calibrates_the_sums() -> None:
+    # outcomes drawn with P(right) = logistic(2 * sum - 1): the fit recovers 2 and -1
+    rng = np.random.default_rng(5)
+    sums = rng.normal(0.0, 1.5, 20000)
+    right = rng.random(20000) < 1 / (1 + np.exp(-(2 * sums - 1)))
+    slope, intercept = boosted.fit_scale(sums.tolist(), right.tolist())
+    assert slope == pytest.approx(2.0, abs=0.1)
+    assert intercept == pytest.approx(-1.0, abs=0.1)
+    # calibrated sums need no rescaling
+    right = rng.random(20000) < 1 / (1 + np.exp(-sums))
+    assert boosted.fit_scale(sums.tolist(), right.tolist()) == pytest.approx((1.0, 0.0), abs=0.1)

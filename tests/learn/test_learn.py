@@ -493,3 +493,40 @@ def test_training_gives_a_sentence_the_gold_events_whose_trigger_it_holds() -> N
     _attach_gold(second, gold)
     assert first.gold == (killed,)
     assert second.gold == (stormed,)
+
+
+def test_calibrated_scales_the_trees_by_each_events_out_of_fold_best_copy() -> None:
+    pytest.importorskip("lightgbm")
+    from dyad.learn import boosted
+    from dyad.learn.training import FOLDS, CrossFit, calibrated
+
+    rng = np.random.default_rng(11)
+    rows: list[linear.Row] = []
+    labels, events, folds = [], [], []
+    for n in range(1500):
+        score = float(rng.random())
+        rows.append([("score", score), ("noise", float(rng.random()))])
+        labels.append("1" if rng.random() < score else "0")
+        events.append(f"e{n // 2}")  # two copies an event, as "Turkey" and "Erdogan"
+        folds.append((n // 2) % FOLDS)
+    labels[1::2] = labels[0::2]  # copies of one event are right or wrong together
+    fitted = CrossFit(
+        rows, labels, [0.5] * len(rows), events, folds, None, None, frozenset(), {}, {}
+    )  # type: ignore[arg-type]
+    ranker = boosted.train(rows, labels, weights=fitted.rank_weights)
+
+    scaled = calibrated(ranker, fitted)
+
+    assert np.array_equal(scaled.value, ranker.value)  # the same trees, only rescaled
+    best: dict[str, tuple[float, bool]] = {}
+    for fold in range(FOLDS):
+        inside = [i for i in range(len(rows)) if folds[i] != fold]
+        held = [i for i in range(len(rows)) if folds[i] == fold]
+        model = boosted.train(
+            [rows[i] for i in inside], [labels[i] for i in inside], weights=[0.5] * len(inside)
+        )
+        for i, total in zip(held, model.sums([rows[i] for i in held]), strict=True):
+            if events[i] not in best or best[events[i]][0] < total:
+                best[events[i]] = (float(total), labels[i] == "1")
+    expected = boosted.fit_scale([t for t, _ in best.values()], [r for _, r in best.values()])
+    assert scaled.scale == expected != (1.0, 0.0)

@@ -51,9 +51,20 @@ class TreeModel:
     value: NDArray[np.float64]
     depth: int
     classes: tuple[str, ...] = CLASSES
+    # a row's probability is the logistic of slope * (sum of its leaves) + intercept: the
+    # trees' own sum (1, 0) rescaled so the emitted events' probabilities are calibrated
+    # (`fit_scale`, on the training rows' out-of-fold sums)
+    scale: tuple[float, float] = (1.0, 0.0)
 
     def probabilities_many(self, rows: Sequence[Row]) -> NDArray[np.float64]:
         """Return (P(class "0"), P(class "1")) for every row, shape (rows, 2)."""
+        slope, intercept = self.scale
+        positive = 1.0 / (1.0 + np.exp(-(slope * self.sums(rows) + intercept)))
+        result: NDArray[np.float64] = np.stack([1.0 - positive, positive], axis=1)
+        return result
+
+    def sums(self, rows: Sequence[Row]) -> NDArray[np.float64]:
+        """Return the sum of each row's leaves: its log-odds before `scale`."""
         at, values, owners = coordinates(rows, self.index)
         width = len(self.index) + 1  # the last column stays 0: leaves read it
         x = np.zeros((len(rows), width))
@@ -64,9 +75,8 @@ class TreeModel:
         for _ in range(self.depth):
             left = cells[row_start + self.feature[node]] <= self.threshold[node]
             node = np.where(left, self.left[node], self.right[node])
-        positive = 1.0 / (1.0 + np.exp(-self.value[node].sum(axis=1)))
-        result: NDArray[np.float64] = np.stack([1.0 - positive, positive], axis=1)
-        return result
+        total: NDArray[np.float64] = self.value[node].sum(axis=1)
+        return total
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -80,6 +90,7 @@ class TreeModel:
             "left": self.left.tolist(),
             "right": self.right.tolist(),
             "value": self.value.tolist(),
+            "scale": list(self.scale),
         }
 
     @staticmethod
@@ -94,7 +105,30 @@ class TreeModel:
             np.array(data["value"], dtype=np.float64),
             int(data["depth"]),
             tuple(data["classes"]),
+            (float(data.get("scale", (1.0, 0.0))[0]), float(data.get("scale", (1.0, 0.0))[1])),
         )
+
+
+def fit_scale(sums: Sequence[float], right: Sequence[bool]) -> tuple[float, float]:
+    """Return the slope and intercept that make logistic(slope * sum + intercept) calibrated.
+
+    Platt's scaling: a logistic regression of the outcome on the trees' sum, by Newton's
+    method from (1, 0), so the same inputs give the same scale. Two numbers keep the
+    ranking as it is (the map is increasing) and cannot follow noise the way a binned map
+    of a few hundred likely events would.
+    """
+    x = np.stack([np.asarray(sums, dtype=np.float64), np.ones(len(sums))], axis=1)
+    y = np.asarray(right, dtype=np.float64)
+    beta = np.array([1.0, 0.0])
+    for _ in range(50):
+        p = 1.0 / (1.0 + np.exp(-(x @ beta)))
+        gradient = x.T @ (p - y)
+        hessian = (x * (p * (1 - p))[:, None]).T @ x + 1e-9 * np.eye(2)
+        step = np.linalg.solve(hessian, gradient)
+        beta -= step
+        if np.abs(step).max() < 1e-10:
+            break
+    return round(float(beta[0]), 6), round(float(beta[1]), 6)
 
 
 def train(
