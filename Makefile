@@ -44,7 +44,8 @@ train: $(STAMP)
 	$(BIN)/python scripts/train.py
 
 # Judge a coder change by four ranker seeds on dev (the seed alone moves AP by ~0.002):
-# cross-fits once (~7 minutes), then refits only the ranker per seed. Writes nothing.
+# cross-fits once (~19 minutes), then fits the ranker and its scale per seed and codes dev
+# (~8 minutes a seed). Writes nothing.
 seeds: $(STAMP)
 	$(BIN)/python scripts/ranker_seeds.py --rows $${ROWS:-/tmp/dyad-rank-rows.pkl}
 

@@ -6,7 +6,7 @@ The ranker's trees are seeded (LightGBM's feature sampling): on the same rows, s
 several seeds past that spread. This script:
 
 1. runs the train split through the pipeline and cross-fits the trigger and argument models
-   once (as `make train` does; ~7 minutes), keeping the ranker's rows in a cache file;
+   once (as `make train` does; ~19 minutes), keeping the ranker's rows in a cache file;
 2. for each seed, fits only the ranker and its scale (six fits, ~4 minutes: the scale
    needs a fit per fold, `learn.training.calibrated`) and codes dev with every candidate
    (`coder.min_confidence` 0);
