@@ -15,7 +15,9 @@ manifests' documents excluded); its batches and annotators are named R2B1, R2A1,
 A story whose title repeats an excluded or already chosen story's title is skipped, so a
 near-copy never lands in two splits. `--sentences` overrides a source's fewest and most
 coded sentences (round 12: the NewsArticles stories of 10-28 sentences were used up, so
-longer ones were drawn).
+longer ones were drawn). Since session 43 a record's rough sentence count is checked
+against those limits (before, against the plan's, so stories of over 90 sentences were
+never read): rounds 12-20 reproduce with the script of their own commits.
 """
 
 from __future__ import annotations
@@ -81,9 +83,16 @@ def coded_sentences(document: Document) -> list[tuple[int, int, str]]:
     return spans
 
 
-def candidates(corpus: Path, name: str, focus: str = "") -> list[tuple[int, dict]]:
-    """Return (line number, record) of the corpus file's records that fit the plan."""
+def candidates(
+    corpus: Path, name: str, focus: str = "", limits: tuple[int, int] | None = None
+) -> list[tuple[int, dict]]:
+    """Return (line number, record) of the corpus file's records that fit the plan.
+
+    `limits` (fewest and most coded sentences) default to the plan's; a record whose rough
+    sentence count is far outside them is not read.
+    """
     file, _, fewest, most, political = PLAN[name]
+    fewest, most = limits or (fewest, most)
     found = []
     with open(corpus / file, encoding="utf-8") as stream:
         for number, line in enumerate(stream, 1):
@@ -165,7 +174,7 @@ def main() -> None:
         count = counts[name]
         if not count:
             continue
-        found = candidates(args.corpus, name, args.focus)
+        found = candidates(args.corpus, name, args.focus, (fewest, most))
         titles |= {title_key(r) for _, r in found if r["id"] in excluded}
         pool = [(n, r) for n, r in found if r["id"] not in excluded]
         rng.shuffle(pool)
