@@ -95,6 +95,7 @@ class TreeModel:
 
     @staticmethod
     def from_json(data: dict[str, Any]) -> TreeModel:
+        slope, intercept = data.get("scale", (1.0, 0.0))  # files before session 43 have none
         return TreeModel(
             {name: i for i, name in enumerate(data["features"])},
             np.array(data["roots"], dtype=np.int64),
@@ -105,7 +106,7 @@ class TreeModel:
             np.array(data["value"], dtype=np.float64),
             int(data["depth"]),
             tuple(data["classes"]),
-            (float(data.get("scale", (1.0, 0.0))[0]), float(data.get("scale", (1.0, 0.0))[1])),
+            (float(slope), float(intercept)),
         )
 
 
