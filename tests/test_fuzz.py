@@ -6,10 +6,7 @@ few dozen seeded cases, and one plain hypothesis test reads random bytes.
 
 from __future__ import annotations
 
-import importlib.util
-import sys
 from pathlib import Path
-from types import ModuleType
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -18,19 +15,9 @@ from hypothesis import strategies as st
 from dyad.coder.read import read_documents
 from dyad.config import load_config
 from dyad.records import Document, Rejection
+from script_modules import load_script
 
-
-def _load_fuzz() -> ModuleType:
-    path = Path(__file__).resolve().parents[1] / "scripts" / "fuzz.py"
-    spec = importlib.util.spec_from_file_location("dyad_fuzz_script", path)
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module  # dataclasses look their module up by name
-    spec.loader.exec_module(module)
-    return module
-
-
-fuzz = _load_fuzz()
+fuzz = load_script("fuzz")
 QUICK = [name for name, _prop, _share in fuzz.PROPERTIES if name not in ("sizes", "pipeline")]
 
 

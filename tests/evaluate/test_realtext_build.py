@@ -2,29 +2,11 @@
 
 from __future__ import annotations
 
-import importlib.util
-import sys
-from pathlib import Path
-from types import ModuleType
-
 import pytest
 
+from script_modules import load_script
 
-def _load() -> ModuleType:
-    scripts = Path(__file__).resolve().parents[2] / "scripts"
-    if str(scripts) not in sys.path:
-        sys.path.append(str(scripts))  # as `python scripts/...` runs it
-    spec = importlib.util.spec_from_file_location(
-        "dyad_realtext_build", scripts / "realtext_build.py"
-    )
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module
-    spec.loader.exec_module(module)
-    return module
-
-
-build = _load()
+build = load_script("realtext_build")
 
 
 def test_a_short_actor_is_the_whole_word_not_the_inside_of_another() -> None:

@@ -2,29 +2,14 @@
 
 from __future__ import annotations
 
-import importlib.util
 import json
-import sys
 from pathlib import Path
-from types import ModuleType
 
 import pytest
 
+from script_modules import load_script
 
-def _load() -> ModuleType:
-    scripts = Path(__file__).resolve().parents[2] / "scripts"
-    if str(scripts) not in sys.path:
-        sys.path.append(str(scripts))  # as `python scripts/...` runs it: beside realtext_select
-    path = scripts / "realtext_complete.py"
-    spec = importlib.util.spec_from_file_location("dyad_realtext_complete", path)
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module
-    spec.loader.exec_module(module)
-    return module
-
-
-complete = _load()
+complete = load_script("realtext_complete")
 
 
 def _record(doc_id: str, annotator: str, events: int) -> dict:

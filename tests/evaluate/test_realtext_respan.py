@@ -2,23 +2,9 @@
 
 from __future__ import annotations
 
-import importlib.util
-import sys
-from pathlib import Path
-from types import ModuleType
+from script_modules import load_script
 
-
-def _load() -> ModuleType:
-    path = Path(__file__).resolve().parents[2] / "scripts" / "realtext_respan.py"
-    spec = importlib.util.spec_from_file_location("dyad_realtext_respan", path)
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module
-    spec.loader.exec_module(module)
-    return module
-
-
-respan = _load()
+respan = load_script("realtext_respan")
 
 TEXT = "Title\n\nThe rebels said he attacked the US post. Then attacks followed."
 
