@@ -226,7 +226,7 @@ class DocumentContext:
         """
         found = set()
         for candidate in places.find_places(sentence.text, self.resources.gazetteer):
-            head = _token_at(sentence, sentence.start + candidate.end - 1)
+            head = places.token_at(sentence, candidate.end - 1)
             if head is None or not _where(sentence, head):
                 continue
             entry = places.unaided_entry(candidate)
@@ -297,14 +297,6 @@ def _sole_free_country(
         if token.dep not in QUALIFIER_DEPS or token.head in covered:
             return None
     return named[0]
-
-
-def _token_at(sentence: Sentence, offset: int) -> int | None:
-    """Return the index of the sentence's token holding the character at `offset`."""
-    for token in sentence.tokens:
-        if token.start <= offset < token.start + len(token.text):
-            return token.i
-    return None
 
 
 def _where(sentence: Sentence, head: int) -> bool:

@@ -341,18 +341,27 @@ def _place(candidate: Candidate, entry: Entry) -> Place:
     return Place(candidate.text, name, entry.country, lat, lon, precision, admin1)
 
 
-def _depth(sentence: Sentence, offset: int, verb: int) -> int:
+def token_at(sentence: Sentence, offset: int) -> int | None:
+    """Return the index of the token holding the character at `offset` in the sentence's
+    text (offsets as `find_places` gives them), or None between tokens."""
     for token in sentence.tokens:
         if token.start - sentence.start <= offset < token.start - sentence.start + len(token.text):
-            steps, current = 0, token.i
-            while steps <= len(sentence.tokens):
-                if current == verb:
-                    return steps
-                head = sentence.tokens[current].head
-                if head == current:
-                    break
-                current, steps = head, steps + 1
-            return 1_000
+            return token.i
+    return None
+
+
+def _depth(sentence: Sentence, offset: int, verb: int) -> int:
+    current = token_at(sentence, offset)
+    if current is None:
+        return 1_000
+    steps = 0
+    while steps <= len(sentence.tokens):
+        if current == verb:
+            return steps
+        head = sentence.tokens[current].head
+        if head == current:
+            break
+        current, steps = head, steps + 1
     return 1_000
 
 
