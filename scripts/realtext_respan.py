@@ -7,7 +7,7 @@ its text in the sentence, so a short actor could land inside another word ("he" 
     python scripts/realtext_respan.py GOLD_DIR [--write]
 
 It reads `train.jsonl` and `dev.jsonl` (never `test.jsonl`: the test split is frozen),
-reads each document's text as the eval does, and moves every source, target and
+reads each document's text as the eval does (`gold_document`: hash checked), and moves every source, target and
 reported_by span whose first or last character continues a word to the first whole-word
 occurrence of the same text in the same sentence, where there is one. Triggers stay: a
 stem inside a longer word ("attack" of "attacks") is where the annotator meant it. It
@@ -23,7 +23,7 @@ import re
 from pathlib import Path
 from typing import Any
 
-from dyad.evaluate.realtext import read_corpus_document
+from dyad.evaluate.realtext import gold_document, load_split
 from dyad.evaluate.scores import default_data_dir
 
 ROLES = ("source", "target", "reported_by")
@@ -61,19 +61,6 @@ def respan(record: dict[str, Any], text: str) -> int:
     return moved
 
 
-def document_text(record: dict[str, Any], data_dir: Path) -> str | None:
-    """Return the record's text: its own, else the corpus line's (None when absent)."""
-    if record.get("text") is not None:
-        return str(record["text"])
-    try:
-        document = read_corpus_document(
-            data_dir / "corpus", record["corpus_file"], record["corpus_line"]
-        )
-    except (OSError, ValueError):
-        return None
-    return document.text
-
-
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("gold", type=Path)
@@ -85,12 +72,13 @@ def main() -> int:
         path = options.gold / f"{split}.jsonl"
         records = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
         moved = missing = 0
-        for record in records:
-            text = document_text(record, data_dir)
-            if text is None:
+        # the eval's own reading: the shipped text or the corpus line, checked by its hash
+        for record, gold in zip(records, load_split(split, options.gold), strict=True):
+            document = gold_document(gold, data_dir)
+            if document is None:
                 missing += 1
                 continue
-            moved += respan(record, text)
+            moved += respan(record, document.text)
         print(f"{split}: {moved} spans moved; {missing} documents without their text")
         splits[path] = (records, missing)
     if options.write:
