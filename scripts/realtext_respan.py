@@ -7,9 +7,10 @@ its text in the sentence, so a short actor could land inside another word ("he" 
     python scripts/realtext_respan.py GOLD_DIR [--write]
 
 It reads `train.jsonl` and `dev.jsonl` (never `test.jsonl`: the test split is frozen),
-reads each document's text as the eval does (`gold_document`: hash checked), and moves every source, target and
-reported_by span whose first or last character continues a word to the first whole-word
-occurrence of the same text in the same sentence, where there is one. Triggers stay: a
+reads each document's text as the eval does (`gold_document`, its hash checked), and
+moves every source, target and reported_by span whose first or last character continues a
+word to the first whole-word occurrence of the same text in the same sentence, where there
+is one. Triggers stay: a
 stem inside a longer word ("attack" of "attacks") is where the annotator meant it. It
 prints what it would move; `--write` rewrites the two files as the build writes them.
 The spans feed the argument model's labels: retrain after writing.
