@@ -63,11 +63,18 @@ def span(sentence_start: int, sentence: str, text: str | None) -> list[int] | No
     """
     if text is None:
         return None
-    whole = re.search(rf"(?<!\w){re.escape(text)}(?!\w)", sentence)
-    index = whole.start() if whole else sentence.find(text)
+    index = whole_word(sentence, text)
+    if index is None:
+        index = sentence.find(text)
     if index < 0:
         raise ValueError(f"{text!r} not in sentence {sentence!r}")
     return [sentence_start + index, sentence_start + index + len(text)]
+
+
+def whole_word(sentence: str, text: str) -> int | None:
+    """Return where `text` first stands in `sentence` as whole words, if it does."""
+    found = re.search(rf"(?<!\w){re.escape(text)}(?!\w)", sentence)
+    return None if found is None else found.start()
 
 
 def actor(start: int, sentence: str, value: dict[str, Any] | None) -> dict[str, Any] | None:

@@ -20,9 +20,10 @@ from __future__ import annotations
 
 import argparse
 import json
-import re
 from pathlib import Path
 from typing import Any
+
+from realtext_build import whole_word  # the build's own rule: whole words first
 
 from dyad.evaluate.realtext import gold_document, load_split
 from dyad.evaluate.scores import default_data_dir
@@ -33,14 +34,6 @@ ROLES = ("source", "target", "reported_by")
 def inside_word(text: str, start: int, end: int) -> bool:
     """Return whether the span's first or last character continues a word around it."""
     return (start > 0 and text[start - 1].isalnum()) or (end < len(text) and text[end].isalnum())
-
-
-def whole_word(text: str, start: int, end: int, sentence: tuple[int, int]) -> int | None:
-    """Return where the span's text first stands as a whole word in its sentence, if it does."""
-    found = re.search(
-        rf"(?<!\w){re.escape(text[start:end])}(?!\w)", text[sentence[0] : sentence[1]]
-    )
-    return None if found is None else sentence[0] + found.start()
 
 
 def respan(record: dict[str, Any], text: str) -> int:
@@ -55,8 +48,9 @@ def respan(record: dict[str, Any], text: str) -> int:
                 start, end = actor["span"]
                 if not inside_word(text, start, end):
                     continue
-                at = whole_word(text, start, end, (sentence["start"], sentence["end"]))
+                at = whole_word(text[sentence["start"] : sentence["end"]], text[start:end])
                 if at is not None:
+                    at += sentence["start"]
                     actor["span"] = [at, at + end - start]
                     moved += 1
     return moved
