@@ -84,12 +84,17 @@ def coded_sentences(document: Document) -> list[tuple[int, int, str]]:
 
 
 def candidates(
-    corpus: Path, name: str, focus: str = "", limits: tuple[int, int] | None = None
+    corpus: Path,
+    name: str,
+    focus: str = "",
+    limits: tuple[int, int] | None = None,
+    speeches_from: str = "1981",
 ) -> list[tuple[int, dict]]:
     """Return (line number, record) of the corpus file's records that fit the plan.
 
     `limits` (fewest and most coded sentences) default to the plan's; a record whose rough
-    sentence count is far outside them is not read.
+    sentence count is far outside them is not read. Speeches dated before the year
+    `speeches_from` are left out.
     """
     file, _, fewest, most, political = PLAN[name]
     fewest, most = limits or (fewest, most)
@@ -98,7 +103,7 @@ def candidates(
         for number, line in enumerate(stream, 1):
             record = json.loads(line)
             text = record.get("text") or ""
-            if name == "speeches" and (record.get("date") or "") < "1981":
+            if name == "speeches" and (record.get("date") or "") < speeches_from:
                 continue
             if political and len(POLITICAL.findall(text)) < 3:
                 continue
@@ -153,6 +158,9 @@ def main() -> None:
     parser.add_argument("--counts", default="", help="source=documents,... (default: PLAN)")
     parser.add_argument("--focus", choices=["", "conflict"], default="")
     parser.add_argument("--sentences", default="", help="source=fewest-most,... (default: PLAN)")
+    parser.add_argument(
+        "--speeches-from", default="1981", help="earliest year of a speech (default: 1981)"
+    )
     args = parser.parse_args()
     rng = random.Random(SEED + args.round - 1)
     excluded = {
@@ -174,7 +182,7 @@ def main() -> None:
         count = counts[name]
         if not count:
             continue
-        found = candidates(args.corpus, name, args.focus, (fewest, most))
+        found = candidates(args.corpus, name, args.focus, (fewest, most), args.speeches_from)
         titles |= {title_key(r) for _, r in found if r["id"] in excluded}
         pool = [(n, r) for n, r in found if r["id"] not in excluded]
         rng.shuffle(pool)

@@ -1788,3 +1788,46 @@ def test_a_protest_with_no_protester_offers_the_storys_people() -> None:
     assert not [h for h, _ in cand.sentence_parties(sentence, [], "IGO", memory) if h < 0]
     cand.sentence_parties(sentence, [], "USA", memory)
     assert "USACVL" not in {code for codes in memory.recent for code in codes}
+
+
+def _as_written(sentence, text: str):
+    """Return `sentence` with its own `text` and token offsets found in it, left to right."""
+    tokens, at = [], sentence.start
+    for token in sentence.tokens:
+        at = text.index(token.text, at - sentence.start) + sentence.start
+        tokens.append(replace(token, start=at))
+        at += len(token.text)
+    return replace(sentence, text=text, end=sentence.start + len(text), tokens=tuple(tokens))
+
+
+def test_phrase_text_is_the_sentence_own_words_without_the_fronted_frame() -> None:
+    # the parser hangs the fronted time ("Then on the night of February 4 ,") on the subject
+    # and the bracketed acronym, an apposition, is no part of the phrase
+    words = "Then on the night of February 4 , the Social - Democratic Party ( PSD ) announced"
+    parsed = make_sentence(
+        words,
+        [12, 12, 3, 1, 3, 4, 5, 12, 12, 11, 11, 12, 16, 14, 12, 14, 16],
+        "advmod prep det pobj prep pobj nummod punct det compound punct compound nsubj punct "
+        "appos punct ROOT",
+        pos="ADV ADP DET NOUN ADP PROPN NUM PUNCT DET PROPN PUNCT PROPN PROPN PUNCT PROPN "
+        "PUNCT VERB",
+        start=40,
+    )
+    sentence = _as_written(
+        parsed,
+        "Then on the night of February 4, the Social-Democratic Party (PSD) announced",
+    )
+    inside = cand._phrase(sentence, 12)
+    assert cand.phrase_text(sentence, inside, 12) == "the Social-Democratic Party"
+
+
+def test_phrase_text_keeps_a_possessive_as_written() -> None:
+    parsed = make_sentence(
+        "The government 's forces attacked the rebels ' positions",
+        [1, 3, 1, 4, 4, 6, 8, 6, 4],
+        "det poss case nsubj ROOT det poss case dobj",
+        pos="DET NOUN PART NOUN VERB DET NOUN PART NOUN",
+    )
+    sentence = _as_written(parsed, "The government's forces attacked the rebels' positions")
+    assert cand.phrase_text(sentence, cand._phrase(sentence, 3), 3) == "The government's forces"
+    assert cand.phrase_text(sentence, {5, 6, 7}, 6) == "the rebels'"

@@ -75,6 +75,9 @@ CLAUSE_DEPS = frozenset({"relcl", "acl", "advcl", "ccomp", "xcomp", "parataxis",
 # a head's conjunct, its conjunction, and "both" or "either" before it
 COORDINATION_DEPS = frozenset({"conj", "cc", "preconj"})
 PLACE_PREPS = frozenset("in at near inside across throughout during since until after".split())
+# dependents before a phrase's head that frame the clause, not the phrase, where the parser
+# hangs a fronted adverbial on the subject: "Then on the night of February 4, the party"
+FRAME_DEPS = frozenset({"prep", "advmod", "npadvmod", "advcl", "mark", "cc", "punct"})
 # the guide has no PPL or UAF: people are civilians, armed groups rebels (section 3)
 ROLE_RENAMES = {"PPL": "CVL", "UAF": "REB"}
 UNKNOWN = "---"
@@ -479,6 +482,33 @@ def _phrase(sentence: Sentence, head: int) -> set[int]:
     return keep
 
 
+def phrase_text(sentence: Sentence, inside: set[int], head: int) -> str:
+    """Return the sentence's own words for the phrase `inside` at `head`, as written.
+
+    The unbroken run of the phrase's tokens around its head, less what frames the clause
+    before it and punctuation at either edge: "the Social-Democratic Party" of "Then on the
+    night of February 4, the Social-Democratic Party (PSD) announced", "the government's
+    forces" (not "government 's forces", a join of tokens).
+    """
+    framed = set()
+    for child in sentence.children(head):
+        if child.i < head and child.dep in FRAME_DEPS:
+            framed |= {t.i for t in sentence.subtree(child.i)}
+    kept = inside - framed
+    first = last = head
+    while first - 1 in kept:
+        first -= 1
+    while last + 1 in kept:
+        last += 1
+    tokens = sentence.tokens
+    while first < head and tokens[first].pos == "PUNCT":
+        first += 1
+    while last > head and tokens[last].pos == "PUNCT":
+        last -= 1
+    start = tokens[first].start - sentence.start
+    return sentence.text[start : tokens[last].start - sentence.start + len(tokens[last].text)]
+
+
 def affiliated(sentence: Sentence, token: Token) -> bool:
     """Return whether `token` names what a hyphenated affiliation says ("UK" of "UK-based")."""
     return token.head != token.i and affiliation(sentence, sentence.tokens[token.head])
@@ -558,12 +588,12 @@ def parties(
             return [Party(perspective + "GOV", word, "first-person")] if perspective else []
         group = _group_role(sentence, head)
         if group:
-            text = " ".join(sentence.tokens[t].text for t in sorted(inside))
+            text = phrase_text(sentence, inside, head)
             return [Party(UNKNOWN + group, text, "unknown")]
         return insurgent
     if first_person:  # "our troops": the speech's side, or the quotation's speaker's country
         context = perspective or _speaker_country(memory.speaker) or context
-    text = " ".join(sentence.tokens[t].text for t in sorted(inside))
+    text = phrase_text(sentence, inside, head)
     full = [m for m in found if m.rule != "agent" and len(m.actor.code) > 3]
     countries = [m for m in found if m.rule != "agent" and len(m.actor.code) == 3]
     roles = [m for m in found if m.rule == "agent"]
@@ -988,7 +1018,7 @@ def _joint_force(
     if role != "MIL" or sentence.tokens[head].lemma.lower() not in FORCE_HEADS:
         return []
     words = {sentence.tokens[t].lemma.lower() for t in inside}
-    text = " ".join(sentence.tokens[t].text for t in sorted(inside))
+    text = phrase_text(sentence, inside, head)
     international = INTERNATIONAL_FORCES.get(context or "")
     if named:
         if international and words & (INTERNATIONAL | JOINT):
@@ -1310,7 +1340,7 @@ def pair_parties(
     if len(chosen) < 2:
         return []
     governed = token.lemma.lower() in ("leader", "government")
-    text = " ".join(sentence.tokens[t].text for t in sorted(_phrase(sentence, token.i)))
+    text = phrase_text(sentence, _phrase(sentence, token.i), token.i)
     return [
         Party(code + "GOV" if governed and len(code) == 3 else code, text, "pair")
         for code in chosen.values()
