@@ -82,6 +82,7 @@ class SentenceWork:
     parsed: bool  # False: tokenized only, read for context (its actors) but not coded
     named: list[Mention] = field(default_factory=list)
     mentions: list[Mention] = field(default_factory=list)
+    country: str | None = None  # the country of its actors without one (`sentence_country`)
     codes: list[EventCode] = field(default_factory=list)
     confidences: list[float | None] = field(default_factory=list)
     dates: list[DatePoint] = field(default_factory=list)
@@ -217,14 +218,16 @@ def resolve_references(context: DocumentContext, work: SentenceWork) -> None:
 
 
 def code_verbs(context: DocumentContext, work: SentenceWork) -> None:
-    """Code the sentence's events from its verbs and actors."""
+    """Code the sentence's events from its verbs and actors (and note the sentence's country,
+    which the ranker reads too)."""
     sentence, resources = work.sentence, context.resources
+    work.country = context.sentence_country(sentence, work.mentions)
     work.codes = events.code_events(
         sentence,
         work.mentions,
         resources.actors,
         resources.verbs,
-        context_country=context.sentence_country(sentence, work.mentions),
+        context_country=work.country,
         perspective=context.perspective(sentence.segment),
         # Coder v2 ranks every rule event, with a target or not; require_dyad applies after
         require_dyad=resources.config.coder.require_dyad and resources.learned is None,
@@ -247,9 +250,8 @@ def rank_events(context: DocumentContext, work: SentenceWork) -> None:
         )
         return found.factuality if found is not None else None
 
-    country = context.sentence_country(sentence, work.mentions)
     ranked = resources.learned.rank(
-        context.story, sentence, work.mentions, work.codes, country, judge, perspective
+        context.story, sentence, work.mentions, work.codes, work.country, judge, perspective
     )
     if resources.config.coder.require_dyad:
         ranked = [(code, p) for code, p in ranked if code.target is not None]
@@ -348,11 +350,17 @@ STAGES = (
     Stage("actors", find_mentions, ("token.text", "document.date"), ("mention",), "document"),
     Stage("context", note_context, ("mention", "segment"), ("document.context",)),
     Stage("anaphora", resolve_references, ("mention", "document.context"), ("mention.ref",)),
-    Stage("verbs", code_verbs, ("token.dep", "mention.ref"), ("event.code",), parsed_only=True),
+    Stage(
+        "verbs",
+        code_verbs,
+        ("token.dep", "mention.ref"),
+        ("sentence.country", "event.code"),
+        parsed_only=True,
+    ),
     Stage(
         "ranker",
         rank_events,
-        ("event.code", "mention.ref"),
+        ("event.code", "mention.ref", "sentence.country"),
         ("event.confidence",),
         parsed_only=True,
     ),
