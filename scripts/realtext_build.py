@@ -113,6 +113,9 @@ def gold_events(doc: dict[str, Any], text: str, annotation: dict[str, Any]) -> l
 
 
 def main() -> int:
+    if len(sys.argv) < 4 or sys.argv[1] in ("-h", "--help"):
+        print(__doc__.split("\n\n")[1], file=sys.stderr)
+        return 2
     corpus, out = Path(sys.argv[1]), Path(sys.argv[2])
     manifest, annotations = [], defaultdict(dict)
     for work in map(Path, sys.argv[3:]):

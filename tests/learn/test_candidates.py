@@ -1831,3 +1831,22 @@ def test_phrase_text_keeps_a_possessive_as_written() -> None:
     sentence = _as_written(parsed, "The government's forces attacked the rebels' positions")
     assert cand.phrase_text(sentence, cand._phrase(sentence, 3), 3) == "The government's forces"
     assert cand.phrase_text(sentence, {5, 6, 7}, 6) == "the rebels'"
+
+
+def test_a_country_name_joined_to_a_force_is_a_party_of_its_own() -> None:
+    # the parser hangs "Turkey" on "forces" as it hangs "Afghan" of "Afghan and coalition
+    # forces"; Turkey's name is a second party, not the rebels' country
+    sentence = make_sentence(
+        "an assault by Turkey and rebel forces .",
+        [1, 1, 1, 6, 3, 6, 2, 1],
+        "det ROOT prep nmod cc compound pobj punct",
+        lemmas="an assault by turkey and rebel force .",
+        pos="DET NOUN ADP PROPN CCONJ NOUN NOUN PUNCT",
+    )
+    mentions = [
+        Mention(3, 3, Actor("Turkey", "TUR"), "actor"),
+        Mention(5, 6, Actor("rebel forces", "REB"), "agent"),
+    ]
+    assert "TURREB" not in _codes(sentence, 6, mentions, context="SYR")
+    adjective = [Mention(3, 3, Actor("Turkish", "TUR"), "actor"), mentions[1]]
+    assert _codes(sentence, 6, adjective, context="SYR") == {"TURREB"}

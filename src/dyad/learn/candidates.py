@@ -66,6 +66,7 @@ from dyad.coder.lexicon import (
     SUBJECT_PRONOUNS,
     SUBJECTS,
 )
+from dyad.coder.places import load_gazetteer
 from dyad.records import Mention, Sentence, Token
 
 # never parties: where, when, and what a phrase is about (guide, section 2)
@@ -552,6 +553,10 @@ def parties(
     inside = _phrase(sentence, head)
     inside |= _joined_country(sentence, min(inside), mentions)
     found = [m for m in mentions if m.last in inside or m.first in inside]
+    apart = [m for m in found if _coordinated_country(sentence, m, head)]
+    if apart:  # "an assault by Turkey and rebel forces": Turkey and the rebels
+        found = [m for m in found if m not in apart]
+        inside -= {t.i for m in apart for t in sentence.subtree(m.last)}
     backings = _backings(sentence, inside)
     backed = [m for m in mentions if backings and _backs(sentence, m.last, inside, backings)]
     backers = {m.actor.code[:3] for m in backed}
@@ -622,7 +627,8 @@ def parties(
         # an organisation named by its sector alone keeps it: "Al Jazeera journalist" is MED
         code = m.actor.code + role if m.actor.code not in ORGANISATIONS else m.actor.code
         kind = "country+role" if role else "country"
-        result.append(Party(code, m.actor.text, kind, m.actor.entry))
+        # the phrase names a country's body ("Turkish armed forces"), the country alone itself
+        result.append(Party(code, text if role else m.actor.text, kind, m.actor.entry))
         if not role and m.first <= head <= m.last and _military(sentence, head, code):
             # "Russia attacked": a state named as a military act's agent is its forces
             result.append(Party(code + "MIL", m.actor.text, "country-military", m.actor.entry))
@@ -985,7 +991,9 @@ def _joined_country(sentence: Sentence, start: int, mentions: Sequence[Mention])
     """Return the country adjective joined to the phrase from its left, as its tokens.
 
     "Afghan and coalition forces", "Afghan, Coalition Forces": parsers often hang the
-    adjective elsewhere, yet it qualifies the same noun.
+    adjective elsewhere, yet it qualifies the same noun. A country's own name is a party of
+    its own: "an assault by Turkey and rebel forces" are Turkey and the rebels, no Turkish
+    rebels.
     """
     i = start - 1
     while i >= 0 and sentence.tokens[i].text.lower() in JOINERS:
@@ -996,9 +1004,30 @@ def _joined_country(sentence: Sentence, start: int, mentions: Sequence[Mention])
         return set()  # "In Astana, Syrian government envoy ...": a venue, not a partner
     for m in mentions:
         if m.last == i and m.rule != "agent" and len(m.actor.code) == 3:
-            if sentence.tokens[i].pos in ("ADJ", "PROPN"):
+            if sentence.tokens[i].pos in ("ADJ", "PROPN") and not _country_name(m):
                 return set(range(m.first, m.last + 1))
     return set()
+
+
+def _country_name(mention: Mention) -> bool:
+    """Return whether a country's mention is its name ("Turkey", "the U.S."), not an adjective."""
+    return any(e.kind == "country" for e in load_gazetteer().lookup(mention.actor.text))
+
+
+def _coordinated_country(sentence: Sentence, mention: Mention, head: int) -> bool:
+    """Return whether a country's name stands in the phrase at `head` as a party of its own.
+
+    The parser hangs "Turkey" of "Turkey and rebel forces" on "forces" as it hangs "Afghan"
+    of "Afghan and coalition forces"; a country's name joined by a conjunction is a second
+    party, its adjective the same force's.
+    """
+    if mention.rule == "agent" or len(mention.actor.code) != 3:
+        return False
+    if mention.first <= head <= mention.last:
+        return False
+    last = sentence.tokens[mention.last]
+    joined = any(child.dep == "cc" for child in sentence.children(last.i))
+    return joined and _country_name(mention)
 
 
 def _joint_force(
