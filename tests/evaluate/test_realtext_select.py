@@ -1,0 +1,31 @@
+"""scripts/realtext_select.py: which corpus records a round may draw."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from script_modules import load_script
+
+select = load_script("realtext_select")
+
+
+def _speeches(folder: Path) -> Path:
+    corpus = folder / "corpus"
+    path = corpus / "us_presidential_speeches" / "us_presidential_speeches.jsonl"
+    path.parent.mkdir(parents=True)
+    text = "We will meet the Soviet leaders. " * 40
+    records = [
+        {"id": "presspeech:1962", "date": "1962-10-22", "title": "Cuba", "text": text},
+        {"id": "presspeech:1985", "date": "1985-03-01", "title": "Geneva", "text": text},
+    ]
+    path.write_text("".join(json.dumps(r) + "\n" for r in records), encoding="utf-8")
+    return corpus
+
+
+def test_speeches_before_1981_are_drawn_only_when_asked(tmp_path: Path) -> None:
+    corpus = _speeches(tmp_path)
+    default = select.candidates(corpus, "speeches", limits=(20, 80))
+    assert [r["id"] for _, r in default] == ["presspeech:1985"]
+    earlier = select.candidates(corpus, "speeches", limits=(20, 80), speeches_from="1945")
+    assert [r["id"] for _, r in earlier] == ["presspeech:1962", "presspeech:1985"]
