@@ -1850,3 +1850,20 @@ def test_a_country_name_joined_to_a_force_is_a_party_of_its_own() -> None:
     assert "TURREB" not in _codes(sentence, 6, mentions, context="SYR")
     adjective = [Mention(3, 3, Actor("Turkish", "TUR"), "actor"), mentions[1]]
     assert _codes(sentence, 6, adjective, context="SYR") == {"TURREB"}
+
+
+def test_two_countries_joined_before_a_force_are_both_its_owners() -> None:
+    # "U.S. and Afghan forces": the name joined to another country's adjective
+    sentence = make_sentence(
+        "U.S. and Afghan forces detained two insurgents .",
+        [3, 0, 0, 4, 4, 6, 4, 4],
+        "nmod cc conj nsubj ROOT nummod dobj punct",
+        lemmas="u.s. and afghan force detain two insurgent .",
+        pos="PROPN CCONJ ADJ NOUN VERB NUM NOUN PUNCT",
+    )
+    mentions = [
+        Mention(0, 0, Actor("U.S.", "USA"), "actor"),
+        Mention(2, 2, Actor("Afghan", "AFG"), "actor"),
+        Mention(3, 3, Actor("forces", "MIL"), "agent"),
+    ]
+    assert {"USAMIL", "AFGMIL"} <= _codes(sentence, 3, mentions, context="AFG")

@@ -553,7 +553,7 @@ def parties(
     inside = _phrase(sentence, head)
     inside |= _joined_country(sentence, min(inside), mentions)
     found = [m for m in mentions if m.last in inside or m.first in inside]
-    apart = [m for m in found if _coordinated_country(sentence, m, head)]
+    apart = [m for m in found if _coordinated_country(sentence, m, head, found)]
     if apart:  # "an assault by Turkey and rebel forces": Turkey and the rebels
         found = [m for m in found if m not in apart]
         inside -= {t.i for m in apart for t in sentence.subtree(m.last)}
@@ -1014,20 +1014,27 @@ def _country_name(mention: Mention) -> bool:
     return any(e.kind == "country" for e in load_gazetteer().lookup(mention.actor.text))
 
 
-def _coordinated_country(sentence: Sentence, mention: Mention, head: int) -> bool:
+def _coordinated_country(
+    sentence: Sentence, mention: Mention, head: int, mentions: Sequence[Mention]
+) -> bool:
     """Return whether a country's name stands in the phrase at `head` as a party of its own.
 
     The parser hangs "Turkey" of "Turkey and rebel forces" on "forces" as it hangs "Afghan"
     of "Afghan and coalition forces"; a country's name joined by a conjunction is a second
-    party, its adjective the same force's.
+    party, its adjective the same force's. A name joined to another country's
+    ("U.S. and Afghan forces") qualifies the force with it.
     """
     if mention.rule == "agent" or len(mention.actor.code) != 3:
         return False
     if mention.first <= head <= mention.last:
         return False
-    last = sentence.tokens[mention.last]
-    joined = any(child.dep == "cc" for child in sentence.children(last.i))
-    return joined and _country_name(mention)
+    children = sentence.children(mention.last)
+    if not any(child.dep == "cc" for child in children):
+        return False
+    listed = {m.last for m in mentions if m.rule != "agent" and len(m.actor.code) == 3}
+    if any(child.dep == "conj" and child.i in listed for child in children):
+        return False  # "U.S. and Afghan forces": two countries' forces
+    return _country_name(mention)
 
 
 def _joint_force(
