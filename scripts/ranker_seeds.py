@@ -20,18 +20,17 @@ stay `make train`'s (seed 7).
 
     python scripts/ranker_seeds.py [--seeds 7,1,2,3] [--rows /tmp/rows.pkl] [--threshold 0.45]
 
-`--rows FILE` reuses the rows FILE holds when it exists (delete it after changing the
-candidates or the ranker's features), else writes them there.
+`--rows FILE` reuses the rows FILE holds when they are of the same train split (delete it
+after changing the candidates or the ranker's features), else writes them there;
+`scripts/train.py --rows FILE` writes and reads the same file.
 """
 
 from __future__ import annotations
 
 import argparse
 import dataclasses
-import pickle
 import statistics
 import sys
-import time
 from pathlib import Path
 
 from dyad.coder.resources import Resources
@@ -40,30 +39,7 @@ from dyad.evaluate import calibration
 from dyad.evaluate.realtext import SplitScore, evaluate_realtext
 from dyad.evaluate.scores import default_data_dir
 from dyad.evaluate.scoring import realtext_coder
-from dyad.learn import boosted
-from dyad.learn.training import CrossFit, calibrated, cross_fit, record_split
-
-
-def fitted_rows(cache: Path | None) -> CrossFit:
-    """Return the cross-fitted rows and models, from `cache` when it holds them."""
-    if cache is not None and cache.exists():
-        with cache.open("rb") as handle:
-            fitted: CrossFit = pickle.load(handle)
-        if "rank_folds" not in vars(fitted):
-            raise SystemExit(f"{cache} holds rows from before the rows' folds: delete it")
-        print(f"rows from {cache}: {len(fitted.rank_rows):,}", flush=True)
-        return fitted
-    began = time.perf_counter()
-    records, resources = record_split("train", default_data_dir())
-    fitted = cross_fit(records, resources.verbs)
-    print(
-        f"cross-fitted {len(fitted.rank_rows):,} rows in {time.perf_counter() - began:.0f} s",
-        flush=True,
-    )
-    if cache is not None:
-        with cache.open("wb") as handle:
-            pickle.dump(fitted, handle)
-    return fitted
+from dyad.learn.training import cross_fitted, train_models
 
 
 def dev_score(resources: Resources) -> SplitScore:
@@ -98,14 +74,13 @@ def main() -> int:
     seeds = [int(seed) for seed in options.seeds.split(",")]
     config = load_config()
     threshold = config.coder.min_confidence if options.threshold is None else options.threshold
-    fitted = fitted_rows(options.rows)
+    fitted = cross_fitted(default_data_dir(), options.rows)
     every = dataclasses.replace(config, coder=dataclasses.replace(config.coder, min_confidence=0))
     figures = []
     print(f"seed   AP      R@P.75  P@{threshold:<5} R@{threshold:<5} F1      n     ceiling  ECE")
     for seed in seeds:
-        rows, labels, weights = fitted.rank_rows, fitted.rank_labels, fitted.rank_weights
-        ranker = calibrated(boosted.train(rows, labels, weights=weights, seed=seed), fitted, seed)
-        score = dev_score(Resources.load(every, learned_models=fitted.models(ranker)))
+        models, _ = train_models(fitted, seed)
+        score = dev_score(Resources.load(every, learned_models=models))
         average, reach = calibration.ranking(score.confidences, score.levels["actor_root"].gold)
         precision, recall, f1, kept, error = at_threshold(score, threshold)
         top = ceiling(score)

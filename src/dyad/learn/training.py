@@ -26,6 +26,8 @@ softmax models, and one thread with a fixed seed for the ranker's trees.
 from __future__ import annotations
 
 import dataclasses
+import hashlib
+import pickle
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -37,6 +39,7 @@ from dyad.coder.pipeline import Resources, code_documents
 from dyad.config import load_config
 from dyad.dictionaries.entries import VerbDictionary
 from dyad.evaluate.realtext import (
+    GOLD_FOLDER,
     Coded,
     GoldDocument,
     Span,
@@ -354,13 +357,37 @@ def cross_fit(records: Sequence[Recorded], verbs: VerbDictionary) -> CrossFit:
     )
 
 
-def train_models(
-    records: Sequence[Recorded], verbs: VerbDictionary
-) -> tuple[Models, dict[str, Any]]:
+def cross_fitted(data_dir: Path, cache: Path | None = None) -> CrossFit:
+    """Return the train split's cross-fitted rows and models, from `cache` when it holds them.
+
+    The pipeline and the cross-fit take most of `make train` (~25 minutes); the ranker and
+    its scale take minutes. With `cache`, a second run (another seed, another scale) reuses
+    the rows. The cache names the train split it was made from (its SHA-256) and is refused
+    when the split has changed; delete it after changing the candidates or the features.
+    """
+    split = hashlib.sha256((GOLD_FOLDER / "train.jsonl").read_bytes()).hexdigest()
+    if cache is not None and cache.exists():
+        with cache.open("rb") as handle:
+            stored = pickle.load(handle)
+        if not isinstance(stored, dict) or stored.get("train_sha256") != split:
+            raise SystemExit(f"{cache}: rows of another train split (or an old cache): delete it")
+        fitted: CrossFit = stored["fitted"]
+        print(f"rows from {cache}: {len(fitted.rank_rows):,}", flush=True)
+        return fitted
+    records, resources = record_split("train", data_dir)
+    fitted = cross_fit(records, resources.verbs)
+    if cache is not None:
+        with cache.open("wb") as handle:
+            pickle.dump({"train_sha256": split, "fitted": fitted}, handle)
+    return fitted
+
+
+def train_models(fitted: CrossFit, seed: int = boosted.SEED) -> tuple[Models, dict[str, Any]]:
     """Return the trained models and a summary (rows, labels, folds) for the model card."""
-    fitted = cross_fit(records, verbs)
-    ranker = boosted.train(fitted.rank_rows, fitted.rank_labels, weights=fitted.rank_weights)
-    ranker = calibrated(ranker, fitted)
+    ranker = boosted.train(
+        fitted.rank_rows, fitted.rank_labels, weights=fitted.rank_weights, seed=seed
+    )
+    ranker = calibrated(ranker, fitted, seed)
     summary = {**fitted.summary, "ranker_scale": list(ranker.scale)}
     return fitted.models(ranker), summary
 
