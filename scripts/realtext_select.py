@@ -12,12 +12,13 @@ A later round (`--round 2`) draws other documents (a seed of its own, the earlie
 manifests' documents excluded); its batches and annotators are named R2B1, R2A1, ...
 `--focus conflict` (round 8) keeps only stories dense in words of protest and fighting
 (CONFLICT, at least CONFLICT_HITS of them per story), the classes news gold held least of.
-A story whose title repeats an excluded or already chosen story's title is skipped, so a
-near-copy never lands in two splits. `--sentences` overrides a source's fewest and most
-coded sentences (round 12: the NewsArticles stories of 10-28 sentences were used up, so
-longer ones were drawn). Since session 43 a record's rough sentence count is checked
-against those limits (before, against the plan's, so stories of over 90 sentences were
-never read): rounds 12-20 reproduce with the script of their own commits.
+A story whose title or opening words repeat an excluded or already chosen story's is skipped
+(`copy_keys`), so a near-copy never lands in two splits. `--sentences` overrides a source's
+fewest and most coded sentences (round 12: the NewsArticles stories of 10-28 sentences were
+used up, so longer ones were drawn). Since session 43 a record's rough sentence count is
+checked against those limits (before, against the plan's, so stories of over 90 sentences
+were never read): rounds 12-20 reproduce with the script of their own commits, and rounds
+21-31 too (the text's copy key is session 45's).
 """
 
 from __future__ import annotations
@@ -125,6 +126,21 @@ def title_key(record: dict) -> str:
     return re.sub(r"[^a-z]", "", key.lower())
 
 
+def copy_keys(record: dict) -> set[str]:
+    """Return the keys a near-copy of a story shares with it: its title's and its text's.
+
+    Reuters printed some wires twice under new titles ("U.S. OFFICIALS DISAGREE ON REDUCING
+    DEFICIT" and "... BUDGET DEFICIT"), so the text's first 40 words (letters only) are a
+    key too: on session 45's gold, 24 groups of documents shared them, one of a test document
+    with a train document, and rounds 30-31 drew three more copies of train documents.
+    """
+    words = re.sub(r"[^a-z ]", "", (record.get("text") or "").lower()).split()
+    keys = {title_key(record)}
+    if len(words) >= 20:
+        keys.add(" ".join(words[:40]))
+    return keys
+
+
 def read_one(record: dict) -> Document:
     """Read one corpus record as `dyad code` would."""
     with tempfile.TemporaryDirectory() as folder:
@@ -183,12 +199,12 @@ def main() -> None:
         if not count:
             continue
         found = candidates(args.corpus, name, args.focus, (fewest, most), args.speeches_from)
-        titles |= {title_key(r) for _, r in found if r["id"] in excluded}
+        titles |= {key for _, r in found if r["id"] in excluded for key in copy_keys(r)}
         pool = [(n, r) for n, r in found if r["id"] not in excluded]
         rng.shuffle(pool)
         taken = 0
         for number, record in pool:
-            if title_key(record) in titles:
+            if copy_keys(record) & titles:
                 continue
             document = read_one(record)
             spans = coded_sentences(document)
@@ -205,7 +221,7 @@ def main() -> None:
                     "sentences": spans,
                 }
             )
-            titles.add(title_key(record))
+            titles |= copy_keys(record)
             taken += 1
             if taken >= count:
                 break

@@ -29,3 +29,19 @@ def test_speeches_before_1981_are_drawn_only_when_asked(tmp_path: Path) -> None:
     assert [r["id"] for _, r in default] == ["presspeech:1985"]
     earlier = select.candidates(corpus, "speeches", limits=(20, 80), speeches_from="1945")
     assert [r["id"] for _, r in earlier] == ["presspeech:1962", "presspeech:1985"]
+
+
+def test_a_wire_printed_twice_under_a_new_title_shares_a_copy_key() -> None:
+    text = (
+        "Senior U.S. Economic officials disagree on the likelihood the government can meet "
+        "its budget deficit reduction targets. Beryl Sprinkel, chairman of the Council of "
+        "Economic Advisers, reiterated the Reagan Administration's opposition to a tax increase."
+    )
+    first = {"id": "reuters21578:4727", "title": "U.S. OFFICIALS DISAGREE ON REDUCING DEFICIT"}
+    second = {
+        "id": "reuters21578:4625",
+        "title": "U.S. OFFICIALS DISAGREE ON REDUCING BUDGET DEFICIT",
+    }
+    assert select.copy_keys({**first, "text": text}) & select.copy_keys({**second, "text": text})
+    other = {**second, "text": text.replace("Senior", "Junior")}
+    assert not select.copy_keys({**first, "text": text}) & select.copy_keys(other)
