@@ -1848,6 +1848,9 @@ def test_a_country_name_joined_to_a_force_is_a_party_of_its_own() -> None:
         Mention(5, 6, Actor("rebel forces", "REB"), "agent"),
     ]
     assert "TURREB" not in _codes(sentence, 6, mentions, context="SYR")
+    # nor when the sentence names Turkey twice and Turkey is its country: the rebels are
+    # Turkey's partners, not Turkish rebels
+    assert _codes(sentence, 6, mentions, context="TUR") == {"---REB"}
     adjective = [Mention(3, 3, Actor("Turkish", "TUR"), "actor"), mentions[1]]
     assert _codes(sentence, 6, adjective, context="SYR") == {"TURREB"}
 

@@ -554,6 +554,7 @@ def parties(
     inside |= _joined_country(sentence, min(inside), mentions)
     found = [m for m in mentions if m.last in inside or m.first in inside]
     apart = [m for m in found if _coordinated_country(sentence, m, head, found)]
+    partners = {m.actor.code[:3] for m in apart}
     if apart:  # "an assault by Turkey and rebel forces": Turkey and the rebels
         found = [m for m in found if m not in apart]
         inside -= {t.i for m in apart for t in sentence.subtree(m.last)}
@@ -660,6 +661,8 @@ def parties(
             context = "USA"
         if context in backers:
             context = None  # the story's country backs "the US-backed fighters"; they are not its
+        if context in partners:
+            context = None  # "Turkey and rebel forces" in a sentence naming Turkey twice
         if not context or _untied(sentence, inside, found):
             return [Party(UNKNOWN + role, text, "unknown"), *insurgent]
         return [Party(context + role, text, "context+role"), *insurgent]
