@@ -530,3 +530,28 @@ def test_calibrated_scales_the_trees_by_each_events_out_of_fold_best_copy() -> N
                 best[events[i]] = (float(total), labels[i] == "1")
     expected = boosted.fit_scale([t for t, _ in best.values()], [r for _, r in best.values()])
     assert scaled.scale == expected != (1.0, 0.0)
+
+
+def test_cross_fitted_rows_are_reused_only_for_the_train_split_they_came_from(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import hashlib
+    import pickle
+    from types import SimpleNamespace
+
+    from dyad.learn import training
+
+    gold = tmp_path / "gold"
+    gold.mkdir()
+    (gold / "train.jsonl").write_text('{"doc_id": "a"}\n', encoding="utf-8")
+    monkeypatch.setattr(training, "GOLD_FOLDER", gold)
+    split = hashlib.sha256((gold / "train.jsonl").read_bytes()).hexdigest()
+    cache = tmp_path / "rows.pkl"
+    stored = SimpleNamespace(rank_rows=[[("p", 0.5)]])  # stands in for a CrossFit
+    cache.write_bytes(pickle.dumps({"train_sha256": split, "fitted": stored}))
+    monkeypatch.setattr(training, "record_split", lambda *_: pytest.fail("re-ran the pipeline"))
+    assert training.cross_fitted(tmp_path, cache) == stored
+    # the split changed (a round merged): the old rows are refused, not silently reused
+    (gold / "train.jsonl").write_text('{"doc_id": "a"}\n{"doc_id": "b"}\n', encoding="utf-8")
+    with pytest.raises(SystemExit, match="another train split"):
+        training.cross_fitted(tmp_path, cache)
