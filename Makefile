@@ -40,8 +40,9 @@ test: $(STAMP) browser lint typecheck
 
 # Rebuild Coder v2's weights (src/dyad/data/models/coder2.json) from the train split of the
 # real-text gold: deterministic, a few minutes on 2 cores. `make test` never trains.
+# ROWS=FILE keeps the cross-fitted rows for `ROWS=FILE make seeds` (the pipeline runs once)
 train: $(STAMP)
-	$(BIN)/python scripts/train.py
+	$(BIN)/python scripts/train.py $${ROWS:+--rows $$ROWS}
 
 # Judge a coder change by four ranker seeds on dev (the seed alone moves AP by ~0.002):
 # cross-fits once (~19 minutes), then fits the ranker and its scale per seed and codes dev
