@@ -39,7 +39,7 @@ test: $(STAMP) browser lint typecheck
 	$(BIN)/pytest -q
 
 # Rebuild Coder v2's weights (src/dyad/data/models/coder2.json) from the train split of the
-# real-text gold: deterministic, a few minutes on 2 cores. `make test` never trains.
+# real-text gold: deterministic, about 30 minutes on 2 cores. `make test` never trains.
 # ROWS=FILE keeps the cross-fitted rows for `ROWS=FILE make seeds` (the pipeline runs once)
 train: $(STAMP)
 	$(BIN)/python scripts/train.py $${ROWS:+--rows $$ROWS}

@@ -192,19 +192,20 @@ def main() -> None:
         limits[name] = (int(fewest), int(most))
     prefix = "" if args.round == 1 else f"R{args.round}"
     chosen: list[dict] = []
-    titles: set[str] = set()
+    seen_keys: set[str] = set()  # copy keys of the excluded and the chosen stories
     for name, (file, *_) in PLAN.items():
         fewest, most = limits[name]
         count = counts[name]
         if not count:
             continue
         found = candidates(args.corpus, name, args.focus, (fewest, most), args.speeches_from)
-        titles |= {key for _, r in found if r["id"] in excluded for key in copy_keys(r)}
+        seen_keys |= {key for _, r in found if r["id"] in excluded for key in copy_keys(r)}
         pool = [(n, r) for n, r in found if r["id"] not in excluded]
         rng.shuffle(pool)
         taken = 0
         for number, record in pool:
-            if copy_keys(record) & titles:
+            keys = copy_keys(record)
+            if keys & seen_keys:
                 continue
             document = read_one(record)
             spans = coded_sentences(document)
@@ -221,7 +222,7 @@ def main() -> None:
                     "sentences": spans,
                 }
             )
-            titles |= copy_keys(record)
+            seen_keys |= keys
             taken += 1
             if taken >= count:
                 break
