@@ -13,12 +13,14 @@ manifests' documents excluded); its batches and annotators are named R2B1, R2A1,
 `--focus conflict` (round 8) keeps only stories dense in words of protest and fighting
 (CONFLICT, at least CONFLICT_HITS of them per story), the classes news gold held least of.
 A story whose title or opening words repeat an excluded or already chosen story's is skipped
-(`copy_keys`), so a near-copy never lands in two splits. `--sentences` overrides a source's
-fewest and most coded sentences (round 12: the NewsArticles stories of 10-28 sentences were
-used up, so longer ones were drawn). Since session 43 a record's rough sentence count is
-checked against those limits (before, against the plan's, so stories of over 90 sentences
-were never read): rounds 12-20 reproduce with the script of their own commits, and rounds
-21-31 too (the text's copy key is session 45's).
+(`copy_keys`), so a near-copy never lands in two splits; so is one that repeats much of a
+gold or chosen document's text further in (`--unlike GOLD_DIR`, session 46: a republished
+agency story, a speech's transcript under another source, `Unlike`). `--sentences`
+overrides a source's fewest and most coded sentences (round 12: the NewsArticles stories of
+10-28 sentences were used up, so longer ones were drawn). Since session 43 a record's rough
+sentence count is checked against those limits (before, against the plan's, so stories of
+over 90 sentences were never read): rounds 12-20 reproduce with the script of their own
+commits, and rounds 21-31 too (the text's copy key is session 45's).
 """
 
 from __future__ import annotations
@@ -29,6 +31,8 @@ import random
 import re
 import tempfile
 from pathlib import Path
+
+from realtext_copies import shingles
 
 from dyad.coder.parse import split_sentences
 from dyad.coder.read import read_documents
@@ -141,6 +145,49 @@ def copy_keys(record: dict) -> set[str]:
     return keys
 
 
+COPY_SHARE = 0.3  # a story repeating this share of one document's shingles is a near-copy
+
+
+class Unlike:
+    """The sampled shingles of documents a new story must not repeat (`realtext_copies`).
+
+    A story is a near-copy when COPY_SHARE of its shingles are in one held document: the
+    opening-words key misses copies republished with a new lead or under another source.
+    """
+
+    def __init__(self) -> None:
+        self.holders: dict[str, list[int]] = {}
+        self.count = 0
+
+    def add(self, text: str) -> None:
+        for shingle in shingles(text):
+            self.holders.setdefault(shingle, []).append(self.count)
+        self.count += 1
+
+    def repeats(self, text: str) -> bool:
+        found = shingles(text)
+        shared: dict[int, int] = {}
+        for shingle in found:
+            for holder in self.holders.get(shingle, ()):
+                shared[holder] = shared.get(holder, 0) + 1
+        return bool(found) and max(shared.values(), default=0) >= COPY_SHARE * len(found)
+
+
+def gold_texts(folder: Path) -> list[str]:
+    """Return the texts of every document of a gold folder's splits (held rounds included)."""
+    from dyad.evaluate.realtext import gold_document, load_split
+    from dyad.evaluate.scores import default_data_dir
+
+    texts = []
+    for path in sorted(folder.glob("**/train.jsonl")):
+        for split in ("train", "dev", "test"):
+            for gold in load_split(split, path.parent):
+                document = gold_document(gold, default_data_dir())
+                if document is not None:
+                    texts.append(document.text)
+    return texts
+
+
 def read_one(record: dict) -> Document:
     """Read one corpus record as `dyad code` would."""
     with tempfile.TemporaryDirectory() as folder:
@@ -177,7 +224,18 @@ def main() -> None:
     parser.add_argument(
         "--speeches-from", default="1981", help="earliest year of a speech (default: 1981)"
     )
+    parser.add_argument(
+        "--unlike",
+        type=Path,
+        action="append",
+        default=[],
+        help="gold folder whose documents a story must not repeat (held rounds under it too)",
+    )
     args = parser.parse_args()
+    unlike = Unlike()
+    for folder in args.unlike:
+        for text in gold_texts(folder):
+            unlike.add(text)
     rng = random.Random(SEED + args.round - 1)
     excluded = {
         json.loads(line)["doc_id"]
@@ -209,8 +267,9 @@ def main() -> None:
                 continue
             document = read_one(record)
             spans = coded_sentences(document)
-            if not fewest <= len(spans) <= most:
+            if not fewest <= len(spans) <= most or unlike.repeats(document.text):
                 continue
+            unlike.add(document.text)
             chosen.append(
                 {
                     "doc_id": document.doc_id,

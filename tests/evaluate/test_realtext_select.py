@@ -45,3 +45,17 @@ def test_a_wire_printed_twice_under_a_new_title_shares_a_copy_key() -> None:
     assert select.copy_keys({**first, "text": text}) & select.copy_keys({**second, "text": text})
     other = {**second, "text": text.replace("Senior", "Junior")}
     assert not select.copy_keys({**first, "text": text}) & select.copy_keys(other)
+
+
+def test_a_story_repeating_a_held_documents_text_further_in_is_a_near_copy() -> None:
+    held = " ".join(
+        f"The minister said on day {n} that talks with the rebels would go on." for n in range(30)
+    )
+    unlike = select.Unlike()
+    unlike.add(held)
+    republished = "A new lead paragraph written by another agency. " + held[: len(held) // 2]
+    assert unlike.repeats(republished)
+    other = " ".join(
+        f"Troops shelled village {n} near the border before dawn on Monday." for n in range(30)
+    )
+    assert not unlike.repeats(other)
