@@ -43,8 +43,6 @@ SCHEDULING_WORDS = frozenset({"set", "schedule", "slate", "due", "poise"})
 PURPOSE_NOUNS = frozenset(
     "operation mission raid effort attempt bid campaign plan offensive search".split()
 )
-# Verbs of trying: the act tried is not told to have happened ("attempted to detain").
-ATTEMPT_VERBS = frozenset({"attempt", "try", "seek"})
 # Verbs of planning: the act planned is hypothetical ("plans attacks", "preparing for an attack").
 PLANNING_VERBS = frozenset({"plan", "prepare", "plot"})
 # Verbs whose object names the act ("hold talks", "launch an attack", "pay a visit"): the

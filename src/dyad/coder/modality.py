@@ -10,7 +10,8 @@ relcl, acl). Each link passes up only what it should: a relative clause is not n
 the main clause's "not", but it is inside the main clause's "if". All signals are kept and
 the strongest class wins: question > negated > hypothetical > speculative > reported >
 asserted. Among reporting verbs the nearest one above the event names the reporter.
-An act that is only the aim of an operation, an attempt or a plan is hypothetical; the
+An act that is only the aim of an operation or a plan is hypothetical (an attempt is not:
+"tried to convince", "attempted to detain" tell the act, as the gold codes them); the
 object of a light verb ("hold talks") takes the verb's words; a verbal act the speaker
 performs by saying it ("I want to thank", a demand's "must") is not a forecast.
 """
@@ -22,7 +23,6 @@ from dataclasses import dataclass
 
 from dyad.coder.lexicon import (
     ABILITY_ADJECTIVES,
-    ATTEMPT_VERBS,
     ATTRIBUTION_VERBS,
     BELIEF_VERBS,
     CONDITIONAL_MARKS,
@@ -153,7 +153,7 @@ def assess_factuality(sentence: Sentence, verb: int, event_root: str | None = No
 
 
 def _aimed_at(sentence: Sentence, event: Token) -> list[_Signal]:
-    """Return a hypothetical signal when the event is only aimed at, attempted or planned."""
+    """Return a hypothetical signal when the event is only aimed at or planned."""
     head = sentence.tokens[event.head]
     infinitive = any(c.dep == "aux" and c.lemma == "to" for c in sentence.children(event.i))
     if infinitive and event.dep == "acl" and head.lemma in PURPOSE_NOUNS:
@@ -162,8 +162,6 @@ def _aimed_at(sentence: Sentence, event: Token) -> list[_Signal]:
         aim = next((c for c in sentence.children(head.i) if c.dep == "dobj"), None)
         if aim is not None and aim.lemma in PURPOSE_NOUNS:  # hangs the aim on the verb
             return [_Signal("hypothetical", f"{aim.text.lower()} to")]
-    if event.dep == "xcomp" and head.lemma in ATTEMPT_VERBS:
-        return [_Signal("hypothetical", head.text.lower())]
     if event.pos == "NOUN" and event.dep == "dobj" and head.lemma in PLANNING_VERBS:
         return [_Signal("hypothetical", head.text.lower())]
     if event.pos == "NOUN" and event.dep == "nsubjpass" and head.lemma in TIMETABLE_VERBS:
