@@ -69,14 +69,16 @@ def test_read_malformed_json_names_the_column(tmp_path: Path) -> None:
 @pytest.mark.parametrize(
     ("line", "reason"),
     [
-        ('["a"]', "line holds a JSON list, not an object; line skipped"),
+        ('["a"]', "line holds a list, not an object; line skipped"),
+        ("12", "line holds a number, not an object; line skipped"),
         ('{"id": "x"}', 'no "text" field; line skipped'),
         ('{"text": ""}', 'field "text" is empty; line skipped'),
         ('{"text": "  \\n "}', 'field "text" is empty; line skipped'),
-        ('{"text": 12}', 'field "text" is a int, not a string; line skipped'),
+        ('{"text": 12}', 'field "text" is a number, not a string; line skipped'),
+        ('{"text": null}', 'field "text" is null, not a string; line skipped'),
         (
             '{"text": "a", "id": true}',
-            'field "id" is a bool, not a string or integer; line skipped',
+            'field "id" is a boolean, not a string or integer; line skipped',
         ),
     ],
 )

@@ -83,7 +83,7 @@ def _jsonl_line(
         yield Rejection(where, reason, line=number, hint=_json_hint(path))
         return
     if not isinstance(record, dict):
-        reason = f"line holds a JSON {type(record).__name__}, not an object; line skipped"
+        reason = f"line holds {json_type(record)}, not an object; line skipped"
         yield Rejection(where, reason, line=number, hint=_json_hint(path))
         return
     problem = _field_problem(record)
@@ -95,7 +95,7 @@ def _jsonl_line(
     for name in _OPTIONAL_FIELDS:
         value = record.get(name)
         if value is not None and not isinstance(value, str):
-            warnings.append(f'field "{name}" is a {type(value).__name__}, not a string; ignored')
+            warnings.append(f'field "{name}" is {json_type(value)}, not a string; ignored')
             value = None
         extra[name] = normalise_text(value).strip() or None if value else None
     if extra["perspective"] is not None and (problem := perspective_problem(extra["perspective"])):
@@ -122,6 +122,16 @@ def _jsonl_line(
     yield from admit_document(document, warnings, config, body)
 
 
+def json_type(value: object) -> str:
+    """Return what a decoded JSON value is, in JSON's words ("a number", not "a int")."""
+    if isinstance(value, bool):
+        return "a boolean"
+    if isinstance(value, int | float):
+        return "a number"
+    names = {str: "a string", list: "a list", dict: "an object"}
+    return names.get(type(value), "null")
+
+
 def _id_text(value: object) -> str | None:
     """Return a JSON line's `id` as text that encodes to UTF-8, None when it has none."""
     return None if value is None else SURROGATE.sub("\ufffd", str(value))
@@ -140,12 +150,12 @@ def _field_problem(record: dict[str, Any]) -> str | None:
     if "text" not in record:
         return 'no "text" field'
     if not isinstance(text, str):
-        return f'field "text" is a {type(text).__name__}, not a string'
+        return f'field "text" is {json_type(text)}, not a string'
     if not text.replace("\x00", "").strip():
         return 'field "text" is empty'
     doc_id = record.get("id")
     if doc_id is not None and (isinstance(doc_id, bool) or not isinstance(doc_id, str | int)):
-        return f'field "id" is a {type(doc_id).__name__}, not a string or integer'
+        return f'field "id" is {json_type(doc_id)}, not a string or integer'
     if isinstance(doc_id, str) and not doc_id.strip():
         return 'field "id" is empty'
     return None
