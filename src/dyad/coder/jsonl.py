@@ -128,8 +128,11 @@ def json_type(value: object) -> str:
         return "a boolean"
     if isinstance(value, int | float):
         return "a number"
-    names = {str: "a string", list: "a list", dict: "an object"}
-    return names.get(type(value), "null")
+    if isinstance(value, str):
+        return "a string"
+    if isinstance(value, list):
+        return "a list"
+    return "an object" if isinstance(value, dict) else "null"
 
 
 def _id_text(value: object) -> str | None:
