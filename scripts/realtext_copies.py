@@ -40,6 +40,26 @@ def shingles(text: str) -> set[str]:
     return {run for run in runs if zlib.crc32(run.encode()) % SAMPLE == 0}
 
 
+class ShingleIndex:
+    """Which of the documents added so far hold each sampled shingle (numbered as added)."""
+
+    def __init__(self) -> None:
+        self.holders: defaultdict[str, list[int]] = defaultdict(list)
+        self.count = 0
+
+    def add(self, found: set[str]) -> None:
+        for shingle in found:
+            self.holders[shingle].append(self.count)
+        self.count += 1
+
+    def shared(self, found: set[str]) -> Counter[int]:
+        """Return how many of `found` each added document holds."""
+        counts: Counter[int] = Counter()
+        for shingle in found:
+            counts.update(self.holders.get(shingle, ()))
+        return counts
+
+
 def near_copies(
     documents: Sequence[tuple[str, str, str]], share: float
 ) -> list[tuple[str, str, str, str, float]]:
@@ -49,17 +69,13 @@ def near_copies(
     in the second; a pair is listed once, from the side where the share is larger.
     """
     sets = [shingles(text) for _, _, text in documents]
-    holders: defaultdict[str, list[int]] = defaultdict(list)
-    for number, found in enumerate(sets):
-        for shingle in found:
-            holders[shingle].append(number)
+    index = ShingleIndex()
+    for found in sets:
+        index.add(found)
     best: dict[tuple[int, int], float] = {}
     for number, found in enumerate(sets):
-        shared: Counter[int] = Counter()
-        for shingle in found:
-            shared.update(other for other in holders[shingle] if other != number)
-        for other, count in shared.items():
-            if documents[other][0] == documents[number][0]:
+        for other, count in index.shared(found).items():
+            if documents[other][0] == documents[number][0]:  # itself, or the same split
                 continue
             pair = (min(number, other), max(number, other))
             fraction = count / len(found)
@@ -72,21 +88,28 @@ def near_copies(
     return rows
 
 
-def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("gold", nargs="?", type=Path, default=GOLD_FOLDER)
-    parser.add_argument("--share", type=float, default=0.3)
-    options = parser.parse_args()
+def gold_texts(folder: Path) -> tuple[list[tuple[str, str, str]], int]:
+    """Return (split, id, text) of every document of a gold folder's splits, and how many
+    documents had no text to read (no ../shared/data)."""
     data_dir = default_data_dir()
     documents = []
     missing = 0
     for split in ("train", "dev", "test"):
-        for gold in load_split(split, options.gold):
+        for gold in load_split(split, folder):
             document = gold_document(gold, data_dir)
             if document is None:
                 missing += 1
                 continue
             documents.append((split, gold.doc_id, document.text))
+    return documents, missing
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("gold", nargs="?", type=Path, default=GOLD_FOLDER)
+    parser.add_argument("--share", type=float, default=0.3)
+    options = parser.parse_args()
+    documents, missing = gold_texts(options.gold)
     for row in near_copies(documents, options.share):
         print("{}\t{}\t{}\t{}\t{:.2f}".format(*row))
     if missing:

@@ -32,7 +32,7 @@ import re
 import tempfile
 from pathlib import Path
 
-from realtext_copies import shingles
+from realtext_copies import ShingleIndex, gold_texts, shingles
 
 from dyad.coder.parse import split_sentences
 from dyad.coder.read import read_documents
@@ -156,36 +156,15 @@ class Unlike:
     """
 
     def __init__(self) -> None:
-        self.holders: dict[str, list[int]] = {}
-        self.count = 0
+        self.index = ShingleIndex()
 
     def add(self, text: str) -> None:
-        for shingle in shingles(text):
-            self.holders.setdefault(shingle, []).append(self.count)
-        self.count += 1
+        self.index.add(shingles(text))
 
     def repeats(self, text: str) -> bool:
         found = shingles(text)
-        shared: dict[int, int] = {}
-        for shingle in found:
-            for holder in self.holders.get(shingle, ()):
-                shared[holder] = shared.get(holder, 0) + 1
+        shared = self.index.shared(found)
         return bool(found) and max(shared.values(), default=0) >= COPY_SHARE * len(found)
-
-
-def gold_texts(folder: Path) -> list[str]:
-    """Return the texts of every document of a gold folder's splits (held rounds included)."""
-    from dyad.evaluate.realtext import gold_document, load_split
-    from dyad.evaluate.scores import default_data_dir
-
-    texts = []
-    for path in sorted(folder.glob("**/train.jsonl")):
-        for split in ("train", "dev", "test"):
-            for gold in load_split(split, path.parent):
-                document = gold_document(gold, default_data_dir())
-                if document is not None:
-                    texts.append(document.text)
-    return texts
 
 
 def read_one(record: dict) -> Document:
@@ -233,9 +212,10 @@ def main() -> None:
     )
     args = parser.parse_args()
     unlike = Unlike()
-    for folder in args.unlike:
-        for text in gold_texts(folder):
-            unlike.add(text)
+    for folder in args.unlike:  # the folder's splits and the held rounds under it
+        for path in sorted(folder.glob("**/train.jsonl")):
+            for _, _, text in gold_texts(path.parent)[0]:
+                unlike.add(text)
     rng = random.Random(SEED + args.round - 1)
     excluded = {
         json.loads(line)["doc_id"]
