@@ -177,6 +177,17 @@ def test_structure_time_lines(line: str, only_time: bool) -> None:
         ("Powered by Discourse, best viewed with JavaScript enabled", True),
         ("Iran sent troops to the border.", False),
         ("Reply to Iran", False),
+        ("Share this with Email Facebook Messenger Twitter", True),
+        # a share bar's words glued to the story in one paragraph (NewsArticles 728): the
+        # story is text, not furniture
+        (
+            'Share this with A motion of "no confidence" in the Football Association has been '
+            "passed by MPs debating the organisation's ability to reform itself. "
+            "While the motion is largely symbolic, MPs have warned legislation will be brought "
+            "in if changes are not made. Sports Minister Tracey Crouch has said the FA could "
+            "lose public funding if it does not modernise.",
+            False,
+        ),
     ],
 )
 def test_structure_furniture(line: str, furniture: bool) -> None:

@@ -9,11 +9,13 @@ _LEGAL = (
     r"|.*\b(?:all rights reserved|terms of (?:use|service)|privacy policy|uses cookies"
     r"|use of cookies|use cookies|cookie (?:settings|policy|preferences))\b.*|.{0,60}©.{0,60}"
 )
+# A share bar is short: "Share this with" glued to a whole story (13 NewsArticles stories
+# print it so, in one paragraph) must not make the story furniture.
 _BOILERPLATE = re.compile(
     r"^(?:related (?:posts?|articles?|stories|entries|reading|links|topics)\b.*"
     r"|(?:tags|tagged|filed under|categories|category|posted in|labels)\s*:.*"
     r"|(?:\d+\s+)?(?:trackbacks?|pingbacks?)\b.*|trackback url.*"
-    r"|(?:share|tweet|email|print|like)(?: (?:this|on \w+|it|post|story|article))+\b.*"
+    r"|(?:share|tweet|email|print|like)(?: (?:this|on \w+|it|post|story|article))+\b.{0,200}"
     + _LEGAL
     + r"|(?:©|\(c\)|copyright)\s.*|subscribe\b.{0,40}|leave a (?:reply|comment)\b.*"
     r"|you must be logged in.*|powered by\b.{0,60}|(?:read more|continue reading)\b.{0,40}"
